@@ -1,0 +1,1070 @@
+//! The Automerge boundary: a ledger document with named operations, load/save/merge,
+//! who wrote what (actor → person), and reading it out as a plain [`Ledger`].
+
+pub mod schema;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use automerge::transaction::{CommitOptions, Transactable};
+use automerge::{ActorId, AutoCommit, ObjId, ObjType, ReadDoc, Value, ROOT};
+use autosurgeon::{hydrate, reconcile, reconcile_prop};
+use chrono::NaiveDate;
+use fractional_index::FractionalIndex;
+
+use crate::ledger::{
+    format_date, parse_date, Category, CountingBasis, Ledger, Meta, Problem, ProgressEntry, Rule,
+    RuleKind, Sections, Status, DEFAULT_WARN_DAYS,
+};
+pub use schema::{migrate, Migration, SCHEMA_VERSION};
+use schema::{DocCategory, DocProblem, DocProgressEntry, DocRoot, DocRule};
+
+/// Why an operation on a document failed.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum DocError {
+    #[error("此台账由更新版本的 Rectify 创建，只能查看，不能修改")]
+    ReadOnly,
+    #[error("找不到{0}（可能已被他人删除）")]
+    NotFound(&'static str),
+    #[error("台账文件内容无法读取：{0}")]
+    Unreadable(String),
+    #[error("这不是同一本台账，不能合并")]
+    OtherLedger,
+}
+
+impl From<automerge::AutomergeError> for DocError {
+    fn from(e: automerge::AutomergeError) -> Self {
+        DocError::Unreadable(e.to_string())
+    }
+}
+
+/// Long free-text fields of a problem (Automerge text: concurrent edits merge by character).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProblemText {
+    Description,
+    Cause,
+    Measures,
+    Progress,
+    Evidence,
+}
+
+impl ProblemText {
+    fn key(self) -> &'static str {
+        match self {
+            ProblemText::Description => "description",
+            ProblemText::Cause => "cause",
+            ProblemText::Measures => "measures",
+            ProblemText::Progress => "progress",
+            ProblemText::Evidence => "evidence",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            ProblemText::Description => "问题表现",
+            ProblemText::Cause => "原因分析",
+            ProblemText::Measures => "整改措施",
+            ProblemText::Progress => "整改情况",
+            ProblemText::Evidence => "佐证材料",
+        }
+    }
+}
+
+/// Short fields of a problem (registers: concurrent writes are conflicts).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProblemField {
+    Lead,
+    Owner,
+    Deadline,
+    CompletedOn,
+}
+
+impl ProblemField {
+    fn key(self) -> &'static str {
+        match self {
+            ProblemField::Lead => "lead",
+            ProblemField::Owner => "owner",
+            ProblemField::Deadline => "deadline",
+            ProblemField::CompletedOn => "completed_on",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            ProblemField::Lead => "责任领导",
+            ProblemField::Owner => "责任人",
+            ProblemField::Deadline => "整改时限",
+            ProblemField::CompletedOn => "完成时间",
+        }
+    }
+    fn is_date(self) -> bool {
+        matches!(self, ProblemField::Deadline | ProblemField::CompletedOn)
+    }
+}
+
+/// Fields of the ledger's meta and the bulletin's narrative sections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MetaField {
+    Name,
+    Unit,
+    UnitShort,
+    Header,
+    Title,
+    InspectionGroup,
+    InspectionKind,
+    InspectionFrom,
+    InspectionTo,
+    FeedbackDate,
+    AsOf,
+    IssueDate,
+    Signature,
+    Contact,
+    CountingBasis,
+    WarnDays,
+    Opening,
+    DeploymentHeading,
+    Deployment,
+    ImplementationHeading,
+    ImplementationIntro,
+    NextStepsHeading,
+    NextSteps,
+}
+
+impl MetaField {
+    /// (map under the root, key, is Automerge text)
+    fn place(self) -> (&'static str, &'static str, bool) {
+        use MetaField::*;
+        match self {
+            Name => ("meta", "name", false),
+            Unit => ("meta", "unit", false),
+            UnitShort => ("meta", "unit_short", false),
+            Header => ("meta", "header", false),
+            Title => ("meta", "title", false),
+            InspectionGroup => ("meta", "inspection_group", false),
+            InspectionKind => ("meta", "inspection_kind", false),
+            InspectionFrom => ("meta", "inspection_from", false),
+            InspectionTo => ("meta", "inspection_to", false),
+            FeedbackDate => ("meta", "feedback_date", false),
+            AsOf => ("meta", "as_of", false),
+            IssueDate => ("meta", "issue_date", false),
+            Signature => ("meta", "signature", false),
+            Contact => ("meta", "contact", true),
+            CountingBasis => ("meta", "counting_basis", false),
+            WarnDays => ("meta", "warn_days", false),
+            Opening => ("sections", "opening", true),
+            DeploymentHeading => ("sections", "deployment_heading", false),
+            Deployment => ("sections", "deployment", true),
+            ImplementationHeading => ("sections", "implementation_heading", false),
+            ImplementationIntro => ("sections", "implementation_intro", true),
+            NextStepsHeading => ("sections", "next_steps_heading", false),
+            NextSteps => ("sections", "next_steps", true),
+        }
+    }
+    fn is_date(self) -> bool {
+        use MetaField::*;
+        matches!(self, InspectionFrom | InspectionTo | AsOf | IssueDate)
+    }
+}
+
+/// A progress entry or rule to add.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NewRule {
+    pub title: String,
+    pub kind: Option<RuleKind>,
+    pub date: Option<NaiveDate>,
+    pub problem_ids: Vec<String>,
+}
+
+/// What a merge brought in.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    /// number of changes that were new to this document
+    pub new_changes: usize,
+    /// names of the people who made them (actor ids without a name are shown shortened)
+    pub authors: Vec<String>,
+}
+
+/// A ledger document being edited in this session.
+///
+/// Every session (tab) writes with a fresh random actor id: one actor is one linear stream of
+/// changes, so reusing it in two tabs or on two laptops would corrupt the history. The person's
+/// name is recorded under `people[actor]` with their first change.
+pub struct LedgerDoc {
+    doc: AutoCommit,
+    read_only: bool,
+    author: Option<String>,
+    /// short descriptions of the operations in the open (uncommitted) change
+    pending: Vec<String>,
+}
+
+fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// Shorten an actor id for display when no name is known.
+fn short_actor(actor: &str) -> String {
+    format!("未署名({})", &actor[..actor.len().min(8)])
+}
+
+impl LedgerDoc {
+    /// A new, empty ledger with a fresh ledger id. `name` is the ledger's display name.
+    pub fn create(name: &str, author: Option<&str>, now: i64) -> LedgerDoc {
+        let root = DocRoot {
+            schema: SCHEMA_VERSION,
+            ledger_id: new_id(),
+            meta: schema::DocMeta {
+                name: name.trim().to_string(),
+                counting_basis: CountingBasis::Category.code().to_string(),
+                warn_days: Some(DEFAULT_WARN_DAYS),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let mut doc = AutoCommit::new().with_actor(ActorId::random());
+        reconcile(&mut doc, &root).expect("a fresh document accepts its root");
+        let mut ledger = LedgerDoc {
+            doc,
+            read_only: false,
+            author: author.map(str::to_string).filter(|a| !a.trim().is_empty()),
+            pending: vec!["新建台账".to_string()],
+        };
+        ledger.commit(now);
+        ledger
+    }
+
+    /// Load a document from Automerge bytes and give this session a fresh actor.
+    pub fn load(bytes: &[u8]) -> Result<LedgerDoc, DocError> {
+        let doc = AutoCommit::load(bytes)
+            .map_err(|e| DocError::Unreadable(e.to_string()))?
+            .with_actor(ActorId::random());
+        let mut ledger = LedgerDoc {
+            doc,
+            read_only: false,
+            author: None,
+            pending: vec![],
+        };
+        let id = ledger.ledger_id();
+        if uuid::Uuid::parse_str(&id).is_err() {
+            return Err(DocError::Unreadable("缺少台账编号".into()));
+        }
+        let schema = ledger.schema();
+        if schema == 0 {
+            return Err(DocError::Unreadable("缺少结构版本".into()));
+        }
+        if let Migration::Newer(_) = migrate(schema) {
+            ledger.read_only = true;
+        }
+        // Read it once now, so a document we cannot read fails here and not in the UI.
+        ledger.read()?;
+        Ok(ledger)
+    }
+
+    pub fn ledger_id(&self) -> String {
+        match self.doc.get(ROOT, "ledger_id") {
+            Ok(Some((Value::Scalar(s), _))) => s.as_str().unwrap_or_default().to_string(),
+            _ => String::new(),
+        }
+    }
+
+    pub fn schema(&self) -> u64 {
+        match self.doc.get(ROOT, "schema") {
+            Ok(Some((Value::Scalar(s), _))) => s.as_u64().or(s.as_i64().map(|i| i.max(0) as u64)),
+            _ => None,
+        }
+        .unwrap_or(0)
+    }
+
+    /// True when the document comes from a newer schema: it is shown, never written.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// The person (我的名字) to whom this session's changes are attributed.
+    pub fn set_author(&mut self, author: Option<&str>) {
+        self.author = author
+            .map(|a| a.trim().to_string())
+            .filter(|a| !a.is_empty());
+    }
+
+    pub fn actor_hex(&self) -> String {
+        self.doc.get_actor().to_hex_string()
+    }
+
+    /// True when operations were applied that are not yet committed.
+    pub fn has_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Close the open change with a message saying what was done, and `now` (seconds since
+    /// the epoch) as its time. Also records this session's actor → person name.
+    pub fn commit(&mut self, now: i64) -> bool {
+        if self.pending.is_empty() || self.read_only {
+            return false;
+        }
+        if let Some(name) = self.author.clone() {
+            let actor = self.actor_hex();
+            if self.person(&actor).as_deref() != Some(name.as_str()) {
+                if let Ok(people) = self.map_at(ROOT, "people") {
+                    let _ = self.doc.put(&people, actor, name);
+                }
+            }
+        }
+        let mut seen = BTreeSet::new();
+        let parts: Vec<String> = std::mem::take(&mut self.pending)
+            .into_iter()
+            .filter(|p| seen.insert(p.clone()))
+            .collect();
+        let mut message = parts.iter().take(5).cloned().collect::<Vec<_>>().join("；");
+        if parts.len() > 5 {
+            message.push_str(&format!(" 等{}项", parts.len()));
+        }
+        self.doc
+            .commit_with(CommitOptions::default().with_message(message).with_time(now))
+            .is_some()
+    }
+
+    /// The complete document as compressed Automerge bytes (commits anything pending first).
+    pub fn save(&mut self, now: i64) -> Vec<u8> {
+        self.commit(now);
+        self.doc.save()
+    }
+
+    /// Hashes of the document's heads, hex encoded.
+    pub fn heads(&mut self) -> Vec<String> {
+        self.doc.get_heads().iter().map(|h| h.to_string()).collect()
+    }
+
+    /// True when every one of `heads` (hex) is already in this document.
+    pub fn knows_all(&mut self, heads: &[String]) -> bool {
+        heads.iter().all(|h| {
+            h.parse::<automerge::ChangeHash>()
+                .ok()
+                .and_then(|hash| self.doc.get_change_by_hash(&hash))
+                .is_some()
+        })
+    }
+
+    /// Merge another copy of the same ledger (Automerge bytes) into this one.
+    /// Merging the same bytes again is a no-op and reports no new changes.
+    pub fn merge_bytes(&mut self, bytes: &[u8], now: i64) -> Result<MergeReport, DocError> {
+        let mut other = LedgerDoc::load(bytes)?;
+        self.merge(&mut other, now)
+    }
+
+    pub fn merge(&mut self, other: &mut LedgerDoc, now: i64) -> Result<MergeReport, DocError> {
+        if other.ledger_id() != self.ledger_id() {
+            return Err(DocError::OtherLedger);
+        }
+        if self.read_only || other.read_only {
+            return Err(DocError::ReadOnly);
+        }
+        self.commit(now);
+        other.commit(now);
+        let added = self.doc.get_changes_added(&mut other.doc);
+        let actors: BTreeSet<String> = added.iter().map(|c| c.actor_id().to_hex_string()).collect();
+        self.doc.merge(&mut other.doc)?;
+        let mut authors: Vec<String> = actors
+            .iter()
+            .map(|a| self.person(a).unwrap_or_else(|| short_actor(a)))
+            .collect();
+        authors.sort();
+        authors.dedup();
+        Ok(MergeReport {
+            new_changes: added.len(),
+            authors,
+        })
+    }
+
+    /// A second, independent copy of this document with its own fresh actor (for tests and
+    /// "open a copy"): what another laptop has after importing an exported file.
+    pub fn fork(&mut self, now: i64) -> LedgerDoc {
+        self.commit(now);
+        LedgerDoc {
+            doc: self.doc.fork().with_actor(ActorId::random()),
+            read_only: self.read_only,
+            author: None,
+            pending: vec![],
+        }
+    }
+
+    /// The name recorded for an actor id, if any.
+    pub fn person(&self, actor_hex: &str) -> Option<String> {
+        let people = match self.doc.get(ROOT, "people") {
+            Ok(Some((Value::Object(ObjType::Map), id))) => id,
+            _ => return None,
+        };
+        match self.doc.get(&people, actor_hex) {
+            Ok(Some((Value::Scalar(s), _))) => s.as_str().map(str::to_string),
+            _ => None,
+        }
+    }
+
+    /// Read the whole document out as a plain, sorted [`Ledger`].
+    pub fn read(&self) -> Result<Ledger, DocError> {
+        let root: DocRoot = hydrate(&self.doc).map_err(|e| DocError::Unreadable(e.to_string()))?;
+        Ok(to_ledger(root))
+    }
+
+    // ---- operations -------------------------------------------------------------------
+
+    fn writable(&self) -> Result<(), DocError> {
+        if self.read_only {
+            Err(DocError::ReadOnly)
+        } else {
+            Ok(())
+        }
+    }
+
+    fn note(&mut self, what: impl Into<String>) {
+        self.pending.push(what.into());
+    }
+
+    /// The map object at `parent[key]`, created if missing (a document from an older build
+    /// may lack it; creating it here is a local change, never a schema step).
+    fn map_at(&mut self, parent: impl AsRef<ObjId>, key: &str) -> Result<ObjId, DocError> {
+        match self.doc.get(parent.as_ref(), key)? {
+            Some((Value::Object(ObjType::Map), id)) => Ok(id),
+            _ => Ok(self.doc.put_object(parent.as_ref(), key, ObjType::Map)?),
+        }
+    }
+
+    fn existing_map(&self, parent: impl AsRef<ObjId>, key: &str, what: &'static str) -> Result<ObjId, DocError> {
+        match self.doc.get(parent.as_ref(), key)? {
+            Some((Value::Object(ObjType::Map), id)) => Ok(id),
+            _ => Err(DocError::NotFound(what)),
+        }
+    }
+
+    fn problem_obj(&self, id: &str) -> Result<ObjId, DocError> {
+        let problems = self.existing_map(ROOT, "problems", "问题")?;
+        self.existing_map(problems, id, "问题")
+    }
+
+    fn category_obj(&self, id: &str) -> Result<ObjId, DocError> {
+        let categories = self.existing_map(ROOT, "categories", "问题类别")?;
+        self.existing_map(categories, id, "问题类别")
+    }
+
+    fn rule_obj(&self, id: &str) -> Result<ObjId, DocError> {
+        let rules = self.existing_map(ROOT, "rules", "建章立制")?;
+        self.existing_map(rules, id, "建章立制")
+    }
+
+    /// Put a string register, writing nothing when the value is unchanged.
+    fn put_str(&mut self, obj: &ObjId, key: &str, value: &str) -> Result<bool, DocError> {
+        let current = match self.doc.get(obj, key)? {
+            Some((Value::Scalar(s), _)) => s.as_str().map(str::to_string),
+            _ => None,
+        };
+        if current.as_deref() == Some(value) {
+            return Ok(false);
+        }
+        self.doc.put(obj, key, value)?;
+        Ok(true)
+    }
+
+    /// Set a text object to `value` by diffing, so that concurrent edits elsewhere in the
+    /// same paragraph survive. Creates the text object if it is missing.
+    fn put_text(&mut self, obj: &ObjId, key: &str, value: &str) -> Result<bool, DocError> {
+        let text = match self.doc.get(obj, key)? {
+            Some((Value::Object(ObjType::Text), id)) => id,
+            _ => self.doc.put_object(obj, key, ObjType::Text)?,
+        };
+        if self.doc.text(&text)? == value {
+            return Ok(false);
+        }
+        self.doc.update_text(&text, value)?;
+        Ok(true)
+    }
+
+    fn orders_in(&self, ledger: &Ledger, category_id: &str) -> Vec<(String, String)> {
+        ledger
+            .problems_in(category_id)
+            .map(|p| (p.id.clone(), p.order.clone()))
+            .collect()
+    }
+
+    /// Add a category at the end; returns its id.
+    pub fn add_category(&mut self, title: &str) -> Result<String, DocError> {
+        self.writable()?;
+        let ledger = self.read()?;
+        let order = order_after(ledger.categories.last().map(|c| c.order.as_str()));
+        let id = new_id();
+        let categories = self.map_at(ROOT, "categories")?;
+        let category = DocCategory {
+            title: title.trim().to_string(),
+            order,
+        };
+        reconcile_prop(&mut self.doc, categories, id.as_str(), &category)
+            .map_err(|e| DocError::Unreadable(e.to_string()))?;
+        self.note(format!("新增问题类别“{}”", title.trim()));
+        Ok(id)
+    }
+
+    pub fn rename_category(&mut self, id: &str, title: &str) -> Result<(), DocError> {
+        self.writable()?;
+        let obj = self.category_obj(id)?;
+        if self.put_str(&obj, "title", title.trim())? {
+            self.note(format!("修改问题类别“{}”", title.trim()));
+        }
+        Ok(())
+    }
+
+    /// Move a category one place up (`delta` = -1) or down (+1).
+    pub fn move_category(&mut self, id: &str, delta: i32) -> Result<(), DocError> {
+        self.writable()?;
+        let ledger = self.read()?;
+        let keys: Vec<(String, String)> = ledger
+            .categories
+            .iter()
+            .map(|c| (c.id.clone(), c.order.clone()))
+            .collect();
+        if let Some(order) = moved_order(&keys, id, delta) {
+            let obj = self.category_obj(id)?;
+            self.doc.put(&obj, "order", order)?;
+            self.note("调整问题类别顺序");
+        }
+        Ok(())
+    }
+
+    /// Delete a category and the problems in it (the UI asks for confirmation first).
+    pub fn delete_category(&mut self, id: &str) -> Result<(), DocError> {
+        self.writable()?;
+        let ledger = self.read()?;
+        let title = ledger.category(id).map(|c| c.title.clone()).unwrap_or_default();
+        let problem_ids: Vec<String> = ledger.problems_in(id).map(|p| p.id.clone()).collect();
+        for pid in problem_ids {
+            self.delete_problem(&pid)?;
+        }
+        let categories = self.existing_map(ROOT, "categories", "问题类别")?;
+        self.doc.delete(&categories, id)?;
+        self.note(format!("删除问题类别“{title}”"));
+        Ok(())
+    }
+
+    /// Add a problem at the end of a category; returns its id.
+    pub fn add_problem(&mut self, category_id: &str, description: &str) -> Result<String, DocError> {
+        self.writable()?;
+        let ledger = self.read()?;
+        if ledger.category(category_id).is_none() {
+            return Err(DocError::NotFound("问题类别"));
+        }
+        let last = self.orders_in(&ledger, category_id).last().map(|(_, o)| o.clone());
+        let id = new_id();
+        let problem = DocProblem {
+            category_id: category_id.to_string(),
+            order: order_after(last.as_deref()),
+            description: description.trim().into(),
+            status: Status::NotStarted.code().to_string(),
+            ..Default::default()
+        };
+        let problems = self.map_at(ROOT, "problems")?;
+        reconcile_prop(&mut self.doc, problems, id.as_str(), &problem)
+            .map_err(|e| DocError::Unreadable(e.to_string()))?;
+        self.note("新增问题");
+        Ok(id)
+    }
+
+    /// Delete a problem and unlink it from every rule.
+    pub fn delete_problem(&mut self, id: &str) -> Result<(), DocError> {
+        self.writable()?;
+        let ledger = self.read()?;
+        let number = ledger.number_of(id);
+        for rule in ledger.rules_of(id) {
+            let robj = self.rule_obj(&rule.id)?;
+            let links = self.map_at(robj, "problems")?;
+            self.doc.delete(&links, id)?;
+        }
+        let problems = self.existing_map(ROOT, "problems", "问题")?;
+        self.doc.delete(&problems, id)?;
+        self.note(match number {
+            Some(n) => format!("删除问题{n}"),
+            None => "删除问题".to_string(),
+        });
+        Ok(())
+    }
+
+    /// Move a problem one place up or down within its category.
+    pub fn move_problem(&mut self, id: &str, delta: i32) -> Result<(), DocError> {
+        self.writable()?;
+        let ledger = self.read()?;
+        let problem = ledger.problem(id).ok_or(DocError::NotFound("问题"))?;
+        let keys = self.orders_in(&ledger, &problem.category_id);
+        if let Some(order) = moved_order(&keys, id, delta) {
+            let obj = self.problem_obj(id)?;
+            self.doc.put(&obj, "order", order)?;
+            self.note("调整问题顺序");
+        }
+        Ok(())
+    }
+
+    /// Move a problem to the end of another category.
+    pub fn move_problem_to(&mut self, id: &str, category_id: &str) -> Result<(), DocError> {
+        self.writable()?;
+        let ledger = self.read()?;
+        if ledger.category(category_id).is_none() {
+            return Err(DocError::NotFound("问题类别"));
+        }
+        let problem = ledger.problem(id).ok_or(DocError::NotFound("问题"))?;
+        if problem.category_id == category_id {
+            return Ok(());
+        }
+        let last = self.orders_in(&ledger, category_id).last().map(|(_, o)| o.clone());
+        let obj = self.problem_obj(id)?;
+        self.doc.put(&obj, "category_id", category_id)?;
+        self.doc.put(&obj, "order", order_after(last.as_deref()))?;
+        self.note("移动问题到其他类别");
+        Ok(())
+    }
+
+    pub fn set_problem_text(&mut self, id: &str, field: ProblemText, value: &str) -> Result<(), DocError> {
+        self.writable()?;
+        let obj = self.problem_obj(id)?;
+        if self.put_text(&obj, field.key(), value)? {
+            self.note(format!("编辑{}", field.label()));
+        }
+        Ok(())
+    }
+
+    /// Set a short field. Dates accept the forms [`parse_date`] reads and are stored as
+    /// YYYY-MM-DD; text that is not a date is refused with `Err(NotFound("日期"))`-free message.
+    pub fn set_problem_field(&mut self, id: &str, field: ProblemField, value: &str) -> Result<(), DocError> {
+        self.writable()?;
+        let value = if field.is_date() {
+            normalise_date(value)?
+        } else {
+            value.trim().to_string()
+        };
+        let obj = self.problem_obj(id)?;
+        if self.put_str(&obj, field.key(), &value)? {
+            self.note(format!("修改{}", field.label()));
+        }
+        Ok(())
+    }
+
+    /// Set the status. Marking a problem finished without a 完成时间 records `today`.
+    pub fn set_status(&mut self, id: &str, status: &Status, today: NaiveDate) -> Result<(), DocError> {
+        self.writable()?;
+        let obj = self.problem_obj(id)?;
+        if self.put_str(&obj, "status", status.code())? {
+            self.note(format!("状态改为{}", status.label()));
+        }
+        if status.is_finished() {
+            let has_date = match self.doc.get(&obj, "completed_on")? {
+                Some((Value::Scalar(s), _)) => s.as_str().is_some_and(|d| !d.is_empty()),
+                _ => false,
+            };
+            if !has_date {
+                self.doc.put(&obj, "completed_on", format_date(Some(today)))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Set the responsible departments. Names are trimmed and deduplicated; the list is
+    /// edited element by element so that concurrent additions on two laptops both survive.
+    pub fn set_departments(&mut self, id: &str, departments: &[String]) -> Result<(), DocError> {
+        self.writable()?;
+        let mut wanted: Vec<String> = Vec::new();
+        for d in departments.iter().map(|d| d.trim()).filter(|d| !d.is_empty()) {
+            if !wanted.iter().any(|w| w == d) {
+                wanted.push(d.to_string());
+            }
+        }
+        let obj = self.problem_obj(id)?;
+        let list = match self.doc.get(&obj, "departments")? {
+            Some((Value::Object(ObjType::List), l)) => l,
+            _ => self.doc.put_object(&obj, "departments", ObjType::List)?,
+        };
+        let current: Vec<String> = (0..self.doc.length(&list))
+            .map(|i| match self.doc.get(&list, i) {
+                Ok(Some((Value::Scalar(s), _))) => s.as_str().unwrap_or_default().to_string(),
+                _ => String::new(),
+            })
+            .collect();
+        let mut changed = false;
+        let mut kept: Vec<String> = Vec::new();
+        for (i, name) in current.iter().enumerate().rev() {
+            if !wanted.contains(name) || kept.contains(name) {
+                self.doc.delete(&list, i)?;
+                changed = true;
+            } else {
+                kept.push(name.clone());
+            }
+        }
+        for name in &wanted {
+            if !kept.contains(name) {
+                let len = self.doc.length(&list);
+                self.doc.insert(&list, len, name.as_str())?;
+                changed = true;
+            }
+        }
+        if changed {
+            self.note("修改责任部门");
+        }
+        Ok(())
+    }
+
+    /// Add a 进展记录 entry; returns its id.
+    pub fn add_progress_entry(&mut self, problem_id: &str, date: Option<NaiveDate>, author: &str, text: &str) -> Result<String, DocError> {
+        self.writable()?;
+        let obj = self.problem_obj(problem_id)?;
+        let log = self.map_at(obj, "log")?;
+        let id = new_id();
+        let entry = DocProgressEntry {
+            date: format_date(date),
+            author: author.trim().to_string(),
+            text: text.trim().into(),
+        };
+        reconcile_prop(&mut self.doc, log, id.as_str(), &entry)
+            .map_err(|e| DocError::Unreadable(e.to_string()))?;
+        self.note("新增进展记录");
+        Ok(id)
+    }
+
+    pub fn delete_progress_entry(&mut self, problem_id: &str, entry_id: &str) -> Result<(), DocError> {
+        self.writable()?;
+        let obj = self.problem_obj(problem_id)?;
+        let log = self.existing_map(obj, "log", "进展记录")?;
+        self.doc.delete(&log, entry_id)?;
+        self.note("删除进展记录");
+        Ok(())
+    }
+
+    /// Add a 建章立制 rule; returns its id.
+    pub fn add_rule(&mut self, rule: &NewRule) -> Result<String, DocError> {
+        self.writable()?;
+        let rules = self.map_at(ROOT, "rules")?;
+        let id = new_id();
+        let doc_rule = DocRule {
+            title: rule.title.trim().to_string(),
+            kind: rule.kind.unwrap_or(RuleKind::New).code().to_string(),
+            date: format_date(rule.date),
+            problems: rule.problem_ids.iter().map(|p| (p.clone(), true)).collect(),
+        };
+        reconcile_prop(&mut self.doc, rules, id.as_str(), &doc_rule)
+            .map_err(|e| DocError::Unreadable(e.to_string()))?;
+        self.note(format!("新增建章立制《{}》", rule.title.trim()));
+        Ok(id)
+    }
+
+    pub fn set_rule_title(&mut self, id: &str, title: &str) -> Result<(), DocError> {
+        self.writable()?;
+        let obj = self.rule_obj(id)?;
+        if self.put_str(&obj, "title", title.trim())? {
+            self.note("修改建章立制名称");
+        }
+        Ok(())
+    }
+
+    pub fn set_rule_kind(&mut self, id: &str, kind: RuleKind) -> Result<(), DocError> {
+        self.writable()?;
+        let obj = self.rule_obj(id)?;
+        if self.put_str(&obj, "kind", kind.code())? {
+            self.note("修改建章立制类型");
+        }
+        Ok(())
+    }
+
+    pub fn set_rule_date(&mut self, id: &str, date: &str) -> Result<(), DocError> {
+        self.writable()?;
+        let value = normalise_date(date)?;
+        let obj = self.rule_obj(id)?;
+        if self.put_str(&obj, "date", &value)? {
+            self.note("修改建章立制日期");
+        }
+        Ok(())
+    }
+
+    /// Link or unlink a rule and a problem.
+    pub fn link_rule(&mut self, rule_id: &str, problem_id: &str, linked: bool) -> Result<(), DocError> {
+        self.writable()?;
+        let obj = self.rule_obj(rule_id)?;
+        let links = self.map_at(obj, "problems")?;
+        let present = self.doc.get(&links, problem_id)?.is_some();
+        if linked && !present {
+            self.doc.put(&links, problem_id, true)?;
+            self.note("关联建章立制");
+        } else if !linked && present {
+            self.doc.delete(&links, problem_id)?;
+            self.note("取消关联建章立制");
+        }
+        Ok(())
+    }
+
+    pub fn delete_rule(&mut self, id: &str) -> Result<(), DocError> {
+        self.writable()?;
+        let rules = self.existing_map(ROOT, "rules", "建章立制")?;
+        self.doc.delete(&rules, id)?;
+        self.note("删除建章立制");
+        Ok(())
+    }
+
+    /// Set a meta or narrative field. Dates are normalised; `WarnDays` takes a whole number
+    /// of days (0–365); `CountingBasis` takes `category` or `problem`.
+    pub fn set_meta(&mut self, field: MetaField, value: &str) -> Result<(), DocError> {
+        self.writable()?;
+        let (map, key, is_text) = field.place();
+        let obj = self.map_at(ROOT, map)?;
+        let changed = if field == MetaField::WarnDays {
+            let days: i64 = value
+                .trim()
+                .parse()
+                .ok()
+                .filter(|d| (0..=365).contains(d))
+                .ok_or(DocError::Unreadable("预警天数应为 0 到 365 的整数".into()))?;
+            let current = match self.doc.get(&obj, key)? {
+                Some((Value::Scalar(s), _)) => s.as_i64(),
+                _ => None,
+            };
+            if current != Some(days) {
+                self.doc.put(&obj, key, days)?;
+            }
+            current != Some(days)
+        } else if field == MetaField::CountingBasis {
+            let code = CountingBasis::from_code(value.trim()).code();
+            self.put_str(&obj, key, code)?
+        } else if field.is_date() {
+            let value = normalise_date(value)?;
+            self.put_str(&obj, key, &value)?
+        } else if is_text {
+            self.put_text(&obj, key, value)?
+        } else {
+            self.put_str(&obj, key, value.trim())?
+        };
+        if changed {
+            self.note("修改台账信息");
+        }
+        Ok(())
+    }
+
+    /// Fill a fresh ledger from a [`crate::io::seed::LedgerSeed`]-like plain ledger in one go
+    /// (used for the example ledger and imports). Ids and order keys are made here.
+    pub fn fill_from(&mut self, ledger: &Ledger) -> Result<(), DocError> {
+        self.writable()?;
+        let m = &ledger.meta;
+        let s = &ledger.sections;
+        let d = |x: Option<NaiveDate>| format_date(x);
+        let fields: [(MetaField, String); 22] = [
+            (MetaField::Name, m.name.clone()),
+            (MetaField::Unit, m.unit.clone()),
+            (MetaField::UnitShort, m.unit_short.clone()),
+            (MetaField::Header, m.header.clone()),
+            (MetaField::Title, m.title.clone()),
+            (MetaField::InspectionGroup, m.inspection_group.clone()),
+            (MetaField::InspectionKind, m.inspection_kind.clone()),
+            (MetaField::InspectionFrom, d(m.inspection_from)),
+            (MetaField::InspectionTo, d(m.inspection_to)),
+            (MetaField::FeedbackDate, m.feedback_date.clone()),
+            (MetaField::AsOf, d(m.as_of)),
+            (MetaField::IssueDate, d(m.issue_date)),
+            (MetaField::Signature, m.signature.clone()),
+            (MetaField::Contact, m.contact.clone()),
+            (MetaField::CountingBasis, m.counting_basis.code().to_string()),
+            (MetaField::Opening, s.opening.clone()),
+            (MetaField::DeploymentHeading, s.deployment_heading.clone()),
+            (MetaField::Deployment, s.deployment.clone()),
+            (MetaField::ImplementationHeading, s.implementation_heading.clone()),
+            (MetaField::ImplementationIntro, s.implementation_intro.clone()),
+            (MetaField::NextStepsHeading, s.next_steps_heading.clone()),
+            (MetaField::NextSteps, s.next_steps.clone()),
+        ];
+        for (field, value) in fields {
+            self.set_meta(field, &value)?;
+        }
+        self.set_meta(MetaField::WarnDays, &m.warn_days.to_string())?;
+        let mut ids = BTreeMap::new();
+        for c in &ledger.categories {
+            let cid = self.add_category(&c.title)?;
+            for p in ledger.problems_in(&c.id) {
+                let pid = self.add_problem(&cid, &p.description)?;
+                ids.insert(p.id.clone(), pid.clone());
+                for (field, value) in [
+                    (ProblemText::Cause, &p.cause),
+                    (ProblemText::Measures, &p.measures),
+                    (ProblemText::Progress, &p.progress),
+                    (ProblemText::Evidence, &p.evidence),
+                ] {
+                    self.set_problem_text(&pid, field, value)?;
+                }
+                self.set_problem_field(&pid, ProblemField::Lead, &p.lead)?;
+                self.set_problem_field(&pid, ProblemField::Owner, &p.owner)?;
+                self.set_problem_field(&pid, ProblemField::Deadline, &d(p.deadline))?;
+                self.set_problem_field(&pid, ProblemField::CompletedOn, &d(p.completed_on))?;
+                self.set_departments(&pid, &p.departments)?;
+                let obj = self.problem_obj(&pid)?;
+                self.doc.put(&obj, "status", p.status.code())?;
+                for e in &p.progress_log {
+                    self.add_progress_entry(&pid, e.date, &e.author, &e.text)?;
+                }
+            }
+        }
+        for r in &ledger.rules {
+            self.add_rule(&NewRule {
+                title: r.title.clone(),
+                kind: Some(r.kind),
+                date: r.date,
+                problem_ids: r.problem_ids.iter().filter_map(|p| ids.get(p).cloned()).collect(),
+            })?;
+        }
+        Ok(())
+    }
+}
+
+fn normalise_date(value: &str) -> Result<String, DocError> {
+    if value.trim().is_empty() {
+        return Ok(String::new());
+    }
+    parse_date(value)
+        .map(|d| format_date(Some(d)))
+        .ok_or_else(|| DocError::Unreadable(format!("“{}”不是有效日期，请写成 2024-06-30", value.trim())))
+}
+
+/// An order key after `last` (or the first key when there is none).
+fn order_after(last: Option<&str>) -> String {
+    match last.and_then(|l| FractionalIndex::from_string(l).ok()) {
+        Some(l) => FractionalIndex::new_after(&l).to_string(),
+        None => FractionalIndex::default().to_string(),
+    }
+}
+
+/// The new order key for moving `id` by `delta` places among `keys` (sorted), or None when it
+/// cannot move. Keys that do not parse (or tie) are handled by stepping past the neighbour.
+fn moved_order(keys: &[(String, String)], id: &str, delta: i32) -> Option<String> {
+    let pos = keys.iter().position(|(k, _)| k == id)?;
+    let parse = |i: usize| keys.get(i).and_then(|(_, o)| FractionalIndex::from_string(o).ok());
+    // the two neighbours the item lands between
+    let (lower, upper) = if delta < 0 {
+        let above = pos.checked_sub(1)?;
+        (above.checked_sub(1).and_then(parse), parse(above))
+    } else {
+        let below = pos + 1;
+        if below >= keys.len() {
+            return None;
+        }
+        (parse(below), parse(below + 1))
+    };
+    let key = match (&lower, &upper) {
+        (Some(l), Some(u)) if l < u => FractionalIndex::new_between(l, u),
+        // equal keys (two laptops added at the same place): step past the neighbour
+        (Some(l), _) if delta > 0 => Some(FractionalIndex::new_after(l)),
+        (_, Some(u)) if delta < 0 => Some(FractionalIndex::new_before(u)),
+        (Some(l), None) => Some(FractionalIndex::new_after(l)),
+        (None, Some(u)) => Some(FractionalIndex::new_before(u)),
+        _ => None,
+    }?;
+    Some(key.to_string())
+}
+
+fn parse_opt_date(s: &str) -> Option<NaiveDate> {
+    parse_date(s)
+}
+
+fn to_ledger(root: DocRoot) -> Ledger {
+    let m = root.meta;
+    let s = root.sections;
+    let mut ledger = Ledger {
+        id: root.ledger_id,
+        schema: root.schema,
+        meta: Meta {
+            name: m.name,
+            unit: m.unit,
+            unit_short: m.unit_short,
+            header: m.header,
+            title: m.title,
+            inspection_group: m.inspection_group,
+            inspection_kind: m.inspection_kind,
+            inspection_from: parse_opt_date(&m.inspection_from),
+            inspection_to: parse_opt_date(&m.inspection_to),
+            feedback_date: m.feedback_date,
+            as_of: parse_opt_date(&m.as_of),
+            issue_date: parse_opt_date(&m.issue_date),
+            signature: m.signature,
+            contact: m.contact.as_str().to_string(),
+            counting_basis: CountingBasis::from_code(&m.counting_basis),
+            warn_days: m.warn_days.unwrap_or(DEFAULT_WARN_DAYS),
+        },
+        sections: Sections {
+            opening: s.opening.as_str().to_string(),
+            deployment_heading: s.deployment_heading,
+            deployment: s.deployment.as_str().to_string(),
+            implementation_heading: s.implementation_heading,
+            implementation_intro: s.implementation_intro.as_str().to_string(),
+            next_steps_heading: s.next_steps_heading,
+            next_steps: s.next_steps.as_str().to_string(),
+        },
+        categories: root
+            .categories
+            .into_iter()
+            .map(|(id, c)| Category {
+                id,
+                title: c.title,
+                order: c.order,
+            })
+            .collect(),
+        problems: root
+            .problems
+            .into_iter()
+            .map(|(id, p)| {
+                let mut departments: Vec<String> = Vec::new();
+                for d in p.departments {
+                    if !d.is_empty() && !departments.contains(&d) {
+                        departments.push(d);
+                    }
+                }
+                Problem {
+                    id,
+                    category_id: p.category_id,
+                    order: p.order,
+                    description: p.description.as_str().to_string(),
+                    cause: p.cause.as_str().to_string(),
+                    measures: p.measures.as_str().to_string(),
+                    progress: p.progress.as_str().to_string(),
+                    lead: p.lead,
+                    departments,
+                    owner: p.owner,
+                    deadline: parse_opt_date(&p.deadline),
+                    completed_on: parse_opt_date(&p.completed_on),
+                    status: Status::from_code(&p.status),
+                    evidence: p.evidence.as_str().to_string(),
+                    progress_log: p
+                        .log
+                        .into_iter()
+                        .map(|(id, e)| ProgressEntry {
+                            id,
+                            date: parse_opt_date(&e.date),
+                            author: e.author,
+                            text: e.text.as_str().to_string(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+        rules: root
+            .rules
+            .into_iter()
+            .map(|(id, r)| {
+                let mut problem_ids: Vec<String> = r.problems.into_keys().collect();
+                problem_ids.sort();
+                Rule {
+                    id,
+                    title: r.title,
+                    kind: RuleKind::from_code(&r.kind),
+                    date: parse_opt_date(&r.date),
+                    problem_ids,
+                }
+            })
+            .collect(),
+        people: root.people.into_iter().collect(),
+    };
+    ledger.sort();
+    // keep rule links in ledger order
+    let order: std::collections::HashMap<String, usize> = ledger
+        .problems
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), i))
+        .collect();
+    for r in &mut ledger.rules {
+        r.problem_ids
+            .sort_by_key(|p| order.get(p).copied().unwrap_or(usize::MAX));
+    }
+    ledger
+}

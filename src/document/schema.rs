@@ -1,0 +1,180 @@
+//! The document schema: its version, the Automerge shape it maps to, and migrations.
+//! Every ledger document carries `schema`; a newer one than this build knows opens read-only.
+
+use autosurgeon::{Hydrate, Reconcile, Text};
+use std::collections::HashMap;
+
+/// The schema this build writes. Bump it only together with a step in [`migrate`] and a test.
+pub const SCHEMA_VERSION: u64 = 1;
+
+fn empty<T: Default>() -> T {
+    T::default()
+}
+
+/// Root map of a ledger document. Field names are the document's keys.
+#[derive(Debug, Clone, Default, Hydrate, Reconcile)]
+pub struct DocRoot {
+    #[autosurgeon(missing = "empty")]
+    pub schema: u64,
+    #[autosurgeon(missing = "empty")]
+    pub ledger_id: String,
+    #[autosurgeon(missing = "empty")]
+    pub meta: DocMeta,
+    #[autosurgeon(missing = "empty")]
+    pub sections: DocSections,
+    #[autosurgeon(missing = "empty")]
+    pub categories: HashMap<String, DocCategory>,
+    #[autosurgeon(missing = "empty")]
+    pub problems: HashMap<String, DocProblem>,
+    #[autosurgeon(missing = "empty")]
+    pub rules: HashMap<String, DocRule>,
+    /// actor id (hex) → display name
+    #[autosurgeon(missing = "empty")]
+    pub people: HashMap<String, String>,
+}
+
+/// Short fields are registers (a concurrent write is a conflict a person settles);
+/// `contact` is long free text and merges by character.
+#[derive(Debug, Clone, Default, Hydrate, Reconcile)]
+pub struct DocMeta {
+    #[autosurgeon(missing = "empty")]
+    pub name: String,
+    #[autosurgeon(missing = "empty")]
+    pub unit: String,
+    #[autosurgeon(missing = "empty")]
+    pub unit_short: String,
+    #[autosurgeon(missing = "empty")]
+    pub header: String,
+    #[autosurgeon(missing = "empty")]
+    pub title: String,
+    #[autosurgeon(missing = "empty")]
+    pub inspection_group: String,
+    #[autosurgeon(missing = "empty")]
+    pub inspection_kind: String,
+    #[autosurgeon(missing = "empty")]
+    pub inspection_from: String,
+    #[autosurgeon(missing = "empty")]
+    pub inspection_to: String,
+    #[autosurgeon(missing = "empty")]
+    pub feedback_date: String,
+    #[autosurgeon(missing = "empty")]
+    pub as_of: String,
+    #[autosurgeon(missing = "empty")]
+    pub issue_date: String,
+    #[autosurgeon(missing = "empty")]
+    pub signature: String,
+    #[autosurgeon(missing = "empty")]
+    pub contact: Text,
+    #[autosurgeon(missing = "empty")]
+    pub counting_basis: String,
+    #[autosurgeon(missing = "empty")]
+    pub warn_days: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default, Hydrate, Reconcile)]
+pub struct DocSections {
+    #[autosurgeon(missing = "empty")]
+    pub opening: Text,
+    #[autosurgeon(missing = "empty")]
+    pub deployment_heading: String,
+    #[autosurgeon(missing = "empty")]
+    pub deployment: Text,
+    #[autosurgeon(missing = "empty")]
+    pub implementation_heading: String,
+    #[autosurgeon(missing = "empty")]
+    pub implementation_intro: Text,
+    #[autosurgeon(missing = "empty")]
+    pub next_steps_heading: String,
+    #[autosurgeon(missing = "empty")]
+    pub next_steps: Text,
+}
+
+#[derive(Debug, Clone, Default, Hydrate, Reconcile)]
+pub struct DocCategory {
+    #[autosurgeon(missing = "empty")]
+    pub title: String,
+    #[autosurgeon(missing = "empty")]
+    pub order: String,
+}
+
+/// A problem. It lives in the `problems` map under its id, so concurrent edits to
+/// different problems never touch the same object, and a move is one `category_id`/`order` write.
+#[derive(Debug, Clone, Default, Hydrate, Reconcile)]
+pub struct DocProblem {
+    #[autosurgeon(missing = "empty")]
+    pub category_id: String,
+    #[autosurgeon(missing = "empty")]
+    pub order: String,
+    #[autosurgeon(missing = "empty")]
+    pub description: Text,
+    #[autosurgeon(missing = "empty")]
+    pub cause: Text,
+    #[autosurgeon(missing = "empty")]
+    pub measures: Text,
+    #[autosurgeon(missing = "empty")]
+    pub progress: Text,
+    #[autosurgeon(missing = "empty")]
+    pub lead: String,
+    /// a list of names; edited by removing and appending elements, never by rewriting
+    #[autosurgeon(missing = "empty")]
+    pub departments: Vec<String>,
+    #[autosurgeon(missing = "empty")]
+    pub owner: String,
+    #[autosurgeon(missing = "empty")]
+    pub deadline: String,
+    #[autosurgeon(missing = "empty")]
+    pub completed_on: String,
+    #[autosurgeon(missing = "empty")]
+    pub status: String,
+    #[autosurgeon(missing = "empty")]
+    pub evidence: Text,
+    /// 进展记录: entry id → entry
+    #[autosurgeon(missing = "empty")]
+    pub log: HashMap<String, DocProgressEntry>,
+}
+
+#[derive(Debug, Clone, Default, Hydrate, Reconcile)]
+pub struct DocProgressEntry {
+    #[autosurgeon(missing = "empty")]
+    pub date: String,
+    #[autosurgeon(missing = "empty")]
+    pub author: String,
+    #[autosurgeon(missing = "empty")]
+    pub text: Text,
+}
+
+#[derive(Debug, Clone, Default, Hydrate, Reconcile)]
+pub struct DocRule {
+    #[autosurgeon(missing = "empty")]
+    pub title: String,
+    #[autosurgeon(missing = "empty")]
+    pub kind: String,
+    #[autosurgeon(missing = "empty")]
+    pub date: String,
+    /// linked problem id → true (a map, so concurrent links and unlinks merge)
+    #[autosurgeon(missing = "empty")]
+    pub problems: HashMap<String, bool>,
+}
+
+/// What [`migrate`] did to a document.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Migration {
+    /// the document is at this build's schema
+    Current,
+    /// the document was written by a newer build: open read-only, never write to it
+    Newer(u64),
+}
+
+/// Bring a document written at `schema` up to [`SCHEMA_VERSION`].
+///
+/// Schema 1 is the first; there is nothing to migrate yet. When schema 2 comes, add its step
+/// here. A step must write the *same* change on every device (a fixed actor and time,
+/// as Automerge's modelling guide advises), or two laptops migrating separately would create
+/// conflicting objects and one side's entries would vanish; test two devices migrating apart.
+pub fn migrate(schema: u64) -> Migration {
+    if schema > SCHEMA_VERSION {
+        Migration::Newer(schema)
+    } else {
+        Migration::Current
+    }
+}

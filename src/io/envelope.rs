@@ -1,0 +1,176 @@
+//! The ledger file format (`.rectify`): an envelope checked before anything else — magic,
+//! a JSON header line (kind, format version, ledger id, schema, name, length, heads) — then Automerge bytes.
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::{DocError, LedgerDoc, SCHEMA_VERSION};
+
+/// The first bytes of every ledger file.
+pub const MAGIC: &[u8] = b"RECTIFY-LEDGER\n";
+/// The envelope format this build writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// The file name extension of exported ledgers.
+pub const EXTENSION: &str = "rectify";
+/// Files larger than this are refused before they are read (a ledger of thousands of
+/// problems with years of history is a few MB).
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+const MAX_HEADER_BYTES: usize = 64 * 1024;
+const KIND: &str = "rectify-ledger";
+
+/// The header line of a ledger file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Header {
+    pub kind: String,
+    pub format: u32,
+    pub ledger_id: String,
+    pub schema: u64,
+    /// the ledger's display name when it was written
+    pub name: String,
+    /// length of the Automerge bytes that follow
+    pub bytes: usize,
+    /// the document's heads (hex), so a reader can tell "nothing new" without loading it
+    #[serde(default)]
+    pub heads: Vec<String>,
+    /// seconds since the epoch when it was written
+    #[serde(default)]
+    pub saved_at: i64,
+}
+
+/// Every way reading a ledger file can fail, each with its own message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("文件是空的，没有可导入的内容。")]
+    Empty,
+    #[error("这不是 Rectify 台账文件（台账文件以 .rectify 结尾，由本应用“导出”生成）。")]
+    NotALedgerFile,
+    #[error("文件太大（{0} MB），超过 64 MB 的上限，未导入。")]
+    TooLarge(usize),
+    #[error("文件不完整（可能在下载或复制时中断），未导入。请向对方重新索取文件。")]
+    Truncated,
+    #[error("文件已损坏，无法读取，未导入。{0}")]
+    Corrupt(String),
+    #[error("文件由更新版本的 Rectify 导出（文件格式 {0}），请先更新本应用再导入。")]
+    NewerFormat(u32),
+}
+
+/// A ledger file that passed every check, ready to merge or open.
+#[derive(Debug)]
+pub struct LedgerFile {
+    pub header: Header,
+    /// the Automerge bytes
+    pub document: Vec<u8>,
+}
+
+impl LedgerFile {
+    /// True when it was written with a newer schema: open read-only, never merge.
+    pub fn is_newer_schema(&self) -> bool {
+        self.header.schema > SCHEMA_VERSION
+    }
+
+    /// Load its document (read-only when the schema is newer).
+    pub fn open(&self) -> Result<LedgerDoc, ImportError> {
+        LedgerDoc::load(&self.document).map_err(|e| match e {
+            DocError::Unreadable(why) => ImportError::Corrupt(why),
+            other => ImportError::Corrupt(other.to_string()),
+        })
+    }
+}
+
+/// Wrap a document as a ledger file (commits anything pending first).
+pub fn encode(doc: &mut LedgerDoc, name: &str, now: i64) -> Vec<u8> {
+    let document = doc.save(now);
+    encode_bytes(doc.ledger_id(), doc.schema(), name, doc.heads(), document, now)
+}
+
+fn encode_bytes(ledger_id: String, schema: u64, name: &str, heads: Vec<String>, document: Vec<u8>, now: i64) -> Vec<u8> {
+    let header = Header {
+        kind: KIND.to_string(),
+        format: FORMAT_VERSION,
+        ledger_id,
+        schema,
+        name: name.to_string(),
+        bytes: document.len(),
+        heads,
+        saved_at: now,
+    };
+    let json = serde_json::to_vec(&header).expect("a header always serialises");
+    let mut out = Vec::with_capacity(MAGIC.len() + json.len() + 1 + document.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&json);
+    out.push(b'\n');
+    out.extend_from_slice(&document);
+    out
+}
+
+/// Read only the header (cheap: the document is not loaded).
+pub fn read_header(bytes: &[u8]) -> Result<(Header, usize), ImportError> {
+    if bytes.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge(bytes.len() / (1024 * 1024)));
+    }
+    if !bytes.starts_with(MAGIC) {
+        if MAGIC.starts_with(bytes) {
+            return Err(ImportError::Truncated);
+        }
+        return Err(ImportError::NotALedgerFile);
+    }
+    let rest = &bytes[MAGIC.len()..];
+    let end = match rest.iter().take(MAX_HEADER_BYTES).position(|&b| b == b'\n') {
+        Some(end) => end,
+        None if rest.len() < MAX_HEADER_BYTES => return Err(ImportError::Truncated),
+        None => return Err(ImportError::Corrupt("文件头过长。".into())),
+    };
+    let header: Header = serde_json::from_slice(&rest[..end])
+        .map_err(|_| ImportError::Corrupt("文件头无法识别。".into()))?;
+    if header.kind != KIND {
+        return Err(ImportError::NotALedgerFile);
+    }
+    if header.format > FORMAT_VERSION {
+        return Err(ImportError::NewerFormat(header.format));
+    }
+    if uuid::Uuid::parse_str(&header.ledger_id).is_err() {
+        return Err(ImportError::Corrupt("台账编号无效。".into()));
+    }
+    Ok((header, MAGIC.len() + end + 1))
+}
+
+/// Check a file completely: envelope, length, and that the document loads and is the
+/// ledger the header says. Nothing is stored or merged here.
+pub fn decode(bytes: &[u8]) -> Result<LedgerFile, ImportError> {
+    let (header, start) = read_header(bytes)?;
+    let document = &bytes[start..];
+    if document.len() < header.bytes {
+        return Err(ImportError::Truncated);
+    }
+    if document.len() > header.bytes {
+        return Err(ImportError::Corrupt("文件末尾有多余内容。".into()));
+    }
+    let file = LedgerFile {
+        header,
+        document: document.to_vec(),
+    };
+    let doc = file.open()?;
+    if doc.ledger_id() != file.header.ledger_id {
+        return Err(ImportError::Corrupt("文件头与内容不是同一本台账。".into()));
+    }
+    Ok(file)
+}
+
+/// The name of an exported file: the ledger's name and the date, with characters that
+/// file systems refuse replaced.
+pub fn file_name(name: &str, date: chrono::NaiveDate) -> String {
+    let clean: String = name
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .take(60)
+        .collect();
+    let clean = if clean.is_empty() { "台账".to_string() } else { clean };
+    format!("{clean}-{}.{EXTENSION}", date.format("%Y-%m-%d"))
+}

@@ -1,0 +1,151 @@
+//! The checklist filter (status, department, light, free text) and the counts shown
+//! beside it. Pure functions over a [`Ledger`]; the UI only holds the filter's values.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::light::{light_of, Light};
+use super::model::{Ledger, Problem, Status};
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Filter {
+    pub status: Option<Status>,
+    pub department: Option<String>,
+    pub light: Option<Light>,
+    /// matched against every text field of a problem, its category title and its number
+    pub text: String,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.status.is_none()
+            && self.department.is_none()
+            && self.light.is_none()
+            && self.text.trim().is_empty()
+    }
+
+    pub fn matches(&self, ledger: &Ledger, problem: &Problem, today: NaiveDate) -> bool {
+        if let Some(status) = &self.status {
+            if &problem.status != status {
+                return false;
+            }
+        }
+        if let Some(dept) = &self.department {
+            if !problem.departments.iter().any(|d| d == dept) {
+                return false;
+            }
+        }
+        if let Some(light) = self.light {
+            if light_of(problem, today, ledger.meta.warn_days) != light {
+                return false;
+            }
+        }
+        let needle = self.text.trim();
+        if needle.is_empty() {
+            return true;
+        }
+        let number = ledger.number_of(&problem.id).map(|n| n.to_string());
+        let category = ledger
+            .category(&problem.category_id)
+            .map(|c| c.title.as_str());
+        let fields = [
+            problem.description.as_str(),
+            problem.cause.as_str(),
+            problem.measures.as_str(),
+            problem.progress.as_str(),
+            problem.lead.as_str(),
+            problem.owner.as_str(),
+            problem.evidence.as_str(),
+            category.unwrap_or(""),
+        ];
+        needle.split_whitespace().all(|word| {
+            fields.iter().any(|f| f.contains(word))
+                || problem.departments.iter().any(|d| d.contains(word))
+                || problem.progress_log.iter().any(|e| e.text.contains(word))
+                || number.as_deref() == Some(word)
+        })
+    }
+
+    /// Ids of the problems the filter shows, in ledger order.
+    pub fn apply<'a>(&self, ledger: &'a Ledger, today: NaiveDate) -> Vec<&'a Problem> {
+        ledger
+            .problems
+            .iter()
+            .filter(|p| self.matches(ledger, p, today))
+            .collect()
+    }
+}
+
+/// Counts over a set of problems: by status and by light, and how many are finished.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub total: usize,
+    pub not_started: usize,
+    pub in_progress: usize,
+    pub done: usize,
+    pub ongoing: usize,
+    pub other: usize,
+    pub red: usize,
+    pub yellow: usize,
+    pub green: usize,
+}
+
+impl Counts {
+    pub fn of<'a>(
+        problems: impl IntoIterator<Item = &'a Problem>,
+        today: NaiveDate,
+        warn_days: i64,
+    ) -> Counts {
+        let mut c = Counts::default();
+        for p in problems {
+            c.total += 1;
+            match p.status {
+                Status::NotStarted => c.not_started += 1,
+                Status::InProgress => c.in_progress += 1,
+                Status::Done => c.done += 1,
+                Status::Ongoing => c.ongoing += 1,
+                Status::Unknown(_) => c.other += 1,
+            }
+            match light_of(p, today, warn_days) {
+                Light::Red => c.red += 1,
+                Light::Yellow => c.yellow += 1,
+                Light::Green => c.green += 1,
+            }
+        }
+        c
+    }
+
+    /// 已完成 + 长期坚持
+    pub fn finished(&self) -> usize {
+        self.done + self.ongoing
+    }
+}
+
+/// Ledger-wide figures: problems by status and light, and categories whose every problem
+/// is finished (what the bulletin counts as 已整改完毕 when counting by category).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LedgerCounts {
+    pub problems: Counts,
+    pub categories: usize,
+    pub categories_finished: usize,
+    pub rules: usize,
+}
+
+impl LedgerCounts {
+    pub fn of(ledger: &Ledger, today: NaiveDate) -> LedgerCounts {
+        let categories_finished = ledger
+            .categories
+            .iter()
+            .filter(|c| {
+                let mut problems = ledger.problems_in(&c.id).peekable();
+                problems.peek().is_some() && problems.all(|p| p.status.is_finished())
+            })
+            .count();
+        LedgerCounts {
+            problems: Counts::of(&ledger.problems, today, ledger.meta.warn_days),
+            categories: ledger.categories.len(),
+            categories_finished,
+            rules: ledger.rules.len(),
+        }
+    }
+}
