@@ -11,3 +11,8 @@ pub mod document;
 pub mod io;
 pub mod ledger;
 pub mod store;
+
+#[cfg(target_arch = "wasm32")]
+pub mod platform;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

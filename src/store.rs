@@ -145,7 +145,10 @@ impl<K: KeyValue> LedgerStore<K> {
 
     /// The stored file of a ledger, checked (envelope and document), not yet loaded.
     pub fn load_file(&self, id: &str) -> Result<envelope::LedgerFile, StoreError> {
-        let text = self.kv.get(&Self::ledger_key(id))?.ok_or(StoreError::NotFound)?;
+        let text = self
+            .kv
+            .get(&Self::ledger_key(id))?
+            .ok_or(StoreError::NotFound)?;
         let bytes = b64()
             .decode(text.trim())
             .map_err(|_| StoreError::Corrupt("不是有效的编码".into()))?;
@@ -154,8 +157,13 @@ impl<K: KeyValue> LedgerStore<K> {
 
     /// The raw stored bytes of a ledger (to let a user rescue a copy that no longer opens).
     pub fn load_raw(&self, id: &str) -> Result<Vec<u8>, StoreError> {
-        let text = self.kv.get(&Self::ledger_key(id))?.ok_or(StoreError::NotFound)?;
-        Ok(b64().decode(text.trim()).unwrap_or_else(|_| text.into_bytes()))
+        let text = self
+            .kv
+            .get(&Self::ledger_key(id))?
+            .ok_or(StoreError::NotFound)?;
+        Ok(b64()
+            .decode(text.trim())
+            .unwrap_or_else(|_| text.into_bytes()))
     }
 
     /// Open a stored ledger for editing in this session (fresh actor).
@@ -212,7 +220,8 @@ impl<K: KeyValue> LedgerStore<K> {
         bytes.push(b'\n');
         bytes.extend_from_slice(&file.document);
         let text = b64().encode(&bytes);
-        self.kv.set(&Self::ledger_key(&file.header.ledger_id), &text)?;
+        self.kv
+            .set(&Self::ledger_key(&file.header.ledger_id), &text)?;
         let mut entries = self.list()?;
         entries.retain(|e| e.id != file.header.ledger_id);
         entries.push(IndexEntry {
@@ -269,7 +278,10 @@ pub enum ImportPlan {
     /// Same ledger as the one open: merge it in.
     MergeIntoCurrent(envelope::LedgerFile),
     /// Another ledger that this browser already keeps: offer to merge into that one and open it.
-    MergeIntoOther { file: envelope::LedgerFile, name: String },
+    MergeIntoOther {
+        file: envelope::LedgerFile,
+        name: String,
+    },
     /// A ledger this browser does not have: offer to open it as its own ledger.
     OpenAsNew(envelope::LedgerFile),
     /// Written with a newer schema: it may be viewed read-only, never merged.

@@ -4,7 +4,7 @@ mod common;
 use common::*;
 
 use rectify::document::{LedgerDoc, MetaField, NewRule, ProblemField, ProblemText};
-use rectify::ledger::{Filter, Light, LedgerCounts, RuleKind, Status};
+use rectify::ledger::{Filter, LedgerCounts, Light, RuleKind, Status};
 
 #[test]
 fn problems_are_numbered_across_the_ledger_in_category_order() {
@@ -36,14 +36,20 @@ fn problems_move_within_and_between_categories() {
     doc.move_problem_to(&probs[1], &cats[1]).unwrap();
     let l = doc.read().unwrap();
     assert_eq!(l.problems_in(&cats[1]).count(), 2);
-    assert_eq!(l.number_of(&probs[1]), Some(3), "appended after the problem already there");
+    assert_eq!(
+        l.number_of(&probs[1]),
+        Some(3),
+        "appended after the problem already there"
+    );
 }
 
 #[test]
 fn many_moves_keep_a_total_order() {
     let mut doc = LedgerDoc::create("顺序", None, T0);
     let c = doc.add_category("类别").unwrap();
-    let ids: Vec<String> = (0..8).map(|i| doc.add_problem(&c, &format!("问题{i}")).unwrap()).collect();
+    let ids: Vec<String> = (0..8)
+        .map(|i| doc.add_problem(&c, &format!("问题{i}")).unwrap())
+        .collect();
     // bubble the last one to the top, then back down, many times
     for _ in 0..5 {
         for _ in 0..8 {
@@ -57,24 +63,46 @@ fn many_moves_keep_a_total_order() {
     }
     let l = doc.read().unwrap();
     let texts: Vec<&str> = l.problems.iter().map(|p| p.description.as_str()).collect();
-    assert_eq!(texts, ["问题0", "问题1", "问题2", "问题3", "问题4", "问题5", "问题6", "问题7"]);
+    assert_eq!(
+        texts,
+        ["问题0", "问题1", "问题2", "问题3", "问题4", "问题5", "问题6", "问题7"]
+    );
 }
 
 #[test]
 fn every_field_of_a_problem_is_editable_and_read_back() {
     let (mut doc, _cats, probs) = small_ledger();
     let p = &probs[0];
-    doc.set_problem_text(p, ProblemText::Description, "新的问题表现").unwrap();
-    doc.set_problem_text(p, ProblemText::Cause, "议事规则不完善").unwrap();
-    doc.set_problem_text(p, ProblemText::Measures, "一是修订议事规则；二是严格执行").unwrap();
-    doc.set_problem_text(p, ProblemText::Progress, "已修订").unwrap();
-    doc.set_problem_text(p, ProblemText::Evidence, "会议纪要3份").unwrap();
-    doc.set_problem_field(p, ProblemField::Lead, "李书记").unwrap();
-    doc.set_problem_field(p, ProblemField::Owner, "王五").unwrap();
-    doc.set_problem_field(p, ProblemField::Deadline, "2024年6月30日").unwrap();
-    doc.set_departments(p, &["党政办".into(), " 财务办 ".into(), "党政办".into(), "".into()]).unwrap();
+    doc.set_problem_text(p, ProblemText::Description, "新的问题表现")
+        .unwrap();
+    doc.set_problem_text(p, ProblemText::Cause, "议事规则不完善")
+        .unwrap();
+    doc.set_problem_text(p, ProblemText::Measures, "一是修订议事规则；二是严格执行")
+        .unwrap();
+    doc.set_problem_text(p, ProblemText::Progress, "已修订")
+        .unwrap();
+    doc.set_problem_text(p, ProblemText::Evidence, "会议纪要3份")
+        .unwrap();
+    doc.set_problem_field(p, ProblemField::Lead, "李书记")
+        .unwrap();
+    doc.set_problem_field(p, ProblemField::Owner, "王五")
+        .unwrap();
+    doc.set_problem_field(p, ProblemField::Deadline, "2024年6月30日")
+        .unwrap();
+    doc.set_departments(
+        p,
+        &[
+            "党政办".into(),
+            " 财务办 ".into(),
+            "党政办".into(),
+            "".into(),
+        ],
+    )
+    .unwrap();
     doc.set_status(p, &Status::Done, day(2024, 6, 1)).unwrap();
-    let entry = doc.add_progress_entry(p, Some(day(2024, 5, 1)), "张三", "召开专题会议").unwrap();
+    let entry = doc
+        .add_progress_entry(p, Some(day(2024, 5, 1)), "张三", "召开专题会议")
+        .unwrap();
     let l = doc.read().unwrap();
     let got = l.problem(p).unwrap();
     assert_eq!(got.description, "新的问题表现");
@@ -87,24 +115,44 @@ fn every_field_of_a_problem_is_editable_and_read_back() {
     assert_eq!(got.deadline, Some(day(2024, 6, 30)));
     assert_eq!(got.departments, ["党政办", "财务办"]);
     assert_eq!(got.status, Status::Done);
-    assert_eq!(got.completed_on, Some(day(2024, 6, 1)), "finishing records today as 完成时间");
+    assert_eq!(
+        got.completed_on,
+        Some(day(2024, 6, 1)),
+        "finishing records today as 完成时间"
+    );
     assert_eq!(got.progress_log.len(), 1);
     assert_eq!(got.progress_log[0].id, entry);
     assert_eq!(got.progress_log[0].author, "张三");
     // an explicit 完成时间 is not overwritten by a later status change
-    doc.set_status(p, &Status::Ongoing, day(2024, 7, 1)).unwrap();
-    assert_eq!(doc.read().unwrap().problem(p).unwrap().completed_on, Some(day(2024, 6, 1)));
+    doc.set_status(p, &Status::Ongoing, day(2024, 7, 1))
+        .unwrap();
+    assert_eq!(
+        doc.read().unwrap().problem(p).unwrap().completed_on,
+        Some(day(2024, 6, 1))
+    );
     doc.delete_progress_entry(p, &entry).unwrap();
-    assert!(doc.read().unwrap().problem(p).unwrap().progress_log.is_empty());
+    assert!(doc
+        .read()
+        .unwrap()
+        .problem(p)
+        .unwrap()
+        .progress_log
+        .is_empty());
 }
 
 #[test]
 fn a_bad_date_is_refused_and_nothing_changes() {
     let (mut doc, _c, probs) = small_ledger();
-    doc.set_problem_field(&probs[0], ProblemField::Deadline, "2024-06-30").unwrap();
-    let err = doc.set_problem_field(&probs[0], ProblemField::Deadline, "下个月").unwrap_err();
+    doc.set_problem_field(&probs[0], ProblemField::Deadline, "2024-06-30")
+        .unwrap();
+    let err = doc
+        .set_problem_field(&probs[0], ProblemField::Deadline, "下个月")
+        .unwrap_err();
     assert!(err.to_string().contains("不是有效日期"), "{err}");
-    assert_eq!(doc.read().unwrap().problem(&probs[0]).unwrap().deadline, Some(day(2024, 6, 30)));
+    assert_eq!(
+        doc.read().unwrap().problem(&probs[0]).unwrap().deadline,
+        Some(day(2024, 6, 30))
+    );
     assert!(doc.set_meta(MetaField::WarnDays, "-3").is_err());
     assert!(doc.set_meta(MetaField::WarnDays, "abc").is_err());
     doc.set_meta(MetaField::WarnDays, "10").unwrap();
@@ -134,7 +182,10 @@ fn deleting_a_category_deletes_its_problems_and_unlinks_rules() {
 fn rules_register_links_both_ways() {
     let (mut doc, _c, probs) = small_ledger();
     let r = doc
-        .add_rule(&NewRule { title: "财务管理制度".into(), ..Default::default() })
+        .add_rule(&NewRule {
+            title: "财务管理制度".into(),
+            ..Default::default()
+        })
         .unwrap();
     doc.link_rule(&r, &probs[2], true).unwrap();
     doc.link_rule(&r, &probs[0], true).unwrap();
@@ -146,7 +197,11 @@ fn rules_register_links_both_ways() {
     assert_eq!(rule.title, "财务管理办法");
     assert_eq!(rule.kind, RuleKind::Revised);
     assert_eq!(rule.date, Some(day(2024, 5, 6)));
-    assert_eq!(rule.problem_ids, vec![probs[0].clone(), probs[2].clone()], "in ledger order");
+    assert_eq!(
+        rule.problem_ids,
+        vec![probs[0].clone(), probs[2].clone()],
+        "in ledger order"
+    );
     assert_eq!(l.rules_of(&probs[2]).count(), 1);
     doc.link_rule(&r, &probs[0], false).unwrap();
     assert_eq!(doc.read().unwrap().rule(&r).unwrap().problem_ids.len(), 1);
@@ -158,26 +213,101 @@ fn rules_register_links_both_ways() {
 fn filter_and_counts() {
     let (mut doc, _c, probs) = small_ledger();
     let today = day(2024, 6, 10);
-    doc.set_problem_field(&probs[0], ProblemField::Deadline, "2024-06-01").unwrap(); // red
-    doc.set_problem_field(&probs[1], ProblemField::Deadline, "2024-06-15").unwrap(); // yellow
-    doc.set_problem_field(&probs[2], ProblemField::Deadline, "2024-06-01").unwrap();
+    doc.set_problem_field(&probs[0], ProblemField::Deadline, "2024-06-01")
+        .unwrap(); // red
+    doc.set_problem_field(&probs[1], ProblemField::Deadline, "2024-06-15")
+        .unwrap(); // yellow
+    doc.set_problem_field(&probs[2], ProblemField::Deadline, "2024-06-01")
+        .unwrap();
     doc.set_status(&probs[2], &Status::Done, today).unwrap(); // green (done)
     doc.set_departments(&probs[1], &["财务办".into()]).unwrap();
-    doc.set_status(&probs[1], &Status::InProgress, today).unwrap();
+    doc.set_status(&probs[1], &Status::InProgress, today)
+        .unwrap();
     let l = doc.read().unwrap();
-    let shown = |f: Filter| f.apply(&l, today).iter().map(|p| p.id.clone()).collect::<Vec<_>>();
+    let shown = |f: Filter| {
+        f.apply(&l, today)
+            .iter()
+            .map(|p| p.id.clone())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(shown(Filter::default()).len(), 3);
-    assert_eq!(shown(Filter { light: Some(Light::Red), ..Default::default() }), vec![probs[0].clone()]);
-    assert_eq!(shown(Filter { light: Some(Light::Yellow), ..Default::default() }), vec![probs[1].clone()]);
-    assert_eq!(shown(Filter { status: Some(Status::Done), ..Default::default() }), vec![probs[2].clone()]);
-    assert_eq!(shown(Filter { department: Some("财务办".into()), ..Default::default() }), vec![probs[1].clone()]);
-    assert_eq!(shown(Filter { text: "饭堂".into(), ..Default::default() }), vec![probs[2].clone()]);
-    assert_eq!(shown(Filter { text: "财务管理".into(), ..Default::default() }), vec![probs[2].clone()], "category title matches");
-    assert_eq!(shown(Filter { text: "2".into(), ..Default::default() }), vec![probs[1].clone()], "number matches");
-    assert!(shown(Filter { text: "饭堂 会议".into(), ..Default::default() }).is_empty(), "all words must match");
+    assert_eq!(
+        shown(Filter {
+            light: Some(Light::Red),
+            ..Default::default()
+        }),
+        vec![probs[0].clone()]
+    );
+    assert_eq!(
+        shown(Filter {
+            light: Some(Light::Yellow),
+            ..Default::default()
+        }),
+        vec![probs[1].clone()]
+    );
+    assert_eq!(
+        shown(Filter {
+            status: Some(Status::Done),
+            ..Default::default()
+        }),
+        vec![probs[2].clone()]
+    );
+    assert_eq!(
+        shown(Filter {
+            department: Some("财务办".into()),
+            ..Default::default()
+        }),
+        vec![probs[1].clone()]
+    );
+    assert_eq!(
+        shown(Filter {
+            text: "饭堂".into(),
+            ..Default::default()
+        }),
+        vec![probs[2].clone()]
+    );
+    assert_eq!(
+        shown(Filter {
+            text: "财务管理".into(),
+            ..Default::default()
+        }),
+        vec![probs[2].clone()],
+        "category title matches"
+    );
+    assert_eq!(
+        shown(Filter {
+            text: "2".into(),
+            ..Default::default()
+        }),
+        vec![probs[1].clone()],
+        "number matches"
+    );
+    assert!(
+        shown(Filter {
+            text: "饭堂 会议".into(),
+            ..Default::default()
+        })
+        .is_empty(),
+        "all words must match"
+    );
     let c = LedgerCounts::of(&l, today);
-    assert_eq!((c.problems.total, c.problems.red, c.problems.yellow, c.problems.green), (3, 1, 1, 1));
-    assert_eq!((c.problems.not_started, c.problems.in_progress, c.problems.finished()), (1, 1, 1));
+    assert_eq!(
+        (
+            c.problems.total,
+            c.problems.red,
+            c.problems.yellow,
+            c.problems.green
+        ),
+        (3, 1, 1, 1)
+    );
+    assert_eq!(
+        (
+            c.problems.not_started,
+            c.problems.in_progress,
+            c.problems.finished()
+        ),
+        (1, 1, 1)
+    );
     assert_eq!((c.categories, c.categories_finished), (2, 1));
 }
 
@@ -186,7 +316,10 @@ fn an_empty_category_is_not_counted_finished() {
     let mut doc = LedgerDoc::create("空", None, T0);
     doc.add_category("无问题的类别").unwrap();
     let c = LedgerCounts::of(&doc.read().unwrap(), day(2024, 1, 1));
-    assert_eq!((c.categories, c.categories_finished, c.problems.total), (1, 0, 0));
+    assert_eq!(
+        (c.categories, c.categories_finished, c.problems.total),
+        (1, 0, 0)
+    );
 }
 
 #[test]
@@ -195,7 +328,8 @@ fn changes_are_attributed_to_my_name_and_commits_carry_time() {
     let actor = doc.actor_hex();
     assert_eq!(doc.person(&actor).as_deref(), Some("张三"));
     doc.set_author(Some("李四"));
-    doc.set_problem_field(&probs[0], ProblemField::Owner, "赵六").unwrap();
+    doc.set_problem_field(&probs[0], ProblemField::Owner, "赵六")
+        .unwrap();
     assert!(doc.has_pending());
     doc.commit(T0 + 60);
     assert!(!doc.has_pending());
@@ -210,8 +344,10 @@ fn changes_are_attributed_to_my_name_and_commits_carry_time() {
 #[test]
 fn unchanged_values_write_nothing() {
     let (mut doc, _c, probs) = small_ledger();
-    doc.set_problem_field(&probs[0], ProblemField::Owner, "").unwrap();
-    doc.set_problem_text(&probs[0], ProblemText::Cause, "").unwrap();
+    doc.set_problem_field(&probs[0], ProblemField::Owner, "")
+        .unwrap();
+    doc.set_problem_text(&probs[0], ProblemText::Cause, "")
+        .unwrap();
     doc.set_departments(&probs[0], &[]).unwrap();
     assert!(!doc.has_pending());
 }
@@ -222,9 +358,14 @@ fn the_example_ledger_is_the_sample_bulletin() {
     let l = doc.read().unwrap();
     assert_eq!(l.categories.len(), 16);
     assert_eq!(l.problems.len(), 20);
-    assert!(l.problems[0].description.starts_with("工业园党委领导核心弱化"));
+    assert!(l.problems[0]
+        .description
+        .starts_with("工业园党委领导核心弱化"));
     assert!(l.problems[19].description.starts_with("2021年8月22日"));
-    assert!(l.problems.iter().all(|p| !p.cause.is_empty() && !p.progress.is_empty()));
+    assert!(l
+        .problems
+        .iter()
+        .all(|p| !p.cause.is_empty() && !p.progress.is_empty()));
     assert!(l.problems.iter().all(|p| p.status == Status::Ongoing));
     assert_eq!(l.meta.as_of, Some(day(2022, 6, 24)));
     assert_eq!(l.meta.issue_date, Some(day(2022, 6, 30)));

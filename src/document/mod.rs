@@ -316,7 +316,11 @@ impl LedgerDoc {
             message.push_str(&format!(" 等{}项", parts.len()));
         }
         self.doc
-            .commit_with(CommitOptions::default().with_message(message).with_time(now))
+            .commit_with(
+                CommitOptions::default()
+                    .with_message(message)
+                    .with_time(now),
+            )
             .is_some()
     }
 
@@ -425,7 +429,12 @@ impl LedgerDoc {
         }
     }
 
-    fn existing_map(&self, parent: impl AsRef<ObjId>, key: &str, what: &'static str) -> Result<ObjId, DocError> {
+    fn existing_map(
+        &self,
+        parent: impl AsRef<ObjId>,
+        key: &str,
+        what: &'static str,
+    ) -> Result<ObjId, DocError> {
         match self.doc.get(parent.as_ref(), key)? {
             Some((Value::Object(ObjType::Map), id)) => Ok(id),
             _ => Err(DocError::NotFound(what)),
@@ -528,7 +537,10 @@ impl LedgerDoc {
     pub fn delete_category(&mut self, id: &str) -> Result<(), DocError> {
         self.writable()?;
         let ledger = self.read()?;
-        let title = ledger.category(id).map(|c| c.title.clone()).unwrap_or_default();
+        let title = ledger
+            .category(id)
+            .map(|c| c.title.clone())
+            .unwrap_or_default();
         let problem_ids: Vec<String> = ledger.problems_in(id).map(|p| p.id.clone()).collect();
         for pid in problem_ids {
             self.delete_problem(&pid)?;
@@ -540,13 +552,20 @@ impl LedgerDoc {
     }
 
     /// Add a problem at the end of a category; returns its id.
-    pub fn add_problem(&mut self, category_id: &str, description: &str) -> Result<String, DocError> {
+    pub fn add_problem(
+        &mut self,
+        category_id: &str,
+        description: &str,
+    ) -> Result<String, DocError> {
         self.writable()?;
         let ledger = self.read()?;
         if ledger.category(category_id).is_none() {
             return Err(DocError::NotFound("问题类别"));
         }
-        let last = self.orders_in(&ledger, category_id).last().map(|(_, o)| o.clone());
+        let last = self
+            .orders_in(&ledger, category_id)
+            .last()
+            .map(|(_, o)| o.clone());
         let id = new_id();
         let problem = DocProblem {
             category_id: category_id.to_string(),
@@ -606,7 +625,10 @@ impl LedgerDoc {
         if problem.category_id == category_id {
             return Ok(());
         }
-        let last = self.orders_in(&ledger, category_id).last().map(|(_, o)| o.clone());
+        let last = self
+            .orders_in(&ledger, category_id)
+            .last()
+            .map(|(_, o)| o.clone());
         let obj = self.problem_obj(id)?;
         self.doc.put(&obj, "category_id", category_id)?;
         self.doc.put(&obj, "order", order_after(last.as_deref()))?;
@@ -614,7 +636,12 @@ impl LedgerDoc {
         Ok(())
     }
 
-    pub fn set_problem_text(&mut self, id: &str, field: ProblemText, value: &str) -> Result<(), DocError> {
+    pub fn set_problem_text(
+        &mut self,
+        id: &str,
+        field: ProblemText,
+        value: &str,
+    ) -> Result<(), DocError> {
         self.writable()?;
         let obj = self.problem_obj(id)?;
         if self.put_text(&obj, field.key(), value)? {
@@ -625,7 +652,12 @@ impl LedgerDoc {
 
     /// Set a short field. Dates accept the forms [`parse_date`] reads and are stored as
     /// YYYY-MM-DD; text that is not a date is refused with `Err(NotFound("日期"))`-free message.
-    pub fn set_problem_field(&mut self, id: &str, field: ProblemField, value: &str) -> Result<(), DocError> {
+    pub fn set_problem_field(
+        &mut self,
+        id: &str,
+        field: ProblemField,
+        value: &str,
+    ) -> Result<(), DocError> {
         self.writable()?;
         let value = if field.is_date() {
             normalise_date(value)?
@@ -640,7 +672,12 @@ impl LedgerDoc {
     }
 
     /// Set the status. Marking a problem finished without a 完成时间 records `today`.
-    pub fn set_status(&mut self, id: &str, status: &Status, today: NaiveDate) -> Result<(), DocError> {
+    pub fn set_status(
+        &mut self,
+        id: &str,
+        status: &Status,
+        today: NaiveDate,
+    ) -> Result<(), DocError> {
         self.writable()?;
         let obj = self.problem_obj(id)?;
         if self.put_str(&obj, "status", status.code())? {
@@ -652,7 +689,8 @@ impl LedgerDoc {
                 _ => false,
             };
             if !has_date {
-                self.doc.put(&obj, "completed_on", format_date(Some(today)))?;
+                self.doc
+                    .put(&obj, "completed_on", format_date(Some(today)))?;
             }
         }
         Ok(())
@@ -663,7 +701,11 @@ impl LedgerDoc {
     pub fn set_departments(&mut self, id: &str, departments: &[String]) -> Result<(), DocError> {
         self.writable()?;
         let mut wanted: Vec<String> = Vec::new();
-        for d in departments.iter().map(|d| d.trim()).filter(|d| !d.is_empty()) {
+        for d in departments
+            .iter()
+            .map(|d| d.trim())
+            .filter(|d| !d.is_empty())
+        {
             if !wanted.iter().any(|w| w == d) {
                 wanted.push(d.to_string());
             }
@@ -703,7 +745,13 @@ impl LedgerDoc {
     }
 
     /// Add a 进展记录 entry; returns its id.
-    pub fn add_progress_entry(&mut self, problem_id: &str, date: Option<NaiveDate>, author: &str, text: &str) -> Result<String, DocError> {
+    pub fn add_progress_entry(
+        &mut self,
+        problem_id: &str,
+        date: Option<NaiveDate>,
+        author: &str,
+        text: &str,
+    ) -> Result<String, DocError> {
         self.writable()?;
         let obj = self.problem_obj(problem_id)?;
         let log = self.map_at(obj, "log")?;
@@ -719,7 +767,11 @@ impl LedgerDoc {
         Ok(id)
     }
 
-    pub fn delete_progress_entry(&mut self, problem_id: &str, entry_id: &str) -> Result<(), DocError> {
+    pub fn delete_progress_entry(
+        &mut self,
+        problem_id: &str,
+        entry_id: &str,
+    ) -> Result<(), DocError> {
         self.writable()?;
         let obj = self.problem_obj(problem_id)?;
         let log = self.existing_map(obj, "log", "进展记录")?;
@@ -774,7 +826,12 @@ impl LedgerDoc {
     }
 
     /// Link or unlink a rule and a problem.
-    pub fn link_rule(&mut self, rule_id: &str, problem_id: &str, linked: bool) -> Result<(), DocError> {
+    pub fn link_rule(
+        &mut self,
+        rule_id: &str,
+        problem_id: &str,
+        linked: bool,
+    ) -> Result<(), DocError> {
         self.writable()?;
         let obj = self.rule_obj(rule_id)?;
         let links = self.map_at(obj, "problems")?;
@@ -857,12 +914,21 @@ impl LedgerDoc {
             (MetaField::IssueDate, d(m.issue_date)),
             (MetaField::Signature, m.signature.clone()),
             (MetaField::Contact, m.contact.clone()),
-            (MetaField::CountingBasis, m.counting_basis.code().to_string()),
+            (
+                MetaField::CountingBasis,
+                m.counting_basis.code().to_string(),
+            ),
             (MetaField::Opening, s.opening.clone()),
             (MetaField::DeploymentHeading, s.deployment_heading.clone()),
             (MetaField::Deployment, s.deployment.clone()),
-            (MetaField::ImplementationHeading, s.implementation_heading.clone()),
-            (MetaField::ImplementationIntro, s.implementation_intro.clone()),
+            (
+                MetaField::ImplementationHeading,
+                s.implementation_heading.clone(),
+            ),
+            (
+                MetaField::ImplementationIntro,
+                s.implementation_intro.clone(),
+            ),
             (MetaField::NextStepsHeading, s.next_steps_heading.clone()),
             (MetaField::NextSteps, s.next_steps.clone()),
         ];
@@ -901,7 +967,11 @@ impl LedgerDoc {
                 title: r.title.clone(),
                 kind: Some(r.kind),
                 date: r.date,
-                problem_ids: r.problem_ids.iter().filter_map(|p| ids.get(p).cloned()).collect(),
+                problem_ids: r
+                    .problem_ids
+                    .iter()
+                    .filter_map(|p| ids.get(p).cloned())
+                    .collect(),
             })?;
         }
         Ok(())
@@ -914,7 +984,9 @@ fn normalise_date(value: &str) -> Result<String, DocError> {
     }
     parse_date(value)
         .map(|d| format_date(Some(d)))
-        .ok_or_else(|| DocError::Unreadable(format!("“{}”不是有效日期，请写成 2024-06-30", value.trim())))
+        .ok_or_else(|| {
+            DocError::Unreadable(format!("“{}”不是有效日期，请写成 2024-06-30", value.trim()))
+        })
 }
 
 /// An order key after `last` (or the first key when there is none).
@@ -929,7 +1001,10 @@ fn order_after(last: Option<&str>) -> String {
 /// cannot move. Keys that do not parse (or tie) are handled by stepping past the neighbour.
 fn moved_order(keys: &[(String, String)], id: &str, delta: i32) -> Option<String> {
     let pos = keys.iter().position(|(k, _)| k == id)?;
-    let parse = |i: usize| keys.get(i).and_then(|(_, o)| FractionalIndex::from_string(o).ok());
+    let parse = |i: usize| {
+        keys.get(i)
+            .and_then(|(_, o)| FractionalIndex::from_string(o).ok())
+    };
     // the two neighbours the item lands between
     let (lower, upper) = if delta < 0 {
         let above = pos.checked_sub(1)?;

@@ -79,10 +79,24 @@ impl LedgerFile {
 /// Wrap a document as a ledger file (commits anything pending first).
 pub fn encode(doc: &mut LedgerDoc, name: &str, now: i64) -> Vec<u8> {
     let document = doc.save(now);
-    encode_bytes(doc.ledger_id(), doc.schema(), name, doc.heads(), document, now)
+    encode_bytes(
+        doc.ledger_id(),
+        doc.schema(),
+        name,
+        doc.heads(),
+        document,
+        now,
+    )
 }
 
-fn encode_bytes(ledger_id: String, schema: u64, name: &str, heads: Vec<String>, document: Vec<u8>, now: i64) -> Vec<u8> {
+fn encode_bytes(
+    ledger_id: String,
+    schema: u64,
+    name: &str,
+    heads: Vec<String>,
+    document: Vec<u8>,
+    now: i64,
+) -> Vec<u8> {
     let header = Header {
         kind: KIND.to_string(),
         format: FORMAT_VERSION,
@@ -171,6 +185,10 @@ pub fn file_name(name: &str, date: chrono::NaiveDate) -> String {
         })
         .take(60)
         .collect();
-    let clean = if clean.is_empty() { "台账".to_string() } else { clean };
+    let clean = if clean.is_empty() {
+        "台账".to_string()
+    } else {
+        clean
+    };
     format!("{clean}-{}.{EXTENSION}", date.format("%Y-%m-%d"))
 }

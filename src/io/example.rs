@@ -116,7 +116,11 @@ pub fn example_ledger() -> Ledger {
         ledger.rules.push(Rule {
             id: format!("r{i:02}"),
             title: r.title,
-            kind: if r.kind == "修订" { RuleKind::Revised } else { RuleKind::New },
+            kind: if r.kind == "修订" {
+                RuleKind::Revised
+            } else {
+                RuleKind::New
+            },
             date: None,
             problem_ids: r.problems.iter().map(|n| format!("p{n:03}")).collect(),
         });

@@ -106,7 +106,10 @@ mod tests {
         for s in [Status::Done, Status::Ongoing] {
             assert_eq!(light_of(&problem(s, Some(day(1))), today, 7), Light::Green);
         }
-        assert_eq!(light_of(&problem(Status::NotStarted, None), today, 7), Light::Green);
+        assert_eq!(
+            light_of(&problem(Status::NotStarted, None), today, 7),
+            Light::Green
+        );
         assert_eq!(
             light_of(&problem(Status::NotStarted, Some(day(1))), today, 7),
             Light::Red

@@ -69,9 +69,10 @@ impl Status {
 }
 
 /// 建章立制: is the rule new or a revision of an existing one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum RuleKind {
     /// 新建
+    #[default]
     New,
     /// 修订
     Revised,
@@ -321,8 +322,14 @@ impl Ledger {
             .collect();
         let mut problems = std::mem::take(&mut self.problems);
         problems.sort_by(|a, b| {
-            let ra = rank.get(a.category_id.as_str()).copied().unwrap_or(usize::MAX);
-            let rb = rank.get(b.category_id.as_str()).copied().unwrap_or(usize::MAX);
+            let ra = rank
+                .get(a.category_id.as_str())
+                .copied()
+                .unwrap_or(usize::MAX);
+            let rb = rank
+                .get(b.category_id.as_str())
+                .copied()
+                .unwrap_or(usize::MAX);
             (ra, &a.order, &a.id).cmp(&(rb, &b.order, &b.id))
         });
         self.problems = problems;
@@ -365,9 +372,48 @@ pub fn format_date(date: Option<NaiveDate>) -> String {
         .unwrap_or_default()
 }
 
+/// Chinese numerals as used in headings: 1 → 一, 10 → 十, 16 → 十六, 20 → 二十, 99 → 九十九.
+/// Beyond 99 the Arabic number is used.
+pub fn chinese_numeral(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0 => DIGITS[0].to_string(),
+        1..=9 => DIGITS[n].to_string(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[n - 10] }),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[n / 10],
+            if n.is_multiple_of(10) { "" } else { DIGITS[n % 10] }
+        ),
+        _ => n.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_numerals_for_headings() {
+        let got: Vec<String> = [1, 9, 10, 11, 16, 20, 21, 99, 100]
+            .iter()
+            .map(|&n| chinese_numeral(n))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "一",
+                "九",
+                "十",
+                "十一",
+                "十六",
+                "二十",
+                "二十一",
+                "九十九",
+                "100"
+            ]
+        );
+    }
 
     #[test]
     fn dates_in_the_forms_people_type() {

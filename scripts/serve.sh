@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Set up (first run only), build the release app and serve it on http://127.0.0.1:8080/.
+# Open it and click “打开示例台账” to start with the example ledger.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
+echo "Rectify will be at http://127.0.0.1:${PORT:-8080}/ once built (Ctrl+C stops it)."
+exec trunk serve --release --port "${PORT:-8080}"

@@ -1,0 +1,117 @@
+//! The only place that touches the browser: localStorage (via gloo-storage) behind the
+//! core's [`KeyValue`] interface, the clock, file downloads and reading picked files.
+
+use gloo_storage::Storage as _;
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::store::{KeyValue, StoreError};
+
+/// localStorage, reached through gloo-storage. Every failure becomes a [`StoreError`] so
+/// the UI can say what happened; nothing here panics when storage is missing or full.
+pub struct LocalKv;
+
+impl LocalKv {
+    fn storage() -> Result<web_sys::Storage, StoreError> {
+        // gloo's `raw()` throws when storage is disabled; ask first.
+        match web_sys::window().map(|w| w.local_storage()) {
+            Some(Ok(Some(_))) => Ok(gloo_storage::LocalStorage::raw()),
+            _ => Err(StoreError::Unavailable),
+        }
+    }
+}
+
+fn is_quota_error(err: &JsValue) -> bool {
+    js_sys::Reflect::get(err, &JsValue::from_str("name"))
+        .ok()
+        .and_then(|n| n.as_string())
+        .is_some_and(|n| n == "QuotaExceededError" || n == "NS_ERROR_DOM_QUOTA_REACHED")
+}
+
+impl KeyValue for LocalKv {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Self::storage()?
+            .get_item(key)
+            .map_err(|_| StoreError::Unavailable)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        Self::storage()?.set_item(key, value).map_err(|e| {
+            if is_quota_error(&e) {
+                StoreError::QuotaExceeded
+            } else {
+                StoreError::Unavailable
+            }
+        })
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        Self::storage()?
+            .remove_item(key)
+            .map_err(|_| StoreError::Unavailable)
+    }
+}
+
+/// Seconds since the epoch (Automerge change times).
+pub fn now() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+/// Today's date in the user's time zone.
+pub fn today() -> chrono::NaiveDate {
+    let d = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_default()
+}
+
+/// Offer bytes as a file download.
+pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String> {
+    let array = Uint8Array::from(bytes);
+    let parts = Array::of1(&array.buffer());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &options)
+        .map_err(|_| "无法生成文件".to_string())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "无法生成下载链接".to_string())?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("页面不可用")?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "无法生成下载链接")?
+        .unchecked_into();
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.style().set_property("display", "none").ok();
+    if let Some(body) = document.body() {
+        body.append_child(&a).ok();
+        a.click();
+        body.remove_child(&a).ok();
+    }
+    // Revoke later: some browsers start the download asynchronously.
+    let url2 = url.clone();
+    leptos::prelude::set_timeout(
+        move || {
+            web_sys::Url::revoke_object_url(&url2).ok();
+        },
+        std::time::Duration::from_secs(30),
+    );
+    Ok(())
+}
+
+/// Read a picked or dropped file's bytes.
+pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| "无法读取文件".to_string())?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// Ask the user a yes/no question (window.confirm).
+pub fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}

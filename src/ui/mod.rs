@@ -1,0 +1,229 @@
+//! The Leptos UI: the app shell (header, notices, file drop, screens). Views read the
+//! core's [`crate::ledger::Ledger`] and call [`state::AppState`] actions; no business rules here.
+
+mod checklist;
+mod info;
+mod ledgers;
+mod problem;
+mod rules;
+pub mod state;
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use state::{AppState, NoticeKind, PendingImport, Screen};
+
+/// Mount the app on the page's body.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+/// Read the first file of a file list and hand it to the import.
+fn import_files(state: AppState, files: Option<web_sys::FileList>) {
+    let Some(file) = files.and_then(|f| f.get(0)) else {
+        return;
+    };
+    let name = file.name();
+    leptos::task::spawn_local(async move {
+        match crate::platform::read_file(file).await {
+            Ok(bytes) => state.import_bytes(&name, bytes),
+            Err(e) => state.error(e),
+        }
+    });
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let state = AppState::load();
+    provide_context(state);
+
+    // Save promptly when the page goes away or is hidden; merge what other tabs saved.
+    let _ = window_event_listener(ev::pagehide, move |_| state.flush());
+    let _ = window_event_listener(ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            state.flush();
+        }
+    });
+    let _ = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
+        if let Some(key) = e.key() {
+            state.on_storage_changed(&key);
+        }
+    });
+
+    let dragging = RwSignal::new(false);
+    let on_drop = move |e: ev::DragEvent| {
+        e.prevent_default();
+        dragging.set(false);
+        import_files(state, e.data_transfer().and_then(|d| d.files()));
+    };
+
+    view! {
+        <div
+            class="app"
+            class:dragging=move || dragging.get()
+            on:dragover=move |e: ev::DragEvent| {
+                e.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+        >
+            <Header/>
+            <Notices/>
+            <ImportDecision/>
+            <main>
+                {move || match (state.ledger.with(|l| l.is_some()), state.screen.get()) {
+                    (_, Screen::Ledgers) => view! { <ledgers::LedgersView/> }.into_any(),
+                    (false, _) => view! { <ledgers::StartView/> }.into_any(),
+                    (true, Screen::Checklist) => view! { <checklist::ChecklistView/> }.into_any(),
+                    (true, Screen::Rules) => view! { <rules::RulesView/> }.into_any(),
+                    (true, Screen::Info) => view! { <info::InfoView/> }.into_any(),
+                }}
+            </main>
+            <div class="drop-hint" aria-hidden="true">"松开鼠标以导入台账文件"</div>
+        </div>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let tab = move |screen: Screen, label: &'static str| {
+        view! {
+            <button
+                role="tab"
+                aria-selected=move || (state.screen.get() == screen).to_string()
+                class:active=move || state.screen.get() == screen
+                on:click=move |_| state.screen.set(screen)
+            >
+                {label}
+            </button>
+        }
+    };
+    let has_ledger = move || state.ledger.with(|l| l.is_some());
+    view! {
+        <header class="topbar">
+            <h1 class="brand">"整改台账"</h1>
+            <label class="switcher">
+                "当前台账"
+                <select
+                    on:change=move |e| {
+                        let id = event_target_value(&e);
+                        if !id.is_empty() {
+                            state.open(&id);
+                            state.screen.set(Screen::Checklist);
+                        }
+                    }
+                    prop:value=move || state.ledger.with(|l| l.as_ref().map(|l| l.id.clone()).unwrap_or_default())
+                >
+                    <option value="" disabled=true>"（未打开）"</option>
+                    <For
+                        each=move || state.ledgers.get()
+                        key=|e| (e.id.clone(), e.name.clone())
+                        children=move |e| view! { <option value=e.id.clone()>{e.name.clone()}</option> }
+                    />
+                </select>
+            </label>
+            <nav role="tablist" aria-label="视图">
+                <Show when=has_ledger>
+                    {tab(Screen::Checklist, "台账")}
+                    {tab(Screen::Rules, "建章立制")}
+                    {tab(Screen::Info, "台账信息")}
+                </Show>
+                {tab(Screen::Ledgers, "台账管理")}
+            </nav>
+            <div class="actions">
+                <Show when=has_ledger>
+                    <button on:click=move |_| state.export() title="下载本台账文件，发给同事合并">"导出"</button>
+                </Show>
+                <label class="button file-button">
+                    "导入"
+                    <input
+                        type="file"
+                        aria-label="导入台账文件"
+                        accept=".rectify,application/octet-stream"
+                        on:change=move |e| {
+                            let input: web_sys::HtmlInputElement = e.target().unwrap().unchecked_into();
+                            import_files(state, input.files());
+                            input.set_value("");
+                        }
+                    />
+                </label>
+                <label class="my-name">
+                    "我的名字"
+                    <input
+                        type="text"
+                        placeholder="修改将署此名"
+                        prop:value=move || state.my_name.get()
+                        on:change=move |e| state.set_my_name(&event_target_value(&e))
+                    />
+                </label>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn Notices() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <Show when=move || state.save_error.with(|e| e.is_some())>
+            <div class="notice error sticky" role="alert">
+                <strong>"未保存："</strong>
+                {move || state.save_error.get().unwrap_or_default()}
+                <button on:click=move |_| state.export()>"立即导出"</button>
+            </div>
+        </Show>
+        {move || {
+            state
+                .notice
+                .get()
+                .map(|n| {
+                    let (class, role) = match n.kind {
+                        NoticeKind::Error => ("notice error", "alert"),
+                        NoticeKind::Info => ("notice info", "status"),
+                    };
+                    view! {
+                        <div class=class role=role>
+                            <span>{n.text}</span>
+                            <button class="close" aria-label="关闭提示" on:click=move |_| state.notice.set(None)>
+                                "×"
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+        <Show when=move || state.read_only.get()>
+            <div class="notice readonly" role="status">"只读：此台账来自更新版本的 Rectify，不能在此修改。"</div>
+        </Show>
+    }
+}
+
+/// Asks what to do with another ledger's file; never merges silently.
+#[component]
+fn ImportDecision() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.pending_import.get().map(|p| {
+            let (text, accept) = match p {
+                PendingImport::OpenAsNew { name, .. } => (
+                    format!("这个文件是另一本台账“{name}”，不是当前台账，不会合并进当前台账。要把它作为一本新台账打开吗？"),
+                    "作为新台账打开".to_string(),
+                ),
+                PendingImport::MergeIntoOther { name, .. } => (
+                    format!("这个文件属于本机已有的另一本台账“{name}”，不是当前台账。要切换到“{name}”并合并这个文件吗？"),
+                    format!("切换到“{name}”并合并"),
+                ),
+            };
+            view! {
+                <div class="dialog" role="dialog" aria-modal="true" aria-label="导入另一本台账">
+                    <p>{text}</p>
+                    <button class="primary" on:click=move |_| state.accept_import()>{accept}</button>
+                    <button on:click=move |_| state.cancel_import()>"取消"</button>
+                </div>
+            }
+        })
+    }
+}

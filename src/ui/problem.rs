@@ -1,0 +1,313 @@
+//! One problem in the checklist: a summary row (number, text, status, light, deadline,
+//! owner) that opens an editor for every field, its linked rules and its 进展记录.
+
+use leptos::prelude::*;
+
+use super::state::AppState;
+use crate::document::{ProblemField, ProblemText};
+use crate::ledger::{format_date, light_of, parse_date, Problem, Status};
+use crate::platform;
+
+/// Read one problem out of the ledger signal.
+fn with_problem<T: Default>(state: AppState, id: &str, f: impl FnOnce(&Problem) -> T) -> T {
+    state.ledger.with(|l| {
+        l.as_ref()
+            .and_then(|l| l.problem(id))
+            .map(f)
+            .unwrap_or_default()
+    })
+}
+
+/// Split 责任部门 as people type it: 、，, ; and spaces all separate names.
+fn split_departments(text: &str) -> Vec<String> {
+    text.split(['、', '，', ',', ';', '；', ' ', '　', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[component]
+pub fn ProblemRow(id: String, expanded: RwSignal<Option<String>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let pid = StoredValue::new(id);
+    let today = platform::today();
+    let number = Memo::new(move |_| {
+        state.ledger.with(|l| {
+            l.as_ref()
+                .and_then(|l| l.number_of(&pid.get_value()))
+                .unwrap_or(0)
+        })
+    });
+    let summary = Memo::new(move |_| {
+        state.ledger.with(|l| {
+            l.as_ref().and_then(|l| {
+                l.problem(&pid.get_value()).map(|p| {
+                    (
+                        p.description.clone(),
+                        p.status.clone(),
+                        light_of(p, today, l.meta.warn_days),
+                        p.deadline,
+                        p.owner.clone(),
+                        p.departments.join("、"),
+                    )
+                })
+            })
+        })
+    });
+    let is_open = move || expanded.with(|e| e.as_deref() == Some(pid.get_value().as_str()));
+    let toggle = move |_| {
+        let id = pid.get_value();
+        expanded.update(|e| {
+            *e = if e.as_deref() == Some(id.as_str()) {
+                None
+            } else {
+                Some(id)
+            }
+        });
+    };
+    view! {
+        <article class="problem" class:open=is_open>
+            {move || summary.get().map(|(description, status, light, deadline, owner, departments)| {
+                let text = if description.trim().is_empty() { "（未填写问题表现）".to_string() } else { description };
+                view! {
+                    <div class="problem-row">
+                        <span class=format!("light {}", light.code()) title=light.label() aria-label=light.label()></span>
+                        <button class="problem-toggle" aria-expanded=move || is_open().to_string() on:click=toggle>
+                            <span class="num">{move || format!("{}.", number.get())}</span>
+                            <span class="desc">{text}</span>
+                        </button>
+                        <span class=format!("status {}", status.code())>{status.label().to_string()}</span>
+                        <span class="meta-cell">{if deadline.is_some() { format!("时限 {}", format_date(deadline)) } else { String::new() }}</span>
+                        <span class="meta-cell">{[departments, owner].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")}</span>
+                    </div>
+                }
+            })}
+            <Show when=is_open>
+                <ProblemEditor id=pid.get_value() expanded=expanded/>
+            </Show>
+        </article>
+    }
+}
+
+#[component]
+fn TextField(
+    pid: StoredValue<String>,
+    field: ProblemText,
+    #[prop(default = 3)] rows: u32,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let value = move || {
+        with_problem(state, &pid.get_value(), |p| match field {
+            ProblemText::Description => p.description.clone(),
+            ProblemText::Cause => p.cause.clone(),
+            ProblemText::Measures => p.measures.clone(),
+            ProblemText::Progress => p.progress.clone(),
+            ProblemText::Evidence => p.evidence.clone(),
+        })
+    };
+    view! {
+        <label class="field wide">
+            {field.label()}
+            <textarea
+                rows=rows
+                readonly=move || state.read_only.get()
+                prop:value=value
+                on:input=move |e| {
+                    let v = event_target_value(&e);
+                    state.edit(|d| d.set_problem_text(&pid.get_value(), field, &v));
+                }
+            ></textarea>
+        </label>
+    }
+}
+
+#[component]
+fn ShortField(pid: StoredValue<String>, field: ProblemField) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let is_date = matches!(field, ProblemField::Deadline | ProblemField::CompletedOn);
+    let value = move || {
+        with_problem(state, &pid.get_value(), |p| match field {
+            ProblemField::Lead => p.lead.clone(),
+            ProblemField::Owner => p.owner.clone(),
+            ProblemField::Deadline => format_date(p.deadline),
+            ProblemField::CompletedOn => format_date(p.completed_on),
+        })
+    };
+    view! {
+        <label class="field">
+            {field.label()}
+            <input
+                type=if is_date { "date" } else { "text" }
+                readonly=move || state.read_only.get()
+                prop:value=value
+                on:change=move |e| {
+                    let v = event_target_value(&e);
+                    state.edit(|d| d.set_problem_field(&pid.get_value(), field, &v));
+                }
+            />
+        </label>
+    }
+}
+
+#[component]
+fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let pid = StoredValue::new(id);
+    let ro = move || state.read_only.get();
+    let categories = move || {
+        state.ledger.with(|l| {
+            l.as_ref()
+                .map(|l| {
+                    l.categories
+                        .iter()
+                        .map(|c| (c.id.clone(), c.title.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let rules = move || {
+        state.ledger.with(|l| {
+            l.as_ref()
+                .map(|l| {
+                    l.rules
+                        .iter()
+                        .map(|r| {
+                            (
+                                r.id.clone(),
+                                r.title.clone(),
+                                r.problem_ids.contains(&pid.get_value()),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let log = move || with_problem(state, &pid.get_value(), |p| p.progress_log.clone());
+    let entry_date = RwSignal::new(format_date(Some(platform::today())));
+    let entry_text = RwSignal::new(String::new());
+    view! {
+        <div class="problem-editor" role="group" aria-label="问题详情">
+            <TextField pid=pid field=ProblemText::Description rows=2/>
+            <TextField pid=pid field=ProblemText::Cause/>
+            <TextField pid=pid field=ProblemText::Measures/>
+            <TextField pid=pid field=ProblemText::Progress/>
+            <div class="field-grid">
+                <ShortField pid=pid field=ProblemField::Lead/>
+                <label class="field">
+                    "责任部门"
+                    <input
+                        type="text"
+                        placeholder="多个部门用“、”分隔"
+                        readonly=ro
+                        prop:value=move || with_problem(state, &pid.get_value(), |p| p.departments.join("、"))
+                        on:change=move |e| {
+                            let v = split_departments(&event_target_value(&e));
+                            state.edit(|d| d.set_departments(&pid.get_value(), &v));
+                        }
+                    />
+                </label>
+                <ShortField pid=pid field=ProblemField::Owner/>
+                <ShortField pid=pid field=ProblemField::Deadline/>
+                <ShortField pid=pid field=ProblemField::CompletedOn/>
+                <label class="field">
+                    "整改状态"
+                    <select
+                        disabled=ro
+                        prop:value=move || with_problem(state, &pid.get_value(), |p| p.status.code().to_string())
+                        on:change=move |e| {
+                            let s = Status::from_code(&event_target_value(&e));
+                            state.edit(|d| d.set_status(&pid.get_value(), &s, platform::today()));
+                        }
+                    >
+                        {Status::ALL.iter().map(|s| view! { <option value=s.code().to_string()>{s.label().to_string()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="field">
+                    "所属类别"
+                    <select
+                        disabled=ro
+                        prop:value=move || with_problem(state, &pid.get_value(), |p| p.category_id.clone())
+                        on:change=move |e| {
+                            let c = event_target_value(&e);
+                            state.edit(|d| d.move_problem_to(&pid.get_value(), &c));
+                        }
+                    >
+                        {move || categories().into_iter().map(|(id, title)| view! { <option value=id>{title}</option> }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <TextField pid=pid field=ProblemText::Evidence rows=2/>
+            <fieldset class="rules-links">
+                <legend>"关联建章立制"</legend>
+                {move || {
+                    let rules = rules();
+                    if rules.is_empty() {
+                        view! { <p class="hint">"还没有建章立制。可在“建章立制”页登记。"</p> }.into_any()
+                    } else {
+                        rules.into_iter().map(|(rid, title, linked)| {
+                            view! {
+                                <label class="check">
+                                    <input type="checkbox" disabled=ro prop:checked=linked on:change=move |e| {
+                                        let on = event_target_checked(&e);
+                                        state.edit(|d| d.link_rule(&rid, &pid.get_value(), on));
+                                    }/>
+                                    {format!("《{title}》")}
+                                </label>
+                            }
+                        }).collect_view().into_any()
+                    }
+                }}
+            </fieldset>
+            <section class="progress-log" aria-label="进展记录">
+                <h4>"进展记录"</h4>
+                <ul>
+                    {move || log().into_iter().rev().map(|e| {
+                        let eid = e.id.clone();
+                        view! {
+                            <li>
+                                <span class="log-date">{format_date(e.date)}</span>
+                                <span class="log-author">{e.author.clone()}</span>
+                                <span class="log-text">{e.text.clone()}</span>
+                                <button class="small link" disabled=ro on:click=move |_| {
+                                    if platform::confirm("删除这条进展记录？") {
+                                        state.edit(|d| d.delete_progress_entry(&pid.get_value(), &eid));
+                                    }
+                                }>"删除"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <form class="inline-form" on:submit=move |e| {
+                    e.prevent_default();
+                    let text = entry_text.get_untracked();
+                    if text.trim().is_empty() {
+                        state.error("请填写进展内容。");
+                        return;
+                    }
+                    let date = parse_date(&entry_date.get_untracked());
+                    let author = state.my_name.get_untracked();
+                    state.edit(|d| d.add_progress_entry(&pid.get_value(), date, &author, &text));
+                    entry_text.set(String::new());
+                }>
+                    <label>"进展日期"<input type="date" prop:value=move || entry_date.get() on:change=move |e| entry_date.set(event_target_value(&e))/></label>
+                    <label class="grow">"进展内容"<input type="text" prop:value=move || entry_text.get() on:input=move |e| entry_text.set(event_target_value(&e))/></label>
+                    <button type="submit" disabled=ro>"添加进展"</button>
+                </form>
+            </section>
+            <div class="editor-actions">
+                <button class="small" disabled=ro on:click=move |_| { state.edit(|d| d.move_problem(&pid.get_value(), -1)); }>"上移问题"</button>
+                <button class="small" disabled=ro on:click=move |_| { state.edit(|d| d.move_problem(&pid.get_value(), 1)); }>"下移问题"</button>
+                <button class="small danger" disabled=ro on:click=move |_| {
+                    if platform::confirm("确定删除这个问题吗？它的进展记录也会一并删除。") {
+                        expanded.set(None);
+                        state.edit(|d| d.delete_problem(&pid.get_value()));
+                    }
+                }>"删除问题"</button>
+                <button class="small" on:click=move |_| expanded.set(None)>"收起"</button>
+            </div>
+        </div>
+    }
+}

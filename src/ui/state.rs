@@ -1,0 +1,459 @@
+//! The app's state: the open ledger document, its read-out, the list of ledgers and the
+//! notice line. Views call these named actions; the rules themselves live in the core.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::document::{DocError, LedgerDoc};
+use crate::io::{self, envelope, example};
+use crate::ledger::Ledger;
+use crate::platform::{self, LocalKv};
+use crate::store::{plan_import, ImportPlan, IndexEntry, KeyValue, LedgerStore, StoreError};
+
+/// Which screen is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Checklist,
+    Rules,
+    Info,
+    Ledgers,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+}
+
+/// An import that waits for the person's decision.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PendingImport {
+    MergeIntoOther { id: String, name: String },
+    OpenAsNew { id: String, name: String },
+}
+
+/// Everything the views share. Copyable handles into Leptos' arena.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    doc: StoredValue<Option<LedgerDoc>, LocalStorage>,
+    /// the file waiting in a [`PendingImport`] decision
+    pending_file: StoredValue<Option<envelope::LedgerFile>, LocalStorage>,
+    pub ledger: RwSignal<Option<Ledger>>,
+    pub read_only: RwSignal<bool>,
+    pub ledgers: RwSignal<Vec<IndexEntry>>,
+    pub my_name: RwSignal<String>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// a save failed; shown until a save succeeds
+    pub save_error: RwSignal<Option<String>>,
+    pub screen: RwSignal<Screen>,
+    pub pending_import: RwSignal<Option<PendingImport>>,
+    save_scheduled: StoredValue<bool>,
+}
+
+fn store() -> LedgerStore<LocalKv> {
+    LedgerStore::new(LocalKv)
+}
+
+impl AppState {
+    /// Read the ledger list and settings from storage and reopen the last ledger.
+    pub fn load() -> AppState {
+        let store = store();
+        let state = AppState {
+            doc: StoredValue::new_local(None),
+            pending_file: StoredValue::new_local(None),
+            ledger: RwSignal::new(None),
+            read_only: RwSignal::new(false),
+            ledgers: RwSignal::new(store.list().unwrap_or_default()),
+            my_name: RwSignal::new(store.my_name().unwrap_or_default()),
+            notice: RwSignal::new(None),
+            save_error: RwSignal::new(None),
+            screen: RwSignal::new(Screen::Checklist),
+            pending_import: RwSignal::new(None),
+            save_scheduled: StoredValue::new(false),
+        };
+        if let Err(StoreError::Unavailable) = store.kv().get("rectify:probe") {
+            state
+                .save_error
+                .set(Some(StoreError::Unavailable.to_string()));
+        }
+        if let Some(id) = store.current() {
+            state.open(&id);
+        }
+        state
+    }
+
+    pub fn info(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice {
+            kind: NoticeKind::Info,
+            text: text.into(),
+        }));
+    }
+
+    pub fn error(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice {
+            kind: NoticeKind::Error,
+            text: text.into(),
+        }));
+    }
+
+    pub fn current_id(&self) -> Option<String> {
+        self.ledger
+            .with_untracked(|l| l.as_ref().map(|l| l.id.clone()))
+    }
+
+    fn author(&self) -> Option<String> {
+        Some(self.my_name.get_untracked()).filter(|n| !n.trim().is_empty())
+    }
+
+    /// Re-read the document into the `ledger` signal.
+    fn refresh(&self) {
+        let read = self
+            .doc
+            .with_value(|d| d.as_ref().map(|d| (d.read(), d.is_read_only())));
+        match read {
+            Some((Ok(ledger), read_only)) => {
+                self.ledger.set(Some(ledger));
+                self.read_only.set(read_only);
+            }
+            Some((Err(e), _)) => self.error(e.to_string()),
+            None => self.ledger.set(None),
+        }
+    }
+
+    /// Make `doc` the open ledger.
+    fn show(&self, mut doc: LedgerDoc) {
+        doc.set_author(self.author().as_deref());
+        let id = doc.ledger_id();
+        let read_only = doc.is_read_only();
+        self.doc.set_value(Some(doc));
+        self.refresh();
+        if read_only {
+            let schema = self
+                .ledger
+                .with_untracked(|l| l.as_ref().map(|l| l.schema).unwrap_or(0));
+            self.error(format!(
+                "此台账由更新版本的 Rectify 创建（结构版本 {schema}），本版本只能查看，不能修改。请更新本应用后再编辑。"
+            ));
+        }
+        let _ = store().set_current(&id);
+    }
+
+    /// Open a stored ledger. A copy that no longer opens is left untouched in storage.
+    pub fn open(&self, id: &str) {
+        self.flush();
+        match store().load(id) {
+            Ok(doc) => {
+                self.notice.set(None);
+                self.show(doc);
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    pub fn create(&self, name: &str) {
+        self.flush();
+        let name = if name.trim().is_empty() {
+            "新台账"
+        } else {
+            name.trim()
+        };
+        let doc = LedgerDoc::create(name, self.author().as_deref(), platform::now());
+        self.show(doc);
+        self.save_now();
+        self.screen.set(Screen::Checklist);
+        self.info(format!("已新建台账“{name}”。"));
+    }
+
+    pub fn open_example(&self) {
+        self.flush();
+        match example::create_example(self.author().as_deref(), platform::now()) {
+            Ok(doc) => {
+                self.show(doc);
+                self.save_now();
+                self.screen.set(Screen::Checklist);
+                self.info("已打开示例台账：某工业园党委巡察“回头看”整改（2022年6月30日通报）。");
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Apply a named operation to the open ledger, show the result, and schedule a save.
+    pub fn edit<T>(&self, op: impl FnOnce(&mut LedgerDoc) -> Result<T, DocError>) -> Option<T> {
+        let result = self.doc.try_update_value(|d| d.as_mut().map(op)).flatten();
+        match result {
+            Some(Ok(value)) => {
+                self.refresh();
+                self.schedule_save();
+                Some(value)
+            }
+            Some(Err(e)) => {
+                self.error(e.to_string());
+                self.refresh();
+                None
+            }
+            None => None,
+        }
+    }
+
+    fn schedule_save(&self) {
+        if self.save_scheduled.get_value() {
+            return;
+        }
+        self.save_scheduled.set_value(true);
+        let state = *self;
+        set_timeout(move || state.save_now(), Duration::from_millis(400));
+    }
+
+    /// Save at once if anything is pending (on pagehide, before switching ledgers, …).
+    pub fn flush(&self) {
+        let pending = self
+            .doc
+            .with_value(|d| d.as_ref().is_some_and(|d| d.has_pending()));
+        if pending || self.save_scheduled.get_value() || self.save_error.get_untracked().is_some() {
+            self.save_now();
+        }
+    }
+
+    /// Commit and write the open ledger. A failure keeps every edit in memory and says so.
+    pub fn save_now(&self) {
+        self.save_scheduled.set_value(false);
+        let now = platform::now();
+        let result = self.doc.try_update_value(|d| {
+            d.as_mut()
+                .filter(|d| !d.is_read_only())
+                .map(|d| store().save(d, now))
+        });
+        match result.flatten() {
+            Some(Ok(outcome)) => {
+                if self.save_error.get_untracked().is_some() {
+                    self.save_error.set(None);
+                }
+                if let Some(report) = outcome.merged {
+                    self.refresh();
+                    self.info(format!(
+                        "已合并另一窗口中的 {} 项修改（{}）。",
+                        report.new_changes,
+                        report.authors.join("、")
+                    ));
+                }
+                self.ledgers.set(store().list().unwrap_or_default());
+            }
+            Some(Err(e)) => self.save_error.set(Some(e.to_string())),
+            None => {}
+        }
+    }
+
+    /// Another tab saved this ledger: merge its copy in.
+    pub fn on_storage_changed(&self, key: &str) {
+        self.ledgers.set(store().list().unwrap_or_default());
+        let Some(id) = self.current_id() else { return };
+        if key != format!("{}ledger:{id}", crate::store::PREFIX) {
+            return;
+        }
+        let Ok(file) = store().load_file(&id) else {
+            return;
+        };
+        let merged = self.doc.try_update_value(|d| {
+            d.as_mut().and_then(|d| {
+                if d.knows_all(&file.header.heads) || d.is_read_only() {
+                    None
+                } else {
+                    d.merge_bytes(&file.document, platform::now()).ok()
+                }
+            })
+        });
+        if merged.flatten().is_some() {
+            self.refresh();
+        }
+    }
+
+    pub fn set_my_name(&self, name: &str) {
+        let name = name.trim().to_string();
+        if let Err(e) = store().set_my_name(&name) {
+            self.error(e.to_string());
+        }
+        self.my_name.set(name.clone());
+        self.doc.update_value(|d| {
+            if let Some(d) = d {
+                d.set_author(Some(&name));
+            }
+        });
+    }
+
+    /// Download the open ledger as a `.rectify` file.
+    pub fn export(&self) {
+        let now = platform::now();
+        let out = self.doc.try_update_value(|d| {
+            d.as_mut().map(|d| {
+                let name = d.read().map(|l| l.display_name()).unwrap_or_default();
+                (io::encode(d, &name, now), name)
+            })
+        });
+        if let Some(Some((bytes, name))) = out {
+            let file_name = io::file_name(&name, platform::today());
+            match platform::download(&bytes, &file_name, "application/octet-stream") {
+                Ok(()) => self.info(format!("已导出：{file_name}")),
+                Err(e) => self.error(e),
+            }
+            self.save_now();
+        }
+    }
+
+    /// A file was picked or dropped: check it, then merge, ask, or refuse with a message.
+    pub fn import_bytes(&self, file_name: &str, bytes: Vec<u8>) {
+        self.flush();
+        let store = store();
+        let current = self.current_id();
+        match plan_import(&store, current.as_deref(), &bytes) {
+            Err(e) => self.error(format!("未导入“{file_name}”：{e}")),
+            Ok(ImportPlan::MergeIntoCurrent(file)) => {
+                let now = platform::now();
+                let report = self
+                    .doc
+                    .try_update_value(|d| d.as_mut().map(|d| d.merge_bytes(&file.document, now)));
+                match report.flatten() {
+                    Some(Ok(r)) if r.new_changes == 0 => self.info(format!(
+                        "“{file_name}”中没有新的修改（此前已导入过），台账未变。"
+                    )),
+                    Some(Ok(r)) => {
+                        self.refresh();
+                        self.save_now();
+                        self.info(format!(
+                            "已合并“{file_name}”：{} 项修改，来自 {}。",
+                            r.new_changes,
+                            r.authors.join("、")
+                        ));
+                    }
+                    Some(Err(e)) => self.error(format!("未导入“{file_name}”：{e}")),
+                    None => {}
+                }
+            }
+            Ok(ImportPlan::MergeIntoOther { file, name }) => {
+                let id = file.header.ledger_id.clone();
+                self.pending_file.set_value(Some(file));
+                self.pending_import
+                    .set(Some(PendingImport::MergeIntoOther { id, name }));
+            }
+            Ok(ImportPlan::OpenAsNew(file)) => {
+                let id = file.header.ledger_id.clone();
+                let name = file.header.name.clone();
+                self.pending_file.set_value(Some(file));
+                self.pending_import
+                    .set(Some(PendingImport::OpenAsNew { id, name }));
+            }
+            Ok(ImportPlan::ViewReadOnly(file)) => match file.open() {
+                Ok(doc) => {
+                    if !store.contains(&file.header.ledger_id) {
+                        let _ = store.store_file(&file, platform::now());
+                        self.ledgers.set(store.list().unwrap_or_default());
+                    }
+                    self.show(doc);
+                }
+                Err(e) => self.error(format!("未导入“{file_name}”：{e}")),
+            },
+        }
+    }
+
+    /// The person accepted a [`PendingImport`].
+    pub fn accept_import(&self) {
+        let Some(pending) = self.pending_import.get_untracked() else {
+            return;
+        };
+        let Some(file) = self.pending_file.try_update_value(|f| f.take()).flatten() else {
+            return;
+        };
+        self.pending_import.set(None);
+        let store = store();
+        match pending {
+            PendingImport::OpenAsNew { id, name } => {
+                if let Err(e) = store.store_file(&file, platform::now()) {
+                    self.error(e.to_string());
+                    return;
+                }
+                self.open(&id);
+                self.ledgers.set(store.list().unwrap_or_default());
+                self.info(format!("已作为新台账打开“{name}”。"));
+            }
+            PendingImport::MergeIntoOther { id, name } => {
+                self.open(&id);
+                if self.current_id().as_deref() == Some(id.as_str()) {
+                    let now = platform::now();
+                    let report = self.doc.try_update_value(|d| {
+                        d.as_mut().map(|d| d.merge_bytes(&file.document, now))
+                    });
+                    if let Some(Some(Ok(r))) = report {
+                        self.refresh();
+                        self.save_now();
+                        self.info(format!("已切换到“{name}”并合并 {} 项修改。", r.new_changes));
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn cancel_import(&self) {
+        self.pending_import.set(None);
+        self.pending_file.set_value(None);
+        self.info("已取消导入，台账未变。");
+    }
+
+    /// Rename any stored ledger (the open one directly; another by loading and saving it).
+    pub fn rename(&self, id: &str, name: &str) {
+        use crate::document::MetaField;
+        if self.current_id().as_deref() == Some(id) {
+            self.edit(|d| d.set_meta(MetaField::Name, name));
+            self.save_now();
+            return;
+        }
+        let store = store();
+        match store.load(id) {
+            Ok(mut doc) => {
+                doc.set_author(self.author().as_deref());
+                if let Err(e) = doc.set_meta(MetaField::Name, name) {
+                    self.error(e.to_string());
+                    return;
+                }
+                if let Err(e) = store.save(&mut doc, platform::now()) {
+                    self.error(e.to_string());
+                }
+                self.ledgers.set(store.list().unwrap_or_default());
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    pub fn delete(&self, id: &str) {
+        let store = store();
+        if let Err(e) = store.delete(id) {
+            self.error(e.to_string());
+            return;
+        }
+        if self.current_id().as_deref() == Some(id) {
+            self.doc.set_value(None);
+            self.ledger.set(None);
+        }
+        self.ledgers.set(store.list().unwrap_or_default());
+        self.info("已删除台账。");
+    }
+
+    /// Download the raw stored bytes of a ledger that no longer opens, to rescue it.
+    pub fn rescue(&self, id: &str) {
+        match store().load_raw(id) {
+            Ok(bytes) => {
+                let _ = platform::download(
+                    &bytes,
+                    &format!("rescued-{id}.rectify"),
+                    "application/octet-stream",
+                );
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+}
