@@ -33,6 +33,8 @@ pub trait KeyValue {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
     fn remove(&self, key: &str) -> Result<(), StoreError>;
+    /// Every key in the store (used to rebuild a lost or damaged index).
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
 }
 
 /// An in-memory store with an optional quota in bytes (UTF-16 like localStorage), for tests.
@@ -77,6 +79,9 @@ impl KeyValue for MemoryKv {
     fn remove(&self, key: &str) -> Result<(), StoreError> {
         self.values.borrow_mut().remove(key);
         Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.values.borrow().keys().cloned().collect())
     }
 }
 
@@ -127,13 +132,42 @@ impl<K: KeyValue> LedgerStore<K> {
         format!("{PREFIX}index")
     }
 
-    /// The ledgers in this browser, most recently saved first. A damaged index reads as empty
-    /// rather than failing (the ledgers themselves are untouched).
+    /// The ledgers in this browser, most recently saved first. The index is a cache: a
+    /// stored ledger missing from it (damaged index, a failed index write) is listed from its
+    /// file header, and an entry whose ledger is gone is dropped.
     pub fn list(&self) -> Result<Vec<IndexEntry>, StoreError> {
         let mut entries: Vec<IndexEntry> = match self.kv.get(&Self::index_key())? {
             Some(json) => serde_json::from_str(&json).unwrap_or_default(),
             None => vec![],
         };
+        let prefix = Self::ledger_key("");
+        let stored: Vec<String> = self
+            .kv
+            .keys()?
+            .into_iter()
+            .filter_map(|k| k.strip_prefix(&prefix).map(str::to_string))
+            .collect();
+        entries.retain(|e| stored.contains(&e.id));
+        for id in stored {
+            if entries.iter().any(|e| e.id == id) {
+                continue;
+            }
+            let text = self.kv.get(&Self::ledger_key(&id))?.unwrap_or_default();
+            let header = b64()
+                .decode(text.trim())
+                .ok()
+                .and_then(|bytes| envelope::read_header(&bytes).ok())
+                .map(|(h, _)| h);
+            entries.push(IndexEntry {
+                name: header
+                    .as_ref()
+                    .map(|h| h.name.clone())
+                    .unwrap_or_else(|| "（已损坏的台账）".to_string()),
+                updated_at: header.map(|h| h.saved_at).unwrap_or(0),
+                size: text.len(),
+                id,
+            });
+        }
         entries.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.name.cmp(&b.name)));
         Ok(entries)
     }

@@ -51,6 +51,12 @@ impl KeyValue for LocalKv {
             .remove_item(key)
             .map_err(|_| StoreError::Unavailable)
     }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let storage = Self::storage()?;
+        let n = storage.length().map_err(|_| StoreError::Unavailable)?;
+        Ok((0..n).filter_map(|i| storage.key(i).ok().flatten()).collect())
+    }
 }
 
 /// Seconds since the epoch (Automerge change times).
