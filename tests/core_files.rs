@@ -245,6 +245,7 @@ fn schema_99_document(ledger_id: &str) -> (Vec<u8>, Vec<String>, String, String)
         DocCategory {
             title: "未来的类别".into(),
             order: "80".into(),
+            ..Default::default()
         },
     );
     let mut problems = HashMap::new();

@@ -423,3 +423,31 @@ fn merging_another_ledger_is_refused_and_changes_nothing() {
         "the other one is untouched too"
     );
 }
+
+#[test]
+fn an_edit_to_a_problem_deleted_elsewhere_is_kept_in_the_trash() {
+    let (mut a, _cats, probs) = small_ledger();
+    let mut b = a.fork(T0 + 2);
+    a.delete_problem(&probs[0]).unwrap();
+    b.set_problem_text(&probs[0], ProblemText::Progress, "已整改完毕")
+        .unwrap();
+    a.commit(T0 + 3);
+    b.commit(T0 + 3);
+    a.merge(&mut b, T0 + 4).unwrap();
+    let l = a.read().unwrap();
+    assert!(l.problem(&probs[0]).is_none(), "the delete holds");
+    let trashed = l
+        .trash
+        .iter()
+        .find(|p| p.id == probs[0])
+        .expect("in the trash");
+    assert_eq!(
+        trashed.progress, "已整改完毕",
+        "the other side's edit is not lost"
+    );
+    a.restore_problem(&probs[0]).unwrap();
+    assert_eq!(
+        a.read().unwrap().problem(&probs[0]).unwrap().progress,
+        "已整改完毕"
+    );
+}

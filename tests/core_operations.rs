@@ -375,3 +375,43 @@ fn the_example_ledger_is_the_sample_bulletin() {
     let counts = LedgerCounts::of(&l, day(2022, 6, 24));
     assert_eq!((counts.categories, counts.categories_finished), (16, 16));
 }
+
+#[test]
+fn deleted_problems_go_to_the_trash_and_can_be_restored() {
+    let (mut doc, cats, probs) = small_ledger();
+    let r = doc
+        .add_rule(&NewRule {
+            title: "会议制度".into(),
+            problem_ids: vec![probs[0].clone()],
+            ..Default::default()
+        })
+        .unwrap();
+    doc.delete_problem(&probs[0]).unwrap();
+    let l = doc.read().unwrap();
+    assert_eq!(l.problems.len(), 2);
+    assert_eq!(l.number_of(&probs[1]), Some(1), "numbering closes the gap");
+    assert_eq!(
+        l.trash.iter().map(|p| p.id.clone()).collect::<Vec<_>>(),
+        vec![probs[0].clone()]
+    );
+    assert!(
+        l.rule(&r).unwrap().problem_ids.is_empty(),
+        "a deleted problem is not shown as linked"
+    );
+    doc.restore_problem(&probs[0]).unwrap();
+    let l = doc.read().unwrap();
+    assert_eq!(l.number_of(&probs[0]), Some(1));
+    assert!(l.trash.is_empty());
+    assert_eq!(
+        l.rule(&r).unwrap().problem_ids,
+        vec![probs[0].clone()],
+        "its link comes back"
+    );
+    // a deleted category comes back with a restored problem
+    doc.delete_category(&cats[1]).unwrap();
+    assert_eq!(doc.read().unwrap().categories.len(), 1);
+    doc.restore_problem(&probs[2]).unwrap();
+    let l = doc.read().unwrap();
+    assert_eq!(l.categories.len(), 2);
+    assert_eq!(l.number_of(&probs[2]), Some(3));
+}

@@ -291,14 +291,25 @@ fn a_damaged_or_missing_index_is_rebuilt_from_the_stored_ledgers() {
         .set(&format!("{PREFIX}index"), "[{not json")
         .unwrap();
     let listed = store.list().unwrap();
-    assert_eq!(listed.len(), 2, "both ledgers are listed from their file headers");
+    assert_eq!(
+        listed.len(),
+        2,
+        "both ledgers are listed from their file headers"
+    );
     assert!(listed.iter().all(|e| e.name == "测试台账" && e.size > 0));
-    assert_eq!(listed[0].id, b.ledger_id(), "newest first, by the header's saved_at");
+    assert_eq!(
+        listed[0].id,
+        b.ledger_id(),
+        "newest first, by the header's saved_at"
+    );
     store.kv().remove(&format!("{PREFIX}index")).unwrap();
     assert_eq!(store.list().unwrap().len(), 2, "a missing index too");
     assert!(store.load(&a.ledger_id()).is_ok());
     // an index entry whose ledger is gone is dropped
-    store.kv().remove(&format!("{PREFIX}ledger:{}", a.ledger_id())).unwrap();
+    store
+        .kv()
+        .remove(&format!("{PREFIX}ledger:{}", a.ledger_id()))
+        .unwrap();
     assert_eq!(store.list().unwrap().len(), 1);
 }
 

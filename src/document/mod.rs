@@ -500,6 +500,7 @@ impl LedgerDoc {
         let category = DocCategory {
             title: title.trim().to_string(),
             order,
+            deleted: false,
         };
         reconcile_prop(&mut self.doc, categories, id.as_str(), &category)
             .map_err(|e| DocError::Unreadable(e.to_string()))?;
@@ -533,7 +534,8 @@ impl LedgerDoc {
         Ok(())
     }
 
-    /// Delete a category and the problems in it (the UI asks for confirmation first).
+    /// Delete a category and the problems in it (the UI asks for confirmation first). Both
+    /// are only flagged deleted and can be restored from 回收站.
     pub fn delete_category(&mut self, id: &str) -> Result<(), DocError> {
         self.writable()?;
         let ledger = self.read()?;
@@ -543,10 +545,11 @@ impl LedgerDoc {
             .unwrap_or_default();
         let problem_ids: Vec<String> = ledger.problems_in(id).map(|p| p.id.clone()).collect();
         for pid in problem_ids {
-            self.delete_problem(&pid)?;
+            let obj = self.problem_obj(&pid)?;
+            self.doc.put(&obj, "deleted", true)?;
         }
-        let categories = self.existing_map(ROOT, "categories", "问题类别")?;
-        self.doc.delete(&categories, id)?;
+        let obj = self.category_obj(id)?;
+        self.doc.put(&obj, "deleted", true)?;
         self.note(format!("删除问题类别“{title}”"));
         Ok(())
     }
@@ -581,22 +584,36 @@ impl LedgerDoc {
         Ok(id)
     }
 
-    /// Delete a problem and unlink it from every rule.
+    /// Delete a problem: it moves to 回收站 (flagged, never removed), keeping its rule links
+    /// for a restore.
     pub fn delete_problem(&mut self, id: &str) -> Result<(), DocError> {
         self.writable()?;
-        let ledger = self.read()?;
-        let number = ledger.number_of(id);
-        for rule in ledger.rules_of(id) {
-            let robj = self.rule_obj(&rule.id)?;
-            let links = self.map_at(robj, "problems")?;
-            self.doc.delete(&links, id)?;
-        }
-        let problems = self.existing_map(ROOT, "problems", "问题")?;
-        self.doc.delete(&problems, id)?;
+        let number = self.read()?.number_of(id);
+        let obj = self.problem_obj(id)?;
+        self.doc.put(&obj, "deleted", true)?;
         self.note(match number {
             Some(n) => format!("删除问题{n}"),
             None => "删除问题".to_string(),
         });
+        Ok(())
+    }
+
+    /// Bring a problem back from 回收站, with its category if that was deleted too.
+    pub fn restore_problem(&mut self, id: &str) -> Result<(), DocError> {
+        self.writable()?;
+        let obj = self.problem_obj(id)?;
+        self.doc.put(&obj, "deleted", false)?;
+        let category_id = match self.doc.get(&obj, "category_id")? {
+            Some((Value::Scalar(s), _)) => s.as_str().unwrap_or_default().to_string(),
+            _ => String::new(),
+        };
+        if let Ok(category) = self.category_obj(&category_id) {
+            let deleted = matches!(self.doc.get(&category, "deleted")?, Some((Value::Scalar(s), _)) if s.as_ref() == &automerge::ScalarValue::Boolean(true));
+            if deleted {
+                self.doc.put(&category, "deleted", false)?;
+            }
+        }
+        self.note("恢复已删除的问题");
         Ok(())
     }
 
@@ -1033,6 +1050,48 @@ fn parse_opt_date(s: &str) -> Option<NaiveDate> {
 }
 
 fn to_ledger(root: DocRoot) -> Ledger {
+    /// (deleted, problem)
+    type Flagged = Vec<(bool, Problem)>;
+    let (trash, live): (Flagged, Flagged) = root
+        .problems
+        .into_iter()
+        .map(|(id, p)| {
+            let deleted = p.deleted;
+            let mut departments: Vec<String> = Vec::new();
+            for d in p.departments {
+                if !d.is_empty() && !departments.contains(&d) {
+                    departments.push(d);
+                }
+            }
+            let problem = Problem {
+                id,
+                category_id: p.category_id,
+                order: p.order,
+                description: p.description.as_str().to_string(),
+                cause: p.cause.as_str().to_string(),
+                measures: p.measures.as_str().to_string(),
+                progress: p.progress.as_str().to_string(),
+                lead: p.lead,
+                departments,
+                owner: p.owner,
+                deadline: parse_opt_date(&p.deadline),
+                completed_on: parse_opt_date(&p.completed_on),
+                status: Status::from_code(&p.status),
+                evidence: p.evidence.as_str().to_string(),
+                progress_log: p
+                    .log
+                    .into_iter()
+                    .map(|(id, e)| ProgressEntry {
+                        id,
+                        date: parse_opt_date(&e.date),
+                        author: e.author,
+                        text: e.text.as_str().to_string(),
+                    })
+                    .collect(),
+            };
+            (deleted, problem)
+        })
+        .partition(|(deleted, _)| *deleted);
     let m = root.meta;
     let s = root.sections;
     let mut ledger = Ledger {
@@ -1068,50 +1127,14 @@ fn to_ledger(root: DocRoot) -> Ledger {
         categories: root
             .categories
             .into_iter()
+            .filter(|(_, c)| !c.deleted)
             .map(|(id, c)| Category {
                 id,
                 title: c.title,
                 order: c.order,
             })
             .collect(),
-        problems: root
-            .problems
-            .into_iter()
-            .map(|(id, p)| {
-                let mut departments: Vec<String> = Vec::new();
-                for d in p.departments {
-                    if !d.is_empty() && !departments.contains(&d) {
-                        departments.push(d);
-                    }
-                }
-                Problem {
-                    id,
-                    category_id: p.category_id,
-                    order: p.order,
-                    description: p.description.as_str().to_string(),
-                    cause: p.cause.as_str().to_string(),
-                    measures: p.measures.as_str().to_string(),
-                    progress: p.progress.as_str().to_string(),
-                    lead: p.lead,
-                    departments,
-                    owner: p.owner,
-                    deadline: parse_opt_date(&p.deadline),
-                    completed_on: parse_opt_date(&p.completed_on),
-                    status: Status::from_code(&p.status),
-                    evidence: p.evidence.as_str().to_string(),
-                    progress_log: p
-                        .log
-                        .into_iter()
-                        .map(|(id, e)| ProgressEntry {
-                            id,
-                            date: parse_opt_date(&e.date),
-                            author: e.author,
-                            text: e.text.as_str().to_string(),
-                        })
-                        .collect(),
-                }
-            })
-            .collect(),
+        problems: live.into_iter().map(|(_, p)| p).collect(),
         rules: root
             .rules
             .into_iter()
@@ -1128,8 +1151,12 @@ fn to_ledger(root: DocRoot) -> Ledger {
             })
             .collect(),
         people: root.people.into_iter().collect(),
+        trash: trash.into_iter().map(|(_, p)| p).collect(),
     };
     ledger.sort();
+    ledger
+        .trash
+        .sort_by(|a, b| (&a.order, &a.id).cmp(&(&b.order, &b.id)));
     // keep rule links in ledger order
     let order: std::collections::HashMap<String, usize> = ledger
         .problems
@@ -1138,6 +1165,8 @@ fn to_ledger(root: DocRoot) -> Ledger {
         .map(|(i, p)| (p.id.clone(), i))
         .collect();
     for r in &mut ledger.rules {
+        // links to deleted problems stay in the document (for a restore) but are not shown
+        r.problem_ids.retain(|p| order.contains_key(p));
         r.problem_ids
             .sort_by_key(|p| order.get(p).copied().unwrap_or(usize::MAX));
     }

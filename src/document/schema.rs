@@ -95,6 +95,9 @@ pub struct DocCategory {
     pub title: String,
     #[autosurgeon(missing = "empty")]
     pub order: String,
+    /// deletion is a flag, so a concurrent edit elsewhere is never lost and it can be restored
+    #[autosurgeon(missing = "empty")]
+    pub deleted: bool,
 }
 
 /// A problem. It lives in the `problems` map under its id, so concurrent edits to
@@ -103,6 +106,10 @@ pub struct DocCategory {
 pub struct DocProblem {
     #[autosurgeon(missing = "empty")]
     pub category_id: String,
+    /// deleted problems stay in the document (回收站): an offline edit to a problem someone
+    /// else deleted is kept, and the problem can be restored
+    #[autosurgeon(missing = "empty")]
+    pub deleted: bool,
     #[autosurgeon(missing = "empty")]
     pub order: String,
     #[autosurgeon(missing = "empty")]

@@ -170,7 +170,9 @@ pub fn decode(bytes: &[u8]) -> Result<LedgerFile, ImportError> {
         return Err(ImportError::Corrupt("文件头与内容不是同一本台账。".into()));
     }
     if doc.schema() != file.header.schema {
-        return Err(ImportError::Corrupt("文件头与内容的结构版本不一致。".into()));
+        return Err(ImportError::Corrupt(
+            "文件头与内容的结构版本不一致。".into(),
+        ));
     }
     Ok(file)
 }

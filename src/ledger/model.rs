@@ -244,6 +244,8 @@ pub struct Ledger {
     pub rules: Vec<Rule>,
     /// Automerge actor id (hex) → 我的名字 of the person who wrote with it
     pub people: std::collections::BTreeMap<String, String>,
+    /// 回收站: deleted problems (also those of deleted categories), restorable
+    pub trash: Vec<Problem>,
 }
 
 impl Ledger {
@@ -383,7 +385,11 @@ pub fn chinese_numeral(n: usize) -> String {
         20..=99 => format!(
             "{}十{}",
             DIGITS[n / 10],
-            if n.is_multiple_of(10) { "" } else { DIGITS[n % 10] }
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[n % 10]
+            }
         ),
         _ => n.to_string(),
     }

@@ -55,7 +55,9 @@ impl KeyValue for LocalKv {
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         let storage = Self::storage()?;
         let n = storage.length().map_err(|_| StoreError::Unavailable)?;
-        Ok((0..n).filter_map(|i| storage.key(i).ok().flatten()).collect())
+        Ok((0..n)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect())
     }
 }
 

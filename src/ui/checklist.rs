@@ -130,6 +130,27 @@ pub fn ChecklistView() -> impl IntoView {
                     />
                 </section>
             </Show>
+            <Show when=move || state.ledger.with(|l| l.as_ref().is_some_and(|l| !l.trash.is_empty()))>
+                <details class="trash">
+                    <summary>{move || format!("回收站（{} 个已删除的问题）", state.ledger.with(|l| l.as_ref().map(|l| l.trash.len()).unwrap_or(0)))}</summary>
+                    <p class="hint">"删除的问题保留在这里，可随时恢复；同事在删除后仍对它做的修改也保存在这里。"</p>
+                    <ul>
+                        <For
+                            each={move || state.ledger.with(|l| l.as_ref().map(|l| l.trash.iter().map(|p| (p.id.clone(), p.description.clone())).collect::<Vec<_>>()).unwrap_or_default())}
+                            key=|(id, text)| (id.clone(), text.clone())
+                            children=move |(id, text)| {
+                                let label = if text.trim().is_empty() { "（未填写问题表现）".to_string() } else { text };
+                                view! {
+                                    <li>
+                                        <span class="desc">{label}</span>
+                                        <button class="small" disabled=move || state.read_only.get() on:click=move |_| { state.edit(|d| d.restore_problem(&id)); }>"恢复"</button>
+                                    </li>
+                                }
+                            }
+                        />
+                    </ul>
+                </details>
+            </Show>
             <form class="inline-form add-category" on:submit=move |e| {
                 e.prevent_default();
                 let title = new_category.get_untracked();
