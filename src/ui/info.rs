@@ -72,6 +72,13 @@ fn MetaText(field: MetaField, label: &'static str) -> impl IntoView {
                 readonly=move || state.read_only.get()
                 prop:value=move || state.ledger.with(|l| l.as_ref().map(|l| read(l, field)).unwrap_or_default())
                 on:input=move |e| {
+                    if super::composing(&e) {
+                        return;
+                    }
+                    let v = event_target_value(&e);
+                    state.edit(|d| d.set_meta(field, &v));
+                }
+                on:compositionend=move |e| {
                     let v = event_target_value(&e);
                     state.edit(|d| d.set_meta(field, &v));
                 }
@@ -119,14 +126,13 @@ pub fn InfoView() -> impl IntoView {
                         "计数口径"
                         <select
                             disabled=move || state.read_only.get()
-                            prop:value=move || basis().code()
                             on:change=move |e| {
                                 let v = event_target_value(&e);
                                 state.edit(|d| d.set_meta(MetaField::CountingBasis, &v));
                             }
                         >
-                            <option value=CountingBasis::Category.code()>"按反馈问题（类别）计数"</option>
-                            <option value=CountingBasis::Problem.code()>"按具体问题计数"</option>
+                            <option value=CountingBasis::Category.code() prop:selected=move || basis() == CountingBasis::Category>"按反馈问题（类别）计数"</option>
+                            <option value=CountingBasis::Problem.code() prop:selected=move || basis() == CountingBasis::Problem>"按具体问题计数"</option>
                         </select>
                     </label>
                 </div>

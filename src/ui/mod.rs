@@ -20,6 +20,13 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
 }
 
+/// True while an input method (拼音, 五笔…) is still composing: text fields commit only the
+/// finished characters, on `compositionend`, so pinyin letters never reach the ledger.
+fn composing(e: &web_sys::Event) -> bool {
+    e.dyn_ref::<web_sys::InputEvent>()
+        .is_some_and(|e| e.is_composing())
+}
+
 /// Read the first file of a file list and hand it to the import.
 fn import_files(state: AppState, files: Option<web_sys::FileList>) {
     let Some(file) = files.and_then(|f| f.get(0)) else {
@@ -52,6 +59,9 @@ fn App() -> impl IntoView {
         }
     });
 
+    // Memos, so a view is rebuilt only when what it depends on changes — not on every edit
+    // (rebuilding would drop focus, the open editor and the filter).
+    let has_ledger = Memo::new(move |_| state.ledger.with(|l| l.is_some()));
     let dragging = RwSignal::new(false);
     let on_drop = move |e: ev::DragEvent| {
         e.prevent_default();
@@ -74,7 +84,7 @@ fn App() -> impl IntoView {
             <Notices/>
             <ImportDecision/>
             <main>
-                {move || match (state.ledger.with(|l| l.is_some()), state.screen.get()) {
+                {move || match (has_ledger.get(), state.screen.get()) {
                     (_, Screen::Ledgers) => view! { <ledgers::LedgersView/> }.into_any(),
                     (false, _) => view! { <ledgers::StartView/> }.into_any(),
                     (true, Screen::Checklist) => view! { <checklist::ChecklistView/> }.into_any(),
@@ -102,7 +112,7 @@ fn Header() -> impl IntoView {
             </button>
         }
     };
-    let has_ledger = move || state.ledger.with(|l| l.is_some());
+    let has_ledger = Memo::new(move |_| state.ledger.with(|l| l.is_some()));
     view! {
         <header class="topbar">
             <h1 class="brand">"整改台账"</h1>
@@ -116,18 +126,21 @@ fn Header() -> impl IntoView {
                             state.screen.set(Screen::Checklist);
                         }
                     }
-                    prop:value=move || state.ledger.with(|l| l.as_ref().map(|l| l.id.clone()).unwrap_or_default())
                 >
-                    <option value="" disabled=true>"（未打开）"</option>
+                    <option value="" disabled=true prop:selected=move || state.ledger.with(|l| l.is_none())>"（未打开）"</option>
                     <For
                         each=move || state.ledgers.get()
                         key=|e| (e.id.clone(), e.name.clone())
-                        children=move |e| view! { <option value=e.id.clone()>{e.name.clone()}</option> }
+                        children=move |e| {
+                            let id = e.id.clone();
+                            let selected = move || state.ledger.with(|l| l.as_ref().is_some_and(|l| l.id == id));
+                            view! { <option value=e.id.clone() prop:selected=selected>{e.name.clone()}</option> }
+                        }
                     />
                 </select>
             </label>
             <nav role="tablist" aria-label="视图">
-                <Show when=has_ledger>
+                <Show when=move || has_ledger.get()>
                     {tab(Screen::Checklist, "台账")}
                     {tab(Screen::Rules, "建章立制")}
                     {tab(Screen::Info, "台账信息")}
@@ -135,7 +148,7 @@ fn Header() -> impl IntoView {
                 {tab(Screen::Ledgers, "台账管理")}
             </nav>
             <div class="actions">
-                <Show when=has_ledger>
+                <Show when=move || has_ledger.get()>
                     <button on:click=move |_| state.export() title="下载本台账文件，发给同事合并">"导出"</button>
                 </Show>
                 <label class="button file-button">

@@ -114,6 +114,13 @@ fn TextField(
                 readonly=move || state.read_only.get()
                 prop:value=value
                 on:input=move |e| {
+                    if super::composing(&e) {
+                        return;
+                    }
+                    let v = event_target_value(&e);
+                    state.edit(|d| d.set_problem_text(&pid.get_value(), field, &v));
+                }
+                on:compositionend=move |e| {
                     let v = event_target_value(&e);
                     state.edit(|d| d.set_problem_text(&pid.get_value(), field, &v));
                 }
@@ -155,7 +162,7 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
     let state = expect_context::<AppState>();
     let pid = StoredValue::new(id);
     let ro = move || state.read_only.get();
-    let categories = move || {
+    let categories = Memo::new(move |_| {
         state.ledger.with(|l| {
             l.as_ref()
                 .map(|l| {
@@ -166,8 +173,8 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
                 })
                 .unwrap_or_default()
         })
-    };
-    let rules = move || {
+    });
+    let rules = Memo::new(move |_| {
         state.ledger.with(|l| {
             l.as_ref()
                 .map(|l| {
@@ -184,8 +191,8 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
                 })
                 .unwrap_or_default()
         })
-    };
-    let log = move || with_problem(state, &pid.get_value(), |p| p.progress_log.clone());
+    });
+    let log = Memo::new(move |_| with_problem(state, &pid.get_value(), |p| p.progress_log.clone()));
     let entry_date = RwSignal::new(format_date(Some(platform::today())));
     let entry_text = RwSignal::new(String::new());
     view! {
@@ -216,26 +223,34 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
                     "整改状态"
                     <select
                         disabled=ro
-                        prop:value=move || with_problem(state, &pid.get_value(), |p| p.status.code().to_string())
                         on:change=move |e| {
                             let s = Status::from_code(&event_target_value(&e));
                             state.edit(|d| d.set_status(&pid.get_value(), &s, platform::today()));
                         }
                     >
-                        {Status::ALL.iter().map(|s| view! { <option value=s.code().to_string()>{s.label().to_string()}</option> }).collect_view()}
+                        {Status::ALL.iter().map(|s| {
+                            let code = s.code().to_string();
+                            let selected = move || with_problem(state, &pid.get_value(), |p| p.status.code() == code);
+                            view! { <option value=s.code().to_string() prop:selected=selected>{s.label().to_string()}</option> }
+                        }).collect_view()}
                     </select>
                 </label>
                 <label class="field">
                     "所属类别"
                     <select
                         disabled=ro
-                        prop:value=move || with_problem(state, &pid.get_value(), |p| p.category_id.clone())
                         on:change=move |e| {
                             let c = event_target_value(&e);
                             state.edit(|d| d.move_problem_to(&pid.get_value(), &c));
                         }
                     >
-                        {move || categories().into_iter().map(|(id, title)| view! { <option value=id>{title}</option> }).collect_view()}
+                        {move || {
+                            let current = with_problem(state, &pid.get_value(), |p| p.category_id.clone());
+                            categories.get().into_iter().map(|(id, title)| {
+                                let selected = id == current;
+                                view! { <option value=id prop:selected=selected>{title}</option> }
+                            }).collect_view()
+                        }}
                     </select>
                 </label>
             </div>
@@ -243,7 +258,7 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
             <fieldset class="rules-links">
                 <legend>"关联建章立制"</legend>
                 {move || {
-                    let rules = rules();
+                    let rules = rules.get();
                     if rules.is_empty() {
                         view! { <p class="hint">"还没有建章立制。可在“建章立制”页登记。"</p> }.into_any()
                     } else {
@@ -264,12 +279,12 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
             <section class="progress-log" aria-label="进展记录">
                 <h4>"进展记录"</h4>
                 <ul>
-                    {move || log().into_iter().rev().map(|e| {
+                    {move || log.get().into_iter().rev().map(|e| {
                         let eid = e.id.clone();
                         view! {
                             <li>
                                 <span class="log-date">{format_date(e.date)}</span>
-                                <span class="log-author">{e.author.clone()}</span>
+                                <span class="log-author">{if e.author.is_empty() { "未署名".to_string() } else { e.author.clone() }}</span>
                                 <span class="log-text">{e.text.clone()}</span>
                                 <button class="small link" disabled=ro on:click=move |_| {
                                     if platform::confirm("删除这条进展记录？") {

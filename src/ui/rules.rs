@@ -66,12 +66,12 @@ pub fn RulesView() -> impl IntoView {
                                     }/>
                                 </td>
                                 <td>
-                                    <select aria-label="类型" disabled=ro prop:value=move || rule().1.code() on:change=move |e| {
+                                    <select aria-label="类型" disabled=ro on:change=move |e| {
                                         let k = RuleKind::from_code(&event_target_value(&e));
                                         state.edit(|d| d.set_rule_kind(&rid.get_value(), k));
                                     }>
-                                        <option value="new">"新建"</option>
-                                        <option value="revised">"修订"</option>
+                                        <option value="new" prop:selected=move || rule().1 == RuleKind::New>"新建"</option>
+                                        <option value="revised" prop:selected=move || rule().1 == RuleKind::Revised>"修订"</option>
                                     </select>
                                 </td>
                                 <td>
