@@ -17,17 +17,9 @@ use rectify::io::{decode, encode, file_name, Header, ImportError};
 use rectify::ledger::{Ledger, RuleKind, Status};
 use rectify::store::{plan_import, ImportPlan, LedgerStore, MemoryKv};
 
-/// Deterministic pseudo-random bytes (a 64-bit LCG; no extra crates).
+/// Deterministic pseudo-random bytes.
 fn lcg_bytes(seed: u64, n: usize) -> Vec<u8> {
-    let mut x = seed;
-    (0..n)
-        .map(|_| {
-            x = x
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (x >> 33) as u8
-        })
-        .collect()
+    lcg(seed).take(n).map(|x| x as u8).collect()
 }
 
 /// A ledger file assembled by hand: magic, a JSON header line, then the document bytes.

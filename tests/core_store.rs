@@ -21,14 +21,9 @@ fn ledger_key(id: &str) -> String {
 
 /// Deterministic text of `n` varied CJK characters (a 64-bit LCG), which compresses poorly.
 fn varied_text(seed: u64, n: usize) -> String {
-    let mut x = seed;
-    (0..n)
-        .map(|_| {
-            x = x
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            char::from_u32(0x4E00 + ((x >> 33) % 2000) as u32).unwrap()
-        })
+    lcg(seed)
+        .take(n)
+        .map(|x| char::from_u32(0x4E00 + (x % 2000) as u32).unwrap())
         .collect()
 }
 

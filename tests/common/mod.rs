@@ -21,3 +21,14 @@ pub fn small_ledger() -> (LedgerDoc, Vec<String>, Vec<String>) {
     doc.commit(T0 + 1);
     (doc, vec![c1, c2], vec![p1, p2, p3])
 }
+
+/// A deterministic stream of pseudo-random numbers (a 64-bit LCG; no extra crates).
+pub fn lcg(seed: u64) -> impl Iterator<Item = u64> {
+    let mut x = seed;
+    std::iter::repeat_with(move || {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        x >> 33
+    })
+}
