@@ -169,6 +169,7 @@ fn Header() -> impl IntoView {
                     <input
                         type="text"
                         placeholder="修改将署此名"
+                        class:missing=move || state.my_name.with(|n| n.trim().is_empty())
                         prop:value=move || state.my_name.get()
                         on:change=move |e| state.set_my_name(&event_target_value(&e))
                     />

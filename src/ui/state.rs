@@ -55,6 +55,8 @@ pub struct AppState {
     pub screen: RwSignal<Screen>,
     pub pending_import: RwSignal<Option<PendingImport>>,
     save_scheduled: StoredValue<bool>,
+    /// asked once per session to fill in 我的名字
+    asked_for_name: StoredValue<bool>,
 }
 
 fn store() -> LedgerStore<LocalKv> {
@@ -77,6 +79,7 @@ impl AppState {
             screen: RwSignal::new(Screen::Checklist),
             pending_import: RwSignal::new(None),
             save_scheduled: StoredValue::new(false),
+            asked_for_name: StoredValue::new(false),
         };
         if let Err(StoreError::Unavailable) = store.kv().get("rectify:probe") {
             state
@@ -191,6 +194,12 @@ impl AppState {
             Some(Ok(value)) => {
                 self.refresh();
                 self.schedule_save();
+                if self.author().is_none() && !self.asked_for_name.get_value() {
+                    self.asked_for_name.set_value(true);
+                    self.info(
+                        "请在右上角填写“我的名字”：您的修改将署此名，同事合并后能看到是谁改的。",
+                    );
+                }
                 Some(value)
             }
             Some(Err(e)) => {
