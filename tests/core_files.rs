@@ -570,3 +570,22 @@ fn a_header_whose_schema_differs_from_the_document_is_corrupt() {
         other => panic!("expected Corrupt, got {other:?}"),
     }
 }
+
+#[test]
+fn a_corrupt_file_is_explained_in_chinese_without_internal_english() {
+    let (mut doc, _c, _p) = small_ledger();
+    let mut bytes = encode(&mut doc, "测试台账", T0 + 5);
+    let (_, start) = read_header(&bytes).unwrap();
+    let n = bytes.len();
+    for i in (start + (n - start) * 7 / 10..n).step_by(7) {
+        bytes[i] ^= 0x5a;
+    }
+    let err = decode(&bytes).unwrap_err();
+    let message = err.to_string();
+    assert!(matches!(err, ImportError::Corrupt(_)), "{err:?}");
+    assert!(message.starts_with("文件已损坏"), "{message}");
+    assert!(
+        !message.chars().any(|c| c.is_ascii_alphabetic()),
+        "no internal English in what a person reads: {message}"
+    );
+}

@@ -25,15 +25,19 @@ pub enum DocError {
     ReadOnly,
     #[error("找不到{0}（可能已被他人删除）")]
     NotFound(&'static str),
-    #[error("台账文件内容无法读取：{0}")]
+    #[error("台账内容无法读取：{0}")]
     Unreadable(String),
+    /// a value a person typed that the field cannot take (the message says why)
+    #[error("{0}")]
+    Invalid(String),
     #[error("这不是同一本台账，不能合并")]
     OtherLedger,
 }
 
 impl From<automerge::AutomergeError> for DocError {
+    /// An operation the document refused: a bug, not a user error; the detail helps a report.
     fn from(e: automerge::AutomergeError) -> Self {
-        DocError::Unreadable(e.to_string())
+        DocError::Unreadable(format!("内部错误（{e}）"))
     }
 }
 
@@ -232,7 +236,7 @@ impl LedgerDoc {
     /// Load a document from Automerge bytes and give this session a fresh actor.
     pub fn load(bytes: &[u8]) -> Result<LedgerDoc, DocError> {
         let doc = AutoCommit::load(bytes)
-            .map_err(|e| DocError::Unreadable(e.to_string()))?
+            .map_err(|_| DocError::Unreadable("数据校验失败，内容被改动或不完整".into()))?
             .with_actor(ActorId::random());
         let mut ledger = LedgerDoc {
             doc,
@@ -402,7 +406,8 @@ impl LedgerDoc {
 
     /// Read the whole document out as a plain, sorted [`Ledger`].
     pub fn read(&self) -> Result<Ledger, DocError> {
-        let root: DocRoot = hydrate(&self.doc).map_err(|e| DocError::Unreadable(e.to_string()))?;
+        let root: DocRoot =
+            hydrate(&self.doc).map_err(|_| DocError::Unreadable("内容的结构与台账不符".into()))?;
         Ok(to_ledger(root))
     }
 
@@ -503,7 +508,7 @@ impl LedgerDoc {
             deleted: false,
         };
         reconcile_prop(&mut self.doc, categories, id.as_str(), &category)
-            .map_err(|e| DocError::Unreadable(e.to_string()))?;
+            .map_err(|e| DocError::Unreadable(format!("内部错误（{e}）")))?;
         self.note(format!("新增问题类别“{}”", title.trim()));
         Ok(id)
     }
@@ -579,7 +584,7 @@ impl LedgerDoc {
         };
         let problems = self.map_at(ROOT, "problems")?;
         reconcile_prop(&mut self.doc, problems, id.as_str(), &problem)
-            .map_err(|e| DocError::Unreadable(e.to_string()))?;
+            .map_err(|e| DocError::Unreadable(format!("内部错误（{e}）")))?;
         self.note("新增问题");
         Ok(id)
     }
@@ -779,7 +784,7 @@ impl LedgerDoc {
             text: text.trim().into(),
         };
         reconcile_prop(&mut self.doc, log, id.as_str(), &entry)
-            .map_err(|e| DocError::Unreadable(e.to_string()))?;
+            .map_err(|e| DocError::Unreadable(format!("内部错误（{e}）")))?;
         self.note("新增进展记录");
         Ok(id)
     }
@@ -809,7 +814,7 @@ impl LedgerDoc {
             problems: rule.problem_ids.iter().map(|p| (p.clone(), true)).collect(),
         };
         reconcile_prop(&mut self.doc, rules, id.as_str(), &doc_rule)
-            .map_err(|e| DocError::Unreadable(e.to_string()))?;
+            .map_err(|e| DocError::Unreadable(format!("内部错误（{e}）")))?;
         self.note(format!("新增建章立制《{}》", rule.title.trim()));
         Ok(id)
     }
@@ -883,7 +888,7 @@ impl LedgerDoc {
                 .parse()
                 .ok()
                 .filter(|d| (0..=365).contains(d))
-                .ok_or(DocError::Unreadable("预警天数应为 0 到 365 的整数".into()))?;
+                .ok_or(DocError::Invalid("预警天数应为 0 到 365 的整数".into()))?;
             let current = match self.doc.get(&obj, key)? {
                 Some((Value::Scalar(s), _)) => s.as_i64(),
                 _ => None,
@@ -1002,7 +1007,7 @@ fn normalise_date(value: &str) -> Result<String, DocError> {
     parse_date(value)
         .map(|d| format_date(Some(d)))
         .ok_or_else(|| {
-            DocError::Unreadable(format!("“{}”不是有效日期，请写成 2024-06-30", value.trim()))
+            DocError::Invalid(format!("“{}”不是有效日期，请写成 2024-06-30", value.trim()))
         })
 }
 

@@ -43,11 +43,11 @@ pub enum ImportError {
     Empty,
     #[error("这不是 Rectify 台账文件（台账文件以 .rectify 结尾，由本应用“导出”生成）。")]
     NotALedgerFile,
-    #[error("文件太大（{0} MB），超过 64 MB 的上限，未导入。")]
+    #[error("文件太大（{0} MB），超过 64 MB 的上限。")]
     TooLarge(usize),
-    #[error("文件不完整（可能在下载或复制时中断），未导入。请向对方重新索取文件。")]
+    #[error("文件不完整（可能在下载或复制时中断），请向对方重新索取文件。")]
     Truncated,
-    #[error("文件已损坏，无法读取，未导入。{0}")]
+    #[error("文件已损坏，无法读取：{0}")]
     Corrupt(String),
     #[error("文件由更新版本的 Rectify 导出（文件格式 {0}），请先更新本应用再导入。")]
     NewerFormat(u32),
@@ -70,7 +70,7 @@ impl LedgerFile {
     /// Load its document (read-only when the schema is newer).
     pub fn open(&self) -> Result<LedgerDoc, ImportError> {
         LedgerDoc::load(&self.document).map_err(|e| match e {
-            DocError::Unreadable(why) => ImportError::Corrupt(why),
+            DocError::Unreadable(why) | DocError::Invalid(why) => ImportError::Corrupt(why),
             other => ImportError::Corrupt(other.to_string()),
         })
     }

@@ -244,7 +244,7 @@ fn CategorySection(
                     </form>
                 </Show>
                 <div class="category-actions">
-                    <button class="small" title="修改类别名称" disabled=move || state.read_only.get() on:click=move |_| {
+                    <button class="small" title="修改类别名称" aria-label=move || format!("改名类别：{}", title.get()) disabled=move || state.read_only.get() on:click=move |_| {
                         draft.set(title.get_untracked());
                         editing.set(true);
                     }>"改名"</button>

@@ -152,23 +152,23 @@ pub fn LedgersView() -> impl IntoView {
                                     <td>{time_label(e.updated_at)}</td>
                                     <td>{size_label(e.size)}</td>
                                     <td class="row-actions">
-                                        <button on:click=move |_| {
+                                        <button aria-label=format!("打开“{}”", e.name) on:click=move |_| {
                                             state.open(&id_open);
                                             state.screen.set(Screen::Checklist);
                                         }>"打开"</button>
-                                        <button on:click={
+                                        <button aria-label=format!("重命名“{}”", e.name) on:click={
                                             let name = e.name.clone();
                                             move |_| {
                                                 new_name.set(name.clone());
                                                 renaming.set(Some(id_rename.clone()));
                                             }
                                         }>"重命名"</button>
-                                        <button class="danger" on:click=move |_| {
+                                        <button class="danger" aria-label=format!("删除“{}”", e.name) on:click=move |_| {
                                             if platform::confirm(&format!("确定删除台账“{name_delete}”吗？删除后无法恢复（除非您有导出的文件）。")) {
                                                 state.delete(&id_delete);
                                             }
                                         }>"删除"</button>
-                                        <button class="link" title="下载本机保存的原始数据" on:click=move |_| state.rescue(&id_rescue)>"下载存档"</button>
+                                        <button class="link" aria-label=format!("下载“{}”的存档", e.name) title="下载本机保存的原始数据" on:click=move |_| state.rescue(&id_rescue)>"下载存档"</button>
                                     </td>
                                 </tr>
                             }

@@ -215,10 +215,16 @@ fn Notices() -> impl IntoView {
     }
 }
 
-/// Asks what to do with another ledger's file; never merges silently.
+/// Asks what to do with another ledger's file; never merges silently. Modal: a backdrop
+/// blocks the page, the primary button takes focus, Escape cancels.
 #[component]
 fn ImportDecision() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let _ = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
+        if e.key() == "Escape" && state.pending_import.with_untracked(|p| p.is_some()) {
+            state.cancel_import();
+        }
+    });
     move || {
         state.pending_import.get().map(|p| {
             let (text, accept) = match p {
@@ -231,10 +237,17 @@ fn ImportDecision() -> impl IntoView {
                     format!("切换到“{name}”并合并"),
                 ),
             };
+            let primary = NodeRef::<leptos::html::Button>::new();
+            Effect::new(move |_| {
+                if let Some(button) = primary.get() {
+                    let _ = button.focus();
+                }
+            });
             view! {
+                <div class="backdrop" on:click=move |_| state.cancel_import()></div>
                 <div class="dialog" role="dialog" aria-modal="true" aria-label="导入另一本台账">
                     <p>{text}</p>
-                    <button class="primary" on:click=move |_| state.accept_import()>{accept}</button>
+                    <button class="primary" node_ref=primary on:click=move |_| state.accept_import()>{accept}</button>
                     <button on:click=move |_| state.cancel_import()>"取消"</button>
                 </div>
             }

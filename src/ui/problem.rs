@@ -72,7 +72,7 @@ pub fn ProblemRow(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVi
                 let text = if description.trim().is_empty() { "（未填写问题表现）".to_string() } else { description };
                 view! {
                     <div class="problem-row">
-                        <span class=format!("light {}", light.code()) title=light.label() aria-label=light.label()></span>
+                        <span class=format!("light {}", light.code()) role="img" title=light.label() aria-label=light.label()></span>
                         <button class="problem-toggle" aria-expanded=move || is_open().to_string() on:click=toggle>
                             <span class="num">{move || format!("{}.", number.get())}</span>
                             <span class="desc">{text}</span>
@@ -281,12 +281,13 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
                 <ul>
                     {move || log.get().into_iter().rev().map(|e| {
                         let eid = e.id.clone();
+                        let delete_label = format!("删除{}的进展记录", format_date(e.date));
                         view! {
                             <li>
                                 <span class="log-date">{format_date(e.date)}</span>
                                 <span class="log-author">{if e.author.is_empty() { "未署名".to_string() } else { e.author.clone() }}</span>
                                 <span class="log-text">{e.text.clone()}</span>
-                                <button class="small link" disabled=ro on:click=move |_| {
+                                <button class="small link" aria-label=delete_label disabled=ro on:click=move |_| {
                                     if platform::confirm("删除这条进展记录？") {
                                         state.edit(|d| d.delete_progress_entry(&pid.get_value(), &eid));
                                     }

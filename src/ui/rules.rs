@@ -60,13 +60,13 @@ pub fn RulesView() -> impl IntoView {
                             <tr>
                                 <td>{i + 1}</td>
                                 <td>
-                                    <input type="text" aria-label="制度名称" readonly=ro prop:value=move || rule().0 on:change=move |e| {
+                                    <input type="text" aria-label=format!("第{}项的制度名称", i + 1) readonly=ro prop:value=move || rule().0 on:change=move |e| {
                                         let v = event_target_value(&e);
                                         state.edit(|d| d.set_rule_title(&rid.get_value(), &v));
                                     }/>
                                 </td>
                                 <td>
-                                    <select aria-label="类型" disabled=ro on:change=move |e| {
+                                    <select aria-label=format!("第{}项的类型", i + 1) disabled=ro on:change=move |e| {
                                         let k = RuleKind::from_code(&event_target_value(&e));
                                         state.edit(|d| d.set_rule_kind(&rid.get_value(), k));
                                     }>
@@ -75,14 +75,14 @@ pub fn RulesView() -> impl IntoView {
                                     </select>
                                 </td>
                                 <td>
-                                    <input type="date" aria-label="印发日期" readonly=ro prop:value=move || rule().2 on:change=move |e| {
+                                    <input type="date" aria-label=format!("第{}项的印发日期", i + 1) readonly=ro prop:value=move || rule().2 on:change=move |e| {
                                         let v = event_target_value(&e);
                                         state.edit(|d| d.set_rule_date(&rid.get_value(), &v));
                                     }/>
                                 </td>
                                 <td>{move || { let n = rule().3; if n.is_empty() { "—".to_string() } else { format!("问题 {n}") } }}</td>
                                 <td>
-                                    <button class="small danger" disabled=ro on:click=move |_| {
+                                    <button class="small danger" aria-label=move || format!("删除《{}》", rule().0) disabled=ro on:click=move |_| {
                                         if platform::confirm(&format!("确定删除《{}》吗？", rule().0)) {
                                             state.edit(|d| d.delete_rule(&rid.get_value()));
                                         }

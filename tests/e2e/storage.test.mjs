@@ -1,0 +1,139 @@
+// Browser storage: a full localStorage never loses an edit (the page keeps it, says 未保存,
+// and 导出 still works; the next save after space is freed stores it), and two tabs on the
+// same ledger merge each other's saves.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+
+import { scenario, useBrowser } from './support/harness.mjs';
+import { expectCount, expectValue, expectVisible, until } from './support/until.mjs';
+
+const env = useBrowser();
+
+/** Fill this origin's localStorage with junk (keys outside rectify:) until setItem throws. */
+const fillStorage = (app) =>
+  app.page.evaluate(() => {
+    let n = 0;
+    let size = 512 * 1024;
+    while (size >= 1) {
+      try {
+        localStorage.setItem(`junk:${n}`, 'x'.repeat(size));
+        n++;
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+    // prove it is full
+    try {
+      localStorage.setItem('junk:probe', 'xx');
+      return { n, full: false };
+    } catch {
+      return { n, full: true };
+    }
+  });
+
+const removeJunk = (app) =>
+  app.page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('junk:')) localStorage.removeItem(k);
+  });
+
+/** Open problem `n` and read one of its fields. */
+async function fieldOf(app, n, label = '责任人') {
+  return (await app.checklist.problem(n).open()).field(label).inputValue({ timeout: 2000 });
+}
+
+test('a full localStorage: the edit stays on the page, 未保存 shows, 导出 still has it, and it is saved once space is freed', scenario(env, async ({ laptop, tmpFile }) => {
+  const app = await laptop('A');
+  const { start, checklist, notices, header } = app;
+  await start.openExample();
+  await expectCount(checklist.problemToggles, 20, 'problems of the example');
+  await app.waitForSave();
+  await expectCount(notices.saveError, 0, 'no save error before filling storage');
+
+  const filled = await fillStorage(app);
+  assert.ok(filled.full && filled.n > 0, `localStorage filled: ${JSON.stringify(filled)}`);
+
+  const editor = await checklist.problem(1).open();
+  await editor.write('整改情况', '存储已满时写下的整改情况');
+  await until(async () => assert.match(await notices.saveError.innerText({ timeout: 1000 }), /^未保存：/), 'the 未保存 alert');
+  assert.match(await notices.saveError.innerText(), /存储空间已满/);
+  await expectValue(editor.field('整改情况'), '存储已满时写下的整改情况', 'the edit stays in the page');
+
+  // another edit while full, then export from the alert's 立即导出
+  await editor.set('责任人', '满时的责任人');
+  await app.waitForSave();
+  await expectVisible(notices.saveError, true, 'the alert after the second failed save');
+  const [download] = await Promise.all([app.page.waitForEvent('download'), notices.saveErrorExport.click()]);
+  const bytes = await readFile(await download.path());
+  const file = await tmpFile(download.suggestedFilename(), bytes);
+  // 导出 in the header works too
+  const viaHeader = await header.export();
+  assert.ok(viaHeader.bytes.length > 100);
+
+  // a colleague's fresh browser opens the exported file and sees both edits
+  const other = await laptop('colleague');
+  await other.header.importFile(file);
+  await other.notices.importDialogButton('作为新台账打开').click();
+  await expectCount(other.checklist.problemToggles, 20, 'colleague: problems');
+  const theirs = await other.checklist.problem(1).open();
+  await expectValue(theirs.field('整改情况'), '存储已满时写下的整改情况', 'colleague: 整改情况 from the export');
+  await expectValue(theirs.field('责任人'), '满时的责任人', 'colleague: 责任人 from the export');
+
+  // free the space: the next save succeeds and the alert goes away
+  await removeJunk(app);
+  await editor.set('责任领导', '腾出空间后的责任领导');
+  await expectVisible(notices.saveError, false, 'the 未保存 alert after a successful save');
+  await app.waitForSave();
+  await app.reload();
+  const reopened = await checklist.problem(1).open();
+  await expectValue(reopened.field('整改情况'), '存储已满时写下的整改情况', '整改情况 after reload');
+  await expectValue(reopened.field('责任人'), '满时的责任人', '责任人 after reload');
+  await expectValue(reopened.field('责任领导'), '腾出空间后的责任领导', '责任领导 after reload');
+  await expectCount(notices.saveError, 0, 'no save error after reload');
+}));
+
+test('two tabs on the same ledger see each other’s edits, and both survive a reload', scenario(env, async ({ laptop }) => {
+  const one = await laptop('tab1');
+  await one.start.openExample();
+  await expectCount(one.checklist.problemToggles, 20, 'tab1: problems');
+  await one.waitForSave();
+  const two = await one.newTab('tab2');
+  await expectCount(two.checklist.problemToggles, 20, 'tab2 opens the same ledger');
+  assert.equal(await two.header.currentLedger(), await one.header.currentLedger());
+
+  const e1 = await one.checklist.problem(1).open();
+  await e1.set('责任人', '一号窗口');
+  await one.waitForSave();
+  const e2 = await two.checklist.problem(2).open();
+  await e2.set('责任人', '二号窗口');
+  await e2.write('整改情况', '二号窗口写的整改情况');
+  await two.waitForSave();
+
+  for (const app of [one, two]) {
+    await until(async () => {
+      assert.equal(await fieldOf(app, 1), '一号窗口');
+      assert.equal(await fieldOf(app, 2), '二号窗口');
+    }, `${app.name}: both edits without reloading`);
+    await until(async () => assert.match(await app.checklist.problem(2).summary(), /二号窗口/), `${app.name}: row 2 summary`);
+  }
+
+  // both tabs edit once more at the same time, then reload
+  await (await one.checklist.problem(1).open()).set('责任领导', '一号领导');
+  await (await two.checklist.problem(2).open()).set('责任领导', '二号领导');
+  await (await one.checklist.problem(3).open()).set('责任人', '一号写问题3');
+  await one.waitForSave();
+  await two.waitForSave();
+  for (const app of [one, two]) {
+    await app.reload();
+    await until(async () => {
+      assert.equal(await fieldOf(app, 1), '一号窗口');
+      assert.equal(await fieldOf(app, 2), '二号窗口');
+      assert.equal(await fieldOf(app, 3), '一号写问题3');
+      assert.equal(await fieldOf(app, 2, '整改情况'), '二号窗口写的整改情况');
+    }, `${app.name}: all edits after reload`);
+  }
+  const leads = async (app) => [await fieldOf(app, 1, '责任领导'), await fieldOf(app, 2, '责任领导')];
+  await until(async () => assert.deepEqual(await leads(one), ['一号领导', '二号领导']), 'tab1: the concurrent edits');
+  await until(async () => assert.deepEqual(await leads(two), ['一号领导', '二号领导']), 'tab2: the concurrent edits');
+}));

@@ -1,0 +1,225 @@
+// Two laptops (two browser contexts, each with its own localStorage) keep the same ledger
+// by sending each other exported .rectify files: nothing is lost, the merge says how many
+// changes came from whom, and importing the same file twice changes nothing.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { scenario, useBrowser } from './support/harness.mjs';
+import { expectCount, expectText, expectValue, expectVisible, until } from './support/until.mjs';
+
+const env = useBrowser();
+
+function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The stored copy of every ledger in this browser profile (key → value). */
+const storedLedgers = (app) =>
+  app.page.evaluate(() =>
+    Object.fromEntries(
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('rectify:ledger:'))
+        .map((k) => [k, localStorage.getItem(k)]),
+    ),
+  );
+
+/** Export the open ledger into a temporary file; checks the download's name. */
+async function exportTo(app, tmpFile) {
+  const title = (await app.checklist.title.innerText()).trim();
+  const day = today();
+  const { fileName, bytes } = await app.header.export();
+  assert.ok(
+    [`${title}-${day}.rectify`, `${title}-${today()}.rectify`].includes(fileName),
+    `the download is named <ledger name>-<date>.rectify, got ${fileName}`,
+  );
+  assert.ok(bytes.length > 100, 'the export has content');
+  assert.equal(bytes.subarray(0, 15).toString('latin1'), 'RECTIFY-LEDGER\n', 'the file starts with its magic line');
+  await app.notices.infoText(new RegExp(`已导出：${fileName.replace(/[()（）.]/g, '.')}`));
+  return { path: await tmpFile(fileName, bytes), fileName, bytes, title };
+}
+
+/** Open problem `n` and read its 责任人 and 佐证材料. */
+async function fieldsOf(app, n) {
+  const editor = await app.checklist.problem(n).open();
+  return {
+    owner: await editor.field('责任人').inputValue({ timeout: 2000 }),
+    evidence: await editor.field('佐证材料').inputValue({ timeout: 2000 }),
+  };
+}
+
+/** Laptop A opens the example and sends it; laptop B opens the file as a new ledger. */
+async function shareExample(laptop, tmpFile) {
+  const a = await laptop('A');
+  await a.start.openExample();
+  await expectCount(a.checklist.problemToggles, 20, 'A: problems of the example');
+  await a.header.setMyName('张三');
+  await expectValue(a.header.myName, '张三', 'A: 我的名字');
+  const first = await exportTo(a, tmpFile);
+
+  const b = await laptop('B');
+  await b.start.heading.waitFor();
+  await b.header.importFile(first.path);
+  await expectVisible(b.notices.importDialog, true, 'B: the import dialog');
+  await expectText(b.notices.importDialog, new RegExp(`另一本台账“${first.title.replace(/[()（）]/g, '.')}”`), 'B: the dialog names the ledger');
+  await b.notices.importDialogButton('作为新台账打开').click();
+  await expectVisible(b.notices.importDialog, false, 'B: the dialog closes');
+  await b.notices.infoText(/已作为新台账打开/);
+  await expectText(b.checklist.title, first.title, 'B: the shared ledger is open');
+  await expectCount(b.checklist.problemToggles, 20, 'B: problems of the shared ledger');
+  await b.header.setMyName('李四');
+  return { a, b, first };
+}
+
+test('two laptops exchange exports: both edits arrive on both, and the merge names its author', scenario(env, async ({ laptop, tmpFile }) => {
+  const { a, b } = await shareExample(laptop, tmpFile);
+
+  // offline, each edits a different problem
+  const ea = await a.checklist.problem(1).open();
+  await ea.set('责任人', '甲');
+  const eb = await b.checklist.problem(2).open();
+  await eb.set('责任人', '乙');
+  await eb.write('佐证材料', '党委会议纪要（2024年第5次）');
+  await a.waitForSave();
+  await b.waitForSave();
+
+  const fromA = await exportTo(a, tmpFile);
+  const fromB = await exportTo(b, tmpFile);
+  await a.notices.dismiss();
+  await b.notices.dismiss();
+
+  await a.header.importFile(fromB.path);
+  const toA = await a.notices.infoText(/已合并/);
+  assert.match(toA, new RegExp(`^已合并“${fromB.fileName.replace(/[()（）.]/g, '.')}”：[1-9]\\d* 项修改，来自 李四。`), `A's merge message: ${toA}`);
+  await b.header.importFile(fromA.path);
+  const toB = await b.notices.infoText(/已合并/);
+  assert.match(toB, /^已合并“.*”：[1-9]\d* 项修改，来自 张三。/, `B's merge message: ${toB}`);
+  await expectVisible(a.notices.importDialog, false, 'no dialog when the file is the same ledger');
+
+  for (const app of [a, b]) {
+    await until(async () => {
+      assert.deepEqual(await fieldsOf(app, 1), { owner: '甲', evidence: '' });
+      assert.deepEqual(await fieldsOf(app, 2), { owner: '乙', evidence: '党委会议纪要（2024年第5次）' });
+    }, `${app.name}: both edits`);
+    await expectText(app.checklist.counts, /^显示 20 个问题（共 20 个）/, `${app.name}: counts`);
+    await app.waitForSave();
+    await app.reload();
+    await until(async () => {
+      assert.deepEqual(await fieldsOf(app, 1), { owner: '甲', evidence: '' });
+      assert.deepEqual(await fieldsOf(app, 2), { owner: '乙', evidence: '党委会议纪要（2024年第5次）' });
+    }, `${app.name}: both edits after reload`);
+  }
+}));
+
+test('importing the same file again says there is nothing new and changes nothing', scenario(env, async ({ laptop, tmpFile }) => {
+  const { a, b } = await shareExample(laptop, tmpFile);
+  const eb = await b.checklist.problem(2).open();
+  await eb.set('责任人', '乙');
+  await b.waitForSave();
+  const fromB = await exportTo(b, tmpFile);
+
+  await a.header.importFile(fromB.path);
+  await a.notices.infoText(/^已合并.*：[1-9]\d* 项修改，来自 李四。/);
+  await a.waitForSave();
+  await a.notices.dismiss();
+  const before = { text: await a.checklist.main.innerText(), stored: await storedLedgers(a) };
+
+  await a.header.importFile(fromB.path);
+  const again = await a.notices.infoText(/\S/);
+  assert.match(again, /没有新的修改/, `the second import's message: ${again}`);
+  assert.match(again, /台账未变/);
+  await a.waitForSave();
+  assert.equal(await a.checklist.main.innerText(), before.text, 'the checklist is unchanged');
+  assert.deepEqual(await storedLedgers(a), before.stored, 'the stored ledger is unchanged');
+
+  // the very first file is old news for B, too
+  await b.notices.dismiss();
+  const beforeB = await b.checklist.main.innerText();
+  await b.header.importFile(fromB.path);
+  assert.match(await b.notices.infoText(/\S/), /没有新的修改/);
+  assert.equal(await b.checklist.main.innerText(), beforeB, "B's checklist is unchanged");
+  assert.equal((await fieldsOf(a, 2)).owner, '乙');
+}));
+
+test('a file of another ledger kept in this browser asks to switch and merge (or cancel)', scenario(env, async ({ laptop, tmpFile }) => {
+  const { a, b } = await shareExample(laptop, tmpFile);
+  const ea = await a.checklist.problem(3).open();
+  await ea.set('责任人', '丙');
+  await a.waitForSave();
+  const fromA = await exportTo(a, tmpFile);
+
+  // B is working on another ledger when A's file arrives
+  await b.ledgers.open();
+  await b.ledgers.createLedger('另一本台账');
+  await expectText(b.checklist.title, '另一本台账', 'B: the other ledger is open');
+  await b.waitForSave();
+
+  await b.header.importFile(fromA.path);
+  const accept = `切换到“${fromA.title}”并合并`;
+  await expectVisible(b.notices.importDialogButton(accept), true, `B: the ${accept} button`);
+  await b.notices.importDialogButton('取消').click();
+  await expectVisible(b.notices.importDialog, false, 'B: the dialog closes on 取消');
+  await b.notices.infoText(/已取消导入，台账未变/);
+  await expectText(b.checklist.title, '另一本台账', 'B: still on the other ledger');
+  await expectCount(b.checklist.problemToggles, 0, 'B: the other ledger is untouched');
+
+  // the dialog is modal: its primary button has focus and Escape cancels it
+  await b.header.importFile(fromA.path);
+  await until(async () => (await b.page.evaluate(() => document.activeElement?.textContent)) === accept, 'focus on the primary button');
+  await b.page.keyboard.press('Escape');
+  await expectVisible(b.notices.importDialog, false, 'B: Escape closes the dialog');
+  await expectText(b.checklist.title, '另一本台账', 'B: still on the other ledger after Escape');
+
+  await b.header.importFile(fromA.path);
+  await b.notices.importDialogButton(accept).click();
+  await b.notices.infoText(new RegExp(`已切换到“.*”并合并 [1-9]\\d* 项修改`));
+  await expectText(b.checklist.title, fromA.title, 'B: switched to the shared ledger');
+  await until(async () => assert.equal((await fieldsOf(b, 3)).owner, '丙'), "B: A's edit merged");
+  assert.equal(await b.header.currentLedger(), fromA.title);
+  await b.waitForSave();
+  await b.header.switchTo('另一本台账');
+  await expectCount(b.checklist.problemToggles, 0, 'B: the other ledger is still empty');
+}));
+
+test('a deletion on one laptop meets an edit on the other: nothing is lost', scenario(env, async ({ laptop, tmpFile }) => {
+  const { a, b } = await shareExample(laptop, tmpFile);
+  const LAST = '针对饭堂支出无发票入账的问题';
+
+  // A deletes problem 3 and the last category (with problem 20) ...
+  const asked = await (await a.checklist.problem(3).open()).delete({ accept: true });
+  assert.match(asked, /确定删除这个问题吗/);
+  await a.checklist.category(LAST).delete({ accept: true });
+  await expectCount(a.checklist.problemToggles, 18, 'A: problems after deleting');
+  // ... while B edits problem 3 and adds a problem to that last category
+  await (await b.checklist.problem(3).open()).set('责任人', '丁');
+  const added = await b.checklist.category(LAST).addProblem();
+  await added.write('问题表现', '食堂采购未签订合同');
+  await a.waitForSave();
+  await b.waitForSave();
+
+  const fromA = await exportTo(a, tmpFile);
+  const fromB = await exportTo(b, tmpFile);
+  await a.header.importFile(fromB.path);
+  await a.notices.infoText(/已合并.*来自 李四/);
+  await b.header.importFile(fromA.path);
+  await b.notices.infoText(/已合并.*来自 张三/);
+
+  for (const app of [a, b]) {
+    const { checklist } = app;
+    await expectCount(checklist.categories, 15, `${app.name}: categories after the merge`);
+    await expectText(checklist.trash, /^回收站（\d+ 个已删除的问题）$/, `${app.name}: the trash`);
+    // B's new problem had its category deleted by A: shown under 未归类的问题, not dropped
+    const orphans = checklist.main.getByRole('heading', { name: '未归类的问题', level: 3 });
+    await expectVisible(orphans, true, `${app.name}: 未归类的问题`);
+    await until(async () => assert.ok((await checklist.problemTitles()).some((t) => t.includes('食堂采购未签订合同'))), `${app.name}: B's new problem is shown`);
+  }
+
+  // the deleted problem 3 kept B's edit: restore it on A and look
+  await a.checklist.trash.click();
+  const trashed = a.checklist.main.getByRole('listitem').filter({ hasText: '“三会一课”依然不严不实' });
+  await trashed.getByRole('button', { name: '恢复', exact: true }).click();
+  await until(async () => assert.match((await a.checklist.problemTitles())[2] ?? '', /^3\.“三会一课”依然不严不实/), 'A: problem 3 restored');
+  await expectValue((await a.checklist.problem(3).open()).field('责任人'), '丁', "A: the restored problem has B's edit");
+}));
