@@ -589,3 +589,21 @@ fn a_corrupt_file_is_explained_in_chinese_without_internal_english() {
         "no internal English in what a person reads: {message}"
     );
 }
+
+/// `tests/fixtures/schema-99.rectify`: a file "from a newer version", for the browser test
+/// that imports it and must see it read-only. Written once if missing; checked always.
+#[test]
+fn the_newer_schema_fixture_is_a_read_only_ledger() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-99.rectify");
+    if !path.exists() {
+        std::fs::write(&path, schema_99_file().0).unwrap();
+    }
+    let file = decode(&std::fs::read(&path).unwrap()).unwrap();
+    assert!(file.is_newer_schema());
+    assert_eq!(file.header.name, "未来的台账");
+    let doc = file.open().unwrap();
+    assert!(doc.is_read_only());
+    let ledger = doc.read().unwrap();
+    assert_eq!(ledger.categories.len(), 1);
+    assert_eq!(ledger.problems.len(), 1);
+}

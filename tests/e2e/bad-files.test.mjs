@@ -119,3 +119,43 @@ test('markup typed into a problem is shown as text and never runs', scenario(env
   await new Promise((r) => setTimeout(r, 300));
   assert.deepEqual(await injected(), { xss: undefined, imgs: 0, scripts: 0, bold: 0 });
 }));
+
+test('a file from a newer version opens read-only and cannot be edited', scenario(env, async ({ laptop }) => {
+  const app = await laptop();
+  await app.header.importFile(join(FIXTURES, 'schema-99.rectify'));
+  // nothing can be merged into or written to it, so it opens at once, read-only
+  const alert = await app.notices.errorText(/更新版本/);
+  assert.match(alert, /只能查看，不能修改/);
+  await expectVisible(app.page.getByRole('status').filter({ hasText: /^只读：/ }), true, 'the read-only banner');
+  await expectText(app.checklist.title, '未来的台账', 'the newer ledger is shown');
+  const editor = await app.checklist.problem(1).open();
+  assert.equal(await editor.field('问题表现').getAttribute('readonly'), '', 'text fields are read-only');
+  assert.equal(await app.page.getByRole('button', { name: '添加问题', exact: true }).isDisabled(), true);
+  assert.equal(await app.checklist.addCategoryButton.isDisabled(), true);
+  // after a reload it is still there, still read-only, and its stored copy was never rewritten
+  const stored = await app.page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('rectify:ledger:')).map(([, v]) => v));
+  await app.reload();
+  await expectText(app.checklist.title, '未来的台账', 'reopened after reload');
+  await app.notices.errorText(/更新版本/);
+  const storedAfter = await app.page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('rectify:ledger:')).map(([, v]) => v));
+  assert.deepEqual(storedAfter, stored, 'the newer file is kept byte for byte');
+}));
+
+test('a file dropped on the page is checked and imported like a picked one', scenario(env, async ({ laptop }) => {
+  const app = await laptop();
+  const before = await editedLedger(app);
+  await app.header.dropFile('random.rectify', randomBytes(2048));
+  assert.match(await app.notices.errorText(/未导入/), /不是 Rectify 台账文件/);
+  await assertUnchanged(app, before, 'after dropping random bytes');
+
+  // a real ledger file of another ledger, dropped: asks, never merges silently
+  const other = await laptop();
+  await other.start.openExample();
+  await other.waitForSave();
+  const { bytes } = await other.header.export();
+  await app.header.dropFile('示例.rectify', bytes);
+  await expectVisible(app.notices.importDialog, true, 'the dropped file of another ledger asks first');
+  await app.notices.importDialogButton('作为新台账打开').click();
+  await expectCount(app.checklist.problemToggles, 20, 'the dropped example opened with its 20 problems');
+  assert.equal((await app.header.ledgerNames()).length, 2, 'both ledgers are kept');
+}));

@@ -174,6 +174,21 @@ export class Header {
   async importFile(file) {
     await this.importInput.setInputFiles(file);
   }
+
+  /** Drag a file onto the page and drop it, as from a file manager. */
+  async dropFile(name, bytes) {
+    const dataTransfer = await this.page.evaluateHandle(
+      ({ name, data }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(data)], name));
+        return dt;
+      },
+      { name, data: [...bytes] },
+    );
+    const app = this.page.locator('.app');
+    await app.dispatchEvent('dragover', { dataTransfer });
+    await app.dispatchEvent('drop', { dataTransfer });
+  }
 }
 
 /** Messages: info (role=status), errors (role=alert), the sticky 未保存 alert, the import dialog. */
