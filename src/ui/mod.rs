@@ -27,6 +27,15 @@ fn composing(e: &web_sys::Event) -> bool {
         .is_some_and(|e| e.is_composing())
 }
 
+/// Blur the focused field so its `change` handler records what was typed.
+fn commit_focused_field() {
+    if let Some(element) = document().active_element() {
+        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+            let _ = element.blur();
+        }
+    }
+}
+
 /// Read the first file of a file list and hand it to the import.
 fn import_files(state: AppState, files: Option<web_sys::FileList>) {
     let Some(file) = files.and_then(|f| f.get(0)) else {
@@ -47,9 +56,14 @@ fn App() -> impl IntoView {
     provide_context(state);
 
     // Save promptly when the page goes away or is hidden; merge what other tabs saved.
-    let _ = window_event_listener(ev::pagehide, move |_| state.flush());
+    // A short field being typed in commits on `change`, which needs a blur: give it one first.
+    let _ = window_event_listener(ev::pagehide, move |_| {
+        commit_focused_field();
+        state.flush();
+    });
     let _ = window_event_listener(ev::visibilitychange, move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            commit_focused_field();
             state.flush();
         }
     });

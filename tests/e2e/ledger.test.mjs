@@ -124,6 +124,10 @@ test('an edit typed just before closing the page is saved (flushed on pagehide)'
   await app.reload(); // at once, within the 400 ms save debounce
   await expectText(app.checklist.problem(1).toggle, /^1\.\s*刚刚改过的表现$/, 'problem 1 after an immediate reload');
   await expectValue((await app.checklist.problem(1).open()).field('责任人'), '王五', '责任人');
+  // a short field still focused (its change not yet fired) when the page goes away
+  await (await app.checklist.problem(1).open()).field('责任领导').fill('赵书记');
+  await app.reload();
+  await expectValue((await app.checklist.problem(1).open()).field('责任领导'), '赵书记', '责任领导 typed but not yet left');
 }));
 
 test('problems are numbered 1..N across categories, and moving a category renumbers them', scenario(env, async ({ laptop }) => {
