@@ -137,3 +137,25 @@ test('two tabs on the same ledger see each other’s edits, and both survive a r
   await until(async () => assert.deepEqual(await leads(one), ['一号领导', '二号领导']), 'tab1: the concurrent edits');
   await until(async () => assert.deepEqual(await leads(two), ['一号领导', '二号领导']), 'tab2: the concurrent edits');
 }));
+
+test('a damaged stored copy is reported, kept as it is, and can be downloaded to rescue it', scenario(env, async ({ laptop }) => {
+  const app = await laptop();
+  await app.start.openExample();
+  await app.waitForSave();
+  const name = (await app.checklist.title.innerText()).trim();
+  const key = await app.page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('rectify:ledger:')));
+  // damage it the way a bad disk or a foreign script would: garbage in place of the file
+  await app.page.evaluate((k) => localStorage.setItem(k, 'UkVDVElGWS1MRURHRVIK' + 'AAAA'.repeat(50)), key);
+  const damaged = await app.page.evaluate((k) => localStorage.getItem(k), key);
+  await app.reload();
+  assert.match(await app.notices.errorText(/已损坏/), /本地保存的台账已损坏，无法打开/);
+  await expectVisible(app.start.heading, true, 'the start screen, since nothing could be opened');
+  await app.ledgers.open();
+  assert.deepEqual(await app.ledgers.names(), [name], 'the damaged ledger is still listed');
+  const [download] = await Promise.all([
+    app.page.waitForEvent('download'),
+    app.ledgers.row(name).getByRole('button', { name: `下载“${name}”的存档`, exact: true }).click(),
+  ]);
+  assert.ok((await readFile(await download.path())).length > 0, 'the raw stored bytes are offered');
+  assert.equal(await app.page.evaluate((k) => localStorage.getItem(k), key), damaged, 'the stored copy is left untouched');
+}));
