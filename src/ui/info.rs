@@ -100,6 +100,9 @@ pub fn InfoView() -> impl IntoView {
     view! {
         <section class="info">
             <h2>"台账信息"</h2>
+            <p class="hint ledger-id">
+                {move || state.ledger.with(|l| l.as_ref().map(|l| format!("台账编号 {} · 结构版本 {} · 同一编号的文件才会合并", l.id, l.schema)).unwrap_or_default())}
+            </p>
             <fieldset>
                 <legend>"基本信息"</legend>
                 <div class="field-grid">
