@@ -115,6 +115,20 @@ fn b64() -> base64::engine::GeneralPurpose {
     base64::engine::general_purpose::STANDARD
 }
 
+/// The header of a stored (base64) ledger file, decoding only the start of it: every save
+/// checks it, and the document after it may be megabytes.
+fn stored_header(text: &str) -> Option<envelope::Header> {
+    let text = text.trim();
+    let needed = (envelope::MAGIC.len() + envelope::MAX_HEADER_BYTES + 1).div_ceil(3) * 4;
+    let prefix = if text.len() <= needed {
+        text
+    } else {
+        text.get(..needed)?
+    };
+    let bytes = b64().decode(prefix).ok()?;
+    envelope::read_header(&bytes).ok().map(|(h, _)| h)
+}
+
 impl<K: KeyValue> LedgerStore<K> {
     pub fn new(kv: K) -> Self {
         LedgerStore { kv }
@@ -153,11 +167,7 @@ impl<K: KeyValue> LedgerStore<K> {
                 continue;
             }
             let text = self.kv.get(&Self::ledger_key(&id))?.unwrap_or_default();
-            let header = b64()
-                .decode(text.trim())
-                .ok()
-                .and_then(|bytes| envelope::read_header(&bytes).ok())
-                .map(|(h, _)| h);
+            let header = stored_header(&text);
             entries.push(IndexEntry {
                 name: header
                     .as_ref()
@@ -214,11 +224,7 @@ impl<K: KeyValue> LedgerStore<K> {
         let mut outcome = SaveOutcome::default();
         if !doc.is_read_only() {
             if let Some(text) = self.kv.get(&Self::ledger_key(&id))? {
-                let stored_heads = b64()
-                    .decode(text.trim())
-                    .ok()
-                    .and_then(|bytes| envelope::read_header(&bytes).ok())
-                    .map(|(h, _)| h.heads);
+                let stored_heads = stored_header(&text).map(|h| h.heads);
                 if let Some(heads) = stored_heads {
                     if !doc.knows_all(&heads) {
                         if let Ok(file) = self.load_file(&id) {

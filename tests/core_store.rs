@@ -432,3 +432,35 @@ fn an_imported_file_is_planned_by_its_ledger_id() {
         Ok(ImportPlan::MergeIntoOther { .. })
     ));
 }
+
+#[test]
+fn headers_of_large_stored_ledgers_are_read_from_their_start() {
+    let store = LedgerStore::new(MemoryKv::default());
+    let (mut big, _c, probs) = small_ledger();
+    // far more than the header's 64 KB, so the stored text is read only in part
+    big.set_problem_text(&probs[0], ProblemText::Cause, &varied_text(7, 40_000))
+        .unwrap();
+    let id = big.ledger_id();
+    store.save(&mut big, T0 + 1).unwrap();
+    let stored_len = store.kv().get(&ledger_key(&id)).unwrap().unwrap().len();
+    assert!(
+        stored_len > 100_000,
+        "the stored copy is larger than the part read: {stored_len}"
+    );
+    store.kv().remove(&format!("{PREFIX}index")).unwrap();
+    let listed = store.list().unwrap();
+    assert_eq!(listed[0].name, "测试台账", "named from the header");
+    assert_eq!(listed[0].updated_at, T0 + 1);
+    // another tab's save is still seen (its heads come from the header) and merged
+    let mut tab2 = store.load(&id).unwrap();
+    tab2.set_problem_field(&probs[1], ProblemField::Owner, "王五")
+        .unwrap();
+    store.save(&mut tab2, T0 + 2).unwrap();
+    big.set_problem_field(&probs[2], ProblemField::Owner, "赵六")
+        .unwrap();
+    let outcome = store.save(&mut big, T0 + 3).unwrap();
+    assert!(outcome.merged.is_some_and(|r| r.new_changes >= 1));
+    let stored = store.load(&id).unwrap().read().unwrap();
+    assert_eq!(stored.problem(&probs[1]).unwrap().owner, "王五");
+    assert_eq!(stored.problem(&probs[2]).unwrap().owner, "赵六");
+}

@@ -14,7 +14,8 @@ pub const EXTENSION: &str = "rectify";
 /// Files larger than this are refused before they are read (a ledger of thousands of
 /// problems with years of history is a few MB).
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
-const MAX_HEADER_BYTES: usize = 64 * 1024;
+/// The header line may not be longer than this.
+pub const MAX_HEADER_BYTES: usize = 64 * 1024;
 const KIND: &str = "rectify-ledger";
 
 /// The header line of a ledger file.
