@@ -438,7 +438,7 @@ fn headers_of_large_stored_ledgers_are_read_from_their_start() {
     let store = LedgerStore::new(MemoryKv::default());
     let (mut big, _c, probs) = small_ledger();
     // far more than the header's 64 KB, so the stored text is read only in part
-    big.set_problem_text(&probs[0], ProblemText::Cause, &varied_text(7, 40_000))
+    big.set_problem_text(&probs[0], ProblemText::Cause, &varied_text(7, 60_000))
         .unwrap();
     let id = big.ledger_id();
     store.save(&mut big, T0 + 1).unwrap();
