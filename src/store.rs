@@ -212,8 +212,7 @@ impl<K: KeyValue> LedgerStore<K> {
 
     /// Open a stored ledger for editing in this session (fresh actor).
     pub fn load(&self, id: &str) -> Result<LedgerDoc, StoreError> {
-        let file = self.load_file(id)?;
-        file.open().map_err(|e| StoreError::Corrupt(e.to_string()))
+        Ok(self.load_file(id)?.into_doc())
     }
 
     /// Save a ledger. If the stored copy has changes this document lacks (another tab saved
@@ -221,21 +220,9 @@ impl<K: KeyValue> LedgerStore<K> {
     /// the document in memory keeps every edit.
     pub fn save(&self, doc: &mut LedgerDoc, now: i64) -> Result<SaveOutcome, StoreError> {
         let id = doc.ledger_id();
-        let mut outcome = SaveOutcome::default();
-        if !doc.is_read_only() {
-            if let Some(text) = self.kv.get(&Self::ledger_key(&id))? {
-                let stored_heads = stored_header(&text).map(|h| h.heads);
-                if let Some(heads) = stored_heads {
-                    if !doc.knows_all(&heads) {
-                        if let Ok(file) = self.load_file(&id) {
-                            if let Ok(report) = doc.merge_bytes(&file.document, now) {
-                                outcome.merged = Some(report);
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        let outcome = SaveOutcome {
+            merged: self.merge_stored(doc, now),
+        };
         let name = doc.read().map(|l| l.display_name()).unwrap_or_default();
         let bytes = envelope::encode(doc, &name, now);
         let text = b64().encode(&bytes);
@@ -251,6 +238,22 @@ impl<K: KeyValue> LedgerStore<K> {
         // The ledger itself is saved; an index that cannot be written is repaired next time.
         let _ = self.write_index(&entries);
         Ok(outcome)
+    }
+
+    /// Merge into `doc` what another tab (or window) stored of the same ledger and `doc` lacks.
+    /// Only the stored header is read unless there is something to merge.
+    pub fn merge_stored(&self, doc: &mut LedgerDoc, now: i64) -> Option<MergeReport> {
+        if doc.is_read_only() {
+            return None;
+        }
+        let id = doc.ledger_id();
+        let text = self.kv.get(&Self::ledger_key(&id)).ok()??;
+        let heads = stored_header(&text)?.heads;
+        if doc.knows_all(&heads) {
+            return None;
+        }
+        let file = self.load_file(&id).ok()?;
+        doc.merge(&mut file.into_doc(), now).ok()
     }
 
     /// Store a checked ledger file as it is (used when opening another ledger's file).

@@ -63,7 +63,7 @@ fn a_file_round_trips() {
     assert_eq!(h.bytes, file.document.len());
     assert_eq!(h.saved_at, T0 + 5);
     assert!(!file.is_newer_schema());
-    let mut opened = file.open().unwrap();
+    let mut opened = file.open();
     assert!(!opened.is_read_only());
     assert_eq!(opened.read().unwrap(), doc.read().unwrap());
     assert_eq!(opened.heads(), doc.heads());
@@ -290,7 +290,7 @@ fn a_newer_schema_opens_read_only_and_refuses_every_operation() {
     let (bytes, id, cid, pid) = schema_99_file();
     let file = decode(&bytes).unwrap();
     assert!(file.is_newer_schema());
-    let mut doc = file.open().unwrap();
+    let mut doc = file.open();
     assert!(doc.is_read_only());
     assert_eq!(doc.schema(), 99);
     assert_eq!(doc.ledger_id(), id);
@@ -337,7 +337,7 @@ fn a_newer_schema_opens_read_only_and_refuses_every_operation() {
     assert_eq!(doc.delete_rule("rule"), ro);
     assert_eq!(doc.set_meta(MetaField::Name, "改名"), ro);
     assert_eq!(doc.fill_from(&Ledger::default()), ro);
-    let mut copy = file.open().unwrap();
+    let mut copy = file.open();
     assert_eq!(doc.merge(&mut copy, T0 + 1).map(drop), ro);
     assert_eq!(doc.merge_bytes(&file.document, T0 + 1).map(drop), ro);
     assert!(!doc.commit(T0 + 2));
@@ -470,7 +470,7 @@ fn the_format_v1_fixture_still_opens_with_its_content() {
     assert_eq!(file.header.schema, 1);
     assert_eq!(file.header.name, "格式样例台账");
     assert!(!file.is_newer_schema());
-    let mut doc = file.open().unwrap();
+    let mut doc = file.open();
     assert!(!doc.is_read_only());
     assert_eq!(doc.ledger_id(), file.header.ledger_id);
     let l = doc.read().unwrap();
@@ -523,14 +523,7 @@ fn the_format_v1_fixture_still_opens_with_its_content() {
     assert_eq!(report.new_changes, 0);
     let again = decode(&encode(&mut doc, "格式样例台账", T0 + 21)).unwrap();
     assert_eq!(
-        again
-            .open()
-            .unwrap()
-            .read()
-            .unwrap()
-            .problem(&p1_id)
-            .unwrap()
-            .owner,
+        again.open().read().unwrap().problem(&p1_id).unwrap().owner,
         "赵六"
     );
 }
@@ -601,7 +594,7 @@ fn the_newer_schema_fixture_is_a_read_only_ledger() {
     let file = decode(&std::fs::read(&path).unwrap()).unwrap();
     assert!(file.is_newer_schema());
     assert_eq!(file.header.name, "未来的台账");
-    let doc = file.open().unwrap();
+    let doc = file.open();
     assert!(doc.is_read_only());
     let ledger = doc.read().unwrap();
     assert_eq!(ledger.categories.len(), 1);

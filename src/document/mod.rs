@@ -380,6 +380,17 @@ impl LedgerDoc {
         })
     }
 
+    /// The same document under a fresh actor, with nothing pending: what opening the same
+    /// bytes again would give, without loading them again.
+    pub fn copy(&self) -> LedgerDoc {
+        LedgerDoc {
+            doc: self.doc.clone().with_actor(ActorId::random()),
+            read_only: self.read_only,
+            author: None,
+            pending: vec![],
+        }
+    }
+
     /// A second, independent copy of this document with its own fresh actor (for tests and
     /// "open a copy"): what another laptop has after importing an exported file.
     pub fn fork(&mut self, now: i64) -> LedgerDoc {

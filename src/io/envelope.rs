@@ -54,12 +54,22 @@ pub enum ImportError {
     NewerFormat(u32),
 }
 
-/// A ledger file that passed every check, ready to merge or open.
-#[derive(Debug)]
+/// A ledger file that passed every check, ready to merge or open. Its document was loaded
+/// once by [`decode`] (loading is the slow part) and is handed out from here.
 pub struct LedgerFile {
     pub header: Header,
     /// the Automerge bytes
     pub document: Vec<u8>,
+    doc: LedgerDoc,
+}
+
+impl std::fmt::Debug for LedgerFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LedgerFile")
+            .field("header", &self.header)
+            .field("document", &format_args!("{} bytes", self.document.len()))
+            .finish()
+    }
 }
 
 impl LedgerFile {
@@ -68,12 +78,15 @@ impl LedgerFile {
         self.header.schema > SCHEMA_VERSION
     }
 
-    /// Load its document (read-only when the schema is newer).
-    pub fn open(&self) -> Result<LedgerDoc, ImportError> {
-        LedgerDoc::load(&self.document).map_err(|e| match e {
-            DocError::Unreadable(why) | DocError::Invalid(why) => ImportError::Corrupt(why),
-            other => ImportError::Corrupt(other.to_string()),
-        })
+    /// A copy of its document to edit, with its own fresh actor (read-only when the schema is
+    /// newer). No second load.
+    pub fn open(&self) -> LedgerDoc {
+        self.doc.copy()
+    }
+
+    /// Its document, for a merge or to keep open.
+    pub fn into_doc(self) -> LedgerDoc {
+        self.doc
     }
 }
 
@@ -162,20 +175,23 @@ pub fn decode(bytes: &[u8]) -> Result<LedgerFile, ImportError> {
     if document.len() > header.bytes {
         return Err(ImportError::Corrupt("文件末尾有多余内容。".into()));
     }
-    let file = LedgerFile {
-        header,
-        document: document.to_vec(),
-    };
-    let doc = file.open()?;
-    if doc.ledger_id() != file.header.ledger_id {
+    let doc = LedgerDoc::load(document).map_err(|e| match e {
+        DocError::Unreadable(why) | DocError::Invalid(why) => ImportError::Corrupt(why),
+        other => ImportError::Corrupt(other.to_string()),
+    })?;
+    if doc.ledger_id() != header.ledger_id {
         return Err(ImportError::Corrupt("文件头与内容不是同一本台账。".into()));
     }
-    if doc.schema() != file.header.schema {
+    if doc.schema() != header.schema {
         return Err(ImportError::Corrupt(
             "文件头与内容的结构版本不一致。".into(),
         ));
     }
-    Ok(file)
+    Ok(LedgerFile {
+        header,
+        document: document.to_vec(),
+        doc,
+    })
 }
 
 /// The name of an exported file: the ledger's name and the date, with characters that

@@ -266,17 +266,9 @@ impl AppState {
         if key != format!("{}ledger:{id}", crate::store::PREFIX) {
             return;
         }
-        let Ok(file) = store().load_file(&id) else {
-            return;
-        };
         let merged = self.doc.try_update_value(|d| {
-            d.as_mut().and_then(|d| {
-                if d.knows_all(&file.header.heads) || d.is_read_only() {
-                    None
-                } else {
-                    d.merge_bytes(&file.document, platform::now()).ok()
-                }
-            })
+            d.as_mut()
+                .and_then(|d| store().merge_stored(d, platform::now()))
         });
         if merged.flatten().is_some() {
             self.refresh();
@@ -326,7 +318,7 @@ impl AppState {
                 let now = platform::now();
                 let report = self
                     .doc
-                    .try_update_value(|d| d.as_mut().map(|d| d.merge_bytes(&file.document, now)));
+                    .try_update_value(|d| d.as_mut().map(|d| d.merge(&mut file.into_doc(), now)));
                 match report.flatten() {
                     Some(Ok(r)) if r.new_changes == 0 => self.info(format!(
                         "“{file_name}”中没有新的修改（此前已导入过），台账未变。"
@@ -357,16 +349,13 @@ impl AppState {
                 self.pending_import
                     .set(Some(PendingImport::OpenAsNew { id, name }));
             }
-            Ok(ImportPlan::ViewReadOnly(file)) => match file.open() {
-                Ok(doc) => {
-                    if !store.contains(&file.header.ledger_id) {
-                        let _ = store.store_file(&file, platform::now());
-                        self.ledgers.set(store.list().unwrap_or_default());
-                    }
-                    self.show(doc);
+            Ok(ImportPlan::ViewReadOnly(file)) => {
+                if !store.contains(&file.header.ledger_id) {
+                    let _ = store.store_file(&file, platform::now());
+                    self.ledgers.set(store.list().unwrap_or_default());
                 }
-                Err(e) => self.error(format!("未导入“{file_name}”：{e}")),
-            },
+                self.show(file.into_doc());
+            }
         }
     }
 
@@ -395,7 +384,7 @@ impl AppState {
                 if self.current_id().as_deref() == Some(id.as_str()) {
                     let now = platform::now();
                     let report = self.doc.try_update_value(|d| {
-                        d.as_mut().map(|d| d.merge_bytes(&file.document, now))
+                        d.as_mut().map(|d| d.merge(&mut file.into_doc(), now))
                     });
                     if let Some(Some(Ok(r))) = report {
                         self.refresh();
