@@ -25,6 +25,18 @@ impl Filter {
     }
 
     pub fn matches(&self, ledger: &Ledger, problem: &Problem, today: NaiveDate) -> bool {
+        let number = ledger.number_of(&problem.id).unwrap_or(0);
+        self.matches_numbered(ledger, problem, number, today)
+    }
+
+    /// [`Filter::matches`] for a problem whose number the caller already knows.
+    fn matches_numbered(
+        &self,
+        ledger: &Ledger,
+        problem: &Problem,
+        number: usize,
+        today: NaiveDate,
+    ) -> bool {
         if let Some(status) = &self.status {
             if &problem.status != status {
                 return false;
@@ -44,7 +56,7 @@ impl Filter {
         if needle.is_empty() {
             return true;
         }
-        let number = ledger.number_of(&problem.id).map(|n| n.to_string());
+        let number = number.to_string();
         let category = ledger
             .category(&problem.category_id)
             .map(|c| c.title.as_str());
@@ -62,7 +74,7 @@ impl Filter {
             fields.iter().any(|f| f.contains(word))
                 || problem.departments.iter().any(|d| d.contains(word))
                 || problem.progress_log.iter().any(|e| e.text.contains(word))
-                || number.as_deref() == Some(word)
+                || number == word
         })
     }
 
@@ -71,7 +83,9 @@ impl Filter {
         ledger
             .problems
             .iter()
-            .filter(|p| self.matches(ledger, p, today))
+            .enumerate()
+            .filter(|(i, p)| self.matches_numbered(ledger, p, i + 1, today))
+            .map(|(_, p)| p)
             .collect()
     }
 }

@@ -1,6 +1,8 @@
 //! 台账 — the checklist: categories in order with their problems numbered 1..N, the filter
 //! bar with counts of what it shows, and adding, moving and deleting categories.
 
+use std::collections::HashSet;
+
 use leptos::prelude::*;
 
 use super::problem::ProblemRow;
@@ -15,7 +17,7 @@ pub fn ChecklistView() -> impl IntoView {
     let expanded = RwSignal::new(None::<String>);
     let today = platform::today();
 
-    // Ids of the problems the filter shows, in ledger order.
+    // Ids of the problems the filter shows (sections keep ledger order themselves).
     let visible = Memo::new(move |_| {
         state.ledger.with(|l| {
             l.as_ref()
@@ -24,7 +26,7 @@ pub fn ChecklistView() -> impl IntoView {
                         f.apply(l, today)
                             .iter()
                             .map(|p| p.id.clone())
-                            .collect::<Vec<_>>()
+                            .collect::<HashSet<_>>()
                     })
                 })
                 .unwrap_or_default()
@@ -174,7 +176,7 @@ pub fn ChecklistView() -> impl IntoView {
 #[component]
 fn CategorySection(
     id: String,
-    visible: Memo<Vec<String>>,
+    visible: Memo<HashSet<String>>,
     expanded: RwSignal<Option<String>>,
     filter: RwSignal<Filter>,
 ) -> impl IntoView {
