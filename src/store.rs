@@ -223,7 +223,7 @@ impl<K: KeyValue> LedgerStore<K> {
         let outcome = SaveOutcome {
             merged: self.merge_stored(doc, now),
         };
-        let name = doc.read().map(|l| l.display_name()).unwrap_or_default();
+        let name = doc.display_name();
         let bytes = envelope::encode(doc, &name, now);
         let text = b64().encode(&bytes);
         self.kv.set(&Self::ledger_key(&id), &text)?;

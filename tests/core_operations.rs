@@ -415,3 +415,17 @@ fn deleted_problems_go_to_the_trash_and_can_be_restored() {
     assert_eq!(l.categories.len(), 2);
     assert_eq!(l.number_of(&probs[2]), Some(3));
 }
+
+#[test]
+fn the_document_names_itself_like_the_ledger_does() {
+    let (mut doc, _c, _p) = small_ledger();
+    assert_eq!(doc.display_name(), "测试台账");
+    doc.set_meta(MetaField::Name, " ").unwrap();
+    doc.set_meta(MetaField::Title, "关于巡察整改进展情况的通报")
+        .unwrap();
+    assert_eq!(doc.display_name(), doc.read().unwrap().display_name());
+    assert_eq!(doc.display_name(), "关于巡察整改进展情况的通报");
+    doc.set_meta(MetaField::Title, "").unwrap();
+    assert_eq!(doc.display_name(), "未命名台账");
+    assert_eq!(doc.read().unwrap().display_name(), "未命名台账");
+}

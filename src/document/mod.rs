@@ -275,6 +275,24 @@ impl LedgerDoc {
         .unwrap_or(0)
     }
 
+    /// The ledger's display name, read from three meta registers (no whole-document read):
+    /// saving and exporting need it every time.
+    pub fn display_name(&self) -> String {
+        let meta = match self.doc.get(ROOT, "meta") {
+            Ok(Some((Value::Object(ObjType::Map), id))) => Some(id),
+            _ => None,
+        };
+        let field = |key: &str| -> String {
+            meta.as_ref()
+                .and_then(|m| match self.doc.get(m, key) {
+                    Ok(Some((Value::Scalar(s), _))) => s.as_str().map(str::to_string),
+                    _ => None,
+                })
+                .unwrap_or_default()
+        };
+        crate::ledger::display_name(&field("name"), &field("title"), &field("unit"))
+    }
+
     /// True when the document comes from a newer schema: it is shown, never written.
     pub fn is_read_only(&self) -> bool {
         self.read_only

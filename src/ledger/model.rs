@@ -251,11 +251,7 @@ pub struct Ledger {
 impl Ledger {
     /// The name shown in lists: meta.name, else the title, else a placeholder.
     pub fn display_name(&self) -> String {
-        [&self.meta.name, &self.meta.title, &self.meta.unit]
-            .into_iter()
-            .find(|s| !s.trim().is_empty())
-            .map(|s| s.trim().to_string())
-            .unwrap_or_else(|| "未命名台账".to_string())
+        display_name(&self.meta.name, &self.meta.title, &self.meta.unit)
     }
 
     pub fn category(&self, id: &str) -> Option<&Category> {
@@ -342,6 +338,16 @@ impl Ledger {
         self.rules
             .sort_by(|a, b| (a.date, &a.title, &a.id).cmp(&(b.date, &b.title, &b.id)));
     }
+}
+
+/// A ledger's name in lists: its name, else the bulletin title, else the unit.
+pub fn display_name(name: &str, title: &str, unit: &str) -> String {
+    [name, title, unit]
+        .into_iter()
+        .map(str::trim)
+        .find(|s| !s.is_empty())
+        .unwrap_or("未命名台账")
+        .to_string()
 }
 
 /// Parse a user-entered date: 2022-06-30, 2022/6/30, 2022.6.30 or 2022年6月30日.

@@ -293,7 +293,7 @@ impl AppState {
         let now = platform::now();
         let out = self.doc.try_update_value(|d| {
             d.as_mut().map(|d| {
-                let name = d.read().map(|l| l.display_name()).unwrap_or_default();
+                let name = d.display_name();
                 (io::encode(d, &name, now), name)
             })
         });
