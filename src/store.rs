@@ -227,16 +227,12 @@ impl<K: KeyValue> LedgerStore<K> {
         let bytes = envelope::encode(doc, &name, now);
         let text = b64().encode(&bytes);
         self.kv.set(&Self::ledger_key(&id), &text)?;
-        let mut entries = self.list()?;
-        entries.retain(|e| e.id != id);
-        entries.push(IndexEntry {
+        self.record(IndexEntry {
             id,
             name,
             updated_at: now,
             size: text.len(),
         });
-        // The ledger itself is saved; an index that cannot be written is repaired next time.
-        let _ = self.write_index(&entries);
         Ok(outcome)
     }
 
@@ -258,23 +254,26 @@ impl<K: KeyValue> LedgerStore<K> {
 
     /// Store a checked ledger file as it is (used when opening another ledger's file).
     pub fn store_file(&self, file: &envelope::LedgerFile, now: i64) -> Result<(), StoreError> {
-        let mut bytes = envelope::MAGIC.to_vec();
-        bytes.extend(serde_json::to_vec(&file.header).expect("header serialises"));
-        bytes.push(b'\n');
-        bytes.extend_from_slice(&file.document);
-        let text = b64().encode(&bytes);
+        let text = b64().encode(file.to_bytes());
         self.kv
             .set(&Self::ledger_key(&file.header.ledger_id), &text)?;
-        let mut entries = self.list()?;
-        entries.retain(|e| e.id != file.header.ledger_id);
-        entries.push(IndexEntry {
+        self.record(IndexEntry {
             id: file.header.ledger_id.clone(),
             name: file.header.name.clone(),
             updated_at: now,
             size: text.len(),
         });
-        let _ = self.write_index(&entries);
         Ok(())
+    }
+
+    /// Put a ledger's line in the index. The ledger itself is already stored; an index that
+    /// cannot be written is rebuilt from the stored files by [`LedgerStore::list`].
+    fn record(&self, entry: IndexEntry) {
+        if let Ok(mut entries) = self.list() {
+            entries.retain(|e| e.id != entry.id);
+            entries.push(entry);
+            let _ = self.write_index(&entries);
+        }
     }
 
     pub fn contains(&self, id: &str) -> bool {

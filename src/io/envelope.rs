@@ -84,6 +84,11 @@ impl LedgerFile {
         self.doc.copy()
     }
 
+    /// The file's bytes, as read (header and document unchanged).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        assemble(&self.header, &self.document)
+    }
+
     /// Its document, for a merge or to keep open.
     pub fn into_doc(self) -> LedgerDoc {
         self.doc
@@ -93,40 +98,27 @@ impl LedgerFile {
 /// Wrap a document as a ledger file (commits anything pending first).
 pub fn encode(doc: &mut LedgerDoc, name: &str, now: i64) -> Vec<u8> {
     let document = doc.save(now);
-    encode_bytes(
-        doc.ledger_id(),
-        doc.schema(),
-        name,
-        doc.heads(),
-        document,
-        now,
-    )
-}
-
-fn encode_bytes(
-    ledger_id: String,
-    schema: u64,
-    name: &str,
-    heads: Vec<String>,
-    document: Vec<u8>,
-    now: i64,
-) -> Vec<u8> {
     let header = Header {
         kind: KIND.to_string(),
         format: FORMAT_VERSION,
-        ledger_id,
-        schema,
+        ledger_id: doc.ledger_id(),
+        schema: doc.schema(),
         name: name.to_string(),
         bytes: document.len(),
-        heads,
+        heads: doc.heads(),
         saved_at: now,
     };
-    let json = serde_json::to_vec(&header).expect("a header always serialises");
+    assemble(&header, &document)
+}
+
+/// Magic, the header line, the document: the one place the file's bytes are laid out.
+fn assemble(header: &Header, document: &[u8]) -> Vec<u8> {
+    let json = serde_json::to_vec(header).expect("a header always serialises");
     let mut out = Vec::with_capacity(MAGIC.len() + json.len() + 1 + document.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&json);
     out.push(b'\n');
-    out.extend_from_slice(&document);
+    out.extend_from_slice(document);
     out
 }
 
