@@ -32,11 +32,11 @@ pub struct Notice {
     pub text: String,
 }
 
-/// An import that waits for the person's decision.
+/// An import that waits for the person's decision (the file itself waits in `pending_file`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PendingImport {
-    MergeIntoOther { id: String, name: String },
-    OpenAsNew { id: String, name: String },
+    MergeIntoOther { name: String },
+    OpenAsNew { name: String },
 }
 
 /// Everything the views share. Copyable handles into Leptos' arena.
@@ -337,17 +337,15 @@ impl AppState {
                 }
             }
             Ok(ImportPlan::MergeIntoOther { file, name }) => {
-                let id = file.header.ledger_id.clone();
                 self.pending_file.set_value(Some(file));
                 self.pending_import
-                    .set(Some(PendingImport::MergeIntoOther { id, name }));
+                    .set(Some(PendingImport::MergeIntoOther { name }));
             }
             Ok(ImportPlan::OpenAsNew(file)) => {
-                let id = file.header.ledger_id.clone();
                 let name = file.header.name.clone();
                 self.pending_file.set_value(Some(file));
                 self.pending_import
-                    .set(Some(PendingImport::OpenAsNew { id, name }));
+                    .set(Some(PendingImport::OpenAsNew { name }));
             }
             Ok(ImportPlan::ViewReadOnly(file)) => {
                 if !store.contains(&file.header.ledger_id) {
@@ -369,17 +367,20 @@ impl AppState {
         };
         self.pending_import.set(None);
         let store = store();
+        let id = file.header.ledger_id.clone();
         match pending {
-            PendingImport::OpenAsNew { id, name } => {
+            PendingImport::OpenAsNew { name } => {
+                self.flush();
                 if let Err(e) = store.store_file(&file, platform::now()) {
                     self.error(e.to_string());
                     return;
                 }
-                self.open(&id);
+                // the file's document is already loaded: show it rather than load it again
+                self.show(file.into_doc());
                 self.ledgers.set(store.list().unwrap_or_default());
                 self.info(format!("已作为新台账打开“{name}”。"));
             }
-            PendingImport::MergeIntoOther { id, name } => {
+            PendingImport::MergeIntoOther { name } => {
                 self.open(&id);
                 if self.current_id().as_deref() == Some(id.as_str()) {
                     let now = platform::now();
