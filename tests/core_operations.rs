@@ -168,6 +168,7 @@ fn deleting_a_category_deletes_its_problems_and_unlinks_rules() {
             kind: Some(RuleKind::Revised),
             date: Some(day(2024, 4, 1)),
             problem_ids: vec![probs[0].clone(), probs[2].clone()],
+            ..Default::default()
         })
         .unwrap();
     doc.delete_category(&cats[0]).unwrap();
@@ -428,4 +429,32 @@ fn the_document_names_itself_like_the_ledger_does() {
     doc.set_meta(MetaField::Title, "").unwrap();
     assert_eq!(doc.display_name(), "未命名台账");
     assert_eq!(doc.read().unwrap().display_name(), "未命名台账");
+}
+
+#[test]
+fn a_candidate_rule_is_confirmed_by_a_person_and_the_change_merges() {
+    let (mut doc, _, probs) = small_ledger();
+    let id = doc
+        .add_rule(&NewRule {
+            title: "整改工作方案".into(),
+            problem_ids: vec![probs[0].clone()],
+            candidate: true,
+            ..Default::default()
+        })
+        .unwrap();
+    doc.commit(T0 + 1);
+    assert!(doc.read().unwrap().rule(&id).unwrap().candidate);
+
+    let mut other = doc.fork(T0 + 2);
+    other.set_rule_candidate(&id, false).unwrap();
+    other.commit(T0 + 3);
+    // setting the same value again is no change
+    let heads = other.heads();
+    other.set_rule_candidate(&id, false).unwrap();
+    other.commit(T0 + 4);
+    assert_eq!(other.heads(), heads);
+
+    doc.merge(&mut other, T0 + 5).unwrap();
+    assert!(!doc.read().unwrap().rule(&id).unwrap().candidate);
+    assert!(doc.set_rule_candidate("no-such-rule", false).is_err());
 }

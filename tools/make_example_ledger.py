@@ -345,7 +345,24 @@ def find_rules(categories: list[dict]) -> list[dict]:
                 assert rule["kind"] == kind, (name, rule["kind"], kind)
                 if pr["number"] not in rule["problems"]:
                     rule["problems"].append(pr["number"])
+    # Work plans (方案, 计划) are not rules, and a title named twice in slightly different words
+    # (…制度 / 机关…) is one rule: those are 待确认 candidates, not counted. What remains is the
+    # bulletin's 整改建章立制5项 (see check()).
+    seen: set[str] = set()
+    for rule in rules.values():
+        key = same_rule_key(rule["title"])
+        bare = re.sub(r"[（(][^（）()]*[）)]$", "", rule["title"])  # …方案（2021—2023）
+        rule["candidate"] = bare.endswith(PLAN_ENDINGS) or key in seen
+        seen.add(key)
     return list(rules.values())
+
+
+PLAN_ENDINGS = ("方案", "计划", "要点", "清单")
+
+
+def same_rule_key(title: str) -> str:
+    key = title.replace("机关", "")
+    return key[: -len("制度")] if key.endswith("制度") else key
 
 
 def check(ledger: dict, opening: str) -> None:
@@ -380,6 +397,8 @@ def check(ledger: dict, opening: str) -> None:
     walk(ledger)
     for r in ledger["rules"]:
         assert r["kind"] in ("修订", "新建"), r
+    counted = sum(1 for r in ledger["rules"] if not r["candidate"])
+    assert re.search(rf"建章立制{counted}项", opening), [r for r in ledger["rules"] if not r["candidate"]]
 
 
 def clip(text: str) -> str:
@@ -413,7 +432,7 @@ def main() -> int:
             print(f"     cause {clip(p['cause'])}")
             print(f"     progress {clip(p['progress'])}")
     for r in ledger["rules"]:
-        print(f"rule [{r['kind']}] {r['problems']} 《{r['title']}》")
+        print(f"rule [{r['kind']}]{'[待确认]' if r['candidate'] else ''} {r['problems']} 《{r['title']}》")
     return 0
 
 

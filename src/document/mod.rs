@@ -174,6 +174,8 @@ pub struct NewRule {
     pub kind: Option<RuleKind>,
     pub date: Option<NaiveDate>,
     pub problem_ids: Vec<String>,
+    /// 待确认: listed, not counted until a person confirms it
+    pub candidate: bool,
 }
 
 /// What a merge brought in.
@@ -841,6 +843,7 @@ impl LedgerDoc {
             kind: rule.kind.unwrap_or(RuleKind::New).code().to_string(),
             date: format_date(rule.date),
             problems: rule.problem_ids.iter().map(|p| (p.clone(), true)).collect(),
+            candidate: rule.candidate,
         };
         reconcile_prop(&mut self.doc, rules, id.as_str(), &doc_rule)
             .map_err(|e| DocError::Unreadable(format!("内部错误（{e}）")))?;
@@ -872,6 +875,25 @@ impl LedgerDoc {
         let obj = self.rule_obj(id)?;
         if self.put_str(&obj, "date", &value)? {
             self.note("修改建章立制日期");
+        }
+        Ok(())
+    }
+
+    /// Confirm a 待确认 rule (it then counts in the bulletin), or set it back to 待确认.
+    pub fn set_rule_candidate(&mut self, id: &str, candidate: bool) -> Result<(), DocError> {
+        self.writable()?;
+        let obj = self.rule_obj(id)?;
+        let current = matches!(
+            self.doc.get(&obj, "candidate")?,
+            Some((automerge::Value::Scalar(s), _)) if matches!(s.as_ref(), automerge::ScalarValue::Boolean(true))
+        );
+        if current != candidate {
+            self.doc.put(&obj, "candidate", candidate)?;
+            self.note(if candidate {
+                "建章立制改为待确认"
+            } else {
+                "确认建章立制"
+            });
         }
         Ok(())
     }
@@ -1023,6 +1045,7 @@ impl LedgerDoc {
                     .iter()
                     .filter_map(|p| ids.get(p).cloned())
                     .collect(),
+                candidate: r.candidate,
             })?;
         }
         Ok(())
@@ -1181,6 +1204,7 @@ fn to_ledger(root: DocRoot) -> Ledger {
                     kind: RuleKind::from_code(&r.kind),
                     date: parse_opt_date(&r.date),
                     problem_ids,
+                    candidate: r.candidate,
                 }
             })
             .collect(),

@@ -161,6 +161,10 @@ pub struct DocRule {
     /// linked problem id → true (a map, so concurrent links and unlinks merge)
     #[autosurgeon(missing = "empty")]
     pub problems: HashMap<String, bool>,
+    /// 待确认 (added within schema 1: absent means a confirmed rule, as every rule written
+    /// before the flag existed was entered by a person)
+    #[autosurgeon(missing = "empty")]
+    pub candidate: bool,
 }
 
 /// What [`migrate`] did to a document.

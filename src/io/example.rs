@@ -57,6 +57,7 @@ struct SeedRule {
     title: String,
     kind: String,
     problems: Vec<usize>,
+    candidate: bool,
 }
 
 /// The example as a plain ledger (ids are the problem numbers; the document makes real ids).
@@ -123,6 +124,7 @@ pub fn example_ledger() -> Ledger {
             },
             date: None,
             problem_ids: r.problems.iter().map(|n| format!("p{n:03}")).collect(),
+            candidate: r.candidate,
         });
     }
     ledger

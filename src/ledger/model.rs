@@ -227,6 +227,10 @@ pub struct Rule {
     pub kind: RuleKind,
     pub date: Option<NaiveDate>,
     pub problem_ids: Vec<String>,
+    /// 待确认: a title found in imported text (e.g. a 《…》 named in 整改情况) that a person has
+    /// not yet confirmed as a rule. Candidates are listed but not counted in 整改建章立制N项.
+    #[serde(default)]
+    pub candidate: bool,
 }
 
 /// The whole ledger as read from the document, in display order.

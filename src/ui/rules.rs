@@ -33,7 +33,7 @@ pub fn RulesView() -> impl IntoView {
                     state.error("请填写制度名称。");
                     return;
                 }
-                let rule = NewRule { title: t, kind: Some(kind.get_untracked()), date: parse_date(&date.get_untracked()), problem_ids: vec![] };
+                let rule = NewRule { title: t, kind: Some(kind.get_untracked()), date: parse_date(&date.get_untracked()), problem_ids: vec![], candidate: false };
                 state.edit(|d| d.add_rule(&rule));
                 title.set(String::new());
             }>
