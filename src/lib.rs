@@ -1,12 +1,13 @@
 //! Rectify (整改台账): a local-first rectification ledger.
 //!
 //! Three layers, kept apart by modules:
-//! - [`ledger`] and [`document`] and [`io`]: the core — plain Rust, no browser types,
+//! - [`ledger`], [`bulletin`], [`document`] and [`io`]: the core — plain Rust, no browser types,
 //!   tested natively with `cargo test`;
 //! - [`store`]: persistence behind one small key–value interface ([`store::KeyValue`]);
 //! - `platform` and `ui` (wasm only): the browser and the Leptos views, which read the core
 //!   and call its operations and hold no business rules.
 
+pub mod bulletin;
 pub mod document;
 pub mod io;
 pub mod ledger;

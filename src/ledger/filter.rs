@@ -142,7 +142,10 @@ pub struct LedgerCounts {
     pub problems: Counts,
     pub categories: usize,
     pub categories_finished: usize,
+    /// 建章立制 confirmed (counted in the bulletin)
     pub rules: usize,
+    /// 建章立制 待确认 (listed, not counted)
+    pub rule_candidates: usize,
 }
 
 impl LedgerCounts {
@@ -159,7 +162,8 @@ impl LedgerCounts {
             problems: Counts::of(&ledger.problems, today, ledger.meta.warn_days),
             categories: ledger.categories.len(),
             categories_finished,
-            rules: ledger.rules.len(),
+            rules: ledger.rules.iter().filter(|r| !r.candidate).count(),
+            rule_candidates: ledger.rules.iter().filter(|r| r.candidate).count(),
         }
     }
 }

@@ -1,0 +1,378 @@
+//! Typesetting the bulletin on the GB/T 9704-2012 grid: A4, 22 lines of 28 characters,
+//! Chinese line-breaking rules, pages and page numbers. The view and print draw these pages.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Block, Bulletin, Face, Run};
+
+/// Characters per body line (3号 仿宋 in a 156 mm 版心).
+pub const CHARS_PER_LINE: usize = 28;
+/// Body lines per page (line pitch 28.95 pt in a 225 mm 版心).
+pub const LINES_PER_PAGE: usize = 22;
+/// The widths below are counted in half characters: CJK is 2, ASCII is 1.
+const LINE_UNITS: usize = CHARS_PER_LINE * 2;
+/// 2号 title characters per line: the 版心 is 442 pt wide, a 22 pt character is 22 pt.
+const TITLE_UNITS: usize = 20 * 2;
+/// Grid lines the red header takes on page 1, its red rule included.
+pub const HEADER_LINES: usize = 3;
+
+/// What a line is, for its typeface, size and alignment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LineKind {
+    /// 发文机关标志, red, with the red rule under it
+    Header,
+    /// 标题, 2号小标宋, centred
+    Title,
+    /// an empty grid line
+    Blank,
+    /// body text
+    Body,
+    /// 署名 / 成文日期, right-aligned with `right_units` of space on the right
+    Right,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Line {
+    pub kind: LineKind,
+    pub runs: Vec<Run>,
+    /// the first line of a paragraph (indented two characters)
+    pub first: bool,
+    /// a full line, spread to the full width (not the last line of its paragraph)
+    pub justify: bool,
+    /// half characters of space at the right (署名, 成文日期)
+    pub right_units: usize,
+    /// the problem this line belongs to, if any
+    pub problem_id: Option<String>,
+}
+
+impl Line {
+    fn empty(kind: LineKind) -> Line {
+        Line {
+            kind,
+            runs: vec![],
+            first: false,
+            justify: false,
+            right_units: 0,
+            problem_id: None,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Page {
+    /// 1-based; printed as "— N —", odd pages at the right, even at the left
+    pub number: usize,
+    pub lines: Vec<Line>,
+}
+
+impl Page {
+    /// The page number as printed: "— 1 —".
+    pub fn folio(&self) -> String {
+        format!("— {} —", self.number)
+    }
+
+    /// Odd pages carry their number at the right.
+    pub fn folio_at_right(&self) -> bool {
+        self.number % 2 == 1
+    }
+
+    /// Grid lines used (a header or title line counts as one grid line).
+    pub fn used(&self) -> usize {
+        self.lines.len()
+    }
+}
+
+/// Width of a character in half characters.
+pub fn units(c: char) -> usize {
+    if c.is_ascii() || ('\u{ff61}'..='\u{ff9f}').contains(&c) {
+        1
+    } else {
+        2
+    }
+}
+
+fn width(text: &str) -> usize {
+    text.chars().map(units).sum()
+}
+
+/// Marks that may not begin a line (they hang at the end of the line before).
+fn no_line_start(c: char) -> bool {
+    "，。、；：？！）》」』”’…—·%,.;:?!)]}".contains(c)
+}
+
+/// Marks that may not end a line (they move to the next line with what they open).
+fn no_line_end(c: char) -> bool {
+    "（《「『“‘([{".contains(c)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '@' | '_' | '-' | '.' | '/')
+}
+
+/// Break a paragraph of runs into lines of at most `capacity` units, the first line
+/// `first_indent` units shorter. Line-breaking rules: closing marks hang at the end of a
+/// line, opening marks never end one, and a number or Latin word is not split unless it
+/// is longer than a line.
+pub fn break_lines(runs: &[Run], capacity: usize, first_indent: usize) -> Vec<Vec<Run>> {
+    let chars: Vec<(char, Face)> = runs
+        .iter()
+        .flat_map(|r| r.text.chars().map(move |c| (c, r.face)))
+        .collect();
+    let mut lines: Vec<Vec<(char, Face)>> = vec![];
+    let mut start = 0;
+    while start < chars.len() {
+        let room = if lines.is_empty() {
+            capacity.saturating_sub(first_indent).max(2)
+        } else {
+            capacity
+        };
+        // as many characters as fit
+        let mut end = start;
+        let mut used = 0;
+        while end < chars.len() && used + units(chars[end].0) <= room {
+            used += units(chars[end].0);
+            end += 1;
+        }
+        if end < chars.len() {
+            if no_line_start(chars[end].0) {
+                // hang one closing mark (and a second one, as in "。”")
+                end += 1;
+                if end < chars.len() && no_line_start(chars[end].0) {
+                    end += 1;
+                }
+            } else {
+                // do not split a number or word, nor leave an opening mark at the end
+                let mut e = end;
+                while e > start + 1 && is_word_char(chars[e].0) && is_word_char(chars[e - 1].0) {
+                    e -= 1;
+                }
+                if e > start + 1 && e != end && end - e < CHARS_PER_LINE {
+                    end = e;
+                }
+                while end > start + 1 && no_line_end(chars[end - 1].0) {
+                    end -= 1;
+                }
+            }
+        }
+        if end == start {
+            end = start + 1;
+        }
+        lines.push(chars[start..end].to_vec());
+        start = end;
+    }
+    lines
+        .into_iter()
+        .map(|line| {
+            let mut out: Vec<Run> = vec![];
+            for (c, face) in line {
+                match out.last_mut() {
+                    Some(run) if run.face == face => run.text.push(c),
+                    _ => out.push(Run {
+                        text: c.to_string(),
+                        face,
+                    }),
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+/// Lay the bulletin out in pages.
+pub fn paginate(bulletin: &Bulletin) -> Vec<Page> {
+    let mut lines: Vec<Line> = vec![];
+    let mut keep_with_next: Vec<bool> = vec![];
+    let mut push = |line: Line, keep: bool| {
+        lines.push(line);
+        keep_with_next.push(keep);
+    };
+    let signature_width = bulletin.blocks.iter().find_map(|b| match b {
+        Block::Signature(s) => Some(width(s)),
+        _ => None,
+    });
+    for (i, block) in bulletin.blocks.iter().enumerate() {
+        match block {
+            Block::Header(text) => {
+                let mut line = Line::empty(LineKind::Header);
+                line.runs = vec![Run {
+                    text: text.clone(),
+                    face: Face::FangSong,
+                }];
+                push(line, true);
+                for _ in 1..HEADER_LINES {
+                    push(Line::empty(LineKind::Blank), true);
+                }
+                push(Line::empty(LineKind::Blank), true);
+            }
+            Block::Title(text) => {
+                let runs = [Run {
+                    text: text.clone(),
+                    face: Face::FangSong,
+                }];
+                for part in break_lines(&runs, TITLE_UNITS, 0) {
+                    let mut line = Line::empty(LineKind::Title);
+                    line.runs = part;
+                    push(line, true);
+                }
+                push(Line::empty(LineKind::Blank), false);
+            }
+            Block::Paragraph { runs, problem_id } => {
+                let parts = break_lines(runs, LINE_UNITS, 4);
+                let n = parts.len();
+                // a heading (a paragraph of one line in 黑体/楷体) stays with what follows
+                let heading = n == 1 && runs.iter().all(|r| r.face != Face::FangSong);
+                for (j, part) in parts.into_iter().enumerate() {
+                    let mut line = Line::empty(LineKind::Body);
+                    line.runs = part;
+                    line.first = j == 0;
+                    line.justify = j + 1 < n;
+                    line.problem_id = problem_id.clone();
+                    push(line, heading);
+                }
+            }
+            Block::Signature(text) => {
+                // one blank line between the text and the signature
+                push(Line::empty(LineKind::Blank), true);
+                let mut line = Line::empty(LineKind::Right);
+                line.runs = vec![Run {
+                    text: text.clone(),
+                    face: Face::FangSong,
+                }];
+                line.right_units = 4;
+                let last_block = i + 1 == bulletin.blocks.len();
+                push(line, !last_block);
+            }
+            Block::Date(text) => {
+                if signature_width.is_none() {
+                    push(Line::empty(LineKind::Blank), true);
+                }
+                let mut line = Line::empty(LineKind::Right);
+                line.runs = vec![Run {
+                    text: text.clone(),
+                    face: Face::FangSong,
+                }];
+                // centred under the signature, which ends two characters from the right
+                line.right_units = match signature_width {
+                    Some(w) if w > width(text) => 4 + (w - width(text)) / 2,
+                    _ => 8,
+                };
+                push(line, false);
+            }
+        }
+    }
+
+    // fill pages; a heading or a signature is not left alone at the foot of a page
+    let mut pages: Vec<Page> = vec![];
+    let mut current: Vec<Line> = vec![];
+    let mut i = 0;
+    while i < lines.len() {
+        // the run of lines that must stay together from i
+        let mut j = i;
+        while j + 1 < lines.len() && keep_with_next[j] {
+            j += 1;
+        }
+        let group = (j + 1 - i).min(LINES_PER_PAGE);
+        if !current.is_empty() && current.len() + group > LINES_PER_PAGE && group < LINES_PER_PAGE {
+            pages.push(Page {
+                number: pages.len() + 1,
+                lines: std::mem::take(&mut current),
+            });
+        }
+        for line in lines[i..i + group].iter().cloned() {
+            if current.len() == LINES_PER_PAGE {
+                pages.push(Page {
+                    number: pages.len() + 1,
+                    lines: std::mem::take(&mut current),
+                });
+            }
+            // a page does not start with a blank line
+            if current.is_empty() && line.kind == LineKind::Blank && !pages.is_empty() {
+                continue;
+            }
+            current.push(line);
+        }
+        i += group;
+    }
+    if !current.is_empty() || pages.is_empty() {
+        pages.push(Page {
+            number: pages.len() + 1,
+            lines: current,
+        });
+    }
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fang(text: &str) -> Vec<Run> {
+        vec![Run {
+            text: text.to_string(),
+            face: Face::FangSong,
+        }]
+    }
+
+    fn texts(lines: Vec<Vec<Run>>) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.iter().map(|r| r.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_line_holds_28_characters_and_the_first_26() {
+        let text = "字".repeat(26 + 28 + 5);
+        let got = texts(break_lines(&fang(&text), LINE_UNITS, 4));
+        assert_eq!(
+            got.iter().map(|l| l.chars().count()).collect::<Vec<_>>(),
+            [26, 28, 5]
+        );
+    }
+
+    #[test]
+    fn closing_marks_hang_and_opening_marks_move_down() {
+        // the 27th character of the first line would be "，": it hangs on that line
+        let text = format!("{}，后文", "字".repeat(26));
+        let got = texts(break_lines(&fang(&text), LINE_UNITS, 4));
+        assert_eq!(got, [format!("{}，", "字".repeat(26)), "后文".to_string()]);
+        // an opening mark at the end of a line goes to the next line with its word
+        let text = format!("{}《规则》", "字".repeat(25));
+        let got = texts(break_lines(&fang(&text), LINE_UNITS, 4));
+        assert_eq!(got, ["字".repeat(25), "《规则》".to_string()]);
+    }
+
+    #[test]
+    fn numbers_are_not_split_and_ascii_is_half_width() {
+        let text = format!("{}电话0763-5673980", "字".repeat(22));
+        let got = texts(break_lines(&fang(&text), LINE_UNITS, 4));
+        assert_eq!(
+            got,
+            [format!("{}电话", "字".repeat(22)), "0763-5673980".into()]
+        );
+        let digits = "1".repeat(52);
+        assert_eq!(texts(break_lines(&fang(&digits), LINE_UNITS, 4)).len(), 1);
+    }
+
+    #[test]
+    fn faces_are_kept_across_a_break() {
+        let runs = vec![
+            Run {
+                text: "（一）高度重视。".into(),
+                face: Face::KaiTi,
+            },
+            Run {
+                text: "字".repeat(30),
+                face: Face::FangSong,
+            },
+        ];
+        let lines = break_lines(&runs, LINE_UNITS, 4);
+        assert_eq!(lines[0][0].face, Face::KaiTi);
+        assert_eq!(lines[0][1].face, Face::FangSong);
+        assert_eq!(lines[1].len(), 1);
+    }
+}
