@@ -34,10 +34,10 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ];
 fi
 
 if [ "${1:-}" = "--browser" ]; then
-  if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "CJK"; then
-    say "installing Chromium and Chinese fonts from Debian"
+  if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "CJK" || ! command -v pdftotext >/dev/null; then
+    say "installing Chromium, Chinese fonts and poppler-utils (to read printed PDFs) from Debian"
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk poppler-utils >/dev/null
   fi
 fi
 

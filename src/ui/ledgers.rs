@@ -54,6 +54,11 @@ pub fn StartView() -> impl IntoView {
                     <button class="primary" on:click=move |_| state.open_example()>"打开示例台账"</button>
                 </div>
                 <div class="card">
+                    <h3>"已有整改通报？"</h3>
+                    <p>"粘贴或选择通报全文（.txt），自动识别问题、原因分析和整改情况，生成台账。"</p>
+                    <button on:click=move |_| state.screen.set(Screen::BulletinImport)>"从通报导入"</button>
+                </div>
+                <div class="card">
                     <h3>"收到同事的台账文件？"</h3>
                     <p>"点击右上角“导入”，或把 .rectify 文件拖到本页。"</p>
                 </div>
@@ -183,6 +188,7 @@ pub fn LedgersView() -> impl IntoView {
                 <h3>"新建台账"</h3>
                 <NewLedgerForm/>
                 <button on:click=move |_| state.open_example()>"打开示例台账"</button>
+                <button on:click=move |_| state.screen.set(Screen::BulletinImport)>"从通报导入"</button>
             </div>
         </section>
     }

@@ -1,6 +1,8 @@
 //! The Leptos UI: the app shell (header, notices, file drop, screens). Views read the
 //! core's [`crate::ledger::Ledger`] and call [`state::AppState`] actions; no business rules here.
 
+mod bulletin;
+mod bulletin_import;
 mod checklist;
 mod info;
 mod ledgers;
@@ -100,9 +102,11 @@ fn App() -> impl IntoView {
             <main>
                 {move || match (has_ledger.get(), state.screen.get()) {
                     (_, Screen::Ledgers) => view! { <ledgers::LedgersView/> }.into_any(),
+                    (_, Screen::BulletinImport) => view! { <bulletin_import::BulletinImportView/> }.into_any(),
                     (false, _) => view! { <ledgers::StartView/> }.into_any(),
                     (true, Screen::Checklist) => view! { <checklist::ChecklistView/> }.into_any(),
                     (true, Screen::Rules) => view! { <rules::RulesView/> }.into_any(),
+                    (true, Screen::Bulletin) => view! { <bulletin::BulletinView/> }.into_any(),
                     (true, Screen::Info) => view! { <info::InfoView/> }.into_any(),
                 }}
             </main>
@@ -157,6 +161,7 @@ fn Header() -> impl IntoView {
                 <Show when=move || has_ledger.get()>
                     {tab(Screen::Checklist, "台账")}
                     {tab(Screen::Rules, "建章立制")}
+                    {tab(Screen::Bulletin, "通报")}
                     {tab(Screen::Info, "台账信息")}
                 </Show>
                 {tab(Screen::Ledgers, "台账管理")}

@@ -25,7 +25,16 @@ pub fn RulesView() -> impl IntoView {
     view! {
         <section class="rules">
             <h2>"建章立制"</h2>
-            <p class="counts">{move || format!("共 {} 项", rule_ids.with(|r| r.len()))}</p>
+            <p class="counts">{move || state.ledger.with(|l| l.as_ref().map(|l| {
+                let candidates = l.rules.iter().filter(|r| r.candidate).count();
+                let confirmed = l.rules.len() - candidates;
+                if candidates == 0 {
+                    format!("共 {confirmed} 项")
+                } else {
+                    format!("已确认 {confirmed} 项（计入通报的“整改建章立制N项”），待确认 {candidates} 项")
+                }
+            }).unwrap_or_default())}</p>
+            <p class="hint">"从通报导入时，整改情况中提到的《…》都会列为待确认：工作方案、计划不是制度，同一制度换了说法的也只算一项。请逐项确认后再计入通报。"</p>
             <form class="inline-form" on:submit=move |e| {
                 e.prevent_default();
                 let t = title.get_untracked().trim().trim_matches(['《', '》']).to_string();
@@ -48,13 +57,13 @@ pub fn RulesView() -> impl IntoView {
                 <button type="submit" disabled=ro>"登记制度"</button>
             </form>
             <table class="rule-table">
-                <thead><tr><th>"序号"</th><th>"制度名称"</th><th>"类型"</th><th>"日期"</th><th>"关联问题"</th><th>"操作"</th></tr></thead>
+                <thead><tr><th>"序号"</th><th>"制度名称"</th><th>"类型"</th><th>"日期"</th><th>"关联问题"</th><th>"计入通报"</th><th>"操作"</th></tr></thead>
                 <tbody>
                     <For each={move || rule_ids.get().into_iter().enumerate().collect::<Vec<_>>()} key=|(_, id)| id.clone() children=move |(i, id)| {
                         let rid = StoredValue::new(id);
                         let rule = move || state.ledger.with(|l| l.as_ref().and_then(|l| l.rule(&rid.get_value()).map(|r| {
                             let numbers: Vec<String> = r.problem_ids.iter().filter_map(|p| l.number_of(p)).map(|n| n.to_string()).collect();
-                            (r.title.clone(), r.kind, format_date(r.date), numbers.join("、"))
+                            (r.title.clone(), r.kind, format_date(r.date), numbers.join("、"), r.candidate)
                         })).unwrap_or_default());
                         view! {
                             <tr>
@@ -81,6 +90,23 @@ pub fn RulesView() -> impl IntoView {
                                     }/>
                                 </td>
                                 <td>{move || { let n = rule().3; if n.is_empty() { "—".to_string() } else { format!("问题 {n}") } }}</td>
+                                <td>
+                                    {move || if rule().4 {
+                                        view! {
+                                            <span class="tag candidate">"待确认"</span>
+                                            <button class="small" aria-label=move || format!("确认《{}》", rule().0) disabled=ro on:click=move |_| {
+                                                state.edit(|d| d.set_rule_candidate(&rid.get_value(), false));
+                                            }>"确认"</button>
+                                        }.into_any()
+                                    } else {
+                                        view! {
+                                            <span class="tag confirmed">"已确认"</span>
+                                            <button class="small" aria-label=move || format!("将《{}》改为待确认", rule().0) disabled=ro on:click=move |_| {
+                                                state.edit(|d| d.set_rule_candidate(&rid.get_value(), true));
+                                            }>"改为待确认"</button>
+                                        }.into_any()
+                                    }}
+                                </td>
                                 <td>
                                     <button class="small danger" aria-label=move || format!("删除《{}》", rule().0) disabled=ro on:click=move |_| {
                                         if platform::confirm(&format!("确定删除《{}》吗？", rule().0)) {

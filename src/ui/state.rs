@@ -16,8 +16,10 @@ use crate::store::{plan_import, ImportPlan, IndexEntry, KeyValue, LedgerStore, S
 pub enum Screen {
     Checklist,
     Rules,
+    Bulletin,
     Info,
     Ledgers,
+    BulletinImport,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -184,6 +186,46 @@ impl AppState {
                 self.info("已打开示例台账：某工业园党委巡察“回头看”整改（2022年6月30日通报）。");
             }
             Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// 从通报导入: make a new ledger of a bulletin text and open it. False (with a message)
+    /// when the text is not a bulletin; nothing is stored then.
+    pub fn import_bulletin(&self, text: &str) -> bool {
+        self.flush();
+        match io::bulletin_text::create_from_bulletin(
+            text,
+            self.author().as_deref(),
+            platform::now(),
+        ) {
+            Ok((doc, report)) => {
+                self.show(doc);
+                self.save_now();
+                self.screen.set(Screen::Checklist);
+                let mut message = format!(
+                    "已从通报生成台账：反馈问题 {} 个，具体问题 {} 个，建章立制 {} 项",
+                    report.categories, report.problems, report.rules
+                );
+                if report.rule_candidates > 0 {
+                    message.push_str(&format!(
+                        "（另有 {} 项待确认，请在“建章立制”中核对）",
+                        report.rule_candidates
+                    ));
+                }
+                if !report.leftovers.is_empty() {
+                    message.push_str(&format!(
+                        "；有 {} 段文字未能归类，已原样保留，请核对",
+                        report.leftovers.len()
+                    ));
+                }
+                message.push('。');
+                self.info(message);
+                true
+            }
+            Err(e) => {
+                self.error(e.to_string());
+                false
+            }
         }
     }
 

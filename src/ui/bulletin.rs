@@ -1,0 +1,181 @@
+//! 通报 — the bulletin as it will print: A4 sheets typeset by the core on the GB/T 9704
+//! grid, with the counts, the as-of and issue dates and the counting basis at hand.
+
+use leptos::prelude::*;
+
+use super::state::{AppState, Screen};
+use crate::bulletin::layout::{paginate, Line, LineKind, Page};
+use crate::bulletin::{bulletin, Bulletin};
+use crate::document::MetaField;
+use crate::ledger::{format_date, CountingBasis};
+use crate::platform;
+
+/// The widest the red header's characters are set (pt); a longer header is narrowed to fit.
+const HEADER_PT: f64 = 32.0;
+/// The 版心 is 156 mm wide.
+const TEXT_WIDTH_PT: f64 = 156.0 / 25.4 * 72.0;
+
+#[component]
+pub fn BulletinView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let made = Memo::new(move |_| state.ledger.with(|l| l.as_ref().map(bulletin)));
+    let pages = Memo::new(move |_| made.with(|b| b.as_ref().map(paginate).unwrap_or_default()));
+    let ro = move || state.read_only.get();
+    let meta_value = move |f: fn(&crate::ledger::Meta) -> String| {
+        state
+            .ledger
+            .with(|l| l.as_ref().map(|l| f(&l.meta)).unwrap_or_default())
+    };
+    let set_meta = move |field: MetaField, value: String| {
+        state.edit(|d| d.set_meta(field, &value));
+    };
+    let download_text = move |_| {
+        let Some((text, name)) = made.with_untracked(|b| {
+            b.as_ref().map(|b| {
+                let name = state
+                    .ledger
+                    .with_untracked(|l| l.as_ref().map(|l| l.display_name()))
+                    .unwrap_or_default();
+                (b.to_text(), name)
+            })
+        }) else {
+            return;
+        };
+        let file = format!(
+            "{}-通报.txt",
+            name.replace(['/', '\\', ':', '*', '?', '"', '<', '>', '|'], "_")
+        );
+        if let Err(e) = platform::download(text.as_bytes(), &file, "text/plain;charset=utf-8") {
+            state.error(e);
+        }
+    };
+    view! {
+        <section class="bulletin">
+            <div class="bulletin-toolbar no-print">
+                <h2>"通报"</h2>
+                <p class="bulletin-counts" aria-label="通报中的统计数">
+                    {move || made.with(|b| b.as_ref().map(counts_line).unwrap_or_default())}
+                </p>
+                <div class="field-grid">
+                    <label class="field">"统计截至日期"
+                        <input type="date" readonly=ro
+                            prop:value=move || meta_value(|m| format_date(m.as_of))
+                            on:change=move |e| set_meta(MetaField::AsOf, event_target_value(&e))/>
+                    </label>
+                    <label class="field">"成文日期"
+                        <input type="date" readonly=ro
+                            prop:value=move || meta_value(|m| format_date(m.issue_date))
+                            on:change=move |e| set_meta(MetaField::IssueDate, event_target_value(&e))/>
+                    </label>
+                    <label class="field">"计数口径"
+                        <select disabled=ro on:change=move |e| set_meta(MetaField::CountingBasis, event_target_value(&e))>
+                            <option value=CountingBasis::Category.code()
+                                prop:selected=move || meta_value(|m| m.counting_basis.code().to_string()) == CountingBasis::Category.code()>
+                                "按反馈问题（类别）计数"
+                            </option>
+                            <option value=CountingBasis::Problem.code()
+                                prop:selected=move || meta_value(|m| m.counting_basis.code().to_string()) == CountingBasis::Problem.code()>
+                                "按具体问题计数"
+                            </option>
+                        </select>
+                    </label>
+                </div>
+                <div class="bulletin-actions">
+                    <button class="primary" on:click=move |_| print()>"打印 / 存为 PDF"</button>
+                    <button on:click=download_text>"下载全文（.txt）"</button>
+                    <button on:click=move |_| state.screen.set(Screen::Info)>"修改标题、正文段落和署名"</button>
+                </div>
+                <p class="hint">
+                    {move || pages.with(|p| format!("共 {} 页 · A4 纵向 · 每页 22 行、每行 28 字（GB/T 9704—2012）。页边距和页码已按公文格式排好，打印时不必另加页眉页脚。", p.len()))}
+                </p>
+                {move || made.with(|b| b.as_ref().is_some_and(|b| b.counts_sentence_added)).then(|| view! {
+                    <p class="hint warn">"开头段落里没有找到写统计数字的位置，已在开头段落末尾补上统计句。可在“台账信息”中修改开头段落。"</p>
+                })}
+            </div>
+            <div class="sheets" role="document" aria-label="通报预览">
+                {move || pages.get().into_iter().map(|page| view! { <Sheet page=page/> }).collect_view()}
+            </div>
+        </section>
+    }
+}
+
+fn counts_line(b: &Bulletin) -> String {
+    let c = &b.counts;
+    let what = match c.basis {
+        CountingBasis::Category => "反馈问题",
+        CountingBasis::Problem => "具体问题",
+    };
+    let mut text = format!(
+        "{what} {} 个，已整改完毕 {} 个，建章立制 {} 项",
+        c.total, c.finished, c.rules
+    );
+    if c.rule_candidates > 0 {
+        text.push_str(&format!(
+            "（另有 {} 项待确认，未计入，可在“建章立制”中确认）",
+            c.rule_candidates
+        ));
+    }
+    text
+}
+
+fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+#[component]
+fn Sheet(page: Page) -> impl IntoView {
+    let number = page.number;
+    let folio_class = if page.folio_at_right() {
+        "folio right"
+    } else {
+        "folio left"
+    };
+    let folio = page.folio();
+    view! {
+        <article class="sheet" aria-label=format!("第{number}页")>
+            <div class="type-area">
+                {page.lines.into_iter().map(line_view).collect_view()}
+            </div>
+            <div class=folio_class aria-label=format!("页码 {number}")>{folio}</div>
+        </article>
+    }
+}
+
+fn line_view(line: Line) -> AnyView {
+    let text = line.text();
+    match line.kind {
+        LineKind::Header => {
+            let chars = text.chars().count().max(1) as f64;
+            let scale = (TEXT_WIDTH_PT / (chars * HEADER_PT)).min(1.0);
+            view! {
+                <h1 class="line red-header">
+                    <span style=format!("font-size:{HEADER_PT}pt;transform:scaleX({scale:.3})")>{text}</span>
+                </h1>
+            }
+            .into_any()
+        }
+        LineKind::Title => view! { <div class="line title">{text}</div> }.into_any(),
+        LineKind::Blank => view! { <div class="line blank"></div> }.into_any(),
+        LineKind::Right => view! {
+            <div class="line right" style=format!("padding-right:{}em", line.right_units as f64 / 2.0)>{text}</div>
+        }
+        .into_any(),
+        LineKind::Body => {
+            let mut class = String::from("line body");
+            if line.first {
+                class.push_str(" first");
+            }
+            if line.justify {
+                class.push_str(" justify");
+            }
+            view! {
+                <div class=class>
+                    {line.runs.into_iter().map(|r| view! { <span class=r.face.code()>{r.text}</span> }).collect_view()}
+                </div>
+            }
+            .into_any()
+        }
+    }
+}

@@ -1,0 +1,74 @@
+// Page objects for the bulletin screens: 通报 (the printable pages) and 从通报导入.
+// Like pages.mjs, they find things by role and visible label.
+
+import { until } from './until.mjs';
+
+/** 通报: the bulletin as A4 sheets, its counts and its print button. */
+export class BulletinPage {
+  constructor(page, header) {
+    this.page = page;
+    this.header = header;
+    this.main = page.getByRole('main');
+    this.heading = this.main.getByRole('heading', { name: '通报', exact: true, level: 2 });
+    this.counts = this.main.getByLabel('通报中的统计数', { exact: true });
+    this.preview = this.main.getByRole('document', { name: '通报预览' });
+    this.sheets = this.preview.getByRole('article');
+    this.printButton = this.main.getByRole('button', { name: '打印 / 存为 PDF', exact: true });
+    this.downloadButton = this.main.getByRole('button', { name: '下载全文（.txt）', exact: true });
+  }
+
+  async open() {
+    await this.header.show('通报');
+    await this.heading.waitFor();
+  }
+
+  sheet(n) {
+    return this.preview.getByRole('article', { name: `第${n}页`, exact: true });
+  }
+
+  field(label) {
+    return this.main.getByLabel(label, { exact: true });
+  }
+
+  async countsText() {
+    return (await this.counts.innerText()).trim();
+  }
+
+  /** The text of one sheet as a person reads it. */
+  async sheetText(n) {
+    return this.sheet(n).innerText();
+  }
+}
+
+/** 从通报导入: paste or pick a bulletin text and make a ledger of it. */
+export class BulletinImportPage {
+  constructor(page) {
+    this.page = page;
+    this.main = page.getByRole('main');
+    this.heading = this.main.getByRole('heading', { name: '从通报导入', exact: true, level: 2 });
+    this.fileInput = this.main.getByLabel('选择文本文件', { exact: true });
+    this.textArea = this.main.getByLabel('通报全文', { exact: true });
+    this.result = this.main.getByRole('status', { name: '识别结果' });
+    this.alert = this.main.getByRole('alert');
+    this.createButton = this.main.getByRole('button', { name: '创建台账', exact: true });
+  }
+
+  /** From the start screen or 台账管理: the 从通报导入 button. */
+  async open() {
+    await this.main.getByRole('button', { name: '从通报导入', exact: true }).click();
+    await this.heading.waitFor();
+  }
+
+  async pickFile(path) {
+    await this.fileInput.setInputFiles(path);
+    await until(async () => (await this.textArea.inputValue()).length > 0, 'the file to be read in');
+  }
+
+  async paste(text) {
+    await this.textArea.fill(text);
+  }
+
+  async resultText() {
+    return (await this.result.innerText()).trim();
+  }
+}
