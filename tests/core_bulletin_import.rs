@@ -656,3 +656,22 @@ fn create_from_bulletin_makes_a_document() {
         Err(BulletinTextError::Empty)
     ));
 }
+
+#[test]
+fn texts_near_the_size_limit_parse_without_trouble() {
+    let started = std::time::Instant::now();
+    let repeated = SAMPLE.repeat(MAX_BULLETIN_BYTES / SAMPLE.len());
+    let got = parse(&repeated);
+    assert!(got.report.problems >= 20);
+    let one_paragraph = "整改".repeat(MAX_BULLETIN_BYTES / 6 - 100);
+    let _ = parse_bulletin(&one_paragraph);
+    let many_lines = "1.关于\n整改情况：（\n《方案》制度，\n".repeat(MAX_BULLETIN_BYTES / 60);
+    let _ = parse_bulletin(&many_lines);
+    let brackets = "(（《".repeat(MAX_BULLETIN_BYTES / 12);
+    let _ = parse_bulletin(&brackets);
+    assert!(
+        started.elapsed().as_secs() < 60,
+        "took {:?}",
+        started.elapsed()
+    );
+}

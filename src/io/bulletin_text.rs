@@ -1,7 +1,7 @@
 //! Import a bulletin text (通报, "从通报导入"): decode the bytes, clean and classify each line,
 //! join page-broken paragraphs, then read meta, sections, categories, problems and rules.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 use thiserror::Error;
@@ -312,19 +312,34 @@ const LABELS: [(&str, Field); 11] = [
     ("原因", Field::Cause),
 ];
 
+/// The class of a line (or of a paragraph, by its first line), with the text after its
+/// numbering or label.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Line {
+enum Line<S> {
     /// 一、heading
-    Section(usize, String),
+    Section(usize, S),
     /// （一）heading or paragraph
-    Sub(usize, String),
+    Sub(usize, S),
     /// 1. item
-    Num(usize, String),
+    Num(usize, S),
     /// （1）or ① sub-item (kept whole)
     Paren,
     /// 原因分析：/ 整改情况：…
-    Label(Field, String),
+    Label(Field, S),
     Text,
+}
+
+impl Line<&str> {
+    fn owned(self) -> Line<String> {
+        match self {
+            Line::Section(n, s) => Line::Section(n, s.to_string()),
+            Line::Sub(n, s) => Line::Sub(n, s.to_string()),
+            Line::Num(n, s) => Line::Num(n, s.to_string()),
+            Line::Paren => Line::Paren,
+            Line::Label(f, s) => Line::Label(f, s.to_string()),
+            Line::Text => Line::Text,
+        }
+    }
 }
 
 fn split_cn_numeral(s: &str) -> Option<(usize, &str)> {
@@ -357,18 +372,18 @@ fn split_digits(s: &str) -> Option<(usize, &str)> {
     (len > 0).then(|| (n, &s[len..]))
 }
 
-fn classify(line: &str) -> Line {
+fn classify(line: &str) -> Line<&str> {
     let t = line.trim();
     if let Some((n, rest)) = split_cn_numeral(t) {
         if let Some(rest) = rest.strip_prefix('、') {
-            return Line::Section(n, rest.trim().to_string());
+            return Line::Section(n, rest.trim());
         }
     }
     if let Some(inner) = t.strip_prefix('（') {
         let inner = inner.trim_start();
         if let Some((n, rest)) = split_cn_numeral(inner) {
             if let Some(rest) = rest.trim_start().strip_prefix('）') {
-                return Line::Sub(n, rest.trim().to_string());
+                return Line::Sub(n, rest.trim());
             }
         }
         if let Some((_, rest)) = split_digits(inner) {
@@ -389,14 +404,14 @@ fn classify(line: &str) -> Line {
         {
             let rest = rest.trim();
             if !rest.is_empty() && !rest.starts_with(|c: char| c.is_ascii_digit() && n == 0) {
-                return Line::Num(n, rest.to_string());
+                return Line::Num(n, rest);
             }
         }
     }
     for (word, field) in LABELS {
         if let Some(rest) = t.strip_prefix(word) {
             if let Some(rest) = rest.trim_start().strip_prefix('：') {
-                return Line::Label(field, rest.trim().to_string());
+                return Line::Label(field, rest.trim());
             }
         }
     }
@@ -453,8 +468,8 @@ fn ends_sentence(p: &str) -> bool {
 /// A numbered heading that stands alone: "1.关于“…”的问题", "（一）在“…”方面".
 fn heading_like(p: &str) -> bool {
     ["关于", "在", "针对"].iter().any(|w| p.starts_with(w))
+        && p.chars().nth(60).is_none()
         && !p.contains('。')
-        && p.chars().count() <= 60
         && ["问题", "方面", "整改", "情况"]
             .iter()
             .any(|w| p.ends_with(w))
@@ -469,8 +484,8 @@ fn join_paragraphs(lines: &[String]) -> Vec<String> {
             let continues = classify(line) == Line::Text
                 && match classify(prev) {
                     Line::Section(_, rest) => rest.is_empty(),
-                    Line::Label(_, rest) if rest.is_empty() => true,
-                    Line::Sub(_, rest) | Line::Num(_, rest) if heading_like(&rest) => false,
+                    Line::Label(_, "") => true,
+                    Line::Sub(_, rest) | Line::Num(_, rest) if heading_like(rest) => false,
                     _ => !ends_sentence(prev),
                 };
             if continues {
@@ -493,8 +508,12 @@ fn take_num_then(s: &str, unit: char) -> Option<(u32, &str)> {
 
 /// "2021年12月6日" at the start of `s`, and the rest.
 fn full_date(s: &str) -> Option<(NaiveDate, &str)> {
-    let end = s.find('年')?;
-    let y: i32 = s[..end].parse().ok()?;
+    let year = s.get(..4)?;
+    if !year.bytes().all(|b| b.is_ascii_digit()) || !s[4..].starts_with('年') {
+        return None;
+    }
+    let end = 4;
+    let y: i32 = year.parse().ok()?;
     if !(1900..=2999).contains(&y) {
         return None;
     }
@@ -648,6 +667,7 @@ fn without_trailing_paren(title: &str) -> &str {
 /// and second mentions of the same rule are candidates (待确认).
 fn find_rules(problems: &[Problem]) -> Vec<Rule> {
     let mut rules: Vec<Rule> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for p in problems {
         let text = &p.progress;
         let mut from = 0;
@@ -670,21 +690,29 @@ fn find_rules(problems: &[Problem]) -> Vec<Rule> {
             {
                 continue;
             }
-            let kind = rule_kind(&text[..open]);
-            match rules.iter_mut().find(|r| r.title == name) {
+            let window = text[..open]
+                .char_indices()
+                .rev()
+                .nth(200)
+                .map_or(0, |(i, _)| i);
+            let kind = rule_kind(&text[window..open]);
+            match index.get(name).map(|&i| &mut rules[i]) {
                 Some(rule) => {
                     if !rule.problem_ids.contains(&p.id) {
                         rule.problem_ids.push(p.id.clone());
                     }
                 }
-                None => rules.push(Rule {
-                    id: format!("r{:02}", rules.len()),
-                    title: name.to_string(),
-                    kind,
-                    date: None,
-                    problem_ids: vec![p.id.clone()],
-                    candidate: false,
-                }),
+                None => {
+                    index.insert(name.to_string(), rules.len());
+                    rules.push(Rule {
+                        id: format!("r{:02}", rules.len()),
+                        title: name.to_string(),
+                        kind,
+                        date: None,
+                        problem_ids: vec![p.id.clone()],
+                        candidate: false,
+                    })
+                }
             }
         }
     }
@@ -813,8 +841,12 @@ fn read_dates(opening: &str) -> OpeningFacts {
     }
     if let Some(pos) = opening[range_end..].find("反馈").map(|p| p + range_end) {
         for (i, s) in starts(&opening[range_end..pos]) {
-            let Some(y_end) = s.find('年') else { continue };
-            if y_end != 4 || !s[..4].chars().all(|c| c.is_ascii_digit()) {
+            let y_end = 4;
+            if !s
+                .get(..4)
+                .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+                || !s[4..].starts_with('年')
+            {
                 continue;
             }
             if let Some((_, rest)) = take_num_then(&s[y_end + '年'.len_utf8()..], '月') {
@@ -883,10 +915,16 @@ fn list_paragraph(p: &str) -> bool {
 
 fn contact_start(p: &str) -> bool {
     p.starts_with("欢迎")
-        || p.starts_with("联系")
-        || ["联系方式：", "联系电话：", "联系人："]
-            .iter()
-            .any(|w| p.contains(w))
+        || [
+            "联系方式",
+            "联系电话",
+            "联系人",
+            "联系地址",
+            "监督电话",
+            "举报电话",
+        ]
+        .iter()
+        .any(|w| p.starts_with(w) || p.contains(&format!("{w}：")))
 }
 
 /// Parse a bulletin text into a ledger and a report of what was recognised.
@@ -998,7 +1036,7 @@ pub fn parse_bulletin(text: &str) -> Result<BulletinImport, BulletinTextError> {
     let mut sections: Vec<(String, Vec<String>)> = Vec::new();
     for p in paragraphs {
         match classify(&p) {
-            Line::Section(_, heading) => sections.push((heading, Vec::new())),
+            Line::Section(_, heading) => sections.push((heading.to_string(), Vec::new())),
             _ => match sections.last_mut() {
                 Some((_, paras)) => paras.push(p),
                 None => opening.push(p),
@@ -1065,22 +1103,22 @@ pub fn parse_bulletin(text: &str) -> Result<BulletinImport, BulletinTextError> {
     let mut last_num = 0usize;
     let mut last_sub = 0usize;
     let mut sub_items_seen = false;
+    let mut implicit_category = false;
     let mut category_leftovers: Vec<(usize, String)> = Vec::new();
     let mut problem_leftovers: Vec<(usize, usize, Option<Field>, String)> = Vec::new();
-    let mut restarted = false;
     for p in impl_paras {
-        if !contact.is_empty() || (!cats.is_empty() && contact_start(&p)) {
+        if !contact.is_empty()
+            || (!cats.is_empty() && classify(&p) == Line::Text && contact_start(&p))
+        {
             contact.push(p);
             continue;
         }
-        let mut line = classify(&p);
+        let mut line = classify(&p).owned();
         if let Line::Num(n, _) = &line {
             let n = *n;
             let fresh_category = cats.last().is_some_and(|c| c.problems.is_empty());
             if n == last_num + 1 || (n == 1 && fresh_category) {
-                if n == 1 && last_num > 0 {
-                    restarted = true;
-                }
+                // in order, or numbering restarted in a new category
             } else if n > last_num && n <= last_num + 3 {
                 report
                     .warnings
@@ -1106,6 +1144,7 @@ pub fn parse_bulletin(text: &str) -> Result<BulletinImport, BulletinTextError> {
             Line::Num(n, rest) => {
                 last_num = n;
                 if cats.is_empty() {
+                    implicit_category = true;
                     let title = if impl_heading.is_empty() {
                         "反馈问题".to_string()
                     } else {
@@ -1193,7 +1232,6 @@ pub fn parse_bulletin(text: &str) -> Result<BulletinImport, BulletinTextError> {
     if cats.is_empty() {
         return Err(BulletinTextError::NoStructure);
     }
-    let _ = restarted;
 
     // Sections.
     let mut sections_out = Sections::default();
@@ -1397,14 +1435,15 @@ pub fn parse_bulletin(text: &str) -> Result<BulletinImport, BulletinTextError> {
         .iter()
         .filter(|p| p.status.is_finished())
         .count();
-    let finished_cats = ledger
-        .categories
-        .iter()
-        .filter(|c| {
-            let mut ps = ledger.problems_in(&c.id).peekable();
-            ps.peek().is_some() && ps.all(|p| p.status.is_finished())
-        })
-        .count();
+    let mut finished_cats = 0;
+    let mut rest = ledger.problems.as_slice();
+    for cat in &cats {
+        let (mine, others) = rest.split_at(cat.problems.len());
+        if !mine.is_empty() && mine.iter().all(|p| p.status.is_finished()) {
+            finished_cats += 1;
+        }
+        rest = others;
+    }
     if let Some(n) = stated.done {
         let (got, what) = match meta.counting_basis {
             CountingBasis::Category => (finished_cats, "类别"),
@@ -1444,10 +1483,7 @@ pub fn parse_bulletin(text: &str) -> Result<BulletinImport, BulletinTextError> {
     report.stated = stated;
     report.scheme = if sub_items_seen {
         NumberingScheme::CategoryProblemSubItems
-    } else if implementation.is_some()
-        && cats.len() == 1
-        && cats[0].title == ledger.sections.implementation_heading
-    {
+    } else if implicit_category {
         NumberingScheme::ProblemsOnly
     } else {
         NumberingScheme::CategoryProblem
@@ -1501,18 +1537,15 @@ mod tests {
 
     #[test]
     fn line_classes() {
-        assert_eq!(classify("一、提高"), Line::Section(1, "提高".into()));
-        assert_eq!(classify("（十六）针对"), Line::Sub(16, "针对".into()));
-        assert_eq!(classify("10．工业园"), Line::Num(10, "工业园".into()));
-        assert_eq!(classify("10、工业园"), Line::Num(10, "工业园".into()));
-        assert_eq!(
-            classify("16.2021年以来"),
-            Line::Num(16, "2021年以来".into())
-        );
+        assert_eq!(classify("一、提高"), Line::Section(1, "提高"));
+        assert_eq!(classify("（十六）针对"), Line::Sub(16, "针对"));
+        assert_eq!(classify("10．工业园"), Line::Num(10, "工业园"));
+        assert_eq!(classify("10、工业园"), Line::Num(10, "工业园"));
+        assert_eq!(classify("16.2021年以来"), Line::Num(16, "2021年以来"));
         assert_eq!(classify("（1）关于"), Line::Paren);
         assert_eq!(
             classify("整改情况：整改完成"),
-            Line::Label(Field::Progress, "整改完成".into())
+            Line::Label(Field::Progress, "整改完成")
         );
         assert_eq!(classify("2021年以来"), Line::Text);
         assert_eq!(classify("一是落实"), Line::Text);
