@@ -675,3 +675,25 @@ fn texts_near_the_size_limit_parse_without_trouble() {
         started.elapsed()
     );
 }
+
+#[test]
+fn labels_alone_on_their_line_chinese_dates_and_measures() {
+    let text = "某某局党组文件\n某某局党组关于巡察整改情况的通报\n\
+2023年1月3日至2月28日，市委第一巡察组对某某局党组开展了巡察。2023年4月，市委第一巡察组反馈了意见，指出问题1个。截至5月31日，已整改完毕事项1个。\n\
+一、整改工作\n（一）针对学习不深入的问题。\n1．学习不深入。\n原因分析：\n思想不重视。\n整改措施：\n制定学习计划。\n\
+整改情况：\n已完成。每月学习一次。\n某某局党组\n二〇二三年六月五日\n";
+    let BulletinImport { ledger, report } = parse(text);
+    let p = &ledger.problems[0];
+    assert_eq!(p.description, "学习不深入。");
+    assert_eq!(p.cause, "思想不重视。");
+    assert_eq!(p.measures, "制定学习计划。");
+    assert_eq!(p.progress, "已完成。每月学习一次。");
+    assert_eq!(p.status, Status::Done);
+    assert_eq!(ledger.meta.signature, "某某局党组");
+    assert_eq!(ledger.meta.issue_date, Some(common::day(2023, 6, 5)));
+    assert_eq!(ledger.meta.inspection_to, Some(common::day(2023, 2, 28)));
+    assert_eq!(ledger.meta.as_of, Some(common::day(2023, 5, 31)));
+    assert_eq!(ledger.sections.implementation_heading, "整改工作");
+    assert_eq!(report.leftovers, vec![]);
+    assert_eq!(report.warnings, Vec::<String>::new());
+}

@@ -418,11 +418,27 @@ fn classify(line: &str) -> Line<&str> {
     Line::Text
 }
 
-/// "2022年6月30日" (spaces already squeezed).
+/// "2022年6月30日" or "二〇二二年六月三十日" (spaces already squeezed).
 fn date_line(line: &str) -> Option<NaiveDate> {
     let t: String = line.chars().filter(|c| *c != ' ').collect();
-    let (d, rest) = full_date(&t)?;
-    rest.is_empty().then_some(d)
+    if let Some((d, rest)) = full_date(&t) {
+        return rest.is_empty().then_some(d);
+    }
+    let (year, rest) = t.split_once('年')?;
+    let y = year.chars().try_fold(0i32, |y, c| {
+        let d = match c {
+            '〇' | '零' | 'О' | 'O' | '0' => 0,
+            _ => i32::try_from(cn_number(&c.to_string()).filter(|d| *d < 10)?).ok()?,
+        };
+        Some(y * 10 + d)
+    })?;
+    let (m, rest) = rest.split_once('月')?;
+    let d = rest.strip_suffix('日')?;
+    let (m, d) = (cn_number(m)?, cn_number(d)?);
+    if year.chars().count() != 4 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, u32::try_from(m).ok()?, u32::try_from(d).ok()?)
 }
 
 /// "— 3 —", "- 3 -", "第3页", "第3页共9页", "3".
@@ -1560,6 +1576,11 @@ mod tests {
             date_line("2022年6月30日"),
             NaiveDate::from_ymd_opt(2022, 6, 30)
         );
+        assert_eq!(
+            date_line("二〇二二年六月三十日"),
+            NaiveDate::from_ymd_opt(2022, 6, 30)
+        );
+        assert_eq!(date_line("二〇二二年六月"), None);
         assert!(page_number_line("— 3 —") && page_number_line("第 2 页 共 9 页"));
         assert!(!page_number_line("2022"));
         assert_eq!(infer_status("整改完成，并长期坚持。修订"), Status::Ongoing);
