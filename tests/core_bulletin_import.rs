@@ -697,3 +697,30 @@ fn labels_alone_on_their_line_chinese_dates_and_measures() {
     assert_eq!(report.leftovers, vec![]);
     assert_eq!(report.warnings, Vec::<String>::new());
 }
+
+#[test]
+fn lines_before_the_header_and_the_document_number_are_kept_in_the_opening() {
+    let text = SAMPLE.replacen(
+        "中共广州花都（清新）产业转移工业园委员会文件\n",
+        "附件1\n中共广州花都（清新）产业转移工业园委员会文件\n清工委〔2022〕12号\n",
+        1,
+    );
+    let BulletinImport { ledger, report } = parse(&text);
+    let want = example_ledger();
+    assert_eq!(ledger.meta.header, want.meta.header);
+    assert_eq!(ledger.meta.title, want.meta.title);
+    assert_eq!(
+        ledger.sections.opening,
+        format!("附件1\n清工委〔2022〕12号\n{}", want.sections.opening)
+    );
+    let kept: Vec<(&str, &str)> = report
+        .leftovers
+        .iter()
+        .map(|l| (l.text.as_str(), l.kept_in.as_str()))
+        .collect();
+    assert_eq!(
+        kept,
+        [("附件1", "开头段落"), ("清工委〔2022〕12号", "开头段落")]
+    );
+    assert_eq!(ledger.problems.len(), 20);
+}

@@ -441,6 +441,27 @@ fn date_line(line: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, u32::try_from(m).ok()?, u32::try_from(d).ok()?)
 }
 
+/// What may stand above the 发文机关标志: 附件1, 份号, 密级 and 紧急程度.
+fn head_note(line: &str) -> bool {
+    line.starts_with("附件")
+        || (line.chars().count() <= 8 && line.chars().all(|c| c.is_ascii_digit()))
+        || ["机密", "秘密", "绝密", "特急", "加急", "★"]
+            .iter()
+            .any(|w| line.contains(w) && line.chars().count() <= 12)
+}
+
+/// 发文字号: "清工委〔2022〕5号", "X委[2022]5号".
+fn document_number(line: &str) -> bool {
+    line.chars().count() <= 30
+        && line.ends_with('号')
+        && ["〔", "[", "［", "【"].iter().any(|open| {
+            line.split_once(open).is_some_and(|(_, rest)| {
+                rest.get(..4)
+                    .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+            })
+        })
+}
+
 /// "— 3 —", "- 3 -", "第3页", "第3页共9页", "3".
 fn page_number_line(line: &str) -> bool {
     let t: String = line
@@ -982,17 +1003,27 @@ pub fn parse_bulletin(text: &str) -> Result<BulletinImport, BulletinTextError> {
         ..Default::default()
     };
     let sentence = |l: &str| l.contains(['，', '。', '；']) || classify(l) != Line::Text;
+    // Lines before the header (附件1, a stamp) and 发文字号 lines are kept in the opening.
+    let mut head_notes: Vec<String> = Vec::new();
+    let start = lines.iter().take(3).take_while(|l| head_note(l)).count();
     for k in 1..=2 {
-        let Some(part) = lines.get(..k) else { break };
+        let Some(part) = lines.get(start..start + k) else {
+            break;
+        };
         let header = part.concat();
         if header.ends_with("文件")
             && header.chars().count() <= 40
             && !part.iter().any(|l| sentence(l))
         {
+            head_notes.extend_from_slice(&lines[..start]);
             meta.header = header;
-            idx = k;
+            idx = start + k;
             break;
         }
+    }
+    while lines.get(idx).is_some_and(|l| document_number(l)) {
+        head_notes.push(lines[idx].clone());
+        idx += 1;
     }
     const TITLE_ENDINGS: [&str; 6] = ["通报", "报告", "情况", "通知", "公告", "公示"];
     let mut title_lines = 0;
@@ -1059,6 +1090,7 @@ pub fn parse_bulletin(text: &str) -> Result<BulletinImport, BulletinTextError> {
             },
         }
     }
+    opening.splice(0..0, head_notes);
     let score = |paras: &[String]| {
         let labels = paras
             .iter()
