@@ -724,3 +724,62 @@ fn lines_before_the_header_and_the_document_number_are_kept_in_the_opening() {
     );
     assert_eq!(ledger.problems.len(), 20);
 }
+
+#[test]
+fn randomly_mangled_samples_never_panic() {
+    const PIECES: [&str; 16] = [
+        "\n",
+        "\n\n",
+        "（",
+        "）",
+        "(",
+        ")",
+        "《",
+        "》",
+        "：",
+        "1.",
+        "一、",
+        "（三）",
+        "整改情况：",
+        "原因分析:",
+        "截至",
+        "。",
+    ];
+    let chars: Vec<char> = SAMPLE.chars().collect();
+    let mut rng = common::lcg(7);
+    for _ in 0..150 {
+        let mut text: Vec<String> = chars.iter().map(|c| c.to_string()).collect();
+        for _ in 0..40 {
+            let at = rng.next().unwrap() as usize % text.len();
+            match rng.next().unwrap() % 3 {
+                0 => text[at].clear(),
+                1 => text[at] = PIECES[rng.next().unwrap() as usize % PIECES.len()].to_string(),
+                _ => text.insert(
+                    at,
+                    PIECES[rng.next().unwrap() as usize % PIECES.len()].to_string(),
+                ),
+            }
+        }
+        let text = text.concat();
+        if let Ok(got) = parse_bulletin(&text) {
+            assert_eq!(got.report.problems, got.ledger.problems.len());
+            assert_eq!(got.report.categories, got.ledger.categories.len());
+        }
+    }
+}
+
+#[test]
+fn random_bytes_never_panic() {
+    let mut rng = common::lcg(11);
+    for len in [1usize, 2, 3, 7, 64, 1000] {
+        for _ in 0..50 {
+            let mut bytes: Vec<u8> = (0..len).map(|_| rng.next().unwrap() as u8).collect();
+            if len > 2 && rng.next().unwrap().is_multiple_of(2) {
+                bytes[..2].copy_from_slice(&[0xFF, 0xFE]);
+            }
+            if let Ok(text) = decode_text(&bytes) {
+                let _ = parse_bulletin(&text);
+            }
+        }
+    }
+}
