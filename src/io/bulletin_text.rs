@@ -855,7 +855,7 @@ fn read_dates(opening: &str) -> OpeningFacts {
         as_of: None,
     };
     let mut range_end = 0;
-    for (i, s) in starts(opening) {
+    for (_, s) in starts(opening) {
         let Some((from, rest)) = full_date(s) else {
             continue;
         };
@@ -872,7 +872,6 @@ fn read_dates(opening: &str) -> OpeningFacts {
             facts.from = Some(from);
             facts.to = to;
             range_end = opening.len() - r.len();
-            let _ = i;
             break;
         }
     }
