@@ -101,7 +101,7 @@ fn Recognised(report: BulletinReport) -> impl IntoView {
             |label: &str, n: Option<usize>, unit: &str| n.map(|n| format!("{label}{n}{unit}"));
         [
             part("问题", s.problems, "个"),
-            part("已整改完毕", s.finished, "个"),
+            part("已整改完毕", s.done, "个"),
             part("建章立制", s.rules, "项"),
         ]
         .into_iter()
