@@ -269,3 +269,28 @@ fn the_sample_is_typeset_on_the_official_grid() {
     assert_eq!(last.lines[n - 1].text(), "2022年6月30日");
     assert_eq!(last.lines[n - 2].kind, LineKind::Right);
 }
+
+#[test]
+fn importing_the_sample_and_printing_it_gives_the_sample_back() {
+    use rectify::io::bulletin_text::parse_bulletin;
+    let imported = parse_bulletin(SAMPLE).unwrap();
+    let ledger = imported.ledger;
+    let b = bulletin(&ledger);
+    assert_eq!(
+        (b.counts.total, b.counts.finished, b.counts.rules),
+        (16, 16, 5),
+        "the counts 16/16/5 of the sample's opening"
+    );
+    assert_eq!(squeeze(&b.to_text()), squeeze(SAMPLE));
+    // and the printed text imports to the same ledger again
+    let again = parse_bulletin(&b.to_text()).unwrap();
+    assert!(again.report.leftovers.is_empty(), "{:?}", again.report.leftovers);
+    let strip = |l: &rectify::ledger::Ledger| {
+        let mut l = l.clone();
+        l.id.clear();
+        l
+    };
+    assert_eq!(strip(&again.ledger), strip(&ledger));
+    let pages = paginate(&b);
+    assert_eq!(pages.len(), paginate(&bulletin(&example_ledger())).len());
+}
