@@ -9,10 +9,16 @@ use super::{Block, Bulletin, Face, Run};
 pub const CHARS_PER_LINE: usize = 28;
 /// Body lines per page (line pitch 28.95 pt in a 225 mm 版心).
 pub const LINES_PER_PAGE: usize = 22;
-/// The widths below are counted in half characters: CJK is 2, ASCII is 1.
-const LINE_UNITS: usize = CHARS_PER_LINE * 2;
+/// Widths are counted in twentieths of a character: a CJK character is 20, an ASCII one 11
+/// (Latin letters and digits in Chinese fonts are about 0.5–0.55 em; counting them a little
+/// wide leaves slack that justification spreads, where counting them narrow would overflow).
+pub const CJK: usize = 20;
+const ASCII: usize = 11;
+const LINE_UNITS: usize = CHARS_PER_LINE * CJK;
+/// The first line of a paragraph is indented two characters.
+pub const INDENT: usize = 2 * CJK;
 /// 2号 title characters per line: the 版心 is 442 pt wide, a 22 pt character is 22 pt.
-const TITLE_UNITS: usize = 20 * 2;
+const TITLE_UNITS: usize = 20 * CJK;
 /// Grid lines the red header takes on page 1, its red rule included.
 pub const HEADER_LINES: usize = 3;
 
@@ -39,7 +45,7 @@ pub struct Line {
     pub first: bool,
     /// a full line, spread to the full width (not the last line of its paragraph)
     pub justify: bool,
-    /// half characters of space at the right (署名, 成文日期)
+    /// space at the right in twentieths of a character (署名, 成文日期)
     pub right_units: usize,
     /// the problem this line belongs to, if any
     pub problem_id: Option<String>,
@@ -86,12 +92,12 @@ impl Page {
     }
 }
 
-/// Width of a character in half characters.
+/// Width of a character in twentieths of a character width.
 pub fn units(c: char) -> usize {
     if c.is_ascii() || ('\u{ff61}'..='\u{ff9f}').contains(&c) {
-        1
+        ASCII
     } else {
-        2
+        CJK
     }
 }
 
@@ -126,7 +132,7 @@ pub fn break_lines(runs: &[Run], capacity: usize, first_indent: usize) -> Vec<Ve
     let mut start = 0;
     while start < chars.len() {
         let room = if lines.is_empty() {
-            capacity.saturating_sub(first_indent).max(2)
+            capacity.saturating_sub(first_indent).max(CJK)
         } else {
             capacity
         };
@@ -221,7 +227,7 @@ pub fn paginate(bulletin: &Bulletin) -> Vec<Page> {
                 push(Line::empty(LineKind::Blank), false);
             }
             Block::Paragraph { runs, problem_id } => {
-                let parts = break_lines(runs, LINE_UNITS, 4);
+                let parts = break_lines(runs, LINE_UNITS, INDENT);
                 let n = parts.len();
                 // a heading (a paragraph of one line in 黑体/楷体) stays with what follows
                 let heading = n == 1 && runs.iter().all(|r| r.face != Face::FangSong);
@@ -242,7 +248,7 @@ pub fn paginate(bulletin: &Bulletin) -> Vec<Page> {
                     text: text.clone(),
                     face: Face::FangSong,
                 }];
-                line.right_units = 4;
+                line.right_units = 2 * CJK;
                 let last_block = i + 1 == bulletin.blocks.len();
                 push(line, !last_block);
             }
@@ -257,8 +263,8 @@ pub fn paginate(bulletin: &Bulletin) -> Vec<Page> {
                 }];
                 // centred under the signature, which ends two characters from the right
                 line.right_units = match signature_width {
-                    Some(w) if w > width(text) => 4 + (w - width(text)) / 2,
-                    _ => 8,
+                    Some(w) if w > width(text) => 2 * CJK + (w - width(text)) / 2,
+                    _ => 4 * CJK,
                 };
                 push(line, false);
             }
@@ -327,7 +333,7 @@ mod tests {
     #[test]
     fn a_line_holds_28_characters_and_the_first_26() {
         let text = "字".repeat(26 + 28 + 5);
-        let got = texts(break_lines(&fang(&text), LINE_UNITS, 4));
+        let got = texts(break_lines(&fang(&text), LINE_UNITS, INDENT));
         assert_eq!(
             got.iter().map(|l| l.chars().count()).collect::<Vec<_>>(),
             [26, 28, 5]
@@ -338,24 +344,28 @@ mod tests {
     fn closing_marks_hang_and_opening_marks_move_down() {
         // the 27th character of the first line would be "，": it hangs on that line
         let text = format!("{}，后文", "字".repeat(26));
-        let got = texts(break_lines(&fang(&text), LINE_UNITS, 4));
+        let got = texts(break_lines(&fang(&text), LINE_UNITS, INDENT));
         assert_eq!(got, [format!("{}，", "字".repeat(26)), "后文".to_string()]);
         // an opening mark at the end of a line goes to the next line with its word
         let text = format!("{}《规则》", "字".repeat(25));
-        let got = texts(break_lines(&fang(&text), LINE_UNITS, 4));
+        let got = texts(break_lines(&fang(&text), LINE_UNITS, INDENT));
         assert_eq!(got, ["字".repeat(25), "《规则》".to_string()]);
     }
 
     #[test]
     fn numbers_are_not_split_and_ascii_is_half_width() {
         let text = format!("{}电话0763-5673980", "字".repeat(22));
-        let got = texts(break_lines(&fang(&text), LINE_UNITS, 4));
+        let got = texts(break_lines(&fang(&text), LINE_UNITS, INDENT));
         assert_eq!(
             got,
             [format!("{}电话", "字".repeat(22)), "0763-5673980".into()]
         );
-        let digits = "1".repeat(52);
-        assert_eq!(texts(break_lines(&fang(&digits), LINE_UNITS, 4)).len(), 1);
+        // 47 digits of 11 units fit in the 520 units of a first line; 48 do not
+        let digits = "1".repeat(47);
+        assert_eq!(
+            texts(break_lines(&fang(&digits), LINE_UNITS, INDENT)).len(),
+            1
+        );
     }
 
     #[test]
@@ -370,7 +380,7 @@ mod tests {
                 face: Face::FangSong,
             },
         ];
-        let lines = break_lines(&runs, LINE_UNITS, 4);
+        let lines = break_lines(&runs, LINE_UNITS, INDENT);
         assert_eq!(lines[0][0].face, Face::KaiTi);
         assert_eq!(lines[0][1].face, Face::FangSong);
         assert_eq!(lines[1].len(), 1);

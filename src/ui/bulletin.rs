@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::state::{AppState, Screen};
-use crate::bulletin::layout::{paginate, Line, LineKind, Page};
+use crate::bulletin::layout::{paginate, Line, LineKind, Page, CJK};
 use crate::bulletin::{bulletin, Bulletin};
 use crate::document::MetaField;
 use crate::ledger::{format_date, CountingBasis};
@@ -151,7 +151,7 @@ fn line_view(line: Line) -> AnyView {
             let scale = (TEXT_WIDTH_PT / (chars * HEADER_PT)).min(1.0);
             view! {
                 <h1 class="line red-header">
-                    <span style=format!("font-size:{HEADER_PT}pt;transform:scaleX({scale:.3})")>{text}</span>
+                    <span style=format!("font-size:{HEADER_PT}pt;transform:translateX(-50%) scaleX({scale:.3})")>{text}</span>
                 </h1>
             }
             .into_any()
@@ -159,7 +159,7 @@ fn line_view(line: Line) -> AnyView {
         LineKind::Title => view! { <div class="line title">{text}</div> }.into_any(),
         LineKind::Blank => view! { <div class="line blank"></div> }.into_any(),
         LineKind::Right => view! {
-            <div class="line right" style=format!("padding-right:{}em", line.right_units as f64 / 2.0)>{text}</div>
+            <div class="line right" style=format!("padding-right:{}em", line.right_units as f64 / CJK as f64)>{text}</div>
         }
         .into_any(),
         LineKind::Body => {

@@ -74,7 +74,7 @@ test('从通报导入 the sample, open 通报, and print it to an A4 PDF with pa
   const info = execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' });
   const pdfPages = Number(info.match(/^Pages:\s+(\d+)/m)[1]);
   assert.equal(pdfPages, pages, 'one PDF page per sheet');
-  assert.match(info, /^Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/m, 'A4 portrait');
+  assert.match(info, /^Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/m, 'A4 portrait');
   const p1 = pdfPageText(pdfFile, 1);
   assert.ok(squeeze(p1).includes(HEADER), 'PDF page 1 has the header');
   assert.ok(squeeze(p1).includes('巡察反馈意见集中整改进展情况的通报'), 'PDF page 1 has the title');
@@ -106,7 +106,7 @@ test('the bulletin follows the ledger: a reopened problem, a confirmed rule, the
   assert.ok(text.includes('已整改完毕事项15个'), 'the opening counts 15');
   assert.ok(text.includes('整改情况：整改中，整改时限为9月30日。由工业园纪委约谈'), 'problem 2 says honestly that it is open');
 
-  await bulletin.field('计数口径').selectOption({ label: '按具体问题计数' });
+  await bulletin.basisSelect.selectOption({ label: '按具体问题计数' });
   await expectText(bulletin.counts, /^具体问题 20 个，已整改完毕 19 个/, 'counted by problem');
   await until(async () => squeeze(await bulletin.preview.innerText()).includes('存在的问题20个'), 'the opening to count problems');
 

@@ -14,6 +14,8 @@ export class BulletinPage {
     this.preview = this.main.getByRole('document', { name: '通报预览' });
     this.sheets = this.preview.getByRole('article');
     this.printButton = this.main.getByRole('button', { name: '打印 / 存为 PDF', exact: true });
+    // a select's label also holds its options' text
+    this.basisSelect = this.main.getByLabel(/^\s*计数口径/);
     this.downloadButton = this.main.getByRole('button', { name: '下载全文（.txt）', exact: true });
   }
 
