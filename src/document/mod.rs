@@ -1,6 +1,7 @@
 //! The Automerge boundary: a ledger document with named operations, load/save/merge,
 //! who wrote what (actor → person), and reading it out as a plain [`Ledger`].
 
+pub mod history;
 pub mod schema;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -15,6 +16,7 @@ use crate::ledger::{
     format_date, parse_date, Category, CountingBasis, Ledger, Meta, Problem, ProgressEntry, Rule,
     RuleKind, Sections, Status, DEFAULT_WARN_DAYS,
 };
+pub use history::{end_of_day, start_of_day, Conflict, ConflictValue, HistoryEntry, Place};
 pub use schema::{migrate, Migration, SCHEMA_VERSION};
 use schema::{DocCategory, DocProblem, DocProgressEntry, DocRoot, DocRule};
 
@@ -498,7 +500,13 @@ impl LedgerDoc {
             Some((Value::Scalar(s), _)) => s.as_str().map(str::to_string),
             _ => None,
         };
-        if current.as_deref() == Some(value) {
+        // writing the value shown settles a conflict too: the new write supersedes them all
+        let conflicted = self
+            .doc
+            .get_all(obj, key)
+            .map(|v| v.len() > 1)
+            .unwrap_or(false);
+        if current.as_deref() == Some(value) && !conflicted {
             return Ok(false);
         }
         self.doc.put(obj, key, value)?;
