@@ -73,6 +73,24 @@ pub fn today() -> chrono::NaiveDate {
         .unwrap_or_default()
 }
 
+/// The local time zone's offset east of UTC, in seconds (China: 28800).
+pub fn utc_offset_secs() -> i64 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i64) * 60
+}
+
+/// A change time as the user reads it: 2024-06-30 14:05 in local time.
+pub fn local_time_label(secs: i64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(secs as f64 * 1000.0));
+    format!(
+        "{}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
 /// Offer bytes as a file download.
 pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String> {
     let array = Uint8Array::from(bytes);

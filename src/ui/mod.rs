@@ -4,6 +4,7 @@
 mod bulletin;
 mod bulletin_import;
 mod checklist;
+mod history;
 mod info;
 mod ledgers;
 mod problem;
@@ -108,6 +109,7 @@ fn App() -> impl IntoView {
                     (true, Screen::Rules) => view! { <rules::RulesView/> }.into_any(),
                     (true, Screen::Bulletin) => view! { <bulletin::BulletinView/> }.into_any(),
                     (true, Screen::Info) => view! { <info::InfoView/> }.into_any(),
+                    (true, Screen::History) => view! { <history::HistoryView/> }.into_any(),
                 }}
             </main>
             <div class="drop-hint" aria-hidden="true">"松开鼠标以导入台账文件"</div>
@@ -163,6 +165,7 @@ fn Header() -> impl IntoView {
                     {tab(Screen::Rules, "建章立制")}
                     {tab(Screen::Bulletin, "通报")}
                     {tab(Screen::Info, "台账信息")}
+                    {tab(Screen::History, "修改记录")}
                 </Show>
                 {tab(Screen::Ledgers, "台账管理")}
             </nav>
@@ -228,8 +231,24 @@ fn Notices() -> impl IntoView {
                     }
                 })
         }}
-        <Show when=move || state.read_only.get()>
-            <div class="notice readonly" role="status">"只读：此台账来自更新版本的 Rectify，不能在此修改。"</div>
+        {move || match state.past.get() {
+            Some(date) => view! {
+                <div class="notice readonly" role="status">
+                    {format!("正在查看 {date} 结束时的台账（只读，按修改记录还原）。")}
+                    <button on:click=move |_| state.back_to_present()>"回到当前台账"</button>
+                </div>
+            }.into_any(),
+            None => view! {
+                <Show when=move || state.read_only.get()>
+                    <div class="notice readonly" role="status">"只读：此台账来自更新版本的 Rectify，不能在此修改。"</div>
+                </Show>
+            }.into_any(),
+        }}
+        <Show when=move || state.conflicts.with(|c| !c.is_empty()) && state.past.with(|p| p.is_none()) && state.screen.get() != Screen::History>
+            <div class="notice warn-bar" role="status">
+                {move || format!("合并后有 {} 处字段出现不同的值，需要选定。", state.conflicts.with(|c| c.len()))}
+                <button on:click=move |_| state.screen.set(Screen::History)>"去处理冲突"</button>
+            </div>
         </Show>
     }
 }

@@ -56,6 +56,12 @@ pub fn ProblemRow(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVi
         })
     });
     let is_open = move || expanded.with(|e| e.as_deref() == Some(pid.get_value().as_str()));
+    let has_conflict = move || {
+        state.conflicts.with(|c| {
+            c.iter()
+                .any(|c| c.problem_id.as_deref() == Some(pid.get_value().as_str()))
+        })
+    };
     let toggle = move |_| {
         let id = pid.get_value();
         expanded.update(|e| {
@@ -78,6 +84,7 @@ pub fn ProblemRow(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVi
                             <span class="desc">{text}</span>
                         </button>
                         <span class=format!("status {}", status.code())>{status.label().to_string()}</span>
+                        {move || has_conflict().then(|| view! { <span class="tag candidate" title="合并后有字段出现不同的值，请在详情中选定">"有冲突"</span> })}
                         <span class="meta-cell">{if deadline.is_some() { format!("时限 {}", format_date(deadline)) } else { String::new() }}</span>
                         <span class="meta-cell">{[departments, owner].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")}</span>
                     </div>
@@ -197,6 +204,16 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
     let entry_text = RwSignal::new(String::new());
     view! {
         <div class="problem-editor" role="group" aria-label="问题详情">
+            {move || {
+                let mine: Vec<_> = state.conflicts.with(|c| {
+                    c.iter().filter(|c| c.problem_id.as_deref() == Some(pid.get_value().as_str())).cloned().collect()
+                });
+                (!mine.is_empty()).then(|| view! {
+                    <div class="problem-conflicts">
+                        {mine.into_iter().map(|c| view! { <super::history::ConflictCard conflict=c/> }).collect_view()}
+                    </div>
+                })
+            }}
             <TextField pid=pid field=ProblemText::Description rows=2/>
             <TextField pid=pid field=ProblemText::Cause/>
             <TextField pid=pid field=ProblemText::Measures/>

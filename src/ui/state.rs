@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::document::{DocError, LedgerDoc};
+use crate::document::{self as document, Conflict, DocError, HistoryEntry, LedgerDoc, Place};
 use crate::io::{self, envelope, example};
 use crate::ledger::Ledger;
 use crate::platform::{self, LocalKv};
@@ -20,6 +20,7 @@ pub enum Screen {
     Info,
     Ledgers,
     BulletinImport,
+    History,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,6 +57,10 @@ pub struct AppState {
     pub save_error: RwSignal<Option<String>>,
     pub screen: RwSignal<Screen>,
     pub pending_import: RwSignal<Option<PendingImport>>,
+    /// short fields holding concurrent values, re-read with the ledger
+    pub conflicts: RwSignal<Vec<Conflict>>,
+    /// the date whose ledger is shown read-only instead of the present one
+    pub past: RwSignal<Option<chrono::NaiveDate>>,
     save_scheduled: StoredValue<bool>,
     /// asked once per session to fill in 我的名字
     asked_for_name: StoredValue<bool>,
@@ -80,6 +85,8 @@ impl AppState {
             save_error: RwSignal::new(None),
             screen: RwSignal::new(Screen::Checklist),
             pending_import: RwSignal::new(None),
+            conflicts: RwSignal::new(vec![]),
+            past: RwSignal::new(None),
             save_scheduled: StoredValue::new(false),
             asked_for_name: StoredValue::new(false),
         };
@@ -117,23 +124,31 @@ impl AppState {
         Some(self.my_name.get_untracked()).filter(|n| !n.trim().is_empty())
     }
 
-    /// Re-read the document into the `ledger` signal.
+    /// Re-read the document into the `ledger` signal (unless a past date is being viewed).
     fn refresh(&self) {
-        let read = self
-            .doc
-            .with_value(|d| d.as_ref().map(|d| (d.read(), d.is_read_only())));
-        match read {
-            Some((Ok(ledger), read_only)) => {
+        if self.past.get_untracked().is_some() {
+            return;
+        }
+        let read = self.doc.try_update_value(|d| {
+            d.as_mut()
+                .map(|d| (d.read(), d.is_read_only(), d.conflicts()))
+        });
+        match read.flatten() {
+            Some((Ok(ledger), read_only, conflicts)) => {
                 self.ledger.set(Some(ledger));
                 self.read_only.set(read_only);
+                if self.conflicts.with_untracked(|c| c != &conflicts) {
+                    self.conflicts.set(conflicts);
+                }
             }
-            Some((Err(e), _)) => self.error(e.to_string()),
+            Some((Err(e), _, _)) => self.error(e.to_string()),
             None => self.ledger.set(None),
         }
     }
 
     /// Make `doc` the open ledger.
     fn show(&self, mut doc: LedgerDoc) {
+        self.past.set(None);
         doc.set_author(self.author().as_deref());
         let id = doc.ledger_id();
         let read_only = doc.is_read_only();
@@ -229,8 +244,93 @@ impl AppState {
         }
     }
 
+    /// Show the ledger as it stood at the end of `date`, read-only (None: nothing existed yet).
+    pub fn view_past(&self, date: chrono::NaiveDate) {
+        self.flush();
+        let time = document::end_of_day(date, platform::utc_offset_secs());
+        let past = self
+            .doc
+            .try_update_value(|d| d.as_mut().map(|d| d.ledger_at(time)))
+            .flatten();
+        match past {
+            Some(Ok(Some(ledger))) => {
+                self.past.set(Some(date));
+                self.ledger.set(Some(ledger));
+                self.read_only.set(true);
+            }
+            Some(Ok(None)) => self.error(format!(
+                "{date} 时本机还没有这本台账的任何记录（台账创建于之后）。"
+            )),
+            Some(Err(e)) => self.error(e.to_string()),
+            None => {}
+        }
+    }
+
+    /// Back from a past date to the ledger as it stands.
+    pub fn back_to_present(&self) {
+        if self.past.get_untracked().is_some() {
+            self.past.set(None);
+            self.refresh();
+        }
+    }
+
+    /// The change history, newest first, with the places each of the first `limit` touched.
+    pub fn history(&self, limit: usize) -> Vec<(HistoryEntry, Vec<String>)> {
+        let ledger = self.ledger.get_untracked();
+        self.doc
+            .try_update_value(|d| {
+                d.as_mut().map(|d| {
+                    // what was just done belongs in the list too
+                    d.commit(platform::now());
+                    let entries = d.history();
+                    entries
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, e)| {
+                            let places = match (&ledger, i < limit) {
+                                (Some(l), true) => d.change_places(&e.hash, l),
+                                _ => vec![],
+                            };
+                            (e, places)
+                        })
+                        .collect()
+                })
+            })
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// The ledger as it stood at `time` (for reports), without changing what is shown.
+    pub fn ledger_at(&self, time: i64) -> Option<Ledger> {
+        self.doc
+            .try_update_value(|d| d.as_mut().map(|d| d.ledger_at(time)))
+            .flatten()
+            .and_then(Result::ok)
+            .flatten()
+    }
+
+    /// When the open ledger was first created (its earliest change), if known.
+    pub fn created_at(&self) -> Option<i64> {
+        self.doc
+            .try_update_value(|d| d.as_mut().and_then(|d| d.created_at()))
+            .flatten()
+    }
+
+    /// Settle a conflict with one of its values or a new one.
+    pub fn settle(&self, place: &Place, value: &str) {
+        if self.edit(|d| d.settle(place, value)).is_some() {
+            self.info("已处理冲突：同事合并后也会采用这个值。");
+        }
+    }
+
     /// Apply a named operation to the open ledger, show the result, and schedule a save.
     pub fn edit<T>(&self, op: impl FnOnce(&mut LedgerDoc) -> Result<T, DocError>) -> Option<T> {
+        if let Some(date) = self.past.get_untracked() {
+            self.error(format!(
+                "正在查看 {date} 的台账（只读）。请先点“回到当前台账”再修改。"
+            ));
+            return None;
+        }
         let result = self.doc.try_update_value(|d| d.as_mut().map(op)).flatten();
         match result {
             Some(Ok(value)) => {

@@ -223,3 +223,68 @@ test('a deletion on one laptop meets an edit on the other: nothing is lost', sce
   await until(async () => assert.match((await a.checklist.problemTitles())[2] ?? '', /^3\.“三会一课”依然不严不实/), 'A: problem 3 restored');
   await expectValue((await a.checklist.problem(3).open()).field('责任人'), '丁', "A: the restored problem has B's edit");
 }));
+
+test('a status set differently on two laptops is shown as a conflict, settled on one, and settled on the other after the next exchange', scenario(env, async ({ laptop, tmpFile }) => {
+  const { a, b } = await shareExample(laptop, tmpFile);
+
+  const ea = await a.checklist.problem(1).open();
+  await ea.setStatus('整改中');
+  const eb = await b.checklist.problem(1).open();
+  await eb.setStatus('已完成');
+  await a.waitForSave();
+  await b.waitForSave();
+  const fromA = await exportTo(a, tmpFile);
+  await b.header.importFile(fromA.path);
+  await b.notices.infoText(/已合并/);
+
+  // B is told, sees both values with who wrote them, and picks 整改中
+  const bar = b.page.getByRole('status').filter({ hasText: '处字段出现不同的值' });
+  await expectText(bar, /合并后有 1 处字段出现不同的值/, 'B: the conflict bar');
+  await expectText(b.checklist.problem(1).article, /有冲突/, 'B: problem 1 is marked');
+  await bar.getByRole('button', { name: '去处理冲突' }).click();
+  const card = b.page.getByRole('group', { name: '冲突：第1项问题 · 整改状态' });
+  await expectText(card, /“整改中”\s*张三/, 'B: 张三 wrote 整改中');
+  await expectText(card, /“已完成”\s*李四/, 'B: 李四 wrote 已完成');
+  await card.getByRole('button', { name: '采用“整改中”' }).click();
+  await expectText(b.page.getByRole('heading', { name: /^待处理的冲突/ }), '待处理的冲突（0）', 'B: settled');
+  // the history says who changed what
+  const rows = b.page.getByRole('table').getByRole('row');
+  await expectText(rows.nth(1), /处理冲突/, 'B: the newest change is the settling');
+  await expectText(b.page.getByRole('table'), /张三[\s\S]*状态改为整改中[\s\S]*第1项 · 整改状态/, 'B: 张三 set 整改中 on problem 1');
+  await b.waitForSave();
+
+  // A gets B's file: no conflict there either, and the status is the settled one
+  const fromB = await exportTo(b, tmpFile);
+  await a.header.importFile(fromB.path);
+  await a.notices.infoText(/已合并/);
+  await a.header.show('修改记录');
+  await expectText(a.page.getByRole('heading', { name: /^待处理的冲突/ }), '待处理的冲突（0）', 'A: nothing to settle');
+  await a.header.show('台账');
+  await expectText(a.checklist.problem(1).status, '整改中', 'A: the settled status');
+}));
+
+test('the ledger as it stood on a past date is shown read-only, with its bulletin', scenario(env, async ({ laptop }) => {
+  const app = await laptop();
+  await app.start.openExample();
+  await expectCount(app.checklist.problemToggles, 20, 'the example');
+  await app.header.show('修改记录');
+  // the example was made today: the day before, the ledger did not exist
+  const yesterday = new Date(Date.now() - 86400000);
+  const pad = (n) => String(n).padStart(2, '0');
+  const ymd = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  await app.page.getByLabel('日期', { exact: true }).fill(ymd(yesterday));
+  await app.page.getByRole('button', { name: '查看这一天的台账' }).click();
+  await app.notices.errorText(/还没有这本台账的任何记录/);
+  await app.page.getByLabel('日期', { exact: true }).fill(ymd(new Date()));
+  await app.page.getByRole('button', { name: '查看这一天的台账' }).click();
+  const banner = app.page.getByRole('status').filter({ hasText: '结束时的台账（只读' });
+  await expectText(banner, new RegExp(`正在查看 ${ymd(new Date())} 结束时的台账`), 'the past-view banner');
+  await expectCount(app.checklist.problemToggles, 20, 'the ledger of today');
+  // read-only: the fields cannot be typed in, and the bulletin is that day's
+  const editor = await app.checklist.problem(1).open();
+  assert.equal(await editor.field('责任人').getAttribute('readonly'), '', 'fields are read-only');
+  await app.header.show('通报');
+  await expectText(app.page.getByLabel('通报中的统计数', { exact: true }), /^反馈问题 16 个，已整改完毕 16 个/, 'the bulletin of that day');
+  await banner.getByRole('button', { name: '回到当前台账' }).click();
+  await expectCount(banner, 0, 'back to the present');
+}));

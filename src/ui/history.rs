@@ -1,0 +1,175 @@
+//! 修改记录 — conflicts to settle, the list of who changed what and when, and the ledger as it
+//! stood on a past date (read-only). Everything comes from the document's own history.
+
+use leptos::prelude::*;
+
+use super::state::{AppState, Screen};
+use crate::document::{Conflict, Place};
+use crate::ledger::parse_date;
+use crate::platform;
+
+/// How many history entries are shown (and have their places worked out) at first.
+const PAGE: usize = 100;
+
+#[component]
+pub fn HistoryView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let person = RwSignal::new(String::new());
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let limit = RwSignal::new(PAGE);
+    let past_date = RwSignal::new(String::new());
+    // re-read whenever the ledger changes (an edit, a merge, another tab)
+    let entries = Memo::new(move |_| {
+        state.ledger.track();
+        state.history(limit.get())
+    });
+    let people = Memo::new(move |_| {
+        let mut names: Vec<String> =
+            entries.with(|e| e.iter().map(|(h, _)| h.author.clone()).collect());
+        names.sort();
+        names.dedup();
+        names
+    });
+    let shown = Memo::new(move |_| {
+        let offset = platform::utc_offset_secs();
+        let from = parse_date(&from.get()).map(|d| crate::document::start_of_day(d, offset));
+        let to = parse_date(&to.get()).map(|d| crate::document::end_of_day(d, offset));
+        let person = person.get();
+        entries.with(|e| {
+            e.iter()
+                .filter(|(h, _)| person.is_empty() || h.author == person)
+                .filter(|(h, _)| from.is_none_or(|f| h.time > f))
+                .filter(|(h, _)| to.is_none_or(|t| h.time <= t))
+                .take(limit.get())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let total = move || entries.with(|e| e.len());
+    view! {
+        <section class="history">
+            <h2>"修改记录"</h2>
+            <Conflicts/>
+
+            <section class="past" aria-labelledby="past-heading">
+                <h3 id="past-heading">"查看过去某天的台账"</h3>
+                <p class="hint">"按修改记录还原当天结束时的台账（只读），台账、进度和通报都按那天显示。"</p>
+                <div class="inline-form">
+                    <label>"日期"<input type="date" prop:value=move || past_date.get() on:change=move |e| past_date.set(event_target_value(&e))/></label>
+                    <button on:click=move |_| match parse_date(&past_date.get_untracked()) {
+                        Some(d) => {
+                            state.view_past(d);
+                            if state.past.get_untracked().is_some() {
+                                state.screen.set(Screen::Checklist);
+                            }
+                        }
+                        None => state.error("请先选择日期。"),
+                    }>"查看这一天的台账"</button>
+                </div>
+            </section>
+
+            <section aria-labelledby="log-heading">
+                <h3 id="log-heading">"全部修改"</h3>
+                <div class="inline-form filters">
+                    <label>"修改人"
+                        <select on:change=move |e| person.set(event_target_value(&e))>
+                            <option value="">"全部"</option>
+                            {move || people.get().into_iter().map(|p| view! { <option value=p.clone()>{p.clone()}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <label>"起始日期"<input type="date" prop:value=move || from.get() on:change=move |e| from.set(event_target_value(&e))/></label>
+                    <label>"结束日期"<input type="date" prop:value=move || to.get() on:change=move |e| to.set(event_target_value(&e))/></label>
+                </div>
+                <p class="counts">{move || format!("共 {} 次修改，显示 {} 次", total(), shown.with(|s| s.len()))}</p>
+                <table class="history-table">
+                    <thead><tr><th>"时间"</th><th>"修改人"</th><th>"修改内容"</th><th>"涉及"</th></tr></thead>
+                    <tbody>
+                        <For each=move || shown.get() key=|(h, _)| h.hash.clone() children=move |(h, places)| view! {
+                            <tr>
+                                <td class="when">{platform::local_time_label(h.time)}</td>
+                                <td>{h.author}</td>
+                                <td>{h.message}</td>
+                                <td>{places.join("；")}</td>
+                            </tr>
+                        }/>
+                    </tbody>
+                </table>
+                <Show when=move || { total() > limit.get() }>
+                    <button on:click=move |_| limit.update(|l| *l += PAGE)>"显示更多"</button>
+                </Show>
+            </section>
+        </section>
+    }
+}
+
+/// The open conflicts, each with its values and a way to settle it.
+#[component]
+pub fn Conflicts() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <section class="conflicts" aria-labelledby="conflicts-heading">
+            <h3 id="conflicts-heading">{move || format!("待处理的冲突（{}）", state.conflicts.with(|c| c.len()))}</h3>
+            {move || {
+                let conflicts = state.conflicts.get();
+                if conflicts.is_empty() {
+                    view! { <p class="hint">"没有待处理的冲突。两人在各自电脑上同时修改同一短字段（状态、时限、责任人、标题等）时，合并后会在这里列出，由人选定。"</p> }.into_any()
+                } else {
+                    view! {
+                        <p class="hint">"下列字段在合并时有不同的值。目前显示的是标“当前显示”的值；请选定一个（或填写新值），选定后同事合并时也会采用。"</p>
+                        <ul class="conflict-list">
+                            {conflicts.into_iter().map(|c| view! { <li><ConflictCard conflict=c/></li> }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// One conflicted field: its values with who and when, pick one or type a new one.
+#[component]
+pub fn ConflictCard(conflict: Conflict) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let typed = RwSignal::new(String::new());
+    let place = StoredValue::new(conflict.place.clone());
+    let label = conflict.label.clone();
+    let is_date = matches!(&conflict.place, Place::Problem(_, k) | Place::Meta(k) | Place::Rule(_, k) if k.contains("date") || *k == "deadline" || *k == "completed_on" || *k == "as_of" || k.starts_with("inspection_"));
+    let free_text = !matches!(
+        &conflict.place,
+        Place::Problem(_, "status" | "category_id")
+            | Place::Meta("counting_basis")
+            | Place::Rule(_, "kind" | "candidate")
+    );
+    view! {
+        <div class="conflict" role="group" aria-label=format!("冲突：{label}")>
+            <p class="conflict-label"><strong>{label.clone()}</strong></p>
+            <ul>
+                {conflict.values.into_iter().map(|v| {
+                    let value = v.value.clone();
+                    let when = v.time.map(platform::local_time_label).unwrap_or_default();
+                    let shown = v.shown.clone();
+                    view! {
+                        <li>
+                            <span class="conflict-value">{format!("“{}”", v.shown)}</span>
+                            <span class="hint">{format!("{} · {}", v.author, when)}</span>
+                            {v.current.then(|| view! { <span class="tag">"当前显示"</span> })}
+                            <button class="small" aria-label=format!("采用“{shown}”") on:click=move |_| state.settle(&place.get_value(), &value)>"采用此值"</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {free_text.then(|| view! {
+                <form class="inline-form" on:submit=move |e| {
+                    e.prevent_default();
+                    state.settle(&place.get_value(), &typed.get_untracked());
+                }>
+                    <label>"或填写新值"
+                        <input type=if is_date { "date" } else { "text" } prop:value=move || typed.get() on:input=move |e| typed.set(event_target_value(&e))/>
+                    </label>
+                    <button type="submit" class="small">"确定"</button>
+                </form>
+            })}
+        </div>
+    }
+}
