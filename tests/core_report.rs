@@ -515,3 +515,24 @@ fn the_full_text_of_a_small_week() {
 "
     );
 }
+
+#[test]
+fn a_restored_problem_is_new_and_a_custom_period_says_benqi() {
+    let (mut doc, _cats, p) = small_ledger();
+    doc.delete_problem(&p[2]).unwrap();
+    let before = doc.read().unwrap();
+    doc.restore_problem(&p[2]).unwrap();
+    let after = doc.read().unwrap();
+    let period = Period::new(day(2024, 6, 1), day(2024, 6, 30));
+    let report = weekly_report(Some(&before), &after, period);
+    let new: Vec<&str> = report
+        .new_problems
+        .iter()
+        .map(|n| n.problem_id.as_str())
+        .collect();
+    assert_eq!(new, [p[2].as_str()]);
+    assert!(report.removed_problems.is_empty());
+    let text = report.to_text("测试台账");
+    assert!(text.starts_with("测试台账整改工作周报告（2024年6月1日至6月30日）\n"));
+    assert!(text.contains("\n二、本期完成整改的问题\n无\n"), "{text}");
+}
