@@ -1,10 +1,15 @@
 //! The ledger core: what a rectification ledger is, and the rules derived from it
-//! (numbering, warning lights, filters, counts). Plain Rust, no browser and no CRDT types.
+//! (numbering, lights, filters, counts, the weekly report). Plain Rust, no browser or CRDT types.
 
 pub mod filter;
 pub mod light;
 pub mod model;
+pub mod report;
 
 pub use filter::{Counts, Filter, LedgerCounts};
 pub use light::{light_of, Light, DEFAULT_WARN_DAYS};
 pub use model::*;
+pub use report::{
+    weekly_report, Period, ReportCounts, ReportEntry, ReportProblem, ReportRule, StatusChange,
+    WeeklyReport,
+};
