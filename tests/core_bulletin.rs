@@ -302,3 +302,32 @@ fn importing_the_sample_and_printing_it_gives_the_sample_back() {
     let pages = paginate(&b);
     assert_eq!(pages.len(), paginate(&bulletin(&example_ledger())).len());
 }
+
+#[test]
+fn the_counts_can_be_those_of_the_as_of_date() {
+    use rectify::bulletin::bulletin_as_of;
+    use rectify::document::end_of_day;
+    let (mut doc, _, probs) = small_ledger();
+    doc.set_meta(MetaField::AsOf, "2024-06-30").unwrap();
+    doc.set_status(&probs[2], &Status::Done, day(2024, 6, 20))
+        .unwrap();
+    // 2024-06-30 in China
+    let june_30 = end_of_day(day(2024, 6, 30), 8 * 3600);
+    doc.commit(june_30 - 3600);
+    // finished after the as-of date: not in the counts as of 6月30日
+    doc.set_status(&probs[0], &Status::Done, day(2024, 7, 2))
+        .unwrap();
+    doc.set_status(&probs[1], &Status::Done, day(2024, 7, 2))
+        .unwrap();
+    doc.commit(june_30 + 2 * 86400);
+    let now = doc.read().unwrap();
+    let then = doc.ledger_at(june_30).unwrap().unwrap();
+    let b = bulletin_as_of(&now, &then);
+    assert_eq!((b.counts.total, b.counts.finished), (2, 1));
+    assert!(b.to_text().contains("已整改完毕事项1个"));
+    // while the text is today's: problem 1 says 整改完成
+    assert!(b
+        .to_text()
+        .contains("1.班子会议代替党委会议\n\n整改情况：整改完成。"));
+    assert_eq!(bulletin(&now).counts.finished, 2);
+}

@@ -148,7 +148,19 @@ pub const DEFAULT_NEXT_STEPS_HEADING: &str = "巩固整改成果，建立长效�
 
 /// Make the bulletin from the ledger as it stands.
 pub fn bulletin(ledger: &Ledger) -> Bulletin {
-    let counts = BulletinCounts::of(ledger);
+    bulletin_counting(ledger, BulletinCounts::of(ledger))
+}
+
+/// The bulletin whose counts are those of the ledger as it stood on the as-of date (from the
+/// document's history), its text that of the ledger as it stands. The counting basis is the
+/// current one, so changing it changes the past counts too.
+pub fn bulletin_as_of(ledger: &Ledger, as_it_stood: &Ledger) -> Bulletin {
+    let mut past = as_it_stood.clone();
+    past.meta.counting_basis = ledger.meta.counting_basis;
+    bulletin_counting(ledger, BulletinCounts::of(&past))
+}
+
+fn bulletin_counting(ledger: &Ledger, counts: BulletinCounts) -> Bulletin {
     let meta = &ledger.meta;
     let sections = &ledger.sections;
     let mut blocks = vec![];

@@ -127,6 +127,17 @@ pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String>
     Ok(())
 }
 
+/// Put text on the clipboard (navigator.clipboard; needs a secure context or file://).
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let clipboard = web_sys::window()
+        .map(|w| w.navigator().clipboard())
+        .ok_or("页面不可用")?;
+    JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| "浏览器不允许写入剪贴板，请在下方全文中选中后按 Ctrl+C 复制。".to_string())
+}
+
 /// Read a picked or dropped file's bytes.
 pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(file.array_buffer())

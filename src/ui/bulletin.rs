@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::state::{AppState, Screen};
 use crate::bulletin::layout::{paginate, Line, LineKind, Page, CJK};
-use crate::bulletin::{bulletin, Bulletin};
+use crate::bulletin::{bulletin, bulletin_as_of, Bulletin};
+use crate::document::end_of_day;
 use crate::document::MetaField;
 use crate::ledger::{format_date, CountingBasis};
 use crate::platform;
@@ -18,7 +19,30 @@ const TEXT_WIDTH_PT: f64 = 156.0 / 25.4 * 72.0;
 #[component]
 pub fn BulletinView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let made = Memo::new(move |_| state.ledger.with(|l| l.as_ref().map(bulletin)));
+    let by_history = RwSignal::new(true);
+    // (the bulletin, where its counts come from)
+    let made_with_source = Memo::new(move |_| {
+        let ledger = state.ledger.get()?;
+        let as_of = ledger.meta.as_of;
+        let source = match (by_history.get(), as_of) {
+            (true, Some(date)) => {
+                let time = end_of_day(date, platform::utc_offset_secs());
+                match state.ledger_at(time) {
+                    Some(then) => {
+                        return Some((
+                            bulletin_as_of(&ledger, &then),
+                            format!("统计数为 {date} 当天结束时台账的情况（按修改记录还原）。"),
+                        ))
+                    }
+                    None => format!("截至日期 {date} 时本机还没有这本台账的修改记录（台账建立在此之后），统计数按当前台账计算。"),
+                }
+            }
+            (true, None) => "未填统计截至日期，统计数按当前台账计算。".to_string(),
+            (false, _) => "统计数按当前台账计算。".to_string(),
+        };
+        Some((bulletin(&ledger), source))
+    });
+    let made = Memo::new(move |_| made_with_source.with(|m| m.as_ref().map(|(b, _)| b.clone())));
     let pages = Memo::new(move |_| made.with(|b| b.as_ref().map(paginate).unwrap_or_default()));
     let ro = move || state.read_only.get();
     let meta_value = move |f: fn(&crate::ledger::Meta) -> String| {
@@ -80,6 +104,11 @@ pub fn BulletinView() -> impl IntoView {
                         </select>
                     </label>
                 </div>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || by_history.get() on:change=move |e| by_history.set(event_target_checked(&e))/>
+                    "统计数按截至日期当天的台账（按修改记录）"
+                </label>
+                <p class="hint" aria-label="统计数来源">{move || made_with_source.with(|m| m.as_ref().map(|(_, s)| s.clone()).unwrap_or_default())}</p>
                 <div class="bulletin-actions">
                     <button class="primary" on:click=move |_| print()>"打印 / 存为 PDF"</button>
                     <button on:click=download_text>"下载全文（.txt）"</button>

@@ -8,6 +8,7 @@ mod history;
 mod info;
 mod ledgers;
 mod problem;
+mod report;
 mod rules;
 pub mod state;
 
@@ -110,6 +111,7 @@ fn App() -> impl IntoView {
                     (true, Screen::Bulletin) => view! { <bulletin::BulletinView/> }.into_any(),
                     (true, Screen::Info) => view! { <info::InfoView/> }.into_any(),
                     (true, Screen::History) => view! { <history::HistoryView/> }.into_any(),
+                    (true, Screen::Report) => view! { <report::ReportView/> }.into_any(),
                 }}
             </main>
             <div class="drop-hint" aria-hidden="true">"松开鼠标以导入台账文件"</div>
@@ -165,6 +167,7 @@ fn Header() -> impl IntoView {
                     {tab(Screen::Rules, "建章立制")}
                     {tab(Screen::Bulletin, "通报")}
                     {tab(Screen::Info, "台账信息")}
+                    {tab(Screen::Report, "周报告")}
                     {tab(Screen::History, "修改记录")}
                 </Show>
                 {tab(Screen::Ledgers, "台账管理")}

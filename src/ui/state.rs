@@ -21,6 +21,7 @@ pub enum Screen {
     Ledgers,
     BulletinImport,
     History,
+    Report,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -249,11 +249,12 @@ test('a status set differently on two laptops is shown as a conflict, settled on
   await expectText(b.page.getByRole('heading', { name: /^待处理的冲突/ }), '待处理的冲突（0）', 'B: settled');
   // the history says who changed what
   const rows = b.page.getByRole('table').getByRole('row');
-  await expectText(rows.nth(1), /处理冲突/, 'B: the newest change is the settling');
+  await expectText(rows.nth(1), /李四\s*处理冲突/, 'B: the newest change is the settling');
   await expectText(b.page.getByRole('table'), /张三[\s\S]*状态改为整改中[\s\S]*第1项 · 整改状态/, 'B: 张三 set 整改中 on problem 1');
   await b.waitForSave();
 
   // A gets B's file: no conflict there either, and the status is the settled one
+  await b.header.show('台账');
   const fromB = await exportTo(b, tmpFile);
   await a.header.importFile(fromB.path);
   await a.notices.infoText(/已合并/);

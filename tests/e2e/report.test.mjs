@@ -1,0 +1,50 @@
+// 周报告: what changed in a week, from the ledger's own history. The browser's clock is set
+// (Playwright's clock) so that the ledger is made one week and edited the next.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+
+import { ARTIFACTS, scenario, useBrowser } from './support/harness.mjs';
+import { expectCount, expectText } from './support/until.mjs';
+
+const env = useBrowser();
+
+test('周报告 of a week lists the completion, the status change and the progress entry made in it', scenario(env, async ({ laptop }) => {
+  const app = await laptop();
+  // Thursday of the week before: the example ledger is made
+  await app.context.clock.install({ time: new Date('2024-05-30T09:00:00') });
+  await app.reload();
+  await app.start.openExample();
+  await expectCount(app.checklist.problemToggles, 20, 'the example');
+  await app.header.setMyName('张三');
+  await app.waitForSave();
+
+  // Wednesday 2024-06-05: problem 1 is reopened, problem 2 gets a progress entry
+  await app.context.clock.setSystemTime(new Date('2024-06-05T10:00:00'));
+  const one = await app.checklist.problem(1).open();
+  await one.setStatus('整改中');
+  await one.collapse();
+  const two = await app.checklist.problem(2).open();
+  await two.addProgress('2024-06-05', '召开支委会<b>专题</b>学习');
+  await two.collapse();
+  await app.waitForSave();
+
+  // Friday: the week's report
+  await app.context.clock.setSystemTime(new Date('2024-06-07T16:00:00'));
+  await app.header.show('周报告');
+  const text = app.page.getByLabel('周报告全文', { exact: true });
+  await expectText(text, /整改工作周报告（2024年6月3日至6月9日）/, 'the title names this week');
+  const report = await text.innerText();
+  assert.match(report, /已完成（含长期坚持）：20个 → 19个/, report);
+  assert.match(report, /三、状态变化\n1\. 问题1“工业园党委领导核心弱化，长期以班子会议代替党委会议讨论重大决策事项。?”：长期坚持 → 整改中/, report);
+  assert.match(report, /四、整改进展\n1\. 问题2“.+?”，6月5日，张三：召开支委会<b>专题<\/b>学习/, 'the entry, markup shown as text');
+  assert.match(report, /五、新增建章立制\n无/, report);
+  await expectText(app.page.getByRole('table', { name: '期初与期末' }), /期初\s*20\s*20[\s\S]*期末\s*20\s*19/, 'the counts table');
+
+  // the week before: the ledger was made then, so everything in it is new
+  await app.page.getByRole('button', { name: '上周', exact: true }).click();
+  await expectText(text, /（2024年5月27日至6月2日）/, 'last week');
+  await expectText(text, /新增20个/, 'the example arrived last week');
+  await app.page.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
+}));
