@@ -4,7 +4,9 @@
 pub mod filter;
 pub mod light;
 pub mod model;
+pub mod progress;
 
 pub use filter::{Counts, Filter, LedgerCounts};
 pub use light::{light_of, Light, DEFAULT_WARN_DAYS};
 pub use model::*;
+pub use progress::Progress;
