@@ -5,6 +5,7 @@ mod checklist;
 mod info;
 mod ledgers;
 mod problem;
+mod progress;
 mod rules;
 pub mod state;
 
@@ -104,6 +105,7 @@ fn App() -> impl IntoView {
                     (true, Screen::Checklist) => view! { <checklist::ChecklistView/> }.into_any(),
                     (true, Screen::Rules) => view! { <rules::RulesView/> }.into_any(),
                     (true, Screen::Info) => view! { <info::InfoView/> }.into_any(),
+                    (true, Screen::Progress) => view! { <progress::ProgressView/> }.into_any(),
                 }}
             </main>
             <div class="drop-hint" aria-hidden="true">"松开鼠标以导入台账文件"</div>
@@ -156,6 +158,7 @@ fn Header() -> impl IntoView {
             <nav role="tablist" aria-label="视图">
                 <Show when=move || has_ledger.get()>
                     {tab(Screen::Checklist, "台账")}
+                    {tab(Screen::Progress, "进度")}
                     {tab(Screen::Rules, "建章立制")}
                     {tab(Screen::Info, "台账信息")}
                 </Show>

@@ -18,6 +18,7 @@ pub enum Screen {
     Rules,
     Info,
     Ledgers,
+    Progress,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,6 +55,8 @@ pub struct AppState {
     pub save_error: RwSignal<Option<String>>,
     pub screen: RwSignal<Screen>,
     pub pending_import: RwSignal<Option<PendingImport>>,
+    /// a problem the checklist opens and scrolls to when it is next shown (from 进度)
+    pub open_problem: RwSignal<Option<String>>,
     save_scheduled: StoredValue<bool>,
     /// asked once per session to fill in 我的名字
     asked_for_name: StoredValue<bool>,
@@ -78,6 +81,7 @@ impl AppState {
             save_error: RwSignal::new(None),
             screen: RwSignal::new(Screen::Checklist),
             pending_import: RwSignal::new(None),
+            open_problem: RwSignal::new(None),
             save_scheduled: StoredValue::new(false),
             asked_for_name: StoredValue::new(false),
         };
