@@ -1,5 +1,5 @@
-//! 进度 — the progress view: overall figures, status bars by category and department, completions
-//! over time and the red/yellow list. Every figure comes from `ledger::progress`; this only draws.
+//! 进度 — the progress view: overall figures, the red/yellow list, status bars by category and
+//! department, completions over time. Every figure comes from `ledger::progress`; this only draws.
 
 use chrono::{Datelike, Duration, NaiveDate};
 use leptos::ev;
@@ -52,12 +52,12 @@ pub fn ProgressView() -> impl IntoView {
         <section class="progress-view">
             <h2 class="ledger-title">{name}" · 整改进度"</h2>
             {move || progress.with(summary)}
+            {move || progress.with(|p| warning_list(p, state))}
             {move || progress.with(status_chart)}
             {move || progress.with(|p| group_chart("按类别", "类别", &p.by_category, segments(&p.problems)))}
             {move || progress.with(|p| group_chart("按责任部门", "责任部门", &p.by_department, segments(&p.problems)))}
             {move || progress.with(weekly_chart)}
             {move || progress.with(cumulative_chart)}
-            {move || progress.with(warning_list)}
         </section>
     }
 }
@@ -315,9 +315,9 @@ fn group_chart(
 fn weekly_chart(p: &Progress) -> impl IntoView {
     const LEFT: f64 = 44.0;
     const RIGHT: f64 = W - 12.0;
-    const TOP: f64 = 12.0;
-    const BOTTOM: f64 = 190.0;
-    const HEIGHT: f64 = 236.0;
+    const TOP: f64 = 24.0;
+    const BOTTOM: f64 = 200.0;
+    const HEIGHT: f64 = 246.0;
     let weeks = &p.timeline.weeks;
     let body = if weeks.is_empty() {
         view! { <p class="hint">"尚无填写了完成时间的已完成问题。"</p> }.into_any()
@@ -449,8 +449,19 @@ fn cumulative_chart(p: &Progress) -> impl IntoView {
                     }
                 })
                 .collect_view();
-            // date labels: the first and last dates and the first of each month between
+            // date labels: the first and last dates and the first of each month between,
+            // skipping months too close to the previous label
+            let years = first.date.year() != last.date.year();
+            let gap = if years { 90.0 } else { 70.0 };
+            let date_label = move |d: NaiveDate| {
+                if years {
+                    format_date(Some(d))
+                } else {
+                    month_day(d)
+                }
+            };
             let mut marks = vec![first.date];
+            let mut last_x = x(first.date);
             let mut month = NaiveDate::from_ymd_opt(first.date.year(), first.date.month(), 1)
                 .unwrap_or(first.date);
             loop {
@@ -463,8 +474,9 @@ fn cumulative_chart(p: &Progress) -> impl IntoView {
                 if month >= last.date {
                     break;
                 }
-                if x(month) - x(first.date) > 50.0 && x(last.date) - x(month) > 50.0 {
+                if x(month) - last_x >= gap && x(last.date) - x(month) >= gap {
                     marks.push(month);
+                    last_x = x(month);
                 }
             }
             if last.date != first.date {
@@ -473,9 +485,17 @@ fn cumulative_chart(p: &Progress) -> impl IntoView {
             let dates = marks
                 .into_iter()
                 .map(|d| {
+                    // the ends' labels stay inside the chart
+                    let class = if d == first.date {
+                        "tick start"
+                    } else if d == last.date {
+                        "tick end"
+                    } else {
+                        "tick"
+                    };
                     view! {
                         <line class="grid" x1=px(x(d)) x2=px(x(d)) y1=px(BOTTOM) y2=px(BOTTOM + 4.0)></line>
-                        <text class="tick" x=px(x(d)) y=px(BOTTOM + 18.0)>{month_day(d)}</text>
+                        <text class=class x=px(x(d)) y=px(BOTTOM + 18.0)>{date_label(d)}</text>
                     }
                 })
                 .collect_view();
@@ -553,8 +573,7 @@ fn cumulative_chart(p: &Progress) -> impl IntoView {
 }
 
 /// Red and yellow problems, most urgent first; each opens the problem in the checklist.
-fn warning_list(p: &Progress) -> impl IntoView {
-    let state = expect_context::<AppState>();
+fn warning_list(p: &Progress, state: AppState) -> impl IntoView {
     let rows = p
         .warnings
         .iter()
