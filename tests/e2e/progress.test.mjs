@@ -158,3 +158,16 @@ test('进度 follows a change saved in another tab at once', scenario(env, async
   await expectText(progress.figure('完成率'), '95%', '完成率 in the other tab after the save');
   assert.deepEqual(await progress.byStatus.cells('整改中'), ['1', '5%']);
 }));
+
+test('进度 of a new, empty ledger shows dashes and says there is nothing to draw', scenario(env, async ({ laptop }) => {
+  const app = await laptop();
+  const progress = new ProgressPage(app.page, app.header);
+  await app.start.createLedger('空台账');
+  await progress.open();
+  await expectText(progress.figure('具体问题'), '0 个', '具体问题');
+  await expectText(progress.figure('完成率'), '—', '完成率 of nothing');
+  await expectText(progress.figure('类别完成率'), '—', '类别完成率 of nothing');
+  await expectCount(progress.main.getByText('暂无具体问题。', { exact: true }), 2, 'empty category and department charts');
+  await expectCount(progress.main.getByText('尚无完成时间或整改时限，无法绘制。', { exact: true }), 1, 'empty cumulative chart');
+  assert.deepEqual(await progress.byStatus.cells('合计'), ['0', '— 已完成']);
+}));
