@@ -171,3 +171,30 @@ test('进度 of a new, empty ledger shows dashes and says there is nothing to dr
   await expectCount(progress.main.getByText('尚无完成时间或整改时限，无法绘制。', { exact: true }), 1, 'empty cumulative chart');
   assert.deepEqual(await progress.byStatus.cells('合计'), ['0', '— 已完成']);
 }));
+
+test('进度 follows a colleague’s file merged in by 导入, without leaving the view', scenario(env, async ({ laptop, tmpFile }) => {
+  const a = await laptop('A');
+  await a.start.openExample();
+  await expectCount(a.checklist.problemToggles, 20, 'A: problems of the example');
+  await a.waitForSave();
+  const shared = await a.header.export();
+  const b = await laptop('B');
+  await b.start.heading.waitFor();
+  await b.header.importFile(await tmpFile(shared.fileName, shared.bytes));
+  await b.notices.importDialogButton('作为新台账打开').click();
+  await expectCount(b.checklist.problemToggles, 20, 'B: problems of the shared ledger');
+  const progress = new ProgressPage(b.page, b.header);
+  await progress.open();
+  await expectText(progress.figure('完成率'), '100%', 'B: 完成率 before the merge');
+
+  // A reopens problem 4, whose deadline has passed, and sends the file again
+  const editor = await a.checklist.problem(4).open();
+  await editor.setStatus('整改中');
+  await a.waitForSave();
+  const update = await a.header.export();
+  await b.header.importFile(await tmpFile(`again-${update.fileName}`, update.bytes));
+  await b.notices.infoText(/已合并/);
+  await expectText(progress.figure('完成率'), '95%', 'B: 完成率 after the merge');
+  await expectText(progress.figure('红灯'), '1 个', 'B: 红灯 after the merge');
+  await expectCount(progress.warningRows, 1, 'B: the red row');
+}));
