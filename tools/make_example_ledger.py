@@ -62,6 +62,34 @@ RULE_WORDS = ("规则", "制度", "方案", "计划", "办法")
 REVISE_WORDS = ("修订", "完善", "健全")
 CREATE_WORDS = ("制定", "形成")
 
+# Who answers for each problem and when (not in the bulletin, which names no departments or
+# dates): plausible 责任部门, 责任领导, 责任人 (by post), 整改时限 and 完成时间, so the 进度 charts
+# have something to show. Every problem is finished by the as-of date 2022-06-24; four were
+# finished after their deadline.
+# number: (departments, lead, owner, deadline, completed_on)
+ASSIGNMENTS = {
+    1: (["党政办公室"], "党委书记", "党政办公室主任", "2022-04-30", "2022-04-20"),
+    2: (["组织人事部"], "党委副书记", "组织人事部部长", "2022-05-15", "2022-05-10"),
+    3: (["组织人事部"], "党委副书记", "组织人事部部长", "2022-05-31", "2022-05-27"),
+    4: (["组织人事部"], "党委副书记", "组织人事部部长", "2022-05-31", "2022-06-08"),
+    5: (["组织人事部"], "党委副书记", "组织人事部部长", "2022-04-30", "2022-04-26"),
+    6: (["组织人事部", "招商服务部"], "党委副书记", "招商服务部部长", "2022-06-15", "2022-06-14"),
+    7: (["财政金融局", "招商服务部"], "管委会副主任", "财政金融局局长", "2022-06-30", "2022-06-24"),
+    8: (["党政办公室"], "党委书记", "党政办公室主任", "2022-04-30", "2022-04-28"),
+    9: (["工会委员会", "财政金融局"], "党委副书记", "工会主席", "2022-05-31", "2022-05-20"),
+    10: (["财政金融局"], "管委会副主任", "财政金融局局长", "2022-06-15", "2022-06-21"),
+    11: (["财政金融局"], "管委会副主任", "财政金融局局长", "2022-05-15", "2022-05-06"),
+    12: (["财政金融局"], "管委会副主任", "财政金融局局长", "2022-05-15", "2022-05-13"),
+    13: (["党政办公室"], "党委书记", "党政办公室主任", "2022-04-30", "2022-04-22"),
+    14: (["党政办公室", "组织人事部"], "党委书记", "党政办公室主任", "2022-05-31", "2022-05-31"),
+    15: (["组织人事部"], "党委副书记", "组织人事部部长", "2022-05-31", "2022-06-02"),
+    16: (["组织人事部"], "党委副书记", "组织人事部部长", "2022-06-15", "2022-06-10"),
+    17: (["党政办公室"], "管委会副主任", "党政办公室主任", "2022-06-30", "2022-06-17"),
+    18: (["工会委员会", "财政金融局"], "党委副书记", "工会主席", "2022-05-31", "2022-05-24"),
+    19: (["财政金融局", "组织人事部"], "管委会副主任", "财政金融局局长", "2022-06-15", "2022-06-15"),
+    20: (["财政金融局"], "管委会副主任", "财政金融局局长", "2022-06-30", "2022-06-24"),
+}
+
 CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’《》（）"
 
 RE_SECTION = re.compile(rf"^([{CN_NUM}]+)、(.*)$")
@@ -249,6 +277,9 @@ def build() -> tuple[dict, list[tuple[str, str]]]:
                 pr["status"] = "已完成"
             else:
                 pr["status"] = "整改中"
+            departments, lead, owner, deadline, completed_on = ASSIGNMENTS[pr["number"]]
+            pr.update(departments=departments, lead=lead, owner=owner,
+                      deadline=deadline, completed_on=completed_on)
 
     # Section 一: （一）（二）（三） with full-width numbering.
     deployment = []
@@ -399,6 +430,11 @@ def check(ledger: dict, opening: str) -> None:
         assert r["kind"] in ("修订", "新建"), r
     counted = sum(1 for r in ledger["rules"] if not r["candidate"])
     assert re.search(rf"建章立制{counted}项", opening), [r for r in ledger["rules"] if not r["candidate"]]
+    as_of = ledger["meta"]["as_of"]
+    for p in (p for c in cats for p in c["problems"]):
+        assert p["status"] in ("已完成", "长期坚持"), p["number"]
+        assert "2022-04-01" <= p["completed_on"] <= as_of, p["number"]
+        assert "2022-04-01" <= p["deadline"] <= "2022-06-30", p["number"]
 
 
 def clip(text: str) -> str:

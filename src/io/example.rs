@@ -50,6 +50,16 @@ struct SeedProblem {
     cause: String,
     progress: String,
     status: String,
+    #[serde(default)]
+    departments: Vec<String>,
+    #[serde(default)]
+    lead: String,
+    #[serde(default)]
+    owner: String,
+    #[serde(default)]
+    deadline: String,
+    #[serde(default)]
+    completed_on: String,
 }
 
 #[derive(Deserialize)]
@@ -102,11 +112,11 @@ pub fn example_ledger() -> Ledger {
                 cause: p.cause,
                 measures: String::new(),
                 progress: p.progress,
-                lead: String::new(),
-                departments: vec![],
-                owner: String::new(),
-                deadline: None,
-                completed_on: None,
+                lead: p.lead,
+                departments: p.departments,
+                owner: p.owner,
+                deadline: parse_date(&p.deadline),
+                completed_on: parse_date(&p.completed_on),
                 status: Status::from_label(&p.status).unwrap_or(Status::InProgress),
                 evidence: String::new(),
                 progress_log: vec![],

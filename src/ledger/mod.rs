@@ -4,11 +4,13 @@
 pub mod filter;
 pub mod light;
 pub mod model;
+pub mod progress;
 pub mod report;
 
 pub use filter::{Counts, Filter, LedgerCounts};
 pub use light::{light_of, Light, DEFAULT_WARN_DAYS};
 pub use model::*;
+pub use progress::Progress;
 pub use report::{
     weekly_report, Period, ReportCounts, ReportEntry, ReportProblem, ReportRule, StatusChange,
     WeeklyReport,

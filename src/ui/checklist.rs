@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::problem::ProblemRow;
 use super::state::AppState;
@@ -14,7 +15,12 @@ use crate::platform;
 pub fn ChecklistView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let filter = RwSignal::new(Filter::default());
-    let expanded = RwSignal::new(None::<String>);
+    // A problem asked for elsewhere (进度's red/yellow list) opens and comes into view.
+    let expanded = RwSignal::new(state.open_problem.get_untracked());
+    if let Some(id) = state.open_problem.get_untracked() {
+        state.open_problem.set(None);
+        request_animation_frame(move || reveal_problem(&id));
+    }
     let today = platform::today();
 
     // Ids of the problems the filter shows (sections keep ledger order themselves).
@@ -272,5 +278,18 @@ fn CategorySection(
                 }
             }>"添加问题"</button>
         </section>
+    }
+}
+
+/// Scroll a problem's row into view and focus its toggle, so the keyboard is there too.
+fn reveal_problem(id: &str) {
+    let Some(row) = document().get_element_by_id(&format!("problem-{id}")) else {
+        return;
+    };
+    row.scroll_into_view();
+    if let Ok(Some(toggle)) = row.query_selector(".problem-toggle") {
+        if let Ok(toggle) = toggle.dyn_into::<web_sys::HtmlElement>() {
+            let _ = toggle.focus();
+        }
     }
 }

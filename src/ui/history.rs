@@ -118,7 +118,7 @@ pub fn Conflicts() -> impl IntoView {
                     view! {
                         <p class="hint">"下列字段在合并时有不同的值。目前显示的是标“当前显示”的值；请选定一个（或填写新值），选定后同事合并时也会采用。"</p>
                         <ul class="conflict-list">
-                            {conflicts.into_iter().map(|c| view! { <li><ConflictCard conflict=c/></li> }).collect_view()}
+                            {conflicts.into_iter().map(|c| view! { <li><ConflictCard conflict=c link=true/></li> }).collect_view()}
                         </ul>
                     }.into_any()
                 }
@@ -129,7 +129,12 @@ pub fn Conflicts() -> impl IntoView {
 
 /// One conflicted field: its values with who and when, pick one or type a new one.
 #[component]
-pub fn ConflictCard(conflict: Conflict) -> impl IntoView {
+pub fn ConflictCard(
+    conflict: Conflict,
+    /// show a 查看问题 link (not inside the problem's own editor)
+    #[prop(optional)]
+    link: bool,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let typed = RwSignal::new(String::new());
     let place = StoredValue::new(conflict.place.clone());
@@ -143,7 +148,15 @@ pub fn ConflictCard(conflict: Conflict) -> impl IntoView {
     );
     view! {
         <div class="conflict" role="group" aria-label=format!("冲突：{label}")>
-            <p class="conflict-label"><strong>{label.clone()}</strong></p>
+            <p class="conflict-label"><strong>{label.clone()}</strong>
+                {conflict.problem_id.clone().filter(|_| link).map(|id| view! {
+                    <button class="small" on:click=move |_| {
+                        state.back_to_present();
+                        state.open_problem.set(Some(id.clone()));
+                        state.screen.set(Screen::Checklist);
+                    }>"查看问题"</button>
+                })}
+            </p>
             <ul>
                 {conflict.values.into_iter().map(|v| {
                     let value = v.value.clone();

@@ -8,6 +8,7 @@ mod history;
 mod info;
 mod ledgers;
 mod problem;
+mod progress;
 mod report;
 mod rules;
 pub mod state;
@@ -112,6 +113,7 @@ fn App() -> impl IntoView {
                     (true, Screen::Info) => view! { <info::InfoView/> }.into_any(),
                     (true, Screen::History) => view! { <history::HistoryView/> }.into_any(),
                     (true, Screen::Report) => view! { <report::ReportView/> }.into_any(),
+                    (true, Screen::Progress) => view! { <progress::ProgressView/> }.into_any(),
                 }}
             </main>
             <div class="drop-hint" aria-hidden="true">"松开鼠标以导入台账文件"</div>
@@ -164,6 +166,7 @@ fn Header() -> impl IntoView {
             <nav role="tablist" aria-label="视图">
                 <Show when=move || has_ledger.get()>
                     {tab(Screen::Checklist, "台账")}
+                    {tab(Screen::Progress, "进度")}
                     {tab(Screen::Rules, "建章立制")}
                     {tab(Screen::Bulletin, "通报")}
                     {tab(Screen::Info, "台账信息")}

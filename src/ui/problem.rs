@@ -73,7 +73,7 @@ pub fn ProblemRow(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVi
         });
     };
     view! {
-        <article class="problem" class:open=is_open>
+        <article class="problem" id=format!("problem-{}", pid.get_value()) class:open=is_open>
             {move || summary.get().map(|(description, status, light, deadline, owner, departments)| {
                 let text = if description.trim().is_empty() { "（未填写问题表现）".to_string() } else { description };
                 view! {

@@ -22,6 +22,7 @@ pub enum Screen {
     BulletinImport,
     History,
     Report,
+    Progress,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,6 +63,8 @@ pub struct AppState {
     pub conflicts: RwSignal<Vec<Conflict>>,
     /// the date whose ledger is shown read-only instead of the present one
     pub past: RwSignal<Option<chrono::NaiveDate>>,
+    /// a problem the checklist opens and scrolls to when it is next shown (from 进度)
+    pub open_problem: RwSignal<Option<String>>,
     save_scheduled: StoredValue<bool>,
     /// asked once per session to fill in 我的名字
     asked_for_name: StoredValue<bool>,
@@ -88,6 +91,7 @@ impl AppState {
             pending_import: RwSignal::new(None),
             conflicts: RwSignal::new(vec![]),
             past: RwSignal::new(None),
+            open_problem: RwSignal::new(None),
             save_scheduled: StoredValue::new(false),
             asked_for_name: StoredValue::new(false),
         };

@@ -1,0 +1,632 @@
+//! 进度 — the progress view: overall figures, the red/yellow list, status bars by category and
+//! department, completions over time. Every figure comes from `ledger::progress`; this only draws.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use leptos::ev;
+use leptos::prelude::*;
+
+use super::state::{AppState, Screen};
+use crate::ledger::progress::{axis_ticks, segments, GroupRow, Progress, Rate, Segment, Warning};
+use crate::ledger::{format_date, Light};
+use crate::platform;
+
+/// Width of every chart's coordinate system; the SVG scales to the page.
+const W: f64 = 960.0;
+
+fn month_day(d: NaiveDate) -> String {
+    format!("{}月{}日", d.month(), d.day())
+}
+
+/// Shorten a label drawn in a chart; its `<title>` and the table beneath show it whole.
+fn clip(text: &str, chars: usize) -> String {
+    if text.chars().count() > chars {
+        let cut: String = text.chars().take(chars - 1).collect();
+        format!("{cut}…")
+    } else {
+        text.to_string()
+    }
+}
+
+fn px(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+#[component]
+pub fn ProgressView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let today = platform::today();
+    // Recomputed whenever the ledger changes: an edit, another tab's save, an import or merge.
+    let progress = Memo::new(move |_| {
+        state.ledger.with(|l| {
+            l.as_ref()
+                .map(|l| Progress::of(l, today))
+                .unwrap_or_default()
+        })
+    });
+    let name = move || {
+        state
+            .ledger
+            .with(|l| l.as_ref().map(|l| l.display_name()).unwrap_or_default())
+    };
+    view! {
+        <section class="progress-view">
+            <h2 class="ledger-title">{name}" · 整改进度"</h2>
+            {move || progress.with(summary)}
+            {move || progress.with(|p| warning_list(p, state))}
+            {move || progress.with(status_chart)}
+            {move || progress.with(|p| group_chart("按类别", "类别", &p.by_category, segments(&p.problems)))}
+            {move || progress.with(|p| group_chart("按责任部门", "责任部门", &p.by_department, segments(&p.problems)))}
+            {move || progress.with(weekly_chart)}
+            {move || progress.with(cumulative_chart)}
+        </section>
+    }
+}
+
+fn summary(p: &Progress) -> impl IntoView {
+    let c = &p.problems;
+    let figures = [
+        ("具体问题", format!("{} 个", c.total)),
+        ("已完成（含长期坚持）", format!("{} 个", c.finished())),
+        ("完成率", p.rate.label()),
+        (
+            "类别整改完毕",
+            format!("{} / {} 个", p.category_rate.part, p.category_rate.whole),
+        ),
+        ("类别完成率", p.category_rate.label()),
+        ("红灯", format!("{} 个", c.red)),
+        ("黄灯", format!("{} 个", c.yellow)),
+        ("绿灯", format!("{} 个", c.green)),
+    ];
+    view! {
+        <dl class="summary" aria-label="进度概况">
+            {figures
+                .into_iter()
+                .map(|(term, value)| view! { <div class="figure"><dt>{term}</dt><dd>{value}</dd></div> })
+                .collect_view()}
+        </dl>
+        <p class="hint">
+            {format!(
+                "统计日期 {}。完成率 = 已完成与长期坚持的具体问题 ÷ 具体问题总数；类别的问题全部完成才算整改完毕。红灯：已过整改时限未完成；黄灯：未完成且 {} 天内到期。",
+                format_date(Some(p.today)),
+                p.warn_days
+            )}
+        </p>
+    }
+}
+
+/// The colour key of the status bars.
+fn legend(segments: &[Segment]) -> impl IntoView {
+    let items = segments
+        .iter()
+        .map(|s| {
+            view! {
+                <li><span class=format!("swatch {}", s.code)></span>{s.label.clone()}</li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="legend" aria-hidden="true">{items}</ul> }
+}
+
+/// One row of a horizontal stacked bar chart.
+struct Bar {
+    label: String,
+    segments: Vec<Segment>,
+    /// drawn right of the bar (e.g. the completion rate)
+    note: String,
+}
+
+/// Horizontal bars, each split into status segments, with a count axis on top.
+fn stacked_bars(aria: String, bars: Vec<Bar>) -> impl IntoView {
+    const LABEL: f64 = 250.0;
+    const LEFT: f64 = 262.0;
+    const RIGHT: f64 = W - 100.0;
+    const TOP: f64 = 26.0;
+    const ROW: f64 = 28.0;
+    const BAR: f64 = 18.0;
+    let height = TOP + ROW * bars.len() as f64 + 6.0;
+    let max = bars
+        .iter()
+        .map(|b| b.segments.iter().map(|s| s.count).sum::<usize>())
+        .max()
+        .unwrap_or(0);
+    let ticks = axis_ticks(max);
+    let top_tick = ticks.last().copied().unwrap_or(1).max(1) as f64;
+    let scale = (RIGHT - LEFT) / top_tick;
+    let grid = ticks
+        .into_iter()
+        .map(|t| {
+            let x = LEFT + t as f64 * scale;
+            view! {
+                <line class="grid" x1=px(x) x2=px(x) y1=px(TOP - 4.0) y2=px(height - 4.0)></line>
+                <text class="tick" x=px(x) y=px(TOP - 10.0)>{t.to_string()}</text>
+            }
+        })
+        .collect_view();
+    let rows = bars
+        .into_iter()
+        .enumerate()
+        .map(|(i, bar)| {
+            let y = TOP + ROW * i as f64 + (ROW - BAR) / 2.0;
+            let mut x = LEFT;
+            let label = bar.label.clone();
+            let pieces = bar
+                .segments
+                .iter()
+                .filter(|s| s.count > 0)
+                .map(|s| {
+                    let w = s.count as f64 * scale;
+                    let at = x;
+                    x += w;
+                    let tip = format!("{}：{} {} 个", label, s.label, s.count);
+                    let number = (w >= 16.0).then(|| {
+                        view! {
+                            <text class="in-bar" x=px(at + w / 2.0) y=px(y + BAR / 2.0 + 4.5)>{s.count.to_string()}</text>
+                        }
+                    });
+                    view! {
+                        <g>
+                            <rect class=format!("seg {}", s.code) x=px(at) y=px(y) width=px(w) height=px(BAR)>
+                                <title>{tip}</title>
+                            </rect>
+                            {number}
+                        </g>
+                    }
+                })
+                .collect_view();
+            view! {
+                <g class="bar-row">
+                    <text class="row-label" x=px(LABEL) y=px(y + BAR / 2.0 + 4.5)>
+                        <title>{bar.label.clone()}</title>
+                        {clip(&bar.label, 18)}
+                    </text>
+                    {pieces}
+                    <text class="note" x=px(RIGHT + 8.0) y=px(y + BAR / 2.0 + 4.5)>{bar.note}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg class="chart" role="img" aria-label=aria viewBox=format!("0 0 {W} {height}")>
+            {grid}
+            {rows}
+        </svg>
+    }
+}
+
+fn status_chart(p: &Progress) -> impl IntoView {
+    let all = segments(&p.problems);
+    let total = p.problems.total;
+    let bars = all
+        .iter()
+        .map(|s| Bar {
+            label: s.label.clone(),
+            segments: vec![s.clone()],
+            note: Rate::new(s.count, total).label(),
+        })
+        .collect();
+    let aria = format!(
+        "按整改状态的条形图：{}",
+        all.iter()
+            .map(|s| format!("{} {} 个", s.label, s.count))
+            .collect::<Vec<_>>()
+            .join("，")
+    );
+    let rows = all
+        .iter()
+        .map(|s| {
+            view! {
+                <tr>
+                    <th scope="row">{s.label.clone()}</th>
+                    <td class="num">{s.count.to_string()}</td>
+                    <td class="num">{Rate::new(s.count, total).label()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="chart-block" aria-labelledby="chart-status">
+            <h3 id="chart-status">"按整改状态"</h3>
+            {stacked_bars(aria, bars)}
+            <table class="chart-table" aria-label="按整改状态">
+                <thead><tr><th scope="col">"状态"</th><th scope="col">"问题数"</th><th scope="col">"占比"</th></tr></thead>
+                <tbody>{rows}</tbody>
+                <tfoot><tr><th scope="row">"合计"</th><td class="num">{total.to_string()}</td><td class="num">{p.rate.label()}" 已完成"</td></tr></tfoot>
+            </table>
+        </section>
+    }
+}
+
+/// Stacked status bars for categories or departments, most behind first, and their table.
+fn group_chart(
+    heading: &'static str,
+    column: &'static str,
+    rows: &[GroupRow],
+    key: Vec<Segment>,
+) -> impl IntoView {
+    let id = if column == "类别" {
+        "chart-category"
+    } else {
+        "chart-department"
+    };
+    let with_other = rows.iter().any(|r| r.counts.other > 0);
+    let bars: Vec<Bar> = rows
+        .iter()
+        .map(|r| Bar {
+            label: r.name.clone(),
+            segments: segments(&r.counts),
+            note: r.rate.label(),
+        })
+        .collect();
+    let body = if rows.is_empty() {
+        view! { <p class="hint">"暂无具体问题。"</p> }.into_any()
+    } else {
+        let aria = format!(
+            "{heading}的整改状态堆叠条形图，共 {} 行，最落后的在最上面；各数字见下表",
+            rows.len()
+        );
+        view! { {legend(&key)} {stacked_bars(aria, bars)} }.into_any()
+    };
+    let table_rows = rows
+        .iter()
+        .map(|r| {
+            let c = &r.counts;
+            view! {
+                <tr>
+                    <th scope="row">{r.name.clone()}</th>
+                    <td class="num">{c.total.to_string()}</td>
+                    <td class="num">{c.not_started.to_string()}</td>
+                    <td class="num">{c.in_progress.to_string()}</td>
+                    <td class="num">{c.done.to_string()}</td>
+                    <td class="num">{c.ongoing.to_string()}</td>
+                    {with_other.then(|| view! { <td class="num">{c.other.to_string()}</td> })}
+                    <td class="num">{r.rate.label()}</td>
+                    <td class="num">{c.red.to_string()}</td>
+                    <td class="num">{c.yellow.to_string()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="chart-block" aria-labelledby=id>
+            <h3 id=id>{heading}</h3>
+            {body}
+            <table class="chart-table" aria-label=heading>
+                <thead>
+                    <tr>
+                        <th scope="col">{column}</th>
+                        <th scope="col">"问题数"</th>
+                        <th scope="col">"未启动"</th>
+                        <th scope="col">"整改中"</th>
+                        <th scope="col">"已完成"</th>
+                        <th scope="col">"长期坚持"</th>
+                        {with_other.then(|| view! { <th scope="col">"其他状态"</th> })}
+                        <th scope="col">"完成率"</th>
+                        <th scope="col">"红灯"</th>
+                        <th scope="col">"黄灯"</th>
+                    </tr>
+                </thead>
+                <tbody>{table_rows}</tbody>
+            </table>
+        </section>
+    }
+}
+
+/// Completions per ISO week: vertical bars.
+fn weekly_chart(p: &Progress) -> impl IntoView {
+    const LEFT: f64 = 44.0;
+    const RIGHT: f64 = W - 12.0;
+    const TOP: f64 = 24.0;
+    const BOTTOM: f64 = 200.0;
+    const HEIGHT: f64 = 246.0;
+    let weeks = &p.timeline.weeks;
+    let body = if weeks.is_empty() {
+        view! { <p class="hint">"尚无填写了完成时间的已完成问题。"</p> }.into_any()
+    } else {
+        let max = weeks.iter().map(|w| w.completed).max().unwrap_or(0);
+        let ticks = axis_ticks(max);
+        let top_tick = ticks.last().copied().unwrap_or(1).max(1) as f64;
+        let scale = (BOTTOM - TOP) / top_tick;
+        let slot = (RIGHT - LEFT) / weeks.len() as f64;
+        let bar = (slot * 0.7).min(48.0);
+        // at most about 16 date labels under the bars
+        let every = weeks.len().div_ceil(16);
+        let grid = ticks
+            .into_iter()
+            .map(|t| {
+                let y = BOTTOM - t as f64 * scale;
+                view! {
+                    <line class="grid" x1=px(LEFT) x2=px(RIGHT) y1=px(y) y2=px(y)></line>
+                    <text class="tick y" x=px(LEFT - 6.0) y=px(y + 4.0)>{t.to_string()}</text>
+                }
+            })
+            .collect_view();
+        let bars = weeks
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let cx = LEFT + slot * (i as f64 + 0.5);
+                let h = w.completed as f64 * scale;
+                let tip = format!(
+                    "{}（{}—{}）：完成 {} 个",
+                    w.label(),
+                    month_day(w.start),
+                    month_day(w.start + Duration::days(6)),
+                    w.completed
+                );
+                let labels = (i % every == 0).then(|| {
+                    view! {
+                        <text class="tick" x=px(cx) y=px(BOTTOM + 16.0)>{format!("W{:02}", w.week)}</text>
+                        <text class="tick small" x=px(cx) y=px(BOTTOM + 32.0)>{month_day(w.start)}</text>
+                    }
+                });
+                view! {
+                    <g>
+                        <rect class="seg week" x=px(cx - bar / 2.0) y=px(BOTTOM - h) width=px(bar) height=px(h.max(0.5))>
+                            <title>{tip}</title>
+                        </rect>
+                        {(w.completed > 0).then(|| view! { <text class="tick" x=px(cx) y=px(BOTTOM - h - 4.0)>{w.completed.to_string()}</text> })}
+                        {labels}
+                    </g>
+                }
+            })
+            .collect_view();
+        let aria = format!(
+            "每周完成数柱状图：{} 周，共完成 {} 个；各周数字见下表",
+            weeks.len(),
+            weeks.iter().map(|w| w.completed).sum::<usize>()
+        );
+        view! {
+            <svg class="chart" role="img" aria-label=aria viewBox=format!("0 0 {W} {HEIGHT}")>
+                {grid}
+                <line class="axis" x1=px(LEFT) x2=px(RIGHT) y1=px(BOTTOM) y2=px(BOTTOM)></line>
+                {bars}
+            </svg>
+        }
+        .into_any()
+    };
+    let rows = weeks
+        .iter()
+        .map(|w| {
+            view! {
+                <tr>
+                    <th scope="row">{w.label()}</th>
+                    <td>{format!("{} 至 {}", format_date(Some(w.start)), format_date(Some(w.start + Duration::days(6))))}</td>
+                    <td class="num">{w.completed.to_string()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="chart-block" aria-labelledby="chart-weeks">
+            <h3 id="chart-weeks">"每周完成数"</h3>
+            {body}
+            <table class="chart-table" aria-label="每周完成数">
+                <thead><tr><th scope="col">"周"</th><th scope="col">"日期"</th><th scope="col">"完成数"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+}
+
+/// The cumulative completed line against the cumulative deadlines line (step lines).
+fn cumulative_chart(p: &Progress) -> impl IntoView {
+    const LEFT: f64 = 44.0;
+    const RIGHT: f64 = W - 16.0;
+    const TOP: f64 = 14.0;
+    const BOTTOM: f64 = 220.0;
+    const HEIGHT: f64 = 250.0;
+    let t = &p.timeline;
+    let points = &t.cumulative;
+    let body = match (points.first(), points.last()) {
+        (Some(first), Some(last)) => {
+            let span = (last.date - first.date).num_days().max(1) as f64;
+            let x =
+                |d: NaiveDate| LEFT + (d - first.date).num_days() as f64 / span * (RIGHT - LEFT);
+            let max = points
+                .iter()
+                .map(|c| c.completed.max(c.due))
+                .max()
+                .unwrap_or(0);
+            let ticks = axis_ticks(max);
+            let top_tick = ticks.last().copied().unwrap_or(1).max(1) as f64;
+            let y = |n: usize| BOTTOM - n as f64 * (BOTTOM - TOP) / top_tick;
+            let step_path = |value: &dyn Fn(usize) -> usize| {
+                let mut d = format!("M{} {}", px(LEFT), px(y(0)));
+                for (i, c) in points.iter().enumerate() {
+                    d.push_str(&format!(" H{} V{}", px(x(c.date)), px(y(value(i)))));
+                }
+                d.push_str(&format!(" H{}", px(RIGHT)));
+                d
+            };
+            let completed_path = step_path(&|i| points[i].completed);
+            let due_path = step_path(&|i| points[i].due);
+            let grid = ticks
+                .into_iter()
+                .map(|n| {
+                    view! {
+                        <line class="grid" x1=px(LEFT) x2=px(RIGHT) y1=px(y(n)) y2=px(y(n))></line>
+                        <text class="tick y" x=px(LEFT - 6.0) y=px(y(n) + 4.0)>{n.to_string()}</text>
+                    }
+                })
+                .collect_view();
+            // date labels: the first and last dates and the first of each month between,
+            // skipping months too close to the previous label
+            let years = first.date.year() != last.date.year();
+            let gap = if years { 90.0 } else { 70.0 };
+            let date_label = move |d: NaiveDate| {
+                if years {
+                    format_date(Some(d))
+                } else {
+                    month_day(d)
+                }
+            };
+            let mut marks = vec![first.date];
+            let mut last_x = x(first.date);
+            let mut month = NaiveDate::from_ymd_opt(first.date.year(), first.date.month(), 1)
+                .unwrap_or(first.date);
+            loop {
+                month = if month.month() == 12 {
+                    NaiveDate::from_ymd_opt(month.year() + 1, 1, 1)
+                } else {
+                    NaiveDate::from_ymd_opt(month.year(), month.month() + 1, 1)
+                }
+                .unwrap_or(last.date);
+                if month >= last.date {
+                    break;
+                }
+                if x(month) - last_x >= gap && x(last.date) - x(month) >= gap {
+                    marks.push(month);
+                    last_x = x(month);
+                }
+            }
+            if last.date != first.date {
+                marks.push(last.date);
+            }
+            let dates = marks
+                .into_iter()
+                .map(|d| {
+                    // the ends' labels stay inside the chart
+                    let class = if d == first.date {
+                        "tick start"
+                    } else if d == last.date {
+                        "tick end"
+                    } else {
+                        "tick"
+                    };
+                    view! {
+                        <line class="grid" x1=px(x(d)) x2=px(x(d)) y1=px(BOTTOM) y2=px(BOTTOM + 4.0)></line>
+                        <text class=class x=px(x(d)) y=px(BOTTOM + 18.0)>{date_label(d)}</text>
+                    }
+                })
+                .collect_view();
+            let dots = points
+                .iter()
+                .map(|c| {
+                    let tip = format!(
+                        "{}：累计完成 {} 个，累计应完成 {} 个",
+                        format_date(Some(c.date)),
+                        c.completed,
+                        c.due
+                    );
+                    view! {
+                        <g>
+                            <circle class="dot due" cx=px(x(c.date)) cy=px(y(c.due)) r="3.5"><title>{tip.clone()}</title></circle>
+                            <circle class="dot done" cx=px(x(c.date)) cy=px(y(c.completed)) r="3.5"><title>{tip}</title></circle>
+                        </g>
+                    }
+                })
+                .collect_view();
+            let aria = format!(
+                "累计完成与累计应完成折线图，{} 至 {}：到 {} 累计完成 {} 个，累计应完成 {} 个；各日期数字见下表",
+                format_date(Some(first.date)),
+                format_date(Some(last.date)),
+                format_date(Some(last.date)),
+                last.completed,
+                last.due
+            );
+            view! {
+                <ul class="legend" aria-hidden="true">
+                    <li><span class="swatch line-done"></span>"累计完成（按完成时间）"</li>
+                    <li><span class="swatch line-due"></span>"累计应完成（按整改时限）"</li>
+                </ul>
+                <svg class="chart" role="img" aria-label=aria viewBox=format!("0 0 {W} {HEIGHT}")>
+                    {grid}
+                    <line class="axis" x1=px(LEFT) x2=px(RIGHT) y1=px(BOTTOM) y2=px(BOTTOM)></line>
+                    {dates}
+                    <path class="line due" d=due_path></path>
+                    <path class="line done" d=completed_path></path>
+                    {dots}
+                </svg>
+            }
+            .into_any()
+        }
+        _ => view! { <p class="hint">"尚无完成时间或整改时限，无法绘制。"</p> }.into_any(),
+    };
+    let rows = points
+        .iter()
+        .map(|c| {
+            view! {
+                <tr>
+                    <th scope="row">{format_date(Some(c.date))}</th>
+                    <td class="num">{c.completed.to_string()}</td>
+                    <td class="num">{c.due.to_string()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="chart-block" aria-labelledby="chart-cumulative">
+            <h3 id="chart-cumulative">"累计完成与累计应完成"</h3>
+            {body}
+            <p class="hint">
+                {format!(
+                    "未填整改时限的问题 {} 个，不计入累计应完成；已完成但未填完成时间的问题 {} 个，不计入累计完成。",
+                    t.without_deadline, t.finished_without_date
+                )}
+            </p>
+            <table class="chart-table" aria-label="累计完成与累计应完成">
+                <thead><tr><th scope="col">"日期"</th><th scope="col">"累计完成"</th><th scope="col">"累计应完成"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+}
+
+/// Red and yellow problems, most urgent first; each opens the problem in the checklist.
+fn warning_list(p: &Progress, state: AppState) -> impl IntoView {
+    let rows = p
+        .warnings
+        .iter()
+        .map(|w: &Warning| {
+            let id = w.problem_id.clone();
+            let open = move |e: ev::MouseEvent| {
+                e.prevent_default();
+                state.open_problem.set(Some(id.clone()));
+                state.screen.set(Screen::Checklist);
+            };
+            let light: Light = w.light;
+            view! {
+                <tr class=light.code()>
+                    <td><span class=format!("light {}", light.code())></span>" "{light.label()}</td>
+                    <td class="num">{w.number.to_string()}</td>
+                    <th scope="row">
+                        <a href=format!("#problem-{}", w.problem_id) on:click=open>{w.title.clone()}</a>
+                    </th>
+                    <td>{w.owner.clone()}</td>
+                    <td>{w.departments.join("、")}</td>
+                    <td>{format_date(Some(w.deadline))}</td>
+                    <td class="days">{w.days_label()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let empty = p.warnings.is_empty();
+    let red = p.red().count();
+    let yellow = p.yellow().count();
+    view! {
+        <section class="chart-block warnings" aria-labelledby="chart-warnings">
+            <h3 id="chart-warnings">{format!("红灯、黄灯问题（红灯 {red} 个，黄灯 {yellow} 个）")}</h3>
+            {if empty {
+                view! { <p class="hint">"没有红灯或黄灯问题。"</p> }.into_any()
+            } else {
+                view! {
+                    <table class="warning-table" aria-label="红灯、黄灯问题">
+                        <thead>
+                            <tr>
+                                <th scope="col">"预警"</th>
+                                <th scope="col">"编号"</th>
+                                <th scope="col">"问题"</th>
+                                <th scope="col">"责任人"</th>
+                                <th scope="col">"责任部门"</th>
+                                <th scope="col">"整改时限"</th>
+                                <th scope="col">"逾期/剩余"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
