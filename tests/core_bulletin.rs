@@ -284,7 +284,11 @@ fn importing_the_sample_and_printing_it_gives_the_sample_back() {
     assert_eq!(squeeze(&b.to_text()), squeeze(SAMPLE));
     // and the printed text imports to the same ledger again
     let again = parse_bulletin(&b.to_text()).unwrap();
-    assert!(again.report.leftovers.is_empty(), "{:?}", again.report.leftovers);
+    assert!(
+        again.report.leftovers.is_empty(),
+        "{:?}",
+        again.report.leftovers
+    );
     let strip = |l: &rectify::ledger::Ledger| {
         let mut l = l.clone();
         l.id.clear();
