@@ -4,6 +4,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { cp, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 import { scenario, useBrowser } from './support/harness.mjs';
 import { cacheNames, controlledByServiceWorker, nextVersionOf, pngSize } from './support/offline.mjs';
@@ -120,6 +122,33 @@ test('a new version is picked up on the next visit, and the user is told', scena
     await app.reload();
     await expectText(checklist.title, '更新前的台账', 'ledger after another reload');
     await until(async () => (await notices.info.count()) === 0, 'no update notice for the same version');
+  } finally {
+    env.url = saved;
+    await server.close();
+  }
+}));
+
+test('under a sub-path (…/rectify/) the worker’s scope is that folder and the app works offline there', scenario(env, async ({ laptop, tmpFile }) => {
+  const site = (await tmpFile('index.html', '<!doctype html><title>内网首页</title>')).replace(/index\.html$/, '');
+  await cp(DIST, join(site, 'rectify'), { recursive: true });
+  await writeFile(join(site, 'other.html'), '<!doctype html><title>other</title>');
+  const server = await startServer(site);
+  const saved = env.url;
+  env.url = `${server.url}rectify/`;
+  try {
+    const app = await laptop('intranet');
+    const { page, context, start, checklist } = app;
+    const script = await controlledByServiceWorker(page);
+    assert.equal(script, `${server.url}rectify/sw.js`);
+    assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope), `${server.url}rectify/`);
+    await context.setOffline(true);
+    await app.reload();
+    await start.createLedger('子路径台账');
+    await expectText(checklist.title, '子路径台账', 'ledger created offline under the sub-path');
+    // pages outside the scope are not the worker's business
+    const other = await page.evaluate((u) => fetch(u).then(() => 'served', () => 'offline'), `${server.url}other.html`);
+    assert.equal(other, 'offline');
+    await context.setOffline(false);
   } finally {
     env.url = saved;
     await server.close();
