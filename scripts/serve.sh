@@ -5,5 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
-echo "Rectify will be at http://127.0.0.1:${PORT:-8080}/ once built (Ctrl+C stops it)."
+echo "Rectify will be at http://127.0.0.1:${PORT:-8080}/ once built (Ctrl+C stops it);"
+echo "the one-file build (open it from disk, no server needed) lands in $PWD/dist-single/rectify.html."
 exec trunk serve --release --port "${PORT:-8080}"

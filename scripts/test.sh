@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test: formatting, clippy (native and wasm), native core tests, the release build and
-# its size, and the browser tests in headless Chromium. Installs what is missing first.
+# Every test: formatting, clippy (native and wasm), native core tests, the release build (the
+# hosted dist/ and the one-file dist-single/rectify.html) and their sizes, and the browser
+# tests in headless Chromium. Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
@@ -20,7 +21,9 @@ cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 step "native tests (the ledger core)"
 cargo test
 
-step "release build (trunk)"
+step "release build (trunk): dist/ and the one-file build dist-single/rectify.html"
+# the post_build hook (scripts/post-build.sh) writes sw.js's file list and, for a release
+# build, dist-single/rectify.html; size.sh fails if that file is missing or too large
 trunk build --release
 bash scripts/size.sh
 

@@ -3,10 +3,12 @@
 //! Three layers, kept apart by modules:
 //! - [`ledger`], [`bulletin`], [`document`] and [`io`]: the core — plain Rust, no browser types,
 //!   tested natively with `cargo test`;
-//! - [`store`]: persistence behind one small key–value interface ([`store::KeyValue`]);
+//! - [`store`]: persistence behind one small key–value interface ([`store::KeyValue`]), and
+//!   [`backup`]: when to remind the person to export;
 //! - `platform` and `ui` (wasm only): the browser and the Leptos views, which read the core
 //!   and call its operations and hold no business rules.
 
+pub mod backup;
 pub mod bulletin;
 pub mod document;
 pub mod io;

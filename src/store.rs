@@ -288,6 +288,7 @@ impl<K: KeyValue> LedgerStore<K> {
         if self.current().as_deref() == Some(id) {
             self.kv.remove(&format!("{PREFIX}current"))?;
         }
+        let _ = self.forget_backup_status(id);
         Ok(())
     }
 
@@ -311,6 +312,19 @@ impl<K: KeyValue> LedgerStore<K> {
 
     pub fn set_current(&self, id: &str) -> Result<(), StoreError> {
         self.kv.set(&format!("{PREFIX}current"), id)
+    }
+
+    /// Record the version of the app this browser runs now. Returns the version it ran before
+    /// when that differs (the app was updated since the last visit); None on a first visit or
+    /// the same version.
+    pub fn note_app_version(&self, version: &str) -> Option<String> {
+        let key = format!("{PREFIX}app-version");
+        let before = self.kv.get(&key).ok().flatten();
+        if before.as_deref() == Some(version) {
+            return None;
+        }
+        let _ = self.kv.set(&key, version);
+        before
     }
 }
 

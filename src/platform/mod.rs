@@ -1,5 +1,6 @@
 //! The only place that touches the browser: localStorage (via gloo-storage) behind the
-//! core's [`KeyValue`] interface, the clock, file downloads and reading picked files.
+//! core's [`KeyValue`] interface, the clock, file downloads and reading picked files, where
+//! the page was opened from, persistent storage, and the service worker.
 
 use gloo_storage::Storage as _;
 use js_sys::{Array, Uint8Array};
@@ -151,4 +152,97 @@ pub fn confirm(question: &str) -> bool {
     web_sys::window()
         .and_then(|w| w.confirm_with_message(question).ok())
         .unwrap_or(false)
+}
+
+/// The page's address scheme: `file:` when opened from disk, `http:`/`https:` when hosted.
+fn protocol() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .unwrap_or_default()
+}
+
+/// Opened from disk (file://): every such page in this browser shares one localStorage.
+pub fn is_file_page() -> bool {
+    protocol() == "file:"
+}
+
+/// The content of `<meta name="…">` in the page, if present.
+fn meta(name: &str) -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .query_selector(&format!("meta[name=\"{name}\"]"))
+        .ok()??
+        .get_attribute("content")
+        .filter(|c| !c.is_empty())
+}
+
+/// The one-file build (scripts/single-file.mjs marks it `<meta name="rectify-build"
+/// content="single-file">`): it never registers a service worker.
+pub fn is_single_file() -> bool {
+    meta("rectify-build").as_deref() == Some("single-file")
+}
+
+/// The build's version (`<meta name="rectify-version">`, written by scripts/pwa.mjs), which
+/// the service worker's cache is named after.
+pub fn app_version() -> Option<String> {
+    meta("rectify-version")
+}
+
+/// A member of `navigator` that may be missing (older browsers, insecure contexts): calling a
+/// method of an absent object would throw, so look first.
+fn navigator_member(name: &str) -> Option<JsValue> {
+    let navigator = web_sys::window()?.navigator();
+    let value = js_sys::Reflect::get(&navigator, &JsValue::from_str(name)).ok()?;
+    (!value.is_undefined() && !value.is_null()).then_some(value)
+}
+
+async fn promised_bool(promise: Result<js_sys::Promise, JsValue>) -> Option<bool> {
+    JsFuture::from(promise.ok()?).await.ok()?.as_bool()
+}
+
+/// Ask the browser to keep this page's storage (`navigator.storage.persist()`) unless it
+/// already does, then report `persisted()`: Some(false) means it may clear the storage under
+/// pressure; None means the browser gives no answer (no StorageManager here).
+pub async fn ask_persistent_storage() -> Option<bool> {
+    let storage: web_sys::StorageManager = navigator_member("storage")?.unchecked_into();
+    if promised_bool(storage.persisted()).await == Some(true) {
+        return Some(true);
+    }
+    let _ = promised_bool(storage.persist()).await;
+    promised_bool(storage.persisted()).await
+}
+
+/// Register the service worker `sw.js` next to the page (relative, so a sub-path works) —
+/// only for the hosted build over http(s), never from file:// or the one-file build.
+/// `on_update` runs when a new version's worker takes over a page that an older one served
+/// (the new files are cached; a reload shows them).
+pub fn register_service_worker(on_update: impl Fn() + 'static) {
+    if !matches!(protocol().as_str(), "http:" | "https:") || is_single_file() {
+        return;
+    }
+    let Some(container) = navigator_member("serviceWorker") else {
+        return;
+    };
+    let container: web_sys::ServiceWorkerContainer = container.unchecked_into();
+    // The first install also takes control (clients.claim): that is not an update.
+    if container.controller().is_some() {
+        let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_update);
+        let _ = container.add_event_listener_with_callback(
+            "controllerchange",
+            callback.as_ref().unchecked_ref(),
+        );
+        callback.forget();
+    }
+    let registration = container.register("sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        // A failed registration only means no offline copy; the app works as before.
+        let _ = JsFuture::from(registration).await;
+    });
+}
+
+/// Reload the page (to run a newly downloaded version).
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
 }

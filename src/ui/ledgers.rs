@@ -94,6 +94,53 @@ fn time_label(secs: i64) -> String {
         .unwrap_or_default()
 }
 
+/// Where this page keeps its data, whether the browser promised to keep it, and how much of
+/// the open ledger is not exported yet.
+#[component]
+fn StorageInfo() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let place = if platform::is_file_page() {
+        "本页是从磁盘直接打开的文件（file://）。台账保存在本浏览器的本地存储（localStorage）中，\
+         不在这个 HTML 文件里：在本浏览器中，从磁盘打开的所有网页共用这一份存储\
+         （Firefox 可能按文件所在的文件夹分开保存，请总从同一位置打开本文件）；\
+         换一个浏览器或另一台电脑打开同一文件，看不到这里的台账（请用“导出”“导入”带过去）。"
+    } else {
+        "台账保存在本浏览器为本网址保留的本地存储（localStorage）中，不在服务器上：\
+         换一个浏览器、另一台电脑或另一个网址打开，看不到这里的台账（请用“导出”“导入”带过去）。"
+    };
+    let persisted = move || match state.persisted.get() {
+        Some(true) => "浏览器已同意长期保留这些数据（不会因磁盘空间不足被自动清除）。",
+        Some(false) => {
+            "浏览器没有承诺长期保留这些数据：磁盘空间不足或清理浏览数据时可能被删除，请及时导出。"
+        }
+        None => "",
+    };
+    let backup = move || {
+        state
+            .ledger
+            .with(|l| l.as_ref().map(|l| l.meta.name.clone()))
+            .map(|name| {
+                let status = state.backup.get();
+                let when = status
+                    .exported_at
+                    .map(|t| format!("上次在本浏览器导出：{}", time_label(t)))
+                    .unwrap_or_else(|| "尚未在本浏览器导出过".to_string());
+                format!(
+                    "当前台账“{name}”：{when}；此后有 {} 处修改未导出（满 {} 处时提醒导出）。",
+                    status.changes_since_export,
+                    crate::backup::EXPORT_REMINDER_AFTER
+                )
+            })
+    };
+    view! {
+        <div class="storage-info" role="note" aria-label="数据保存位置">
+            <p>{place}</p>
+            <p>{persisted}</p>
+            <p>{backup}</p>
+        </div>
+    }
+}
+
 #[component]
 pub fn LedgersView() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -105,6 +152,7 @@ pub fn LedgersView() -> impl IntoView {
             <p class="hint">
                 "以下台账保存在本浏览器的本地存储中（清除浏览器数据会删除它们）。请定期“导出”备份，并把文件发给同事合并。"
             </p>
+            <StorageInfo/>
             <table class="ledger-table">
                 <thead>
                     <tr>

@@ -59,6 +59,7 @@ fn import_files(state: AppState, files: Option<web_sys::FileList>) {
 fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
+    state.start_offline_support();
 
     // Save promptly when the page goes away or is hidden; merge what other tabs saved.
     // A short field being typed in commits on `change`, which needs a blur: give it one first.
@@ -101,6 +102,7 @@ fn App() -> impl IntoView {
         >
             <Header/>
             <Notices/>
+            <Reminders/>
             <ImportDecision/>
             <main>
                 {move || match (has_ledger.get(), state.screen.get()) {
@@ -254,6 +256,33 @@ fn Notices() -> impl IntoView {
             <div class="notice warn-bar" role="status">
                 {move || format!("合并后有 {} 处字段出现不同的值，需要选定。", state.conflicts.with(|c| c.len()))}
                 <button on:click=move |_| state.screen.set(Screen::History)>"去处理冲突"</button>
+            </div>
+        </Show>
+    }
+}
+
+/// Standing reminders, each with its own buttons: a newer version is ready (reload), and
+/// the open ledger has changes that exist only in this browser (export).
+#[component]
+fn Reminders() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let reminder = Memo::new(move |_| state.reminder());
+    view! {
+        <Show when=move || state.update_ready.get()>
+            <div class="notice update" role="status" aria-label="新版本">
+                <span>"新版本已下载，刷新后生效。"</span>
+                <button on:click=move |_| {
+                    commit_focused_field();
+                    state.flush();
+                    crate::platform::reload();
+                }>"立即刷新"</button>
+            </div>
+        </Show>
+        <Show when=move || reminder.get().is_some() && state.save_error.with(|e| e.is_none())>
+            <div class="notice reminder" role="status" aria-label="导出提醒">
+                <span>{move || reminder.get().map(|r| r.message()).unwrap_or_default()}</span>
+                <button class="primary" on:click=move |_| state.export()>"导出备份"</button>
+                <button on:click=move |_| state.put_off_reminder()>"稍后提醒"</button>
             </div>
         </Show>
     }

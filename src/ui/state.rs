@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::backup::{BackupStatus, Reminder};
 use crate::document::{self as document, Conflict, DocError, HistoryEntry, LedgerDoc, Place};
 use crate::io::{self, envelope, example};
 use crate::ledger::Ledger;
@@ -65,6 +66,13 @@ pub struct AppState {
     pub past: RwSignal<Option<chrono::NaiveDate>>,
     /// a problem the checklist opens and scrolls to when it is next shown (from 进度)
     pub open_problem: RwSignal<Option<String>>,
+    /// the open ledger's changes since its last export from this browser
+    pub backup: RwSignal<BackupStatus>,
+    /// the browser's answer to `navigator.storage.persisted()` after asking `persist()`
+    pub persisted: RwSignal<Option<bool>>,
+    /// a newer version was downloaded by the service worker; a reload shows it
+    pub update_ready: RwSignal<bool>,
+    persist_asked: StoredValue<bool>,
     save_scheduled: StoredValue<bool>,
     /// asked once per session to fill in 我的名字
     asked_for_name: StoredValue<bool>,
@@ -92,6 +100,10 @@ impl AppState {
             conflicts: RwSignal::new(vec![]),
             past: RwSignal::new(None),
             open_problem: RwSignal::new(None),
+            backup: RwSignal::new(BackupStatus::default()),
+            persisted: RwSignal::new(None),
+            update_ready: RwSignal::new(false),
+            persist_asked: StoredValue::new(false),
             save_scheduled: StoredValue::new(false),
             asked_for_name: StoredValue::new(false),
         };
@@ -103,7 +115,56 @@ impl AppState {
         if let Some(id) = store.current() {
             state.open(&id);
         }
+        if !store.list().unwrap_or_default().is_empty() {
+            state.ask_persistent_storage();
+        }
         state
+    }
+
+    /// The hosted build: register the service worker (offline copy, updates) and say when
+    /// this page runs a newer version than this browser ran before.
+    pub fn start_offline_support(&self) {
+        let state = *self;
+        platform::register_service_worker(move || state.update_ready.set(true));
+        if platform::is_file_page() || platform::is_single_file() {
+            return;
+        }
+        if let Some(version) = platform::app_version() {
+            if store().note_app_version(&version).is_some() {
+                self.info(format!(
+                    "已更新到新版本（{version}）。台账数据保存在本浏览器中，不受更新影响。"
+                ));
+            }
+        }
+    }
+
+    /// Ask once per session that the browser keep this page's storage, and remember its
+    /// answer for the reminders and 台账管理.
+    fn ask_persistent_storage(&self) {
+        if self.persist_asked.get_value() {
+            return;
+        }
+        self.persist_asked.set_value(true);
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let persisted = platform::ask_persistent_storage().await;
+            state.persisted.set(persisted);
+        });
+    }
+
+    /// The export reminder due now for the open ledger, if any.
+    pub fn reminder(&self) -> Option<Reminder> {
+        if self.read_only.get() || self.ledger.with(|l| l.is_none()) {
+            return None;
+        }
+        self.backup.get().reminder(self.persisted.get())
+    }
+
+    /// 稍后提醒: put the export reminder off (it returns after more changes).
+    pub fn put_off_reminder(&self) {
+        if let Some(id) = self.current_id() {
+            self.backup.set(store().put_off_reminder(&id));
+        }
     }
 
     pub fn info(&self, text: impl Into<String>) {
@@ -159,6 +220,7 @@ impl AppState {
         let read_only = doc.is_read_only();
         self.doc.set_value(Some(doc));
         self.refresh();
+        self.backup.set(store().backup_status(&id));
         if read_only {
             let schema = self
                 .ledger
@@ -382,14 +444,20 @@ impl AppState {
         self.save_scheduled.set_value(false);
         let now = platform::now();
         let result = self.doc.try_update_value(|d| {
-            d.as_mut()
-                .filter(|d| !d.is_read_only())
-                .map(|d| store().save(d, now))
+            d.as_mut().filter(|d| !d.is_read_only()).map(|d| {
+                // new edits to commit: one change towards the export reminder
+                let changed = d.has_pending();
+                store().save(d, now).map(|outcome| (outcome, changed))
+            })
         });
         match result.flatten() {
-            Some(Ok(outcome)) => {
+            Some(Ok((outcome, changed))) => {
                 if self.save_error.get_untracked().is_some() {
                     self.save_error.set(None);
+                }
+                if let (true, Some(id)) = (changed, self.current_id()) {
+                    self.backup.set(store().note_change(&id));
+                    self.ask_persistent_storage();
                 }
                 if let Some(report) = outcome.merged {
                     self.refresh();
@@ -420,6 +488,7 @@ impl AppState {
         if merged.flatten().is_some() {
             self.refresh();
         }
+        self.backup.set(store().backup_status(&id));
     }
 
     pub fn set_my_name(&self, name: &str) {
@@ -447,7 +516,12 @@ impl AppState {
         if let Some(Some((bytes, name))) = out {
             let file_name = io::file_name(&name, platform::today());
             match platform::download(&bytes, &file_name, "application/octet-stream") {
-                Ok(()) => self.info(format!("已导出：{file_name}")),
+                Ok(()) => {
+                    if let Some(id) = self.current_id() {
+                        self.backup.set(store().note_export(&id, now));
+                    }
+                    self.info(format!("已导出：{file_name}"));
+                }
                 Err(e) => self.error(e),
             }
             self.save_now();
@@ -584,6 +658,7 @@ impl AppState {
         if self.current_id().as_deref() == Some(id) {
             self.doc.set_value(None);
             self.ledger.set(None);
+            self.backup.set(BackupStatus::default());
         }
         self.ledgers.set(store.list().unwrap_or_default());
         self.info("已删除台账。");

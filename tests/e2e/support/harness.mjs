@@ -14,8 +14,8 @@ import { App } from './pages.mjs';
 export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const LAUNCH_ARGS = [
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const LAUNCH_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

@@ -37,11 +37,12 @@ export function requireBuiltApp(dist = DIST) {
 }
 
 /**
- * Serve `dist` on 127.0.0.1:0. Resolves to { url, port, close() }; `url` ends with '/'.
+ * Serve `dist` on 127.0.0.1:0. Resolves to { url, port, close(), setRoot(dir) }; `url` ends
+ * with '/'. `setRoot` serves another folder from the same address (a new version deployed).
  */
 export async function startServer(dist = DIST) {
   requireBuiltApp(dist);
-  const root = resolve(dist);
+  let root = resolve(dist);
   const server = createServer(async (req, res) => {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -81,6 +82,10 @@ export async function startServer(dist = DIST) {
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
+    setRoot: (dir) => {
+      requireBuiltApp(dir);
+      root = resolve(dir);
+    },
     close: () =>
       new Promise((ok) => {
         server.closeAllConnections?.();

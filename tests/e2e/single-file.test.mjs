@@ -1,0 +1,73 @@
+// The one-file build (dist-single/rectify.html) opened straight from disk by a file:// URL,
+// with no server running: it starts without fetching anything, keeps a ledger across a
+// reload, says where its data lives, and never registers a service worker.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+
+import { scenario } from './support/harness.mjs';
+import { SINGLE, useBrowserWithoutServer } from './support/offline.mjs';
+import { expectText, until } from './support/until.mjs';
+
+const env = useBrowserWithoutServer();
+
+test('the single file holds everything: no side files, no service worker, no module imports', async () => {
+  const html = await readFile(SINGLE, 'utf8');
+  assert.match(html, /<meta name="rectify-build" content="single-file">/);
+  assert.doesNotMatch(html, /<link[^>]+rel="(?:stylesheet|modulepreload|preload|manifest)"/, 'no linked files');
+  assert.doesNotMatch(html, /<script[^>]+\bsrc=/, 'no external scripts');
+  assert.doesNotMatch(html, /^\s*import\s|import\.meta/m, 'no module imports');
+  assert.match(html, /<link rel="icon" href="data:image\/svg\+xml;base64,/, 'the favicon inline');
+  assert.equal((html.match(/<script type="module">/g) ?? []).length, 1, 'one inline module script');
+});
+
+test('opened from disk with no server: create a ledger, reload, it is still there', scenario(env, async ({ laptop }) => {
+  const app = await laptop('usb-stick');
+  const { page, start, checklist, header, notices } = app;
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  assert.match(page.url(), /^file:\/\/.*rectify\.html$/);
+
+  await start.heading.waitFor();
+  await start.createLedger('U盘上的整改台账');
+  await expectText(checklist.title, 'U盘上的整改台账', 'ledger title');
+  await notices.infoText(/已新建台账“U盘上的整改台账”/);
+  const category = await checklist.addCategory('针对财务管理不规范的问题');
+  const editor = await category.addProblem();
+  await editor.write('问题表现', '从磁盘打开也能保存');
+  await editor.collapse();
+  await app.waitForSave();
+
+  await app.reload();
+  await expectText(checklist.title, 'U盘上的整改台账', 'ledger title after reload');
+  await expectText(checklist.problem(1).toggle, /^1\.\s*从磁盘打开也能保存$/, 'the problem after reload');
+  assert.deepEqual(await header.ledgerNames(), ['U盘上的整改台账']);
+
+  const foreign = requests.filter((u) => !u.startsWith('data:') && u !== page.url());
+  assert.deepEqual(foreign, [], 'nothing but the file itself is loaded');
+  // file:// has no service workers at all (Chromium refuses the question); none may exist
+  const sw = await page.evaluate(async () => {
+    try {
+      return navigator.serviceWorker ? (await navigator.serviceWorker.getRegistrations()).length : 'none';
+    } catch (e) {
+      return e.name;
+    }
+  });
+  assert.ok(['none', 0, 'SecurityError'].includes(sw), `no service worker from file:// (${sw})`);
+}));
+
+test('台账管理 says the data is in this browser, shared by every page opened from disk', scenario(env, async ({ laptop }) => {
+  const app = await laptop();
+  await app.start.createLedger('存放位置');
+  await app.ledgers.open();
+  const note = app.page.getByRole('note', { name: '数据保存位置' });
+  await expectText(note, /从磁盘直接打开的文件（file:\/\/）/, 'the storage note');
+  const text = await note.innerText();
+  assert.match(text, /本浏览器的本地存储（localStorage）/);
+  assert.match(text, /从磁盘打开的所有网页共用这一份存储/);
+  assert.match(text, /当前台账“存放位置”：尚未在本浏览器导出过；此后有 \d+ 处修改未导出（满 20 处时提醒导出）/);
+  // the export resets the count
+  await app.header.export();
+  await until(async () => /上次在本浏览器导出：.*此后有 0 处修改未导出/.test(await note.innerText()), 'the count reset by 导出');
+}));
