@@ -217,3 +217,91 @@ fn a_local_day_ends_at_its_own_midnight() {
         "2024-06-30T15:59:59+00:00"
     );
 }
+
+#[test]
+fn a_merge_names_the_long_texts_both_sides_edited() {
+    let (mut base, _, probs) = small_ledger();
+    base.set_problem_text(&probs[0], ProblemText::Cause, "议事规则不完善。")
+        .unwrap();
+    base.set_meta(MetaField::Contact, "电话：0763-5673980")
+        .unwrap();
+    base.commit(T0 + 5);
+    let mut a = laptop(&mut base, "张三", T0 + 10);
+    let mut b = laptop(&mut base, "李四", T0 + 10);
+    // the same paragraph on both laptops, and different texts elsewhere
+    a.set_problem_text(&probs[0], ProblemText::Cause, "议事规则不完善，执行不严。")
+        .unwrap();
+    a.set_problem_text(&probs[1], ProblemText::Progress, "已整改")
+        .unwrap();
+    a.set_meta(MetaField::Contact, "电话：0763-5673980；邮箱：a@b.cn")
+        .unwrap();
+    a.commit(T0 + 20);
+    b.set_problem_text(
+        &probs[0],
+        ProblemText::Cause,
+        "班子成员交叉任职；议事规则不完善。",
+    )
+    .unwrap();
+    b.set_problem_text(&probs[2], ProblemText::Cause, "票据管理不规范")
+        .unwrap();
+    b.set_meta(MetaField::Contact, "联系人：王五，电话：0763-5673980")
+        .unwrap();
+    b.commit(T0 + 30);
+
+    let report = a.merge(&mut b.copy(), T0 + 40).unwrap();
+    assert_eq!(
+        report.both_edited,
+        ["台账信息 · 联系方式", "第1项 · 原因分析"]
+    );
+    // both sides' words are there
+    let cause = a.read().unwrap().problems[0].cause.clone();
+    assert!(
+        cause.contains("班子成员交叉任职") && cause.contains("执行不严"),
+        "{cause}"
+    );
+
+    // merging again brings nothing new and names nothing
+    let again = a.merge(&mut b.copy(), T0 + 50).unwrap();
+    assert!(again.both_edited.is_empty());
+    // a one-sided merge names nothing either
+    let mut c = laptop(&mut a, "王五", T0 + 60);
+    c.set_problem_text(&probs[0], ProblemText::Cause, "只有一方改")
+        .unwrap();
+    c.commit(T0 + 70);
+    assert!(a.merge(&mut c, T0 + 80).unwrap().both_edited.is_empty());
+}
+
+#[test]
+fn a_change_can_be_undone_field_by_field_and_the_undo_merges() {
+    let (mut doc, _, probs) = small_ledger();
+    doc.set_problem_text(&probs[0], ProblemText::Cause, "议事规则不完善")
+        .unwrap();
+    doc.set_problem_field(&probs[0], ProblemField::Owner, "王五")
+        .unwrap();
+    doc.commit(T0 + 10);
+    let mut other = laptop(&mut doc, "李四", T0 + 15);
+    // the change to undo: a wrong owner and a cause overwritten
+    doc.set_problem_field(&probs[0], ProblemField::Owner, "赵六")
+        .unwrap();
+    doc.set_problem_text(&probs[0], ProblemText::Cause, "写错了")
+        .unwrap();
+    doc.commit(T0 + 20);
+    let hash = doc.history()[0].hash.clone();
+    let ledger = doc.read().unwrap();
+    let mut restored = doc.restore_before(&hash, &ledger).unwrap();
+    restored.sort();
+    assert_eq!(restored, ["第1项 · 原因分析", "第1项 · 责任人"]);
+    doc.commit(T0 + 30);
+    let p = doc.read().unwrap().problems[0].clone();
+    assert_eq!(
+        (p.owner.as_str(), p.cause.as_str()),
+        ("王五", "议事规则不完善")
+    );
+    // nothing left to restore the second time
+    let ledger = doc.read().unwrap();
+    assert!(doc.restore_before(&hash, &ledger).unwrap().is_empty());
+    // the restoring reaches a colleague like any edit
+    other.merge(&mut doc.copy(), T0 + 40).unwrap();
+    assert_eq!(other.read().unwrap().problems[0].owner, "王五");
+    assert!(doc.restore_before("not-a-hash", &ledger).is_err());
+}

@@ -377,7 +377,8 @@ fn merging_the_same_bytes_twice_brings_nothing_new_the_second_time() {
         second,
         MergeReport {
             new_changes: 0,
-            authors: vec![]
+            authors: vec![],
+            both_edited: vec![],
         }
     );
     assert_eq!(mine.read().unwrap(), after_first, "unchanged");

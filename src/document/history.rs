@@ -226,6 +226,144 @@ impl LedgerDoc {
         out
     }
 
+    /// 恢复修改前的值: put back what the fields one change wrote held just before it (short
+    /// fields and long texts; structure — adding, deleting, moving — is left alone). The
+    /// restoring is a new change, so it merges like any edit. Returns the places restored.
+    pub fn restore_before(&mut self, hash: &str, ledger: &Ledger) -> Result<Vec<String>, DocError> {
+        self.writable()?;
+        let hash = hash
+            .parse::<ChangeHash>()
+            .map_err(|_| DocError::NotFound("修改记录"))?;
+        let deps = self
+            .doc
+            .get_change_by_hash(&hash)
+            .ok_or(DocError::NotFound("修改记录"))?
+            .deps()
+            .to_vec();
+        let patches = self.doc.diff(&deps, &[hash]);
+        let past = self
+            .doc
+            .fork_at(&deps)
+            .map_err(|e| DocError::Unreadable(format!("无法还原历史版本（{e}）")))?;
+        let mut restored = vec![];
+        let mut done: BTreeSet<(String, String)> = BTreeSet::new();
+        for patch in &patches {
+            let changed = match &patch.action {
+                PatchAction::PutMap { key, .. } => {
+                    if matches!(
+                        key.as_str(),
+                        "deleted" | "order" | "category_id" | "schema" | "ledger_id"
+                    ) || !done.insert((patch.obj.to_string(), key.clone()))
+                    {
+                        continue;
+                    }
+                    match past.get(&patch.obj, key.as_str()) {
+                        Ok(Some((Value::Scalar(v), _))) => {
+                            let current = self
+                                .doc
+                                .get(&patch.obj, key.as_str())?
+                                .map(|(v, _)| v.to_owned());
+                            if current.as_ref() != Some(&Value::Scalar(v.clone())) {
+                                self.doc.put(&patch.obj, key.as_str(), v.into_owned())?;
+                                true
+                            } else {
+                                false
+                            }
+                        }
+                        _ => false,
+                    }
+                }
+                PatchAction::SpliceText { .. } | PatchAction::DeleteSeq { .. } => {
+                    if !done.insert((patch.obj.to_string(), String::new())) {
+                        continue;
+                    }
+                    match past.object_type(&patch.obj) {
+                        Ok(ObjType::Text) => {
+                            let old = past.text(&patch.obj)?;
+                            if self.doc.text(&patch.obj)? != old {
+                                self.doc.update_text(&patch.obj, &old)?;
+                                true
+                            } else {
+                                false
+                            }
+                        }
+                        _ => false,
+                    }
+                }
+                _ => false,
+            };
+            if changed {
+                if let Some(label) = place_label(patch, ledger) {
+                    if !restored.contains(&label) {
+                        restored.push(label);
+                    }
+                }
+            }
+        }
+        if !restored.is_empty() {
+            self.note("恢复修改前的值");
+        }
+        Ok(restored)
+    }
+
+    /// The long texts (Automerge Text) that both change sets edited, named as people say
+    /// ("第3项 · 原因分析"), numbered as the ledger stands after the merge.
+    pub(super) fn texts_edited_by_both(
+        &mut self,
+        ours: &[automerge::Change],
+        theirs: &[automerge::Change],
+    ) -> Vec<String> {
+        let objects = |changes: &[automerge::Change]| -> BTreeSet<String> {
+            changes
+                .iter()
+                .flat_map(|c| {
+                    c.decode()
+                        .operations
+                        .into_iter()
+                        .map(|op| op.obj.to_string())
+                })
+                .filter(|o| o != "_root")
+                .collect()
+        };
+        if ours.is_empty() || theirs.is_empty() {
+            return vec![];
+        }
+        let both: Vec<String> = objects(ours)
+            .intersection(&objects(theirs))
+            .cloned()
+            .collect();
+        let Ok(ledger) = self.read() else {
+            return vec![];
+        };
+        let mut out = vec![];
+        for obj in both {
+            let Ok(id) = self.doc.import_obj(&obj) else {
+                continue;
+            };
+            if self.doc.object_type(&id).ok() != Some(ObjType::Text) {
+                continue;
+            }
+            let Ok(parents) = self.doc.parents(&id) else {
+                continue;
+            };
+            let keys: Vec<String> = parents
+                .path()
+                .into_iter()
+                .map(|(_, prop)| match prop {
+                    Prop::Map(k) => k,
+                    Prop::Seq(i) => i.to_string(),
+                })
+                .collect();
+            if let Some(label) = label_for_keys(&keys, &ledger) {
+                if !out.contains(&label) {
+                    out.push(label);
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
     /// Every short field that holds more than one value because people set it at the same
     /// time on different copies. Settle one with [`LedgerDoc::settle`].
     pub fn conflicts(&mut self) -> Vec<Conflict> {
@@ -526,6 +664,12 @@ fn place_label(patch: &Patch, ledger: &Ledger) -> Option<String> {
     };
     let mut full = keys.clone();
     full.extend(action_key);
+    label_for_keys(&full, ledger)
+}
+
+/// A place in the document by its keys from the root (["problems", id, "cause"]), as people
+/// name it.
+fn label_for_keys(full: &[String], ledger: &Ledger) -> Option<String> {
     let field_name = |k: &str| -> &'static str {
         match k {
             "description" => "问题表现",
@@ -540,6 +684,11 @@ fn place_label(patch: &Patch, ledger: &Ledger) -> Option<String> {
             "status" => "整改状态",
             "departments" => "责任部门",
             "log" => "进展记录",
+            "contact" => "联系方式",
+            "opening" => "开头段落",
+            "deployment" => "第一部分",
+            "implementation_intro" => "第二部分导语",
+            "next_steps" => "第三部分",
             "category_id" | "order" => "位置",
             "deleted" => "删除/恢复",
             _ => "",
@@ -573,7 +722,10 @@ fn place_label(patch: &Patch, ledger: &Ledger) -> Option<String> {
             let title = ledger.rule(id).map(|r| r.title.clone()).unwrap_or_default();
             Some(format!("建章立制《{title}》"))
         }
-        Some("meta") | Some("sections") => Some("台账信息".to_string()),
+        Some("meta") | Some("sections") => match full.get(1).map(|k| field_name(k)) {
+            Some(f) if !f.is_empty() => Some(format!("台账信息 · {f}")),
+            _ => Some("台账信息".to_string()),
+        },
         Some("people") => None,
         _ => None,
     }

@@ -187,6 +187,9 @@ pub struct MergeReport {
     pub new_changes: usize,
     /// names of the people who made them (actor ids without a name are shown shortened)
     pub authors: Vec<String>,
+    /// long texts both sides edited since they last met ("第3项 · 原因分析"): merged character by
+    /// character, worth a read
+    pub both_edited: Vec<String>,
 }
 
 /// A ledger document being edited in this session.
@@ -388,8 +391,10 @@ impl LedgerDoc {
         self.commit(now);
         other.commit(now);
         let added = self.doc.get_changes_added(&mut other.doc);
+        let ours = other.doc.get_changes_added(&mut self.doc);
         let actors: BTreeSet<String> = added.iter().map(|c| c.actor_id().to_hex_string()).collect();
         self.doc.merge(&mut other.doc)?;
+        let both_edited = self.texts_edited_by_both(&ours, &added);
         let mut authors: Vec<String> = actors
             .iter()
             .map(|a| self.person(a).unwrap_or_else(|| short_actor(a)))
@@ -399,6 +404,7 @@ impl LedgerDoc {
         Ok(MergeReport {
             new_changes: added.len(),
             authors,
+            both_edited,
         })
     }
 

@@ -83,7 +83,7 @@ pub fn HistoryView() -> impl IntoView {
                 </div>
                 <p class="counts">{move || format!("共 {} 次修改，显示 {} 次", total(), shown.with(|s| s.len()))}</p>
                 <table class="history-table">
-                    <thead><tr><th>"时间"</th><th>"修改人"</th><th>"修改内容"</th><th>"涉及"</th></tr></thead>
+                    <thead><tr><th>"时间"</th><th>"修改人"</th><th>"修改内容"</th><th>"涉及"</th><th>"操作"</th></tr></thead>
                     <tbody>
                         <For each=move || shown.get() key=|(h, _)| h.hash.clone() children=move |(h, places)| view! {
                             <tr>
@@ -91,6 +91,17 @@ pub fn HistoryView() -> impl IntoView {
                                 <td>{h.author}</td>
                                 <td>{h.message}</td>
                                 <td>{places.join("；")}</td>
+                                <td>{(!places.is_empty()).then(|| {
+                                    let hash = h.hash.clone();
+                                    let what = places.join("；");
+                                    view! {
+                                        <button class="small" disabled=move || state.read_only.get() on:click=move |_| {
+                                            if platform::confirm(&format!("把这次修改涉及的字段（{what}）恢复为修改前的值吗？恢复本身也是一次修改，会记录在此，并随导出合并给同事。")) {
+                                                state.restore_before(&hash);
+                                            }
+                                        }>"恢复修改前的值"</button>
+                                    }
+                                })}</td>
                             </tr>
                         }/>
                     </tbody>

@@ -383,6 +383,18 @@ impl AppState {
             .flatten()
     }
 
+    /// Put back what the fields one change wrote held before it.
+    pub fn restore_before(&self, hash: &str) {
+        let Some(ledger) = self.ledger.get_untracked() else {
+            return;
+        };
+        match self.edit(|d| d.restore_before(hash, &ledger)) {
+            Some(places) if places.is_empty() => self.info("这些字段已经是修改前的值，无需恢复。"),
+            Some(places) => self.info(format!("已恢复修改前的值：{}。", places.join("；"))),
+            None => {}
+        }
+    }
+
     /// Settle a conflict with one of its values or a new one.
     pub fn settle(&self, place: &Place, value: &str) {
         if self.edit(|d| d.settle(place, value)).is_some() {
@@ -547,11 +559,18 @@ impl AppState {
                     Some(Ok(r)) => {
                         self.refresh();
                         self.save_now();
-                        self.info(format!(
+                        let mut message = format!(
                             "已合并“{file_name}”：{} 项修改，来自 {}。",
                             r.new_changes,
                             r.authors.join("、")
-                        ));
+                        );
+                        if !r.both_edited.is_empty() {
+                            message.push_str(&format!(
+                                "以下文字双方都改过，已逐字合并、双方的字都保留，请阅读核对：{}。",
+                                r.both_edited.join("；")
+                            ));
+                        }
+                        self.info(message);
                     }
                     Some(Err(e)) => self.error(format!("未导入“{file_name}”：{e}")),
                     None => {}

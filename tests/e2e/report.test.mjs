@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
 import { ARTIFACTS, scenario, useBrowser } from './support/harness.mjs';
-import { expectCount, expectText } from './support/until.mjs';
+import { expectCount, expectText, until } from './support/until.mjs';
 
 const env = useBrowser();
 
@@ -47,4 +47,29 @@ test('周报告 of a week lists the completion, the status change and the progre
   await expectText(text, /（2024年5月27日至6月2日）/, 'last week');
   await expectText(text, /新增20个/, 'the example arrived last week');
   await app.page.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
+}));
+
+test('修改记录 lists who changed which problem, and a change can be put back to the value before it', scenario(env, async ({ laptop }) => {
+  const app = await laptop();
+  await app.start.openExample();
+  await expectCount(app.checklist.problemToggles, 20, 'the example');
+  await app.header.setMyName('张三');
+  const editor = await app.checklist.problem(3).open();
+  const before = await editor.field('责任人').inputValue();
+  await editor.set('责任人', '写错的人');
+  await app.waitForSave();
+
+  await app.header.show('修改记录');
+  const table = app.page.getByRole('table');
+  const newest = table.getByRole('row').nth(1);
+  await expectText(newest, /张三\s*修改责任人\s*第3项 · 责任人/, 'the newest change, by whom, on which problem');
+  await app.page.getByLabel(/^\s*修改人/).selectOption({ label: '张三' });
+  await expectText(app.page.getByText(/^共 \d+ 次修改，显示 \d+ 次$/), /显示 [1-9]\d* 次/, 'filtered by person');
+  const confirmed = app.acceptNextConfirm();
+  await newest.getByRole('button', { name: '恢复修改前的值' }).click();
+  assert.match(await confirmed, /第3项 · 责任人/);
+  await app.notices.infoText(/已恢复修改前的值：第3项 · 责任人/);
+  await app.header.show('台账');
+  const again = await app.checklist.problem(3).open();
+  await until(async () => assert.equal(await again.field('责任人').inputValue(), before), 'the owner is back');
 }));
