@@ -26,17 +26,7 @@ pub struct BulletinCounts {
 impl BulletinCounts {
     pub fn of(ledger: &Ledger) -> BulletinCounts {
         let (total, finished) = match ledger.meta.counting_basis {
-            CountingBasis::Category => {
-                let finished = ledger
-                    .categories
-                    .iter()
-                    .filter(|c| {
-                        let mut problems = ledger.problems_in(&c.id).peekable();
-                        problems.peek().is_some() && problems.all(|p| p.status.is_finished())
-                    })
-                    .count();
-                (ledger.categories.len(), finished)
-            }
+            CountingBasis::Category => (ledger.categories.len(), ledger.finished_categories()),
             CountingBasis::Problem => (
                 ledger.problems.len(),
                 ledger
@@ -50,8 +40,8 @@ impl BulletinCounts {
             basis: ledger.meta.counting_basis,
             total,
             finished,
-            rules: ledger.rules.iter().filter(|r| !r.candidate).count(),
-            rule_candidates: ledger.rules.iter().filter(|r| r.candidate).count(),
+            rules: ledger.confirmed_rules(),
+            rule_candidates: ledger.rules.len() - ledger.confirmed_rules(),
         }
     }
 }

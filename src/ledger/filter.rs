@@ -150,20 +150,13 @@ pub struct LedgerCounts {
 
 impl LedgerCounts {
     pub fn of(ledger: &Ledger, today: NaiveDate) -> LedgerCounts {
-        let categories_finished = ledger
-            .categories
-            .iter()
-            .filter(|c| {
-                let mut problems = ledger.problems_in(&c.id).peekable();
-                problems.peek().is_some() && problems.all(|p| p.status.is_finished())
-            })
-            .count();
+        let rules = ledger.confirmed_rules();
         LedgerCounts {
             problems: Counts::of(&ledger.problems, today, ledger.meta.warn_days),
             categories: ledger.categories.len(),
-            categories_finished,
-            rules: ledger.rules.iter().filter(|r| !r.candidate).count(),
-            rule_candidates: ledger.rules.iter().filter(|r| r.candidate).count(),
+            categories_finished: ledger.finished_categories(),
+            rules,
+            rule_candidates: ledger.rules.len() - rules,
         }
     }
 }

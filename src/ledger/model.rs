@@ -300,6 +300,26 @@ impl Ledger {
             .filter(move |r| r.problem_ids.iter().any(|p| p == problem_id))
     }
 
+    /// 已整改完毕 by category: a category whose every problem is 已完成 or 长期坚持. A category
+    /// with no problems yet is not finished. (The bulletin, 进度 and the weekly report count so.)
+    pub fn category_finished(&self, category_id: &str) -> bool {
+        let mut problems = self.problems_in(category_id).peekable();
+        problems.peek().is_some() && problems.all(|p| p.status.is_finished())
+    }
+
+    /// Categories that are [`Ledger::category_finished`].
+    pub fn finished_categories(&self) -> usize {
+        self.categories
+            .iter()
+            .filter(|c| self.category_finished(&c.id))
+            .count()
+    }
+
+    /// 建章立制 that count in the bulletin: confirmed, not 待确认.
+    pub fn confirmed_rules(&self) -> usize {
+        self.rules.iter().filter(|r| !r.candidate).count()
+    }
+
     /// Every department named on any problem, sorted and without repeats.
     pub fn departments(&self) -> Vec<String> {
         let mut all: Vec<String> = self

@@ -83,15 +83,8 @@ impl ReportCounts {
             in_progress: count(|s| *s == Status::InProgress),
             not_started: count(|s| *s == Status::NotStarted),
             categories: ledger.categories.len(),
-            categories_finished: ledger
-                .categories
-                .iter()
-                .filter(|c| {
-                    let mut problems = ledger.problems_in(&c.id).peekable();
-                    problems.peek().is_some() && problems.all(|p| p.status.is_finished())
-                })
-                .count(),
-            rules: ledger.rules.iter().filter(|r| !r.candidate).count(),
+            categories_finished: ledger.finished_categories(),
+            rules: ledger.confirmed_rules(),
         }
     }
 
