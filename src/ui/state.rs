@@ -389,7 +389,9 @@ impl AppState {
             return;
         };
         match self.edit(|d| d.restore_before(hash, &ledger)) {
-            Some(places) if places.is_empty() => self.info("这些字段已经是修改前的值，无需恢复。"),
+            Some(places) if places.is_empty() => {
+                self.info("没有可恢复的内容：这些字段已是修改前的值，或是这次修改新建的。")
+            }
             Some(places) => self.info(format!("已恢复修改前的值：{}。", places.join("；"))),
             None => {}
         }
