@@ -163,6 +163,11 @@ impl MetaField {
             NextSteps => ("sections", "next_steps", true),
         }
     }
+    /// The field's key in its map (`title`, `as_of`, …), as conflicts name it.
+    pub fn key(self) -> &'static str {
+        self.place().1
+    }
+
     fn is_date(self) -> bool {
         use MetaField::*;
         matches!(self, InspectionFrom | InspectionTo | AsOf | IssueDate)

@@ -46,6 +46,7 @@ fn MetaInput(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
+        <FieldConflicts field=field/>
         <label class="field">
             {label}
             <input
@@ -58,6 +59,25 @@ fn MetaInput(
                 }
             />
         </label>
+    }
+}
+
+/// Cards for a meta field that holds concurrent values after a merge, to settle it here.
+#[component]
+fn FieldConflicts(field: MetaField) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state
+            .conflicts
+            .with(|c| {
+                c.iter()
+                    .filter(|c| c.place == crate::document::Place::Meta(field.key()))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+            .into_iter()
+            .map(|c| view! { <super::history::ConflictCard conflict=c/> })
+            .collect_view()
     }
 }
 

@@ -231,6 +231,13 @@ test('a status set differently on two laptops is shown as a conflict, settled on
   await ea.setStatus('整改中');
   const eb = await b.checklist.problem(1).open();
   await eb.setStatus('已完成');
+  // and both retitle the bulletin
+  await a.info.open();
+  await a.info.set('通报标题', '甲拟的标题');
+  await b.info.open();
+  await b.info.set('通报标题', '乙拟的标题');
+  await a.header.show('台账');
+  await b.header.show('台账');
   await a.waitForSave();
   await b.waitForSave();
   const fromA = await exportTo(a, tmpFile);
@@ -239,7 +246,15 @@ test('a status set differently on two laptops is shown as a conflict, settled on
 
   // B is told, sees both values with who wrote them, and picks 整改中
   const bar = b.page.getByRole('status').filter({ hasText: '处字段出现不同的值' });
-  await expectText(bar, /合并后有 1 处字段出现不同的值/, 'B: the conflict bar');
+  await expectText(bar, /合并后有 2 处字段出现不同的值/, 'B: the conflict bar');
+  // the title's conflict is shown and settled where the title is edited
+  await b.info.open();
+  const titleCard = b.page.getByRole('group', { name: '冲突：台账信息 · 通报标题' });
+  await expectText(titleCard, /“甲拟的标题”\s*张三[\s\S]*“乙拟的标题”\s*李四|“乙拟的标题”\s*李四[\s\S]*“甲拟的标题”\s*张三/, 'B: both titles with their authors');
+  await titleCard.getByRole('button', { name: '采用“乙拟的标题”' }).click();
+  await expectCount(titleCard, 0, 'B: the title is settled');
+  await b.header.show('台账');
+  await expectText(bar, /合并后有 1 处字段出现不同的值/, 'B: one left');
   await expectText(b.checklist.problem(1).article, /有冲突/, 'B: problem 1 is marked');
   await bar.getByRole('button', { name: '去处理冲突' }).click();
   const card = b.page.getByRole('group', { name: '冲突：第1项问题 · 整改状态' });
