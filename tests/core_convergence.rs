@@ -128,6 +128,8 @@ enum Op {
     SetRuleCandidate,
     DeleteRule,
     SetMeta,
+    /// 恢复修改前的值 for one change of the replica's history
+    RestoreBefore,
 }
 
 const OPS: &[Op] = &[
@@ -154,6 +156,7 @@ const OPS: &[Op] = &[
     Op::SetRuleCandidate,
     Op::DeleteRule,
     Op::SetMeta,
+    Op::RestoreBefore,
 ];
 
 /// The operations that write short fields (registers), where concurrent writes conflict.
@@ -701,6 +704,14 @@ impl World {
                     _ => text.to_string(),
                 };
                 acceptable(doc.set_meta(field, &value), &what);
+            }
+            Op::RestoreBefore => {
+                // mostly one of the newest changes (`a` is small most of the time)
+                let history = doc.history();
+                if !history.is_empty() {
+                    let hash = history[a as usize % history.len()].hash.clone();
+                    acceptable(doc.restore_before(&hash, &ledger), &what);
+                }
             }
         }
     }
