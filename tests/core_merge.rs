@@ -452,3 +452,37 @@ fn an_edit_to_a_problem_deleted_elsewhere_is_kept_in_the_trash() {
         "已整改完毕"
     );
 }
+
+/// Found by the convergence property (tests/core_convergence.rs; 4 replicas; one adds undated progress entries, another deletes the
+/// category): a deleted problem's 进展记录 in 回收站 came out in hash-map order, so two replicas
+/// — or two reads of one — listed the same entries in a different order. Live problems were
+/// already sorted by (date, id); trash problems now are too.
+#[test]
+fn progress_entries_of_a_deleted_problem_read_in_one_order() {
+    let (mut doc, cats, probs) = small_ledger();
+    for i in 0..8 {
+        doc.add_progress_entry(&probs[0], None, "李四", &format!("第{i}条"))
+            .unwrap();
+    }
+    doc.add_progress_entry(&probs[0], Some(day(2024, 5, 1)), "李四", "有日期")
+        .unwrap();
+    doc.delete_category(&cats[0]).unwrap();
+    doc.commit(T0 + 2);
+    let other = doc.fork(T0 + 3);
+    let (a, b) = (doc.read().unwrap(), other.read().unwrap());
+    let log = &a
+        .trash
+        .iter()
+        .find(|p| p.id == probs[0])
+        .unwrap()
+        .progress_log;
+    let mut sorted = log.clone();
+    sorted.sort_by(|x, y| (x.date, &x.id).cmp(&(y.date, &y.id)));
+    assert_eq!(log, &sorted, "by date (undated first), then id");
+    assert_eq!(a, b, "two copies read the same");
+    assert_eq!(
+        a,
+        doc.read().unwrap(),
+        "two reads of one copy read the same"
+    );
+}

@@ -1234,6 +1234,12 @@ fn to_ledger(root: DocRoot) -> Ledger {
     ledger
         .trash
         .sort_by(|a, b| (&a.order, &a.id).cmp(&(&b.order, &b.id)));
+    // 进展记录 come out of a hash map: sort a deleted problem's as `Ledger::sort` does a live
+    // one's, or two reads of the same document list them in different orders
+    for p in &mut ledger.trash {
+        p.progress_log
+            .sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    }
     // keep rule links in ledger order
     let order: std::collections::HashMap<String, usize> = ledger
         .problems
