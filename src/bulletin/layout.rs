@@ -85,11 +85,6 @@ impl Page {
     pub fn folio_at_right(&self) -> bool {
         self.number % 2 == 1
     }
-
-    /// Grid lines used (a header or title line counts as one grid line).
-    pub fn used(&self) -> usize {
-        self.lines.len()
-    }
 }
 
 /// Width of a character in twentieths of a character width.

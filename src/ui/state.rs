@@ -376,13 +376,6 @@ impl AppState {
             .flatten()
     }
 
-    /// When the open ledger was first created (its earliest change), if known.
-    pub fn created_at(&self) -> Option<i64> {
-        self.doc
-            .try_update_value(|d| d.as_mut().and_then(|d| d.created_at()))
-            .flatten()
-    }
-
     /// Put back what the fields one change wrote held before it.
     pub fn restore_before(&self, hash: &str) {
         let Some(ledger) = self.ledger.get_untracked() else {
