@@ -1028,11 +1028,45 @@ impl LedgerDoc {
             self.set_meta(field, &value)?;
         }
         self.set_meta(MetaField::WarnDays, &m.warn_days.to_string())?;
+        self.add_contents(ledger, false)?;
+        Ok(())
+    }
+
+    /// Add the categories, problems and rules of a plain ledger (ids are made here) through
+    /// the normal operations, so the additions merge like any edit. With `reuse_categories`,
+    /// a category whose title this ledger already has receives the problems instead of a new
+    /// category of the same name, and a rule of the same title is linked instead of repeated
+    /// (从 Excel 导入 → 添加到当前台账).
+    pub fn add_contents(
+        &mut self,
+        ledger: &Ledger,
+        reuse_categories: bool,
+    ) -> Result<AddedContents, DocError> {
+        self.writable()?;
+        let d = |x: Option<NaiveDate>| format_date(x);
+        let existing = if reuse_categories {
+            self.read()?
+        } else {
+            Ledger::default()
+        };
+        let mut added = AddedContents::default();
         let mut ids = BTreeMap::new();
         for c in &ledger.categories {
-            let cid = self.add_category(&c.title)?;
+            let known = existing
+                .categories
+                .iter()
+                .find(|e| e.title.trim() == c.title.trim())
+                .map(|e| e.id.clone());
+            let cid = match known {
+                Some(id) => id,
+                None => {
+                    added.categories += 1;
+                    self.add_category(&c.title)?
+                }
+            };
             for p in ledger.problems_in(&c.id) {
                 let pid = self.add_problem(&cid, &p.description)?;
+                added.problems += 1;
                 ids.insert(p.id.clone(), pid.clone());
                 for (field, value) in [
                     (ProblemText::Cause, &p.cause),
@@ -1055,20 +1089,44 @@ impl LedgerDoc {
             }
         }
         for r in &ledger.rules {
-            self.add_rule(&NewRule {
-                title: r.title.clone(),
-                kind: Some(r.kind),
-                date: r.date,
-                problem_ids: r
-                    .problem_ids
-                    .iter()
-                    .filter_map(|p| ids.get(p).cloned())
-                    .collect(),
-                candidate: r.candidate,
-            })?;
+            let problem_ids: Vec<String> = r
+                .problem_ids
+                .iter()
+                .filter_map(|p| ids.get(p).cloned())
+                .collect();
+            let known = existing
+                .rules
+                .iter()
+                .find(|e| e.title.trim() == r.title.trim())
+                .map(|e| e.id.clone());
+            match known {
+                Some(rule_id) => {
+                    for pid in &problem_ids {
+                        self.link_rule(&rule_id, pid, true)?;
+                    }
+                }
+                None => {
+                    added.rules += 1;
+                    self.add_rule(&NewRule {
+                        title: r.title.clone(),
+                        kind: Some(r.kind),
+                        date: r.date,
+                        problem_ids,
+                        candidate: r.candidate,
+                    })?;
+                }
+            }
         }
-        Ok(())
+        Ok(added)
     }
+}
+
+/// What [`LedgerDoc::add_contents`] added: new categories, problems and rules.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AddedContents {
+    pub categories: usize,
+    pub problems: usize,
+    pub rules: usize,
 }
 
 fn normalise_date(value: &str) -> Result<String, DocError> {
