@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::state::{AppState, Screen};
+use super::xlsx_import::XlsxPicker;
 use crate::platform;
 
 /// A form to name and create a new ledger.
@@ -57,6 +58,11 @@ pub fn StartView() -> impl IntoView {
                     <h3>"已有整改通报？"</h3>
                     <p>"粘贴或选择通报全文（.txt），自动识别问题、原因分析和整改情况，生成台账。"</p>
                     <button on:click=move |_| state.screen.set(Screen::BulletinImport)>"从通报导入"</button>
+                </div>
+                <div class="card">
+                    <h3>"已有 Excel 台账？"</h3>
+                    <p>"选择 .xlsx 文件，按列名（序号、问题类别、问题表现、责任部门、整改时限、整改状态…）读取，先预览再导入。"</p>
+                    <XlsxPicker label="从 Excel 导入"/>
                 </div>
                 <div class="card">
                     <h3>"收到同事的台账文件？"</h3>
@@ -237,6 +243,18 @@ pub fn LedgersView() -> impl IntoView {
                 <NewLedgerForm/>
                 <button on:click=move |_| state.open_example()>"打开示例台账"</button>
                 <button on:click=move |_| state.screen.set(Screen::BulletinImport)>"从通报导入"</button>
+            </div>
+            <div class="card">
+                <h3>"Excel"</h3>
+                <p class="hint">
+                    "导出：当前台账存为 .xlsx（整改台账、统计、建章立制三张工作表，日期为 Excel 日期，整改状态按预警灯着色）。"
+                    "导入：按列名读取 Excel 台账，预览后创建新台账或添加到当前台账。"
+                </p>
+                <button
+                    disabled=move || state.ledger.with(|l| l.is_none())
+                    on:click=move |_| state.export_xlsx()
+                >"导出 Excel"</button>
+                <XlsxPicker label="从 Excel 导入"/>
             </div>
         </section>
     }

@@ -12,6 +12,7 @@ mod progress;
 mod report;
 mod rules;
 pub mod state;
+mod xlsx_import;
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -108,6 +109,7 @@ fn App() -> impl IntoView {
                 {move || match (has_ledger.get(), state.screen.get()) {
                     (_, Screen::Ledgers) => view! { <ledgers::LedgersView/> }.into_any(),
                     (_, Screen::BulletinImport) => view! { <bulletin_import::BulletinImportView/> }.into_any(),
+                    (_, Screen::XlsxImport) => view! { <xlsx_import::XlsxImportView/> }.into_any(),
                     (false, _) => view! { <ledgers::StartView/> }.into_any(),
                     (true, Screen::Checklist) => view! { <checklist::ChecklistView/> }.into_any(),
                     (true, Screen::Rules) => view! { <rules::RulesView/> }.into_any(),

@@ -21,6 +21,8 @@ pub enum Screen {
     Info,
     Ledgers,
     BulletinImport,
+    /// 从 Excel 导入: the preview of a read workbook
+    XlsxImport,
     History,
     Report,
     Progress,
@@ -72,6 +74,8 @@ pub struct AppState {
     pub persisted: RwSignal<Option<bool>>,
     /// a newer version was downloaded by the service worker; a reload shows it
     pub update_ready: RwSignal<bool>,
+    /// a workbook read for 从 Excel 导入 (file name, what was read), waiting in the preview
+    pub xlsx_import: RwSignal<Option<(String, io::xlsx::XlsxImport)>>,
     persist_asked: StoredValue<bool>,
     save_scheduled: StoredValue<bool>,
     /// asked once per session to fill in 我的名字
@@ -103,6 +107,7 @@ impl AppState {
             backup: RwSignal::new(BackupStatus::default()),
             persisted: RwSignal::new(None),
             update_ready: RwSignal::new(false),
+            xlsx_import: RwSignal::new(None),
             persist_asked: StoredValue::new(false),
             save_scheduled: StoredValue::new(false),
             asked_for_name: StoredValue::new(false),
@@ -308,6 +313,91 @@ impl AppState {
                 self.error(e.to_string());
                 false
             }
+        }
+    }
+
+    /// 导出 Excel: download the open ledger as `<name>.xlsx` (lights and statistics as of today).
+    pub fn export_xlsx(&self) {
+        let Some(ledger) = self.ledger.get_untracked() else {
+            return;
+        };
+        match io::xlsx::export_xlsx(&ledger, platform::today(), platform::now()) {
+            Ok(bytes) => {
+                let file_name = io::xlsx::file_name(&ledger.display_name());
+                match platform::download(
+                    &bytes,
+                    &file_name,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ) {
+                    Ok(()) => self.info(format!(
+                        "已导出 Excel：{file_name}（整改台账、统计、建章立制三张工作表）。"
+                    )),
+                    Err(e) => self.error(e),
+                }
+            }
+            Err(e) => self.error(format!("导出 Excel 失败：{e}")),
+        }
+    }
+
+    /// 从 Excel 导入: read a picked workbook and show the preview, or say why it cannot be
+    /// read. Nothing is stored until the person chooses in the preview.
+    pub fn read_xlsx(&self, file_name: &str, bytes: &[u8]) {
+        match io::xlsx::read_xlsx(bytes, file_name) {
+            Ok(import) => {
+                self.notice.set(None);
+                self.xlsx_import.set(Some((file_name.to_string(), import)));
+                self.screen.set(Screen::XlsxImport);
+            }
+            Err(e) => {
+                self.xlsx_import.set(None);
+                self.error(format!("未导入“{file_name}”：{e}"));
+            }
+        }
+    }
+
+    /// 创建新台账 from the workbook in the preview, named `name`.
+    pub fn create_from_xlsx(&self, name: &str) {
+        let Some((file_name, mut import)) = self.xlsx_import.get_untracked() else {
+            return;
+        };
+        if !name.trim().is_empty() {
+            import.ledger.meta.name = name.trim().to_string();
+        }
+        self.flush();
+        match io::xlsx::create_from_xlsx(&import, self.author().as_deref(), platform::now()) {
+            Ok(doc) => {
+                self.show(doc);
+                self.save_now();
+                self.xlsx_import.set(None);
+                self.screen.set(Screen::Checklist);
+                let r = &import.report;
+                self.info(format!(
+                    "已从“{file_name}”创建台账“{}”：反馈问题（类别）{} 个，具体问题 {} 个{}。",
+                    import.ledger.meta.name,
+                    r.categories,
+                    r.problems,
+                    skipped_note(r.skipped.len())
+                ));
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// 添加到当前台账: add the workbook's problems to the open ledger through its operations.
+    pub fn add_xlsx_to_current(&self) {
+        let Some((file_name, import)) = self.xlsx_import.get_untracked() else {
+            return;
+        };
+        if let Some(added) = self.edit(|d| io::xlsx::add_from_xlsx(d, &import)) {
+            self.xlsx_import.set(None);
+            self.screen.set(Screen::Checklist);
+            self.info(format!(
+                "已把“{file_name}”中的 {} 个问题添加到当前台账（新增类别 {} 个，新增建章立制 {} 项）{}。",
+                added.problems,
+                added.categories,
+                added.rules,
+                skipped_note(import.report.skipped.len())
+            ));
         }
     }
 
@@ -690,5 +780,14 @@ impl AppState {
             }
             Err(e) => self.error(e.to_string()),
         }
+    }
+}
+
+/// "；N 行未能读取，未导入" when rows were skipped.
+fn skipped_note(skipped: usize) -> String {
+    if skipped == 0 {
+        String::new()
+    } else {
+        format!("；{skipped} 行未能读取，未导入")
     }
 }
