@@ -39,6 +39,21 @@ if [ "${1:-}" = "--browser" ]; then
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk poppler-utils >/dev/null
   fi
+  # LibreOffice headless opens the exported .xlsx (tests/core_xlsx.rs converts it to PDF);
+  # Writer for the tests that open documents
+  if ! command -v soffice >/dev/null || ! dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || ! dpkg -s libreoffice-writer-nogui >/dev/null 2>&1; then
+    say "installing LibreOffice headless (Calc and Writer, no GUI) from Debian"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui libreoffice-writer-nogui >/dev/null
+  fi
+fi
+
+# openpyxl makes the "written by another program" workbooks of the Excel import tests
+# (tests/fixtures/make_xlsx_fixtures.py, run by tests/core_xlsx.rs and tests/e2e/xlsx.test.mjs)
+if ! python3 -c 'import openpyxl' 2>/dev/null; then
+  say "installing openpyxl (Python) for the Excel test fixtures"
+  python3 -m pip install --user --quiet openpyxl 2>/dev/null \
+    || python3 -m pip install --user --quiet --break-system-packages openpyxl
 fi
 
 # Trunk runs cargo with --offline (Trunk.toml), so fetch crates now.

@@ -45,9 +45,11 @@ pub fn XlsxImportView() -> impl IntoView {
     let back = move || {
         state.xlsx_import.set(None);
         let has = state.ledger.with_untracked(|l| l.is_some());
-        state
-            .screen
-            .set(if has { Screen::Checklist } else { Screen::Ledgers });
+        state.screen.set(if has {
+            Screen::Checklist
+        } else {
+            Screen::Ledgers
+        });
     };
     view! {
         <section class="xlsx-import">
