@@ -695,3 +695,33 @@ fn libreoffice_prints_the_export() {
     assert!(page1.contains(&first), "page 1 lacks “{first}”: {page1}");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn a_stray_cell_far_away_costs_nothing_and_too_many_rows_are_refused() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "序号").unwrap();
+    ws.write_string(0, 1, "问题").unwrap();
+    ws.write_number(1, 0, 1).unwrap();
+    ws.write_string(1, 1, "只有一个问题").unwrap();
+    ws.write_string(1_048_575, 16_383, "很远的单元格").unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    let import = read_xlsx(&bytes, "x.xlsx").unwrap();
+    assert_eq!(import.report.problems, 1);
+    assert_eq!(import.ledger.problems[0].description, "只有一个问题");
+
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "问题表现").unwrap();
+    ws.write_string(0, 1, "责任部门").unwrap();
+    for r in 1..=xlsx::MAX_ROWS as u32 {
+        ws.write_string(r, 0, "问题").unwrap();
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let error = read_xlsx(&bytes, "x.xlsx").unwrap_err();
+    assert!(
+        matches!(error, XlsxImportError::TooManyRows { .. }),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("10000 行"), "{error}");
+}

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::io::{Cursor, Read, Seek};
 
-use calamine::{Data, Dimensions, Range, Reader, Xlsx};
+use calamine::{Data, Dimensions, Reader, Xlsx};
 use chrono::{Duration, NaiveDate};
 use thiserror::Error;
 
@@ -22,7 +22,7 @@ const MAX_UNPACKED_BYTES: u64 = 200 * 1024 * 1024;
 /// Sheets with more rows than this are refused.
 pub const MAX_ROWS: usize = 10_000;
 /// The header row is looked for in this many rows from the top (title rows come first).
-const HEADER_SEARCH_ROWS: u32 = 20;
+const HEADER_SEARCH_ROWS: usize = 20;
 /// The category of problems in a sheet that names none.
 const DEFAULT_CATEGORY: &str = "从 Excel 导入的问题";
 
@@ -349,15 +349,20 @@ fn column_letter(mut col: u32) -> String {
 }
 
 /// A sheet's cells with its merged regions: an empty cell inside a merged region shows what
-/// the region's top-left cell holds, as the person sees it in Excel.
+/// the region's top-left cell holds, as the person sees it in Excel. Kept sparse (a map of the
+/// cells present), so a stray cell far down or right costs nothing.
 struct Sheet {
-    range: Range<Data>,
+    cells: HashMap<(u32, u32), Data>,
+    /// the rows that hold at least one value, in order
+    rows: Vec<u32>,
+    /// first and last column holding a value
+    columns: (u32, u32),
     merged: Vec<Dimensions>,
 }
 
 impl Sheet {
     fn raw(&self, row: u32, col: u32) -> &Data {
-        self.range.get_value((row, col)).unwrap_or(&Data::Empty)
+        self.cells.get(&(row, col)).unwrap_or(&Data::Empty)
     }
 
     /// The cell (row, col) as shown: its own value, or its merged region's.
@@ -385,43 +390,55 @@ impl Sheet {
             .unwrap_or((row, col))
     }
 
-    fn rows(&self) -> (u32, u32) {
-        match (self.range.start(), self.range.end()) {
-            (Some(s), Some(e)) => (s.0, e.0),
-            _ => (0, 0),
-        }
-    }
-
     fn columns(&self) -> (u32, u32) {
-        match (self.range.start(), self.range.end()) {
-            (Some(s), Some(e)) => (s.1, e.1),
-            _ => (0, 0),
-        }
+        self.columns
     }
 
     fn is_empty(&self) -> bool {
-        self.range.is_empty()
+        self.rows.is_empty()
     }
 }
+
+/// Columns beyond this are not read (a ledger has a few dozen at most).
+const MAX_COLUMNS: u32 = 256;
+/// Merged regions beyond this are not read.
+const MAX_MERGED: usize = 20_000;
 
 fn load_sheet<RS: Read + Seek>(
     workbook: &mut Xlsx<RS>,
     name: &str,
 ) -> Result<Sheet, XlsxImportError> {
-    let range = workbook
-        .worksheet_range(name)
-        .map_err(|e| XlsxImportError::Corrupt(e.to_string()))?;
-    let rows = range.height();
-    if rows > MAX_ROWS {
-        return Err(XlsxImportError::TooManyRows {
-            sheet: name.to_string(),
-            rows,
-        });
+    let corrupt = |e: calamine::XlsxError| XlsxImportError::Corrupt(e.to_string());
+    let mut cells = HashMap::new();
+    let mut rows = std::collections::BTreeSet::new();
+    let mut columns = (u32::MAX, 0);
+    {
+        let mut reader = workbook.worksheet_cells_reader(name).map_err(corrupt)?;
+        while let Some(cell) = reader.next_cell().map_err(corrupt)? {
+            let (row, col) = cell.get_position();
+            let value = Data::from(cell.get_value().clone());
+            if col >= MAX_COLUMNS || cell_text(&value).is_empty() {
+                continue;
+            }
+            rows.insert(row);
+            if rows.len() > MAX_ROWS {
+                return Err(XlsxImportError::TooManyRows {
+                    sheet: name.to_string(),
+                    rows: rows.len(),
+                });
+            }
+            columns = (columns.0.min(col), columns.1.max(col));
+            cells.insert((row, col), value);
+        }
     }
-    let merged = workbook
-        .merge_cells_by_sheet_name(name)
-        .map_err(|e| XlsxImportError::Corrupt(e.to_string()))?;
-    Ok(Sheet { range, merged })
+    let mut merged = workbook.merge_cells_by_sheet_name(name).map_err(corrupt)?;
+    merged.truncate(MAX_MERGED);
+    Ok(Sheet {
+        cells,
+        rows: rows.into_iter().collect(),
+        columns,
+        merged,
+    })
 }
 
 /// The header row of a sheet (absolute row) and each column's field, if the sheet has one:
@@ -430,9 +447,8 @@ fn find_header(sheet: &Sheet) -> Option<(u32, Vec<ColumnMapping>, HashMap<Field,
     if sheet.is_empty() {
         return None;
     }
-    let (first, last) = sheet.rows();
     let (c0, c1) = sheet.columns();
-    for row in first..=last.min(first + HEADER_SEARCH_ROWS - 1) {
+    for &row in sheet.rows.iter().take(HEADER_SEARCH_ROWS) {
         let fields: Vec<Option<Field>> = (c0..=c1)
             .map(|c| Field::from_header(&cell_text(sheet.raw(row, c))))
             .collect();
@@ -539,11 +555,10 @@ pub fn read_xlsx(bytes: &[u8], file_name: &str) -> Result<XlsxImport, XlsxImport
         ..Default::default()
     };
 
-    let (_, last) = sheet.rows();
     let (c0, c1) = sheet.columns();
     let mut category: Option<String> = None;
     let mut headings = false;
-    for row in header_row + 1..=last {
+    for &row in sheet.rows.iter().filter(|r| **r > header_row) {
         let excel_row = row as usize + 1;
         let get = |f: Field| {
             fields
@@ -695,10 +710,12 @@ pub fn read_xlsx(bytes: &[u8], file_name: &str) -> Result<XlsxImport, XlsxImport
 
 /// The text of a title row above the header (the first non-empty row), if any.
 fn title_above(sheet: &Sheet, header_row: u32) -> String {
-    let (first, _) = sheet.rows();
     let (c0, c1) = sheet.columns();
-    (first..header_row)
-        .flat_map(|r| (c0..=c1).map(move |c| (r, c)))
+    sheet
+        .rows
+        .iter()
+        .filter(|r| **r < header_row)
+        .flat_map(|&r| (c0..=c1).map(move |c| (r, c)))
         .map(|(r, c)| cell_text(sheet.raw(r, c)))
         .find(|t| !t.is_empty())
         .unwrap_or_default()
@@ -710,21 +727,23 @@ fn read_rules_sheet(sheet: &Sheet, is_1904: bool) -> Vec<Rule> {
     if sheet.is_empty() {
         return rules;
     }
-    let (first, last) = sheet.rows();
     let (c0, c1) = sheet.columns();
     let find = |row: u32, names: &[&str]| {
         (c0..=c1)
             .find(|c| names.contains(&normalise_header(&cell_text(sheet.raw(row, *c))).as_str()))
     };
-    let Some((header, title_col)) = (first..=last.min(first + HEADER_SEARCH_ROWS))
-        .find_map(|r| find(r, &["制度名称", "名称", "制度"]).map(|c| (r, c)))
+    let Some((header, title_col)) = sheet
+        .rows
+        .iter()
+        .take(HEADER_SEARCH_ROWS)
+        .find_map(|&r| find(r, &["制度名称", "名称", "制度"]).map(|c| (r, c)))
     else {
         return rules;
     };
     let kind_col = find(header, &["类型", "新建/修订"]);
     let date_col = find(header, &["印发日期", "日期"]);
     let counted_col = find(header, &["计入通报", "状态"]);
-    for row in header + 1..=last {
+    for &row in sheet.rows.iter().filter(|r| **r > header) {
         let title = cell_text(sheet.raw(row, title_col))
             .trim_matches(['《', '》'])
             .trim()
