@@ -250,11 +250,13 @@ pub fn LedgersView() -> impl IntoView {
                     "导出：当前台账存为 .xlsx（整改台账、统计、建章立制三张工作表，日期为 Excel 日期，整改状态按预警灯着色）。"
                     "导入：按列名读取 Excel 台账，预览后创建新台账或添加到当前台账。"
                 </p>
-                <button
-                    disabled=move || state.ledger.with(|l| l.is_none())
-                    on:click=move |_| state.export_xlsx()
-                >"导出 Excel"</button>
-                <XlsxPicker label="从 Excel 导入"/>
+                <div class="excel-actions">
+                    <button
+                        disabled=move || state.ledger.with(|l| l.is_none())
+                        on:click=move |_| state.export_xlsx()
+                    >"导出 Excel"</button>
+                    <XlsxPicker label="从 Excel 导入"/>
+                </div>
             </div>
         </section>
     }

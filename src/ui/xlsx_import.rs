@@ -57,8 +57,10 @@ pub fn XlsxImportView() -> impl IntoView {
             {move || match state.xlsx_import.get() {
                 None => view! {
                     <p>"请选择整改台账的 Excel 文件（.xlsx）。"</p>
-                    <XlsxPicker label="选择 Excel 文件"/>
-                    <p><button on:click=move |_| back()>"返回"</button></p>
+                    <div class="excel-actions">
+                        <XlsxPicker label="选择 Excel 文件"/>
+                        <button on:click=move |_| back()>"返回"</button>
+                    </div>
                 }.into_any(),
                 Some((file_name, import)) => view! {
                     <Preview file_name=file_name import=import on_cancel=Callback::new(move |_| back())/>
@@ -143,7 +145,7 @@ fn Preview(file_name: String, import: XlsxImport, on_cancel: Callback<()>) -> im
             view! { <p class="hint">"每一行都已读取。"</p> }.into_any()
         } else {
             view! {
-                <div class="notice error" role="alert" aria-label="未能读取的行">
+                <div class="notice error skipped" role="alert" aria-label="未能读取的行">
                     <p>{format!("以下 {} 行未能读取，不会导入：", skipped.len())}</p>
                     <ul>{skipped.into_iter().map(|s| view! { <li>{s.to_string()}</li> }).collect_view()}</ul>
                 </div>
@@ -164,7 +166,7 @@ fn Preview(file_name: String, import: XlsxImport, on_cancel: Callback<()>) -> im
                 }).collect_view()}
             </tbody>
         </table>
-        <div class="bulletin-actions">
+        <div class="excel-actions">
             <label>
                 "新台账名称"
                 <input type="text" prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e))/>

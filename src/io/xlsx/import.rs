@@ -464,12 +464,11 @@ fn find_header(sheet: &Sheet) -> Option<(u32, Vec<ColumnMapping>, HashMap<Field,
                 continue;
             }
             let (field, note) = match field {
-                None => (None, "未识别的列名，不导入".to_string()),
-                Some(Field::Light) => (None, "预警灯由程序按整改时限计算，不导入".to_string()),
-                Some(f) if used.contains_key(&f) => (
-                    None,
-                    format!("与第 {} 列重复，不导入", column_letter(used[&f])),
-                ),
+                None => (None, "未识别的列名".to_string()),
+                Some(Field::Light) => (None, "预警灯由程序按整改时限计算".to_string()),
+                Some(f) if used.contains_key(&f) => {
+                    (None, format!("与 {} 列重复", column_letter(used[&f])))
+                }
                 Some(f) => {
                     used.insert(f, c);
                     (Some(f), String::new())
