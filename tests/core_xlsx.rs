@@ -725,3 +725,17 @@ fn a_stray_cell_far_away_costs_nothing_and_too_many_rows_are_refused() {
     );
     assert!(error.to_string().contains("10000 行"), "{error}");
 }
+
+#[test]
+fn a_text_longer_than_an_excel_cell_is_cut_with_a_note() {
+    let (mut doc, _, problems) = small_ledger();
+    let long = "很长的原因分析。".repeat(5000); // 40,000 characters
+    doc.set_problem_text(&problems[0], rectify::document::ProblemText::Cause, &long)
+        .unwrap();
+    let bytes = export_xlsx(&doc.read().unwrap(), today(), T0).unwrap();
+    let s = sheet(&bytes, LEDGER_SHEET);
+    let cause = text(&s, 1, col(Field::Cause));
+    assert_eq!(cause.chars().count(), 32_767);
+    assert!(long.starts_with(cause.split("……（").next().unwrap()));
+    assert!(cause.ends_with("全文见整改台账程序）"));
+}

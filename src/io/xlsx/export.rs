@@ -50,6 +50,22 @@ fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(date.year() as u16, date.month() as u8, date.day() as u8)
 }
 
+/// Excel holds at most this many characters in a cell.
+const MAX_CELL_CHARS: usize = 32_767;
+/// What replaces the end of a text too long for one cell.
+const CUT_NOTE: &str = "……（超出 Excel 单元格 32767 字的上限，全文见整改台账程序）";
+
+/// A text as one cell can hold it: cut, with a note saying so, beyond Excel's limit.
+fn fit_cell(text: String) -> String {
+    if text.chars().count() <= MAX_CELL_CHARS {
+        return text;
+    }
+    let keep = MAX_CELL_CHARS - CUT_NOTE.chars().count();
+    let mut cut: String = text.chars().take(keep).collect();
+    cut.push_str(CUT_NOTE);
+    cut
+}
+
 /// The rule titles linked to a problem as the cell shows them: 《…》、《…》.
 pub(super) fn rules_cell(ledger: &Ledger, problem: &Problem) -> String {
     ledger
@@ -230,7 +246,7 @@ fn write_ledger_sheet(
             if value.is_empty() {
                 sheet.write_blank(row, col, format)?;
             } else {
-                sheet.write_string_with_format(row, col, &value, format)?;
+                sheet.write_string_with_format(row, col, fit_cell(value), format)?;
             }
         }
     }
