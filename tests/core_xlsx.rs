@@ -301,7 +301,7 @@ fn problem_fields(ledger: &Ledger) -> Vec<Vec<String>> {
         .map(|p| {
             let mut rules: Vec<String> = ledger
                 .rules_of(&p.id)
-                .map(|r| format!("{}|{}|{}", r.title, r.kind.code(), r.candidate))
+                .map(|r| format!("{}|{}|{}|{:?}", r.title, r.kind.code(), r.candidate, r.date))
                 .collect();
             rules.sort();
             vec![
@@ -353,6 +353,22 @@ fn export_then_import_gives_the_same_ledger() {
     assert_eq!(titles(&back), titles(&ledger));
     assert_eq!(problem_fields(&back), problem_fields(&ledger));
     assert_eq!(back.rules.len(), ledger.rules.len());
+    let rules = |l: &Ledger| {
+        l.rules
+            .iter()
+            .map(|r| {
+                (
+                    r.title.clone(),
+                    r.kind,
+                    r.date,
+                    r.candidate,
+                    r.problem_ids.len(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rules(&back), rules(&ledger));
+    assert!(ledger.rules.iter().any(|r| r.date.is_some()));
     assert_eq!(back.confirmed_rules(), ledger.confirmed_rules());
     assert_eq!(import.report.rules, 5);
     assert_eq!(import.report.rule_candidates, 5);
