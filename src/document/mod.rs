@@ -364,6 +364,12 @@ impl LedgerDoc {
         self.doc.save()
     }
 
+    /// How many changes the document's history holds.
+    pub fn change_count(&mut self) -> usize {
+        self.commit(0);
+        self.doc.get_changes(&[]).len()
+    }
+
     /// Hashes of the document's heads, hex encoded.
     pub fn heads(&mut self) -> Vec<String> {
         self.doc.get_heads().iter().map(|h| h.to_string()).collect()
@@ -706,6 +712,16 @@ impl LedgerDoc {
         self.doc.put(&obj, "order", order_after(last.as_deref()))?;
         self.note("移动问题到其他类别");
         Ok(())
+    }
+
+    /// One long text of a problem, read straight from the document (no whole-ledger read).
+    pub fn problem_text(&self, id: &str, field: ProblemText) -> Result<String, DocError> {
+        let obj = self.problem_obj(id)?;
+        Ok(match self.doc.get(&obj, field.key())? {
+            Some((Value::Object(ObjType::Text), text)) => self.doc.text(&text)?,
+            Some((Value::Scalar(s), _)) => s.as_str().unwrap_or_default().to_string(),
+            _ => String::new(),
+        })
     }
 
     pub fn set_problem_text(
