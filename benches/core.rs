@@ -136,9 +136,36 @@ fn main() {
             )),
         );
         row(
-            "read (document → ledger, after every edit)",
-            median(samples, || (), |_| doc.read().expect("reads")),
+            "read whole (document → ledger, on opening)",
+            median(samples, || (), |_| doc.read_whole().expect("reads")),
             None,
+        );
+        // what typing costs: one text edit in one problem, then the read the view needs
+        let typed_into = ledger.problems[ledger.problems.len() / 2].id.clone();
+        let warm = doc.copy();
+        warm.read().expect("reads");
+        row(
+            "type into one problem + read (after every edit)",
+            median(
+                samples,
+                || warm.copy(),
+                |mut d| {
+                    let field = rectify::document::ProblemText::Measures;
+                    let text = d.problem_text(&typed_into, field).expect("a problem") + "改";
+                    d.set_problem_text(&typed_into, field, &text)
+                        .expect("typed");
+                    d.read().expect("reads")
+                },
+            ),
+            Some(median(
+                samples,
+                || ledger.clone(),
+                |mut l| {
+                    let middle = l.problems.len() / 2;
+                    l.problems[middle].measures.push('改');
+                    serde_json::to_vec(&l).expect("serialises")
+                },
+            )),
         );
         // two laptops each make 1,000 changes after the common history, then one merges the other
         let steps = |from: usize| -> Vec<Step> {

@@ -76,3 +76,41 @@ fn building_the_history_gives_one_change_per_edit_and_every_problem() {
         .sum();
     assert_ne!(before, after);
 }
+
+#[test]
+fn a_read_after_edits_equals_a_whole_read_of_the_document() {
+    // `read` re-reads only what changed since the last read; it must always equal a whole read
+    let s = script(Spec::sized(40));
+    let mut doc = s.base(NOW).unwrap();
+    assert_eq!(
+        doc.read().unwrap(),
+        doc.read_whole().unwrap(),
+        "after filling in"
+    );
+    let ids: Vec<String> = doc
+        .read()
+        .unwrap()
+        .problems
+        .iter()
+        .map(|p| p.id.clone())
+        .collect();
+    let mut laptops = [doc.fork(NOW), doc.fork(NOW)];
+    for (k, chunk) in s.steps.chunks(25).enumerate() {
+        rectify::synthetic::Script::apply(&mut laptops, &ids, chunk, NOW).unwrap();
+        for l in laptops.iter() {
+            assert_eq!(
+                l.read().unwrap(),
+                l.read_whole().unwrap(),
+                "after edits {k}"
+            );
+        }
+        if k % 3 == 0 {
+            rectify::synthetic::Script::sync(&mut laptops, NOW).unwrap();
+            assert_eq!(
+                laptops[1].read().unwrap(),
+                laptops[1].read_whole().unwrap(),
+                "after a merge"
+            );
+        }
+    }
+}
