@@ -14,6 +14,7 @@ pub mod document;
 pub mod io;
 pub mod ledger;
 pub mod store;
+pub mod synthetic;
 
 #[cfg(target_arch = "wasm32")]
 pub mod platform;

@@ -434,6 +434,12 @@ impl World {
 
     fn apply(&mut self, r: usize, op: Op, a: u32, b: u32, text: &str) {
         let ledger = self.replicas[r].read().unwrap();
+        // a read re-reads only what changed since the last one: it must equal a whole read
+        assert_eq!(
+            ledger,
+            self.replicas[r].read_whole().unwrap(),
+            "the cached read equals a whole read"
+        );
         let live_cats: Vec<String> = ledger.categories.iter().map(|c| c.id.clone()).collect();
         let live_probs: Vec<String> = ledger.problems.iter().map(|p| p.id.clone()).collect();
         let trash: Vec<String> = ledger.trash.iter().map(|p| p.id.clone()).collect();
@@ -750,6 +756,11 @@ fn seen(doc: &mut LedgerDoc) -> Seen {
     let mut heads = doc.heads();
     heads.sort();
     let ledger = doc.read().expect("a converged replica reads");
+    assert_eq!(
+        ledger,
+        doc.read_whole().unwrap(),
+        "the cached read equals a whole read"
+    );
     Seen {
         heads,
         counts: LedgerCounts::of(&ledger, today()),

@@ -192,6 +192,7 @@ impl LedgerDoc {
             read_only: true,
             author: None,
             pending: vec![],
+            cache: Default::default(),
         };
         past.read().map(Some)
     }

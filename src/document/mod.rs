@@ -4,11 +4,12 @@
 pub mod history;
 pub mod schema;
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use automerge::transaction::{CommitOptions, Transactable};
 use automerge::{ActorId, AutoCommit, ObjId, ObjType, ReadDoc, Value, ROOT};
-use autosurgeon::{hydrate, reconcile, reconcile_prop};
+use autosurgeon::{hydrate, hydrate_prop, reconcile, reconcile_prop};
 use chrono::NaiveDate;
 use fractional_index::FractionalIndex;
 
@@ -208,6 +209,20 @@ pub struct LedgerDoc {
     author: Option<String>,
     /// short descriptions of the operations in the open (uncommitted) change
     pending: Vec<String>,
+    /// The last whole read of the document and what has changed since ([`ReadCache`]).
+    cache: RefCell<ReadCache>,
+}
+
+/// [`LedgerDoc::read`] hydrates the whole document once; after that an edit to one problem
+/// re-reads only that problem (and the small parts: meta, sections, rules, people), so the
+/// cost of a read after typing does not grow with the ledger. Every operation goes through
+/// `writable()`, which marks everything stale unless the operation names what it touches
+/// (`writable_problem`); a merge, a load or a restore marks everything stale.
+#[derive(Clone, Default)]
+struct ReadCache {
+    root: Option<DocRoot>,
+    /// problems touched since `root` was read (None: everything is stale)
+    stale_problems: Option<BTreeSet<String>>,
 }
 
 fn new_id() -> String {
@@ -240,6 +255,7 @@ impl LedgerDoc {
             read_only: false,
             author: author.map(str::to_string).filter(|a| !a.trim().is_empty()),
             pending: vec!["新建台账".to_string()],
+            cache: RefCell::default(),
         };
         ledger.commit(now);
         ledger
@@ -255,6 +271,7 @@ impl LedgerDoc {
             read_only: false,
             author: None,
             pending: vec![],
+            cache: RefCell::default(),
         };
         let id = ledger.ledger_id();
         if uuid::Uuid::parse_str(&id).is_err() {
@@ -364,6 +381,12 @@ impl LedgerDoc {
         self.doc.save()
     }
 
+    /// How many changes the document's history holds.
+    pub fn change_count(&mut self) -> usize {
+        self.commit(0);
+        self.doc.get_changes(&[]).len()
+    }
+
     /// Hashes of the document's heads, hex encoded.
     pub fn heads(&mut self) -> Vec<String> {
         self.doc.get_heads().iter().map(|h| h.to_string()).collect()
@@ -395,6 +418,7 @@ impl LedgerDoc {
         }
         self.commit(now);
         other.commit(now);
+        self.all_stale();
         let added = self.doc.get_changes_added(&mut other.doc);
         let ours = other.doc.get_changes_added(&mut self.doc);
         let actors: BTreeSet<String> = added.iter().map(|c| c.actor_id().to_hex_string()).collect();
@@ -421,6 +445,7 @@ impl LedgerDoc {
             read_only: self.read_only,
             author: None,
             pending: vec![],
+            cache: RefCell::new(self.cache.borrow().clone()),
         }
     }
 
@@ -433,6 +458,7 @@ impl LedgerDoc {
             read_only: self.read_only,
             author: None,
             pending: vec![],
+            cache: RefCell::new(self.cache.borrow().clone()),
         }
     }
 
@@ -448,16 +474,88 @@ impl LedgerDoc {
         }
     }
 
-    /// Read the whole document out as a plain, sorted [`Ledger`].
+    /// Read the whole document out as a plain, sorted [`Ledger`]. Only what changed since the
+    /// last read is read from the document again ([`ReadCache`]).
     pub fn read(&self) -> Result<Ledger, DocError> {
+        let unreadable = |_| DocError::Unreadable("内容的结构与台账不符".into());
+        let mut cache = self.cache.borrow_mut();
+        let root = match (cache.root.take(), cache.stale_problems.take()) {
+            (Some(mut root), Some(stale)) => {
+                let problems = match self.doc.get(ROOT, "problems")? {
+                    Some((Value::Object(ObjType::Map), id)) => Some(id),
+                    _ => None,
+                };
+                for id in stale {
+                    let problem: Option<DocProblem> = match &problems {
+                        Some(map) => {
+                            hydrate_prop(&self.doc, map, id.as_str()).map_err(unreadable)?
+                        }
+                        None => None,
+                    };
+                    match problem {
+                        Some(p) => root.problems.insert(id, p),
+                        None => root.problems.remove(&id),
+                    };
+                }
+                // the small parts are read whole every time (absent in an old document: empty)
+                fn part<T: autosurgeon::Hydrate + Default>(
+                    doc: &AutoCommit,
+                    key: &str,
+                ) -> Result<T, autosurgeon::HydrateError> {
+                    Ok(hydrate_prop::<_, Option<T>, _, _>(doc, ROOT, key)?.unwrap_or_default())
+                }
+                root.schema = part(&self.doc, "schema").map_err(unreadable)?;
+                root.meta = part(&self.doc, "meta").map_err(unreadable)?;
+                root.sections = part(&self.doc, "sections").map_err(unreadable)?;
+                root.categories = part(&self.doc, "categories").map_err(unreadable)?;
+                root.rules = part(&self.doc, "rules").map_err(unreadable)?;
+                root.people = part(&self.doc, "people").map_err(unreadable)?;
+                root
+            }
+            _ => hydrate(&self.doc).map_err(unreadable)?,
+        };
+        cache.root = Some(root.clone());
+        cache.stale_problems = Some(BTreeSet::new());
+        Ok(to_ledger(root))
+    }
+
+    /// The whole document read afresh, bypassing [`ReadCache`] (tests compare the two).
+    pub fn read_whole(&self) -> Result<Ledger, DocError> {
         let root: DocRoot =
             hydrate(&self.doc).map_err(|_| DocError::Unreadable("内容的结构与台账不符".into()))?;
         Ok(to_ledger(root))
     }
 
+    /// Everything read so far may have changed.
+    fn all_stale(&self) {
+        self.cache.borrow_mut().stale_problems = None;
+    }
+
     // ---- operations -------------------------------------------------------------------
 
+    /// Before an operation that may change anything: refuses on a read-only document and
+    /// marks every cached read stale.
     fn writable(&self) -> Result<(), DocError> {
+        if self.read_only {
+            return Err(DocError::ReadOnly);
+        }
+        self.all_stale();
+        Ok(())
+    }
+
+    /// Before an operation that changes one problem only (and, perhaps, the small parts that
+    /// every read re-reads): marks just that problem stale.
+    fn writable_problem(&self, id: &str) -> Result<(), DocError> {
+        if self.read_only {
+            return Err(DocError::ReadOnly);
+        }
+        self.problem_stale(id);
+        Ok(())
+    }
+
+    /// Before an operation that changes only the small parts every read re-reads (meta,
+    /// sections, categories' own fields, rules, people).
+    fn writable_small(&self) -> Result<(), DocError> {
         if self.read_only {
             Err(DocError::ReadOnly)
         } else {
@@ -465,7 +563,29 @@ impl LedgerDoc {
         }
     }
 
+    fn problem_stale(&self, id: &str) {
+        if let Some(stale) = self.cache.borrow_mut().stale_problems.as_mut() {
+            stale.insert(id.to_string());
+        }
+    }
+
+    /// Record what a problem operation did, after it did it (an operation may read the
+    /// ledger half-way, which would otherwise take its problem off the stale list too early).
+    fn note_problem(&mut self, id: &str, what: impl Into<String>) {
+        self.problem_stale(id);
+        self.pending.push(what.into());
+    }
+
+    /// Record what an operation did, after it did it. The conservative default: everything
+    /// read so far may have changed (an operation may read the ledger half-way, so marking
+    /// before it ran is not enough). See `note_problem` and `note_small`.
     fn note(&mut self, what: impl Into<String>) {
+        self.all_stale();
+        self.pending.push(what.into());
+    }
+
+    /// Like `note`, for an operation that changed only the small parts every read re-reads.
+    fn note_small(&mut self, what: impl Into<String>) {
         self.pending.push(what.into());
     }
 
@@ -547,7 +667,7 @@ impl LedgerDoc {
 
     /// Add a category at the end; returns its id.
     pub fn add_category(&mut self, title: &str) -> Result<String, DocError> {
-        self.writable()?;
+        self.writable_small()?;
         let ledger = self.read()?;
         let order = order_after(ledger.categories.last().map(|c| c.order.as_str()));
         let id = new_id();
@@ -559,22 +679,22 @@ impl LedgerDoc {
         };
         reconcile_prop(&mut self.doc, categories, id.as_str(), &category)
             .map_err(|e| DocError::Unreadable(format!("内部错误（{e}）")))?;
-        self.note(format!("新增问题类别“{}”", title.trim()));
+        self.note_small(format!("新增问题类别“{}”", title.trim()));
         Ok(id)
     }
 
     pub fn rename_category(&mut self, id: &str, title: &str) -> Result<(), DocError> {
-        self.writable()?;
+        self.writable_small()?;
         let obj = self.category_obj(id)?;
         if self.put_str(&obj, "title", title.trim())? {
-            self.note(format!("修改问题类别“{}”", title.trim()));
+            self.note_small(format!("修改问题类别“{}”", title.trim()));
         }
         Ok(())
     }
 
     /// Move a category one place up (`delta` = -1) or down (+1).
     pub fn move_category(&mut self, id: &str, delta: i32) -> Result<(), DocError> {
-        self.writable()?;
+        self.writable_small()?;
         let ledger = self.read()?;
         let keys: Vec<(String, String)> = ledger
             .categories
@@ -584,7 +704,7 @@ impl LedgerDoc {
         if let Some(order) = moved_order(&keys, id, delta) {
             let obj = self.category_obj(id)?;
             self.doc.put(&obj, "order", order)?;
-            self.note("调整问题类别顺序");
+            self.note_small("调整问题类别顺序");
         }
         Ok(())
     }
@@ -615,7 +735,7 @@ impl LedgerDoc {
         category_id: &str,
         description: &str,
     ) -> Result<String, DocError> {
-        self.writable()?;
+        self.writable_small()?;
         let ledger = self.read()?;
         if ledger.category(category_id).is_none() {
             return Err(DocError::NotFound("问题类别"));
@@ -635,27 +755,30 @@ impl LedgerDoc {
         let problems = self.map_at(ROOT, "problems")?;
         reconcile_prop(&mut self.doc, problems, id.as_str(), &problem)
             .map_err(|e| DocError::Unreadable(format!("内部错误（{e}）")))?;
-        self.note("新增问题");
+        self.note_problem(&id, "新增问题");
         Ok(id)
     }
 
     /// Delete a problem: it moves to 回收站 (flagged, never removed), keeping its rule links
     /// for a restore.
     pub fn delete_problem(&mut self, id: &str) -> Result<(), DocError> {
-        self.writable()?;
+        self.writable_problem(id)?;
         let number = self.read()?.number_of(id);
         let obj = self.problem_obj(id)?;
         self.doc.put(&obj, "deleted", true)?;
-        self.note(match number {
-            Some(n) => format!("删除问题{n}"),
-            None => "删除问题".to_string(),
-        });
+        self.note_problem(
+            id,
+            match number {
+                Some(n) => format!("删除问题{n}"),
+                None => "删除问题".to_string(),
+            },
+        );
         Ok(())
     }
 
     /// Bring a problem back from 回收站, with its category if that was deleted too.
     pub fn restore_problem(&mut self, id: &str) -> Result<(), DocError> {
-        self.writable()?;
+        self.writable_problem(id)?;
         let obj = self.problem_obj(id)?;
         self.doc.put(&obj, "deleted", false)?;
         let category_id = match self.doc.get(&obj, "category_id")? {
@@ -668,27 +791,27 @@ impl LedgerDoc {
                 self.doc.put(&category, "deleted", false)?;
             }
         }
-        self.note("恢复已删除的问题");
+        self.note_problem(id, "恢复已删除的问题");
         Ok(())
     }
 
     /// Move a problem one place up or down within its category.
     pub fn move_problem(&mut self, id: &str, delta: i32) -> Result<(), DocError> {
-        self.writable()?;
+        self.writable_problem(id)?;
         let ledger = self.read()?;
         let problem = ledger.problem(id).ok_or(DocError::NotFound("问题"))?;
         let keys = self.orders_in(&ledger, &problem.category_id);
         if let Some(order) = moved_order(&keys, id, delta) {
             let obj = self.problem_obj(id)?;
             self.doc.put(&obj, "order", order)?;
-            self.note("调整问题顺序");
+            self.note_problem(id, "调整问题顺序");
         }
         Ok(())
     }
 
     /// Move a problem to the end of another category.
     pub fn move_problem_to(&mut self, id: &str, category_id: &str) -> Result<(), DocError> {
-        self.writable()?;
+        self.writable_problem(id)?;
         let ledger = self.read()?;
         if ledger.category(category_id).is_none() {
             return Err(DocError::NotFound("问题类别"));
@@ -704,8 +827,18 @@ impl LedgerDoc {
         let obj = self.problem_obj(id)?;
         self.doc.put(&obj, "category_id", category_id)?;
         self.doc.put(&obj, "order", order_after(last.as_deref()))?;
-        self.note("移动问题到其他类别");
+        self.note_problem(id, "移动问题到其他类别");
         Ok(())
+    }
+
+    /// One long text of a problem, read straight from the document (no whole-ledger read).
+    pub fn problem_text(&self, id: &str, field: ProblemText) -> Result<String, DocError> {
+        let obj = self.problem_obj(id)?;
+        Ok(match self.doc.get(&obj, field.key())? {
+            Some((Value::Object(ObjType::Text), text)) => self.doc.text(&text)?,
+            Some((Value::Scalar(s), _)) => s.as_str().unwrap_or_default().to_string(),
+            _ => String::new(),
+        })
     }
 
     pub fn set_problem_text(
@@ -714,10 +847,10 @@ impl LedgerDoc {
         field: ProblemText,
         value: &str,
     ) -> Result<(), DocError> {
-        self.writable()?;
+        self.writable_problem(id)?;
         let obj = self.problem_obj(id)?;
         if self.put_text(&obj, field.key(), value)? {
-            self.note(format!("编辑{}", field.label()));
+            self.note_problem(id, format!("编辑{}", field.label()));
         }
         Ok(())
     }
@@ -730,7 +863,7 @@ impl LedgerDoc {
         field: ProblemField,
         value: &str,
     ) -> Result<(), DocError> {
-        self.writable()?;
+        self.writable_problem(id)?;
         let value = if field.is_date() {
             normalise_date(value)?
         } else {
@@ -738,7 +871,7 @@ impl LedgerDoc {
         };
         let obj = self.problem_obj(id)?;
         if self.put_str(&obj, field.key(), &value)? {
-            self.note(format!("修改{}", field.label()));
+            self.note_problem(id, format!("修改{}", field.label()));
         }
         Ok(())
     }
@@ -750,10 +883,10 @@ impl LedgerDoc {
         status: &Status,
         today: NaiveDate,
     ) -> Result<(), DocError> {
-        self.writable()?;
+        self.writable_problem(id)?;
         let obj = self.problem_obj(id)?;
         if self.put_str(&obj, "status", status.code())? {
-            self.note(format!("状态改为{}", status.label()));
+            self.note_problem(id, format!("状态改为{}", status.label()));
         }
         if status.is_finished() {
             let has_date = match self.doc.get(&obj, "completed_on")? {
@@ -771,7 +904,7 @@ impl LedgerDoc {
     /// Set the responsible departments. Names are trimmed and deduplicated; the list is
     /// edited element by element so that concurrent additions on two laptops both survive.
     pub fn set_departments(&mut self, id: &str, departments: &[String]) -> Result<(), DocError> {
-        self.writable()?;
+        self.writable_problem(id)?;
         let mut wanted: Vec<String> = Vec::new();
         for d in departments
             .iter()
@@ -811,7 +944,7 @@ impl LedgerDoc {
             }
         }
         if changed {
-            self.note("修改责任部门");
+            self.note_problem(id, "修改责任部门");
         }
         Ok(())
     }
@@ -824,7 +957,7 @@ impl LedgerDoc {
         author: &str,
         text: &str,
     ) -> Result<String, DocError> {
-        self.writable()?;
+        self.writable_problem(problem_id)?;
         let obj = self.problem_obj(problem_id)?;
         let log = self.map_at(obj, "log")?;
         let id = new_id();
@@ -835,7 +968,7 @@ impl LedgerDoc {
         };
         reconcile_prop(&mut self.doc, log, id.as_str(), &entry)
             .map_err(|e| DocError::Unreadable(format!("内部错误（{e}）")))?;
-        self.note("新增进展记录");
+        self.note_problem(problem_id, "新增进展记录");
         Ok(id)
     }
 
@@ -844,17 +977,17 @@ impl LedgerDoc {
         problem_id: &str,
         entry_id: &str,
     ) -> Result<(), DocError> {
-        self.writable()?;
+        self.writable_problem(problem_id)?;
         let obj = self.problem_obj(problem_id)?;
         let log = self.existing_map(obj, "log", "进展记录")?;
         self.doc.delete(&log, entry_id)?;
-        self.note("删除进展记录");
+        self.note_problem(problem_id, "删除进展记录");
         Ok(())
     }
 
     /// Add a 建章立制 rule; returns its id.
     pub fn add_rule(&mut self, rule: &NewRule) -> Result<String, DocError> {
-        self.writable()?;
+        self.writable_small()?;
         let rules = self.map_at(ROOT, "rules")?;
         let id = new_id();
         let doc_rule = DocRule {
@@ -866,41 +999,41 @@ impl LedgerDoc {
         };
         reconcile_prop(&mut self.doc, rules, id.as_str(), &doc_rule)
             .map_err(|e| DocError::Unreadable(format!("内部错误（{e}）")))?;
-        self.note(format!("新增建章立制《{}》", rule.title.trim()));
+        self.note_small(format!("新增建章立制《{}》", rule.title.trim()));
         Ok(id)
     }
 
     pub fn set_rule_title(&mut self, id: &str, title: &str) -> Result<(), DocError> {
-        self.writable()?;
+        self.writable_small()?;
         let obj = self.rule_obj(id)?;
         if self.put_str(&obj, "title", title.trim())? {
-            self.note("修改建章立制名称");
+            self.note_small("修改建章立制名称");
         }
         Ok(())
     }
 
     pub fn set_rule_kind(&mut self, id: &str, kind: RuleKind) -> Result<(), DocError> {
-        self.writable()?;
+        self.writable_small()?;
         let obj = self.rule_obj(id)?;
         if self.put_str(&obj, "kind", kind.code())? {
-            self.note("修改建章立制类型");
+            self.note_small("修改建章立制类型");
         }
         Ok(())
     }
 
     pub fn set_rule_date(&mut self, id: &str, date: &str) -> Result<(), DocError> {
-        self.writable()?;
+        self.writable_small()?;
         let value = normalise_date(date)?;
         let obj = self.rule_obj(id)?;
         if self.put_str(&obj, "date", &value)? {
-            self.note("修改建章立制日期");
+            self.note_small("修改建章立制日期");
         }
         Ok(())
     }
 
     /// Confirm a 待确认 rule (it then counts in the bulletin), or set it back to 待确认.
     pub fn set_rule_candidate(&mut self, id: &str, candidate: bool) -> Result<(), DocError> {
-        self.writable()?;
+        self.writable_small()?;
         let obj = self.rule_obj(id)?;
         let current = matches!(
             self.doc.get(&obj, "candidate")?,
@@ -908,7 +1041,7 @@ impl LedgerDoc {
         );
         if current != candidate {
             self.doc.put(&obj, "candidate", candidate)?;
-            self.note(if candidate {
+            self.note_small(if candidate {
                 "建章立制改为待确认"
             } else {
                 "确认建章立制"
@@ -924,32 +1057,32 @@ impl LedgerDoc {
         problem_id: &str,
         linked: bool,
     ) -> Result<(), DocError> {
-        self.writable()?;
+        self.writable_small()?;
         let obj = self.rule_obj(rule_id)?;
         let links = self.map_at(obj, "problems")?;
         let present = self.doc.get(&links, problem_id)?.is_some();
         if linked && !present {
             self.doc.put(&links, problem_id, true)?;
-            self.note("关联建章立制");
+            self.note_small("关联建章立制");
         } else if !linked && present {
             self.doc.delete(&links, problem_id)?;
-            self.note("取消关联建章立制");
+            self.note_small("取消关联建章立制");
         }
         Ok(())
     }
 
     pub fn delete_rule(&mut self, id: &str) -> Result<(), DocError> {
-        self.writable()?;
+        self.writable_small()?;
         let rules = self.existing_map(ROOT, "rules", "建章立制")?;
         self.doc.delete(&rules, id)?;
-        self.note("删除建章立制");
+        self.note_small("删除建章立制");
         Ok(())
     }
 
     /// Set a meta or narrative field. Dates are normalised; `WarnDays` takes a whole number
     /// of days (0–365); `CountingBasis` takes `category` or `problem`.
     pub fn set_meta(&mut self, field: MetaField, value: &str) -> Result<(), DocError> {
-        self.writable()?;
+        self.writable_small()?;
         let (map, key, is_text) = field.place();
         let obj = self.map_at(ROOT, map)?;
         let changed = if field == MetaField::WarnDays {
@@ -979,7 +1112,7 @@ impl LedgerDoc {
             self.put_str(&obj, key, value.trim())?
         };
         if changed {
-            self.note("修改台账信息");
+            self.note_small("修改台账信息");
         }
         Ok(())
     }
