@@ -167,7 +167,7 @@ fn check_bulletin(ledger: &Ledger) -> (Bulletin, Vec<Para>, String) {
     ] {
         assert!(xml.contains(m), "margin {m}");
     }
-    assert!(xml.contains(r#"<w:docGrid w:type="linesAndChars" w:linePitch="579""#));
+    assert!(xml.contains(r#"<w:docGrid w:type="lines" w:linePitch="579""#));
     assert!(xml.contains(r#"<w:footerReference w:type="default""#));
     assert!(xml.contains(r#"<w:footerReference w:type="even""#));
 
@@ -320,4 +320,12 @@ fn an_empty_ledger_still_makes_a_document() {
     let paras = paragraphs(&part(&docx, "word/document.xml"));
     let texts: Vec<String> = paras.iter().map(|p| p.text.clone()).collect();
     assert_same_paragraphs(&texts, &block_texts(&b));
+}
+
+#[test]
+#[ignore]
+fn dump_for_manual_look() {
+    let dir = std::env::var("DOCX_DUMP").unwrap();
+    std::fs::write(format!("{dir}/example.docx"), to_docx(&bulletin(&example_ledger())).unwrap()).unwrap();
+    std::fs::write(format!("{dir}/sample.docx"), to_docx(&bulletin(&sample_ledger())).unwrap()).unwrap();
 }

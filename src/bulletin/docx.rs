@@ -4,7 +4,7 @@
 use docx_rs::{
     AlignmentType, BorderType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE,
     InstrText, LineSpacing, LineSpacingType, PageMargin, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, Run as DocxRun, RunFonts, SpecialIndentType, Style, StyleType,
+    ParagraphBorderPosition, ParagraphBorders, Run as DocxRun, RunFonts, SpecialIndentType, Style, StyleType,
 };
 
 use super::layout::{units, CHARS_PER_LINE, CJK, HEADER_LINES};
@@ -27,9 +27,12 @@ pub const LINE_PITCH: i32 = 579;
 /// The 版心 width divided into 28 characters (8845 / 28 twips, rounded).
 const CHAR_PITCH: i32 = (PAGE_WIDTH as i32 - MARGIN_LEFT - MARGIN_RIGHT + CHARS_PER_LINE as i32 / 2)
     / CHARS_PER_LINE as i32;
-/// Word's character grid: characters are 16 pt plus charSpace/4096 pt; 28 of them fill the
-/// 442.25 pt 版心, so each is 0.2054 pt narrower (as the print view's letter-spacing).
-const GRID_CHAR_SPACE: isize = -841;
+/// Body characters are set 0.25 pt closer (in twips), so that 28 of 3号 fit the 442.25 pt
+/// 版心 (28 × 15.75 pt = 441 pt), as the print view's letter-spacing does. Word's own
+/// character grid (docGrid linesAndChars) would do the same in Word, but LibreOffice reads
+/// that grid against a 12 pt base and sets 18 characters a line, so the spacing is on the
+/// runs and the grid is of lines only.
+const BODY_CHAR_SPACING: i32 = -5;
 
 /// Sizes in half-points: 3号 16 pt body, 2号 22 pt title, 4号 14 pt page numbers, and the
 /// red 发文机关标志 at 32 pt (narrowed when it is too long for the line, as in print).
@@ -89,6 +92,11 @@ fn run(text: &str, font: &str, size: usize) -> DocxRun {
         .size(size)
 }
 
+/// A run of body text on the 28-character line.
+fn body_run(text: &str, font: &str) -> DocxRun {
+    run(text, font, BODY_SIZE).character_spacing(BODY_CHAR_SPACING)
+}
+
 fn exact(line: i32) -> LineSpacing {
     LineSpacing::new()
         .line_rule(LineSpacingType::Exact)
@@ -140,7 +148,7 @@ fn body(runs: &[Run]) -> Paragraph {
         Level::Text => p,
     };
     for r in runs {
-        p = p.add_run(run(&r.text, face_font(r.face), BODY_SIZE));
+        p = p.add_run(body_run(&r.text, face_font(r.face)));
     }
     p
 }
@@ -159,6 +167,7 @@ fn header(text: &str) -> Paragraph {
         .color(RED);
     let mut p = Paragraph::new()
         .align(AlignmentType::Center)
+        .snap_to_grid(false)
         .line_spacing(
             LineSpacing::new()
                 .line_rule(LineSpacingType::Exact)
@@ -173,7 +182,9 @@ fn header(text: &str) -> Paragraph {
                 .color(RED)
                 .stretch(scale),
         );
-    p.property = p.property.set_border(rule);
+    p.property = p
+        .property
+        .set_borders(ParagraphBorders::with_empty().set(rule));
     p
 }
 
@@ -181,6 +192,8 @@ fn title(text: &str) -> Paragraph {
     Paragraph::new()
         .style("Title")
         .align(AlignmentType::Center)
+        // 22 pt characters are not forced into the 28-character grid's cells
+        .snap_to_grid(false)
         .line_spacing(
             LineSpacing::new()
                 .line_rule(LineSpacingType::Exact)
@@ -207,7 +220,7 @@ fn right(text: &str, right_units: usize, blank_before: bool, keep_next: bool) ->
         )
         .indent(Some(0), None, Some(grid_twips(right_units)), None)
         .keep_next(keep_next)
-        .add_run(run(text, FANGSONG, BODY_SIZE))
+        .add_run(body_run(text, FANGSONG))
 }
 
 /// The footer: "— PAGE —" in 4号 宋体, one character in from the 版心's edge; odd pages at the
@@ -222,6 +235,7 @@ fn folio(odd: bool) -> Footer {
         } else {
             AlignmentType::Left
         })
+        .snap_to_grid(false)
         .line_spacing(exact(FOLIO_SIZE as i32 * 10))
         .indent(
             Some(if odd { 0 } else { indent }),
@@ -259,6 +273,9 @@ fn styles(docx: Docx) -> Docx {
             .line_spacing(exact(LINE_PITCH))
             .outline_lvl(outline)
     };
+    // replace docx-rs's own empty Normal: two styles with one id confuse Word and LibreOffice
+    let mut docx = docx;
+    docx.styles.styles.retain(|s| s.style_id != "Normal");
     docx.add_style(
         Style::new("Normal", StyleType::Paragraph)
             .name("Normal")
@@ -301,9 +318,8 @@ pub fn to_docx(bulletin: &Bulletin) -> Result<Vec<u8>, String> {
         .even_footer(folio(false));
     docx.document.section_property = docx.document.section_property.doc_grid(
         DocGrid::new()
-            .grid_type(DocGridType::LinesAndChars)
-            .line_pitch(LINE_PITCH as usize)
-            .char_space(GRID_CHAR_SPACE),
+            .grid_type(DocGridType::Lines)
+            .line_pitch(LINE_PITCH as usize),
     );
 
     let signature_units = bulletin.blocks.iter().find_map(|b| match b {
@@ -349,9 +365,9 @@ mod tests {
         assert!((width - 8844).abs() <= 2, "{width}");
         assert!((height - 12756).abs() <= 2, "{height}");
         assert!(22 * LINE_PITCH <= height && 23 * LINE_PITCH > height);
-        // Word's grid character: 16 pt + charSpace / 4096 pt, 28 of them fill the width
-        let grid_char = 16.0 + GRID_CHAR_SPACE as f64 / 4096.0;
-        assert!((grid_char * 28.0 - width as f64 / 20.0).abs() < 0.1);
+        // 28 body characters, closed up, fit; 29 do not
+        let char_twips = BODY_SIZE as i32 * 10 + BODY_CHAR_SPACING;
+        assert!(28 * char_twips <= width && 29 * char_twips > width);
     }
 
     #[test]
