@@ -321,11 +321,3 @@ fn an_empty_ledger_still_makes_a_document() {
     let texts: Vec<String> = paras.iter().map(|p| p.text.clone()).collect();
     assert_same_paragraphs(&texts, &block_texts(&b));
 }
-
-#[test]
-#[ignore]
-fn dump_for_manual_look() {
-    let dir = std::env::var("DOCX_DUMP").unwrap();
-    std::fs::write(format!("{dir}/example.docx"), to_docx(&bulletin(&example_ledger())).unwrap()).unwrap();
-    std::fs::write(format!("{dir}/sample.docx"), to_docx(&bulletin(&sample_ledger())).unwrap()).unwrap();
-}
