@@ -46,7 +46,11 @@ fn attr(e: &BytesStart, name: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.as_ref() == name.as_bytes())
-        .map(|a| a.normalized_value(XmlVersion::Implicit1_0).unwrap().into_owned())
+        .map(|a| {
+            a.normalized_value(XmlVersion::Implicit1_0)
+                .unwrap()
+                .into_owned()
+        })
 }
 
 /// The paragraphs of a part, with their text unescaped by a real XML parser.
@@ -140,7 +144,11 @@ fn block_texts(b: &Bulletin) -> Vec<String> {
     b.to_text()
         .trim_end()
         .split("\n\n")
-        .map(|t| t.chars().filter(|c| !c.is_control() || *c == '\t').collect())
+        .map(|t| {
+            t.chars()
+                .filter(|c| !c.is_control() || *c == '\t')
+                .collect()
+        })
         .collect()
 }
 
@@ -215,7 +223,10 @@ fn the_example_comes_out_in_the_gbt_9704_layout() {
     assert_eq!(opening.first_line.as_deref(), Some("632"));
 
     // 一、 headings in 黑体 at outline level 1; （一） in 楷体 at level 2
-    let ones: Vec<&Para> = paras.iter().filter(|p| p.outline.as_deref() == Some("0")).collect();
+    let ones: Vec<&Para> = paras
+        .iter()
+        .filter(|p| p.outline.as_deref() == Some("0"))
+        .collect();
     assert_eq!(
         ones.iter().map(|p| &p.text[..6]).collect::<Vec<_>>(),
         ["一、", "二、", "三、"]
@@ -224,7 +235,10 @@ fn the_example_comes_out_in_the_gbt_9704_layout() {
         assert_eq!(p.style.as_deref(), Some("Heading1"));
         assert!(p.runs.iter().all(|r| r.0 == HEITI && r.1 == "32"));
     }
-    let twos: Vec<&Para> = paras.iter().filter(|p| p.outline.as_deref() == Some("1")).collect();
+    let twos: Vec<&Para> = paras
+        .iter()
+        .filter(|p| p.outline.as_deref() == Some("1"))
+        .collect();
     assert!(twos.len() >= ledger.categories.len(), "{}", twos.len());
     for p in &twos {
         assert!(p.text.starts_with('（'), "{}", p.text);
@@ -279,7 +293,10 @@ fn page_numbers_are_page_fields_odd_right_even_left() {
         assert!(xml.contains(r#"<w:fldChar w:fldCharType="end""#), "{xml}");
         let paras = paragraphs(&xml);
         assert_eq!(paras.len(), 1);
-        assert_eq!(paras[0].text, "— 1 —", "the field shows 1 until Word updates it");
+        assert_eq!(
+            paras[0].text, "— 1 —",
+            "the field shows 1 until Word updates it"
+        );
         assert_eq!(paras[0].align.as_deref(), Some(align));
         assert!(paras[0].runs.iter().all(|r| r.0 == SONGTI && r.1 == "28"));
     }

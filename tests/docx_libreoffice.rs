@@ -65,7 +65,9 @@ fn libreoffice_prints_the_sample_on_a4_with_page_numbers() {
     assert!(pdf.exists(), "LibreOffice wrote no PDF");
 
     // every page A4 (595 × 842 pt)
-    let info = run(Command::new("pdfinfo").args(["-f", "1", "-l", "999"]).arg(&pdf));
+    let info = run(Command::new("pdfinfo")
+        .args(["-f", "1", "-l", "999"])
+        .arg(&pdf));
     let pages: usize = info
         .lines()
         .find_map(|l| l.strip_prefix("Pages:"))
@@ -84,7 +86,10 @@ fn libreoffice_prints_the_sample_on_a4_with_page_numbers() {
         .collect();
     assert_eq!(sizes.len(), pages, "{info}");
     for (w, h) in &sizes {
-        assert!((w - 595.0).abs() <= 1.0 && (h - 842.0).abs() <= 1.0, "{w} × {h}");
+        assert!(
+            (w - 595.0).abs() <= 1.0 && (h - 842.0).abs() <= 1.0,
+            "{w} × {h}"
+        );
     }
 
     // page 1: the red header, the title (wrapped over two lines), the opening's first words

@@ -4,7 +4,8 @@
 use docx_rs::{
     AlignmentType, BorderType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE,
     InstrText, LineSpacing, LineSpacingType, PageMargin, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Run as DocxRun, RunFonts, SpecialIndentType, Style, StyleType,
+    ParagraphBorderPosition, ParagraphBorders, Run as DocxRun, RunFonts, SpecialIndentType, Style,
+    StyleType,
 };
 
 use super::layout::{units, CHARS_PER_LINE, CJK, HEADER_LINES};
@@ -25,7 +26,8 @@ pub const FOOTER_DISTANCE: i32 = 1304;
 /// The line pitch, 28.95 pt: 22 lines fill the 225 mm 版心.
 pub const LINE_PITCH: i32 = 579;
 /// The 版心 width divided into 28 characters (8845 / 28 twips, rounded).
-const CHAR_PITCH: i32 = (PAGE_WIDTH as i32 - MARGIN_LEFT - MARGIN_RIGHT + CHARS_PER_LINE as i32 / 2)
+const CHAR_PITCH: i32 = (PAGE_WIDTH as i32 - MARGIN_LEFT - MARGIN_RIGHT
+    + CHARS_PER_LINE as i32 / 2)
     / CHARS_PER_LINE as i32;
 /// Body characters are set 0.25 pt closer (in twips), so that 28 of 3号 fit the 442.25 pt
 /// 版心 (28 × 15.75 pt = 441 pt), as the print view's letter-spacing does. Word's own
@@ -364,10 +366,10 @@ mod tests {
         // 156 × 225 mm within a twip of rounding
         assert!((width - 8844).abs() <= 2, "{width}");
         assert!((height - 12756).abs() <= 2, "{height}");
-        assert!(22 * LINE_PITCH <= height && 23 * LINE_PITCH > height);
+        assert!((22 * LINE_PITCH..23 * LINE_PITCH).contains(&height));
         // 28 body characters, closed up, fit; 29 do not
         let char_twips = BODY_SIZE as i32 * 10 + BODY_CHAR_SPACING;
-        assert!(28 * char_twips <= width && 29 * char_twips > width);
+        assert!((28 * char_twips..29 * char_twips).contains(&width));
     }
 
     #[test]
