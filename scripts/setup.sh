@@ -33,6 +33,19 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ];
   npm ci --no-audit --no-fund
 fi
 
+# LibreOffice headless: native tests open the .docx (and .xlsx) files the app makes and print
+# them to PDF, read back with poppler (pdfinfo, pdftotext).
+if ! command -v soffice >/dev/null; then
+  say "installing LibreOffice headless (Writer and Calc) from Debian"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui libreoffice-writer-nogui >/dev/null
+fi
+if ! command -v pdftotext >/dev/null; then
+  say "installing poppler-utils (to read printed PDFs) from Debian"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+fi
+
 if [ "${1:-}" = "--browser" ]; then
   if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "CJK" || ! command -v pdftotext >/dev/null; then
     say "installing Chromium, Chinese fonts and poppler-utils (to read printed PDFs) from Debian"

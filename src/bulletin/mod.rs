@@ -1,6 +1,7 @@
 //! The bulletin (通报) made from a ledger: its counts, its blocks in official-document order
 //! (header, title, 一、二、三、, contact, 署名, 成文日期) and its plain text. Pure Rust.
 
+pub mod docx;
 pub mod layout;
 
 use chrono::{Datelike, NaiveDate};

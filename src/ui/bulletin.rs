@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use super::state::{AppState, Screen};
-use crate::bulletin::layout::{paginate, Line, LineKind, Page, CJK};
+use crate::bulletin::docx::to_docx;
+use crate::bulletin::layout::{paginate, Line, LineKind, Page, CJK, HEADER_LINES};
 use crate::bulletin::{bulletin, bulletin_as_of, Bulletin};
 use crate::document::end_of_day;
 use crate::document::MetaField;
@@ -53,23 +54,45 @@ pub fn BulletinView() -> impl IntoView {
     let set_meta = move |field: MetaField, value: String| {
         state.edit(|d| d.set_meta(field, &value));
     };
-    let download_text = move |_| {
-        let Some((text, name)) = made.with_untracked(|b| {
+    // (the bulletin, the file name's stem: "<ledger name>-通报")
+    let made_and_stem = move || {
+        made.with_untracked(|b| {
             b.as_ref().map(|b| {
                 let name = state
                     .ledger
                     .with_untracked(|l| l.as_ref().map(|l| l.display_name()))
                     .unwrap_or_default();
-                (b.to_text(), name)
+                let stem = format!(
+                    "{}-通报",
+                    name.replace(['/', '\\', ':', '*', '?', '"', '<', '>', '|'], "_")
+                );
+                (b.clone(), stem)
             })
-        }) else {
+        })
+    };
+    let download_text = move |_| {
+        let Some((b, stem)) = made_and_stem() else {
             return;
         };
-        let file = format!(
-            "{}-通报.txt",
-            name.replace(['/', '\\', ':', '*', '?', '"', '<', '>', '|'], "_")
-        );
-        if let Err(e) = platform::download(text.as_bytes(), &file, "text/plain;charset=utf-8") {
+        let file = format!("{stem}.txt");
+        if let Err(e) =
+            platform::download(b.to_text().as_bytes(), &file, "text/plain;charset=utf-8")
+        {
+            state.error(e);
+        }
+    };
+    let download_docx = move |_| {
+        let Some((b, stem)) = made_and_stem() else {
+            return;
+        };
+        let result = to_docx(&b).and_then(|bytes| {
+            platform::download(
+                &bytes,
+                &format!("{stem}.docx"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            )
+        });
+        if let Err(e) = result {
             state.error(e);
         }
     };
@@ -111,6 +134,7 @@ pub fn BulletinView() -> impl IntoView {
                 <p class="hint" aria-label="统计数来源">{move || made_with_source.with(|m| m.as_ref().map(|(_, s)| s.clone()).unwrap_or_default())}</p>
                 <div class="bulletin-actions">
                     <button class="primary" on:click=move |_| print()>"打印 / 存为 PDF"</button>
+                    <button on:click=download_docx>"下载 Word（.docx）"</button>
                     <button on:click=download_text>"下载全文（.txt）"</button>
                     <button on:click=move |_| state.screen.set(Screen::Info)>"修改标题、正文段落和署名"</button>
                 </div>
@@ -165,11 +189,32 @@ fn Sheet(page: Page) -> impl IntoView {
     view! {
         <article class="sheet" aria-label=format!("第{number}页")>
             <div class="type-area">
-                {page.lines.into_iter().map(line_view).collect_view()}
+                {page_lines(page.lines)}
             </div>
             <div class=folio_class aria-label=format!("页码 {number}")>{folio}</div>
         </article>
     }
+}
+
+/// The lines of a sheet. The red header is drawn `HEADER_LINES` lines tall, so the blank
+/// lines the typesetter counted for its height are not drawn again.
+fn page_lines(lines: Vec<Line>) -> impl IntoView {
+    let mut under_header = 0;
+    lines
+        .into_iter()
+        .filter_map(|line| {
+            if under_header > 0 && line.kind == LineKind::Blank {
+                under_header -= 1;
+                return None;
+            }
+            under_header = if line.kind == LineKind::Header {
+                HEADER_LINES - 1
+            } else {
+                0
+            };
+            Some(line_view(line))
+        })
+        .collect_view()
 }
 
 fn line_view(line: Line) -> AnyView {

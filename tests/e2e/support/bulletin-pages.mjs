@@ -1,6 +1,8 @@
 // Page objects for the bulletin screens: 通报 (the printable pages) and 从通报导入.
 // Like pages.mjs, they find things by role and visible label.
 
+import { readFile } from 'node:fs/promises';
+
 import { until } from './until.mjs';
 
 /** 通报: the bulletin as A4 sheets, its counts and its print button. */
@@ -17,6 +19,7 @@ export class BulletinPage {
     // a select's label also holds its options' text
     this.basisSelect = this.main.getByLabel(/^\s*计数口径/);
     this.downloadButton = this.main.getByRole('button', { name: '下载全文（.txt）', exact: true });
+    this.wordButton = this.main.getByRole('button', { name: '下载 Word（.docx）', exact: true });
   }
 
   async open() {
@@ -34,6 +37,13 @@ export class BulletinPage {
 
   async countsText() {
     return (await this.counts.innerText()).trim();
+  }
+
+  /** Click a download button and return the file it gives: `{ fileName, bytes }`. */
+  async download(button) {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), button.click()]);
+    const bytes = await readFile(await download.path());
+    return { fileName: download.suggestedFilename(), bytes };
   }
 
   /** The text of one sheet as a person reads it. */
