@@ -64,6 +64,17 @@ test('从通报导入 the sample, open 通报, and print it to an A4 PDF with pa
   assert.ok(Math.abs(parseFloat(look.pitch) - (28.95 * 96) / 72) < 0.1, `line pitch ${look.pitch}`);
   assert.ok(Math.abs(look.width - (210 * 96) / 25.4) < 1 && Math.abs(look.height - (297 * 96) / 25.4) < 1, 'an A4 sheet on screen');
 
+  // every line of every sheet stays inside the type area (156 × 225 mm), above the page number
+  const overflows = await app.page.evaluate(() =>
+    [...document.querySelectorAll('.sheet')].flatMap((sheet, i) => {
+      const area = sheet.querySelector('.type-area').getBoundingClientRect();
+      const folio = sheet.querySelector('.folio').getBoundingClientRect();
+      return [...sheet.querySelectorAll('.type-area > .line')]
+        .filter((l) => l.getBoundingClientRect().bottom > Math.min(area.bottom, folio.top) + 0.5)
+        .map((l) => `page ${i + 1}: “${l.textContent.slice(0, 12)}” ends ${(l.getBoundingClientRect().bottom - area.bottom).toFixed(0)} px below the type area`);
+    }));
+  assert.deepEqual(overflows, [], 'no line runs past the type area');
+
   await app.page.evaluate(() => window.scrollTo(0, 0));
   await app.page.screenshot({ path: join(ARTIFACTS, 'bulletin.png'), fullPage: false });
 
