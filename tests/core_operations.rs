@@ -458,3 +458,26 @@ fn a_candidate_rule_is_confirmed_by_a_person_and_the_change_merges() {
     assert!(!doc.read().unwrap().rule(&id).unwrap().candidate);
     assert!(doc.set_rule_candidate("no-such-rule", false).is_err());
 }
+
+#[test]
+fn deleting_a_category_then_adding_one_reads_the_same_as_a_whole_read() {
+    // found by the convergence property: delete_category reads the ledger half-way, and its
+    // problems' deletion must still show in the next (cached) read
+    let mut doc = LedgerDoc::create("测试台账", Some("张三"), 1_700_000_000);
+    let c = doc.add_category("针对财务管理的问题").unwrap();
+    let p = doc.add_problem(&c, "饭堂支出无发票入账").unwrap();
+    assert_eq!(doc.read().unwrap().problems.len(), 1);
+    doc.delete_category(&c).unwrap();
+    doc.add_category("另一类").unwrap();
+    let ledger = doc.read().unwrap();
+    assert_eq!(ledger, doc.read_whole().unwrap());
+    assert!(ledger.problems.is_empty());
+    assert_eq!(
+        ledger
+            .trash
+            .iter()
+            .map(|t| t.id.clone())
+            .collect::<Vec<_>>(),
+        vec![p]
+    );
+}
