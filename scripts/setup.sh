@@ -28,17 +28,17 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
-  say "installing wasm-opt (binaryen 132) and playwright-core from npm"
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/yjs ] || [ ! -d node_modules/@automerge/automerge ]; then
+  say "installing wasm-opt (binaryen 132), playwright-core and the peer CRDTs of the benchmarks from npm"
   npm ci --no-audit --no-fund
 fi
 
-# LibreOffice headless: native tests open the .docx (and .xlsx) files the app makes and print
-# them to PDF, read back with poppler (pdfinfo, pdftotext).
-if ! command -v soffice >/dev/null; then
-  say "installing LibreOffice headless (Writer and Calc) from Debian"
+# LibreOffice headless: native tests open the .docx and .xlsx files the app makes and print
+# them to PDF (tests/docx_libreoffice.rs, tests/core_xlsx.rs), read back with poppler.
+if ! command -v soffice >/dev/null || ! dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || ! dpkg -s libreoffice-writer-nogui >/dev/null 2>&1; then
+  say "installing LibreOffice headless (Calc and Writer, no GUI) from Debian"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui libreoffice-writer-nogui >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui libreoffice-writer-nogui >/dev/null
 fi
 if ! command -v pdftotext >/dev/null; then
   say "installing poppler-utils (to read printed PDFs) from Debian"
@@ -51,13 +51,6 @@ if [ "${1:-}" = "--browser" ]; then
     say "installing Chromium, Chinese fonts and poppler-utils (to read printed PDFs) from Debian"
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk poppler-utils >/dev/null
-  fi
-  # LibreOffice headless opens the exported .xlsx (tests/core_xlsx.rs converts it to PDF);
-  # Writer for the tests that open documents
-  if ! command -v soffice >/dev/null || ! dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || ! dpkg -s libreoffice-writer-nogui >/dev/null 2>&1; then
-    say "installing LibreOffice headless (Calc and Writer, no GUI) from Debian"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui libreoffice-writer-nogui >/dev/null
   fi
 fi
 
