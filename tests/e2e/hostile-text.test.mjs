@@ -1,7 +1,7 @@
 // Hostile text (issue 8): markup and script payloads, javascript: links, an RTL override and a
 // very long line typed into every kind of text field are shown as text in every view — the
 // checklist, 进度's charts and tables, 建章立制, the typeset bulletin and its print, 台账信息,
-// 周报告, 修改记录 — and in the downloads; nothing runs, nothing is injected, no view grows
+// 周报告, 修改记录 — and in the downloads (.txt, print, .docx, .xlsx, .rectify); nothing runs, nothing is injected, no view grows
 // wider than the window.
 
 import { test } from 'node:test';
@@ -120,6 +120,30 @@ test('markup, script, javascript: links, an RTL override and a very long line sh
   await app.page.emulateMedia({ media: 'screen' });
   const printed = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
   assert.ok(printed.includes('<script>window.__xss="script"</script>通报标题'), 'the printed title shows the markup as text');
+
+  // 下载 Word（.docx）: the payloads are escaped text in the document's XML, never markup
+  const word = app.page.waitForEvent('download');
+  await app.page.getByRole('main').getByRole('button', { name: '下载 Word（.docx）', exact: true }).click();
+  const docxPath = await (await word).path();
+  const documentXml = execFileSync('python3', ['-c', 'import zipfile,sys; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())', docxPath], { encoding: 'utf8' });
+  assert.ok(documentXml.includes('&lt;script&gt;window.__xss=&quot;script&quot;&lt;/script&gt;通报标题') || documentXml.includes('&lt;script&gt;window.__xss="script"&lt;/script&gt;通报标题'), 'the Word file has the title as escaped text');
+  assert.ok(!/<script|<img|<svg/i.test(documentXml), 'no markup from the ledger in the Word XML');
+
+  // 导出 Excel: every payload is a plain cell value another program reads back verbatim
+  await app.ledgers.open();
+  const excel = app.page.waitForEvent('download');
+  await app.page.getByRole('main').getByRole('button', { name: '导出 Excel', exact: true }).click();
+  const xlsxPath = join(tmpdir(), `hostile-${process.pid}.xlsx`); // openpyxl goes by the extension
+  await (await excel).saveAs(xlsxPath);
+  const cells = JSON.parse(execFileSync('python3', ['-c', [
+    'import json,sys,openpyxl',
+    'wb = openpyxl.load_workbook(sys.argv[1])',
+    'print(json.dumps([str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None], ensure_ascii=False))',
+  ].join('\n'), xlsxPath], { encoding: 'utf8' }));
+  for (const expected of [`${IMG}类别`, `${SCRIPT}${IMG}问题${RTL}结尾`, `${LINK}原因`, `${SVG}进展`, `${IMG}领导`, `${RTL}李四`, `${IMG}制度`]) {
+    assert.ok(cells.some((c) => c.includes(expected)), `the workbook has ${JSON.stringify(expected)} verbatim: ${JSON.stringify(cells.filter((c) => c.includes('<')))}`);
+  }
+  assert.ok(cells.some((c) => c.startsWith(LONG.slice(0, 100))), 'the long text, in its cell');
 
   // the exported ledger file brings the same text back, still as text
   const { bytes } = await app.header.export();
