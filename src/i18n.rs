@@ -252,6 +252,88 @@ texts! {
     download_raw_title: "下载本机保存的原始数据", "Download the raw data stored in this browser";
     no_ledgers: "本浏览器中还没有台账。", "There are no ledgers in this browser yet.";
 
+    // 台账信息 (ui/info.rs)
+    basic_info: "基本信息", "Basics";
+    meta_unit: "被巡察单位（发文机关）", "Inspected unit (issuing body)";
+    meta_unit_short: "单位简称", "Unit's short name";
+    meta_inspection_group: "巡察组", "Inspection group";
+    meta_inspection_kind: "巡察类型", "Kind of inspection";
+    meta_inspection_from: "巡察开始日期", "Inspection from";
+    meta_inspection_to: "巡察结束日期", "Inspection to";
+    meta_feedback_date: "反馈时间", "Feedback date";
+    meta_warn_days: "黄灯预警天数", "Days of yellow warning";
+    meta_header: "发文机关标志", "Issuing body's header";
+    meta_title: "通报标题", "Bulletin title";
+    meta_as_of: "统计截至日期", "Figures as of";
+    meta_issue_date: "成文日期", "Date of issue";
+    meta_signature: "署名", "Signature";
+    counting_basis: "计数口径", "Counting basis";
+    count_by_category: "按反馈问题（类别）计数", "Count categories";
+    count_by_problem: "按具体问题计数", "Count problems";
+    meta_opening: "开头段落", "Opening paragraph";
+    meta_deployment_heading: "第一部分标题", "Part one's heading";
+    meta_deployment: "第一部分（整改部署）", "Part one (deployment)";
+    meta_implementation_heading: "第二部分标题", "Part two's heading";
+    meta_implementation_intro: "第二部分导语", "Part two's introduction";
+    meta_next_steps_heading: "第三部分标题", "Part three's heading";
+    meta_next_steps: "第三部分（下一步工作）", "Part three (next steps)";
+    meta_contact: "联系方式", "Contact";
+
+    // 建章立制 (ui/rules.rs)
+    rules_hint: "从通报导入时，整改情况中提到的《…》都会列为待确认：工作方案、计划不是制度，同一制度换了说法的也只算一项。请逐项确认后再计入通报。", "When importing a bulletin, every 《…》 named in the progress is listed as to be confirmed: work plans are not rules, and one rule named two ways counts once. Confirm each before it counts in the bulletin.";
+    rule_title_missing: "请填写制度名称。", "Please enter the rule's title.";
+    rule_title: "制度名称", "Rule title";
+    rule_title_placeholder: "如：党委会议议事规则", "e.g. Rules of procedure of the party committee";
+    rule_kind: "类型", "Kind";
+    rule_date: "印发日期", "Issued on";
+    add_rule: "登记制度", "Register rule";
+    serial: "序号", "No.";
+    linked_problems: "关联问题", "Linked problems";
+    in_bulletin: "计入通报", "In the bulletin";
+    to_confirm: "待确认", "To confirm";
+    confirm: "确认", "Confirm";
+    confirmed: "已确认", "Confirmed";
+    unconfirm: "改为待确认", "Unconfirm";
+    rules_link_hint: "在台账中展开某个问题，可勾选它关联的制度。", "Open a problem in the checklist to tick the rules linked to it.";
+
+    // 修改记录 (ui/history.rs)
+    past_heading: "查看过去某天的台账", "The ledger on a past day";
+    past_hint: "按修改记录还原当天结束时的台账（只读），台账、进度和通报都按那天显示。", "Rebuilds the ledger as it stood at the end of that day from the history (read-only); the checklist, progress and bulletin show that day.";
+    pick_date_first: "请先选择日期。", "Please pick a date first.";
+    view_that_day: "查看这一天的台账", "Show the ledger of that day";
+    all_changes: "全部修改", "All changes";
+    changed_by: "修改人", "Changed by";
+    from_date: "起始日期", "From";
+    to_date: "结束日期", "To";
+    time: "时间", "Time";
+    change: "修改内容", "Change";
+    places: "涉及", "Fields";
+    restore_before: "恢复修改前的值", "Restore the earlier values";
+    show_more: "显示更多", "Show more";
+    no_conflicts: "没有待处理的冲突。两人在各自电脑上同时修改同一短字段（状态、时限、责任人、标题等）时，合并后会在这里列出，由人选定。", "No conflicts to resolve. When two people change the same short field (status, deadline, owner, title…) on their own computers, it is listed here after merging for someone to choose.";
+    conflicts_hint: "下列字段在合并时有不同的值。目前显示的是标“当前显示”的值；请选定一个（或填写新值），选定后同事合并时也会采用。", "These fields got different values when merging. The value marked “Shown now” is shown; choose one (or type a new one), and colleagues get it too when they merge.";
+    view_problem: "查看问题", "Show the problem";
+    shown_now: "当前显示", "Shown now";
+    use_this_value: "采用此值", "Use this value";
+    or_new_value: "或填写新值", "Or a new value";
+    ok: "确定", "OK";
+
+    // 周报告 (ui/report.rs): the controls; the report's text itself stays Chinese
+    pick_period: "请选择起止日期。", "Please pick the first and last day.";
+    no_open_ledger: "没有打开的台账", "No ledger is open";
+    report_copied: "已复制周报告全文，可粘贴到微信、邮件或 Word 中。", "Copied the weekly report's text; paste it into WeChat, e-mail or Word.";
+    report_hint: "按修改记录比较期初和期末的台账：完成了哪些问题、状态怎样变化、记了哪些进展、新建了哪些制度、哪些已逾期。默认本周（周一至周日）。", "Compares the ledger at the start and the end of a period from the history: what was finished, how statuses changed, which progress was logged, which rules were made, what is overdue. This week (Monday to Sunday) by default. The report's text is in Chinese (an official text).";
+    this_week: "本周", "This week";
+    last_week: "上周", "Last week";
+    print: "打印", "Print";
+    copy_text: "复制全文", "Copy the text";
+    download_txt: "下载（.txt）", "Download (.txt)";
+    start_and_end: "期初与期末", "Start and end";
+    problems_total: "问题总数", "Problems";
+    period_start: "期初", "Start";
+    period_end: "期末", "End";
+    report_text: "周报告全文", "Weekly report text";
+
     // 从通报导入 (ui/bulletin_import.rs)
     bulletin_import_intro: "把已有的整改通报（如“…巡察反馈意见集中整改进展情况的通报”）粘贴到下面，或选择 UTF-8 编码的 .txt 文件。", "Paste an existing rectification bulletin (such as “…巡察反馈意见集中整改进展情况的通报”) below, or pick a UTF-8 .txt file.";
     bulletin_import_how: "程序会识别其中的标题、开头段落、各个反馈问题和具体问题、原因分析、整改情况和制度名称，生成一本新台账；现有台账不受影响。", "Its title, opening paragraph, categories and problems, causes, progress and rule titles are recognised and made into a new ledger; existing ledgers are not touched.";
@@ -718,6 +800,114 @@ impl Texts {
         }
     }
 
+    // ---- 台账信息 ----
+
+    pub fn ledger_id_line(&self, id: &str, schema: u64) -> String {
+        match self.lang {
+            Lang::Zh => format!("台账编号 {id} · 结构版本 {schema} · 同一编号的文件才会合并"),
+            Lang::En => format!("Ledger id {id} · schema {schema} · only files with the same id merge"),
+        }
+    }
+
+    // ---- 建章立制 ----
+
+    pub fn rule_counts(&self, confirmed: usize, candidates: usize) -> String {
+        match (self.lang, candidates) {
+            (Lang::Zh, 0) => format!("共 {confirmed} 项"),
+            (Lang::Zh, c) => format!("已确认 {confirmed} 项（计入通报的“整改建章立制N项”），待确认 {c} 项"),
+            (Lang::En, 0) => format!("{confirmed} rules"),
+            (Lang::En, c) => format!("{confirmed} confirmed (counted in the bulletin), {c} to confirm"),
+        }
+    }
+
+    pub fn rule_field(&self, field: &str, n: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("第{n}项的{field}"),
+            Lang::En => format!("{field} of rule {n}"),
+        }
+    }
+
+    pub fn problems_numbered(&self, numbers: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("问题 {numbers}"),
+            Lang::En => format!("Problems {numbers}"),
+        }
+    }
+
+    pub fn confirm_rule(&self, title: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("确认《{title}》"),
+            Lang::En => format!("Confirm 《{title}》"),
+        }
+    }
+
+    pub fn unconfirm_rule(&self, title: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("将《{title}》改为待确认"),
+            Lang::En => format!("Unconfirm 《{title}》"),
+        }
+    }
+
+    pub fn delete_rule(&self, title: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("删除《{title}》"),
+            Lang::En => format!("Delete 《{title}》"),
+        }
+    }
+
+    pub fn confirm_delete_rule(&self, title: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("确定删除《{title}》吗？"),
+            Lang::En => format!("Delete 《{title}》?"),
+        }
+    }
+
+    // ---- 修改记录 ----
+
+    pub fn change_counts(&self, total: usize, shown: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("共 {total} 次修改，显示 {shown} 次"),
+            Lang::En => format!("{total} changes, {shown} shown"),
+        }
+    }
+
+    pub fn confirm_restore(&self, what: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("把这次修改涉及的字段（{what}）恢复为修改前的值吗？恢复本身也是一次修改，会记录在此，并随导出合并给同事。"),
+            Lang::En => format!("Put back the values these fields ({what}) held before this change? Restoring is a change too: it is listed here and merges to colleagues with your exports."),
+        }
+    }
+
+    pub fn conflicts_heading(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("待处理的冲突（{n}）"),
+            Lang::En => format!("Conflicts to resolve ({n})"),
+        }
+    }
+
+    pub fn conflict_named(&self, label: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("冲突：{label}"),
+            Lang::En => format!("Conflict: {label}"),
+        }
+    }
+
+    pub fn use_value(&self, shown: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("采用“{shown}”"),
+            Lang::En => format!("Use “{shown}”"),
+        }
+    }
+
+    // ---- 周报告 ----
+
+    pub fn no_record_on(&self, date: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("{date} 时本机还没有这本台账的记录。"),
+            Lang::En => format!("This browser has no record of this ledger on {date}."),
+        }
+    }
+
     // ---- 从通报导入 ----
 
     pub fn unreadable_file(&self, name: &str, why: &str) -> String {
@@ -804,7 +994,7 @@ impl Texts {
         }
     }
 
-    pub fn rule_kind(&self, kind: RuleKind) -> &'static str {
+    pub fn rule_kind_name(&self, kind: RuleKind) -> &'static str {
         match (self.lang, kind) {
             (Lang::Zh, k) => k.label(),
             (Lang::En, RuleKind::New) => "New",
