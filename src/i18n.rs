@@ -168,9 +168,9 @@ texts! {
     unsigned: "未署名", "Unsigned";
     confirm_delete_entry: "删除这条进展记录？", "Delete this progress entry?";
     entry_text_missing: "请填写进展内容。", "Please write what progressed.";
-    entry_date: "进展日期", "Progress date";
-    entry_text: "进展内容", "Progress";
-    add_entry: "添加进展", "Add progress";
+    entry_date: "进展日期", "Entry date";
+    entry_text: "进展内容", "Entry";
+    add_entry: "添加进展", "Add entry";
     move_problem_up: "上移问题", "Move problem up";
     move_problem_down: "下移问题", "Move problem down";
     confirm_delete_problem: "确定删除这个问题吗？它的进展记录也会一并删除。", "Delete this problem? Its progress log is deleted with it.";
