@@ -364,7 +364,9 @@ impl Texts {
     pub fn conflicts_after_merge(&self, n: usize) -> String {
         match self.lang {
             Lang::Zh => format!("合并后有 {n} 处字段出现不同的值，需要选定。"),
-            Lang::En => format!("After merging, {n} fields hold different values; choose one for each."),
+            Lang::En => {
+                format!("After merging, {n} fields hold different values; choose one for each.")
+            }
         }
     }
 
@@ -426,10 +428,14 @@ impl Texts {
                     "已从通报生成台账：反馈问题 {categories} 个，具体问题 {problems} 个，建章立制 {rules} 项"
                 );
                 if candidates > 0 {
-                    m.push_str(&format!("（另有 {candidates} 项待确认，请在“建章立制”中核对）"));
+                    m.push_str(&format!(
+                        "（另有 {candidates} 项待确认，请在“建章立制”中核对）"
+                    ));
                 }
                 if leftovers > 0 {
-                    m.push_str(&format!("；有 {leftovers} 段文字未能归类，已原样保留，请核对"));
+                    m.push_str(&format!(
+                        "；有 {leftovers} 段文字未能归类，已原样保留，请核对"
+                    ));
                 }
                 m.push('。');
                 m
@@ -453,7 +459,9 @@ impl Texts {
     pub fn nothing_at(&self, date: &str) -> String {
         match self.lang {
             Lang::Zh => format!("{date} 时本机还没有这本台账的任何记录（台账创建于之后）。"),
-            Lang::En => format!("This browser has no record of this ledger on {date} (it was created later)."),
+            Lang::En => format!(
+                "This browser has no record of this ledger on {date} (it was created later)."
+            ),
         }
     }
 
@@ -499,7 +507,13 @@ impl Texts {
         }
     }
 
-    pub fn merged_file(&self, file_name: &str, changes: usize, authors: &str, both_edited: &str) -> String {
+    pub fn merged_file(
+        &self,
+        file_name: &str,
+        changes: usize,
+        authors: &str,
+        both_edited: &str,
+    ) -> String {
         match self.lang {
             Lang::Zh => {
                 let mut m = format!("已合并“{file_name}”：{changes} 项修改，来自 {authors}。");
@@ -534,7 +548,6 @@ impl Texts {
 
     // ---- 台账 ----
 
-    #[allow(clippy::too_many_arguments)]
     pub fn shown_counts(&self, c: &crate::ledger::Counts, total: usize) -> String {
         match self.lang {
             Lang::Zh => format!(
@@ -594,9 +607,13 @@ impl Texts {
     pub fn confirm_delete_category(&self, title: &str, problems: usize) -> String {
         match (self.lang, problems) {
             (Lang::Zh, 0) => format!("确定删除类别“{title}”吗？"),
-            (Lang::Zh, n) => format!("类别“{title}”下有 {n} 个问题，删除类别会同时删除这些问题。确定删除吗？"),
+            (Lang::Zh, n) => {
+                format!("类别“{title}”下有 {n} 个问题，删除类别会同时删除这些问题。确定删除吗？")
+            }
             (Lang::En, 0) => format!("Delete the category “{title}”?"),
-            (Lang::En, n) => format!("The category “{title}” has {n} problems; deleting it deletes them too. Delete it?"),
+            (Lang::En, n) => format!(
+                "The category “{title}” has {n} problems; deleting it deletes them too. Delete it?"
+            ),
         }
     }
 
@@ -659,11 +676,19 @@ impl Texts {
         match self.lang {
             Lang::Zh => format!(
                 "按整改状态的条形图：{}",
-                parts.iter().map(|(l, n)| format!("{l} {n} 个")).collect::<Vec<_>>().join("，")
+                parts
+                    .iter()
+                    .map(|(l, n)| format!("{l} {n} 个"))
+                    .collect::<Vec<_>>()
+                    .join("，")
             ),
             Lang::En => format!(
                 "Bar chart by status: {}",
-                parts.iter().map(|(l, n)| format!("{l} {n}")).collect::<Vec<_>>().join(", ")
+                parts
+                    .iter()
+                    .map(|(l, n)| format!("{l} {n}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         }
     }
@@ -805,7 +830,9 @@ impl Texts {
     pub fn ledger_id_line(&self, id: &str, schema: u64) -> String {
         match self.lang {
             Lang::Zh => format!("台账编号 {id} · 结构版本 {schema} · 同一编号的文件才会合并"),
-            Lang::En => format!("Ledger id {id} · schema {schema} · only files with the same id merge"),
+            Lang::En => {
+                format!("Ledger id {id} · schema {schema} · only files with the same id merge")
+            }
         }
     }
 
@@ -814,9 +841,13 @@ impl Texts {
     pub fn rule_counts(&self, confirmed: usize, candidates: usize) -> String {
         match (self.lang, candidates) {
             (Lang::Zh, 0) => format!("共 {confirmed} 项"),
-            (Lang::Zh, c) => format!("已确认 {confirmed} 项（计入通报的“整改建章立制N项”），待确认 {c} 项"),
+            (Lang::Zh, c) => {
+                format!("已确认 {confirmed} 项（计入通报的“整改建章立制N项”），待确认 {c} 项")
+            }
             (Lang::En, 0) => format!("{confirmed} rules"),
-            (Lang::En, c) => format!("{confirmed} confirmed (counted in the bulletin), {c} to confirm"),
+            (Lang::En, c) => {
+                format!("{confirmed} confirmed (counted in the bulletin), {c} to confirm")
+            }
         }
     }
 
@@ -926,7 +957,9 @@ impl Texts {
 
     pub fn recognised_counts(&self, categories: usize, problems: usize, rules: usize) -> String {
         match self.lang {
-            Lang::Zh => format!("反馈问题（类别）{categories} 个，具体问题 {problems} 个，建章立制 {rules} 项"),
+            Lang::Zh => format!(
+                "反馈问题（类别）{categories} 个，具体问题 {problems} 个，建章立制 {rules} 项"
+            ),
             Lang::En => format!("{categories} categories, {problems} problems, {rules} rules"),
         }
     }
@@ -1097,12 +1130,18 @@ mod tests {
         assert_eq!(ZH.export, "导出");
         assert_eq!(ZH.import_file, "导入台账文件");
         assert_eq!(ZH.fig_rate, "完成率");
-        assert_eq!(ZH.warnings_heading(0, 0), "红灯、黄灯问题（红灯 0 个，黄灯 0 个）");
+        assert_eq!(
+            ZH.warnings_heading(0, 0),
+            "红灯、黄灯问题（红灯 0 个，黄灯 0 个）"
+        );
         assert_eq!(ZH.category_number(3), "（三）");
         assert_eq!(ZH.status(&Status::Ongoing), "长期坚持");
         assert_eq!(ZH.short_field(ProblemField::Owner), "责任人");
         assert_eq!(ZH.light(Light::Red), "红灯");
-        assert_eq!(ZH.reminder(&Reminder::ManyChanges(3)), Reminder::ManyChanges(3).message());
+        assert_eq!(
+            ZH.reminder(&Reminder::ManyChanges(3)),
+            Reminder::ManyChanges(3).message()
+        );
         assert_eq!(
             ZH.import_error(&ImportError::NotALedgerFile),
             ImportError::NotALedgerFile.to_string()
@@ -1122,7 +1161,10 @@ mod tests {
         assert!(EN
             .import_error(&ImportError::NotALedgerFile)
             .starts_with("This is not a Rectify ledger file"));
-        assert_eq!(EN.group_name(crate::ledger::progress::NO_DEPARTMENT), "No department");
+        assert_eq!(
+            EN.group_name(crate::ledger::progress::NO_DEPARTMENT),
+            "No department"
+        );
         assert_eq!(EN.group_name("党政办公室"), "党政办公室");
         // an unknown status code from a newer build is shown as it is, in both languages
         assert_eq!(EN.status(&Status::from_code("paused")), "paused");

@@ -153,7 +153,11 @@ fn the_ui_language_is_kept_per_browser_and_chinese_by_default() {
     store.set_lang(Lang::Zh).unwrap();
     assert_eq!(store.lang(), Lang::Zh);
     store.kv().set("rectify:lang", "klingon").unwrap();
-    assert_eq!(store.lang(), Lang::Zh, "an unknown code falls back to Chinese");
+    assert_eq!(
+        store.lang(),
+        Lang::Zh,
+        "an unknown code falls back to Chinese"
+    );
 }
 
 #[test]

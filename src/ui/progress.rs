@@ -6,9 +6,9 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::state::{AppState, Screen};
-use crate::ledger::progress::{axis_ticks, segments, GroupRow, Progress, Rate, Segment, Warning};
-use crate::i18n::Texts;
 use crate::document::ProblemField;
+use crate::i18n::Texts;
+use crate::ledger::progress::{axis_ticks, segments, GroupRow, Progress, Rate, Segment, Warning};
 use crate::ledger::{format_date, Light, Status};
 use crate::platform;
 
@@ -98,7 +98,7 @@ fn summary(t: &'static Texts, p: &Progress) -> impl IntoView {
                 .collect_view()}
         </dl>
         <p class="hint">
-            {t.progress_hint(&format_date(Some(p.today)), p.warn_days as i64)}
+            {t.progress_hint(&format_date(Some(p.today)), p.warn_days)}
         </p>
     }
 }
@@ -374,7 +374,10 @@ fn weekly_chart(t: &'static Texts, p: &Progress) -> impl IntoView {
                 }
             })
             .collect_view();
-        let aria = t.weekly_aria(weeks.len(), weeks.iter().map(|w| w.completed).sum::<usize>());
+        let aria = t.weekly_aria(
+            weeks.len(),
+            weeks.iter().map(|w| w.completed).sum::<usize>(),
+        );
         view! {
             <svg class="chart" role="img" aria-label=aria viewBox=format!("0 0 {W} {HEIGHT}")>
                 {grid}

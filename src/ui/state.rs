@@ -389,9 +389,7 @@ impl AppState {
             return;
         };
         match self.edit(|d| d.restore_before(hash, &ledger)) {
-            Some(places) if places.is_empty() => {
-                self.info(self.tu().nothing_to_restore)
-            }
+            Some(places) if places.is_empty() => self.info(self.tu().nothing_to_restore),
             Some(places) => self.info(self.tu().restored(&places.join("；"))),
             None => {}
         }
@@ -543,14 +541,19 @@ impl AppState {
         let store = store();
         let current = self.current_id();
         match plan_import(&store, current.as_deref(), &bytes) {
-            Err(e) => self.error(self.tu().not_imported(file_name, &self.tu().import_error(&e))),
+            Err(e) => self.error(
+                self.tu()
+                    .not_imported(file_name, &self.tu().import_error(&e)),
+            ),
             Ok(ImportPlan::MergeIntoCurrent(file)) => {
                 let now = platform::now();
                 let report = self
                     .doc
                     .try_update_value(|d| d.as_mut().map(|d| d.merge(&mut file.into_doc(), now)));
                 match report.flatten() {
-                    Some(Ok(r)) if r.new_changes == 0 => self.info(self.tu().nothing_new(file_name)),
+                    Some(Ok(r)) if r.new_changes == 0 => {
+                        self.info(self.tu().nothing_new(file_name))
+                    }
                     Some(Ok(r)) => {
                         self.refresh();
                         self.save_now();
@@ -561,7 +564,9 @@ impl AppState {
                             &r.both_edited.join("；"),
                         ));
                     }
-                    Some(Err(e)) => self.error(self.tu().not_imported(file_name, &self.tu().doc_error(&e))),
+                    Some(Err(e)) => {
+                        self.error(self.tu().not_imported(file_name, &self.tu().doc_error(&e)))
+                    }
                     None => {}
                 }
             }
