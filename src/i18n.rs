@@ -85,6 +85,7 @@ macro_rules! texts {
 texts! {
     // the app shell (ui/mod.rs)
     brand: "整改台账", "Rectification ledger";
+    page_title: "整改台账 · Rectify", "Rectification ledger · Rectify";
     language: "界面语言", "Language";
     current_ledger: "当前台账", "Current ledger";
     none_open: "（未打开）", "(none open)";
@@ -1125,6 +1126,8 @@ mod tests {
     #[test]
     fn chinese_is_what_the_ui_showed_before() {
         assert_eq!(ZH.tab_checklist, "台账");
+        // the same as public/index.html's <title>, which shows before the app starts
+        assert_eq!(ZH.page_title, "整改台账 · Rectify");
         assert_eq!(ZH.tab_progress, "进度");
         assert_eq!(ZH.add_problem, "添加问题");
         assert_eq!(ZH.export, "导出");

@@ -67,7 +67,7 @@ fn App() -> impl IntoView {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", lang.html_lang());
         }
-        document().set_title(lang.texts().brand);
+        document().set_title(lang.texts().page_title);
     });
 
     // Save promptly when the page goes away or is hidden; merge what other tabs saved.

@@ -20,6 +20,7 @@ test('switch the UI to English and back; the bulletin stays Chinese; the choice 
 
   // a new user: Chinese
   assert.equal(await htmlLang(page), 'zh-CN');
+  assert.equal(await page.title(), '整改台账 · Rectify');
   const zhButton = banner.getByRole('button', { name: '中文', exact: true });
   const enButton = banner.getByRole('button', { name: 'English', exact: true });
   assert.equal(await zhButton.getAttribute('aria-pressed'), 'true');
@@ -37,7 +38,7 @@ test('switch the UI to English and back; the bulletin stays Chinese; the choice 
   assert.equal(await enButton.getAttribute('aria-pressed'), 'true');
   await expectText(banner.getByRole('heading', { level: 1 }), 'Rectification ledger', 'the brand');
   assert.deepEqual(await tabNames(banner), ['Checklist', 'Progress', 'Rules', 'Bulletin', 'Ledger info', 'Weekly report', 'History', 'Ledgers']);
-  assert.equal(await page.title(), 'Rectification ledger');
+  assert.equal(await page.title(), 'Rectification ledger · Rectify');
   assert.equal(await main.getByLabel('New category name', { exact: true }).inputValue(), '还没保存的类别', 'the typed text is kept');
   assert.equal(await page.evaluate(() => localStorage.getItem('rectify:lang')), 'en');
 
@@ -98,6 +99,7 @@ test('switch the UI to English and back; the bulletin stays Chinese; the choice 
   await zhButton.click();
   await until(async () => (await htmlLang(page)) === 'zh-CN', '<html lang> to be zh-CN');
   await expectCount(header.heading, 1, 'the Chinese brand');
+  assert.equal(await page.title(), '整改台账 · Rectify');
   assert.deepEqual(await tabNames(banner), ['台账', '进度', '建章立制', '通报', '台账信息', '周报告', '修改记录', '台账管理']);
   await header.show('台账');
   await expectCount(main.getByRole('button', { name: '添加问题', exact: true }), 16, '添加问题 again');
