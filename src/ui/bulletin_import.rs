@@ -49,24 +49,24 @@ pub fn BulletinImportView() -> impl IntoView {
     };
     view! {
         <section class="bulletin-import">
-            <h2>{move || state.t().import_bulletin}</h2>
+            <h2>{state.tr(|t| t.import_bulletin)}</h2>
             <p class="lead">
-                {move || state.t().bulletin_import_intro}
-                {move || state.t().bulletin_import_how}
+                {state.tr(|t| t.bulletin_import_intro)}
+                {state.tr(|t| t.bulletin_import_how)}
             </p>
             <div class="inline-form">
                 <label class="file-pick">
-                    {move || state.t().pick_text_file}
+                    {state.tr(|t| t.pick_text_file)}
                     <input type="file" accept=".txt,text/plain" on:change=on_file/>
                 </label>
                 {move || file_name.get().map(|n| view! { <span class="hint">{state.t().file_read(&n)}</span> })}
             </div>
             <label class="field wide">
-                {move || state.t().bulletin_text}
+                {state.tr(|t| t.bulletin_text)}
                 <textarea
                     class="bulletin-paste"
                     rows=12
-                    placeholder=move || state.t().bulletin_text_placeholder
+                    placeholder={state.tr(|t| t.bulletin_text_placeholder)}
                     prop:value=move || text.get()
                     on:input=move |e| text.set(event_target_value(&e))
                 ></textarea>
@@ -82,11 +82,11 @@ pub fn BulletinImportView() -> impl IntoView {
                         text.set(String::new());
                         file_name.set(None);
                     }
-                }>{move || state.t().create_ledger_from_text}</button>
+                }>{state.tr(|t| t.create_ledger_from_text)}</button>
                 <button on:click=move |_| {
                     let has = state.ledger.with_untracked(|l| l.is_some());
                     state.screen.set(if has { Screen::Checklist } else { Screen::Ledgers });
-                }>{move || state.t().back}</button>
+                }>{state.tr(|t| t.back)}</button>
             </div>
         </section>
     }

@@ -77,38 +77,38 @@ pub fn ChecklistView() -> impl IntoView {
             <h2 class="ledger-title">{move || state.ledger.with(|l| l.as_ref().map(|l| l.display_name()).unwrap_or_default())}</h2>
             <div class="filters" role="search">
                 <label>
-                    {move || state.t().filter_status}
+                    {state.tr(|t| t.filter_status)}
                     <select on:change=move |e| {
                         let v = event_target_value(&e);
                         filter.update(|f| f.status = if v.is_empty() { None } else { Some(Status::from_code(&v)) });
                     }>
-                        <option value="">{move || state.t().all_statuses}</option>
+                        <option value="">{state.tr(|t| t.all_statuses)}</option>
                         {Status::ALL.iter().map(|s| { let code = s.code().to_string(); let s = s.clone(); view! { <option value=code>{move || state.t().status(&s)}</option> } }).collect_view()}
                     </select>
                 </label>
                 <label>
-                    {move || state.t().filter_department}
+                    {state.tr(|t| t.filter_department)}
                     <select on:change=move |e| {
                         let v = event_target_value(&e);
                         filter.update(|f| f.department = if v.is_empty() { None } else { Some(v) });
                     }>
-                        <option value="">{move || state.t().all_departments}</option>
+                        <option value="">{state.tr(|t| t.all_departments)}</option>
                         <For each=move || departments.get() key=|d| d.clone() children=move |d| view! { <option value=d.clone()>{d.clone()}</option> }/>
                     </select>
                 </label>
                 <label>
-                    {move || state.t().filter_light}
+                    {state.tr(|t| t.filter_light)}
                     <select on:change=move |e| {
                         let v = event_target_value(&e);
                         filter.update(|f| f.light = Light::from_code(&v));
                     }>
-                        <option value="">{move || state.t().all_lights}</option>
+                        <option value="">{state.tr(|t| t.all_lights)}</option>
                         {Light::ALL.iter().map(|&l| view! { <option value=l.code()>{move || state.t().light(l)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>
-                    {move || state.t().search}
-                    <input type="search" placeholder=move || state.t().search_placeholder on:input=move |e| {
+                    {state.tr(|t| t.search)}
+                    <input type="search" placeholder={state.tr(|t| t.search_placeholder)} on:input=move |e| {
                         let v = event_target_value(&e);
                         filter.update(|f| f.text = v);
                     }/>
@@ -124,8 +124,8 @@ pub fn ChecklistView() -> impl IntoView {
             />
             <Show when=move || has_orphans.get()>
                 <section class="category orphans">
-                    <h3>{move || state.t().orphans}</h3>
-                    <p class="hint">{move || state.t().orphans_hint}</p>
+                    <h3>{state.tr(|t| t.orphans)}</h3>
+                    <p class="hint">{state.tr(|t| t.orphans_hint)}</p>
                     <For
                         each={move || state.ledger.with(|l| l.as_ref().map(|l| l.orphan_problems().map(|p| p.id.clone()).filter(|id| visible.with(|v| v.contains(id))).collect::<Vec<_>>()).unwrap_or_default())}
                         key=|id| id.clone()
@@ -136,7 +136,7 @@ pub fn ChecklistView() -> impl IntoView {
             <Show when=move || state.ledger.with(|l| l.as_ref().is_some_and(|l| !l.trash.is_empty()))>
                 <details class="trash">
                     <summary>{move || state.t().trash(state.ledger.with(|l| l.as_ref().map(|l| l.trash.len()).unwrap_or(0)))}</summary>
-                    <p class="hint">{move || state.t().trash_hint}</p>
+                    <p class="hint">{state.tr(|t| t.trash_hint)}</p>
                     <ul>
                         <For
                             each={move || state.ledger.with(|l| l.as_ref().map(|l| l.trash.iter().map(|p| (p.id.clone(), p.description.clone())).collect::<Vec<_>>()).unwrap_or_default())}
@@ -147,7 +147,7 @@ pub fn ChecklistView() -> impl IntoView {
                                 view! {
                                     <li>
                                         <span class="desc">{label}</span>
-                                        <button class="small" disabled=move || state.read_only.get() on:click=move |_| { state.edit(|d| d.restore_problem(&id)); }>{move || state.t().restore}</button>
+                                        <button class="small" disabled=move || state.read_only.get() on:click=move |_| { state.edit(|d| d.restore_problem(&id)); }>{state.tr(|t| t.restore)}</button>
                                     </li>
                                 }
                             }
@@ -166,10 +166,10 @@ pub fn ChecklistView() -> impl IntoView {
                 new_category.set(String::new());
             }>
                 <label>
-                    {move || state.t().new_category_name}
-                    <input type="text" placeholder=move || state.t().new_category_placeholder prop:value=move || new_category.get() on:input=move |e| new_category.set(event_target_value(&e))/>
+                    {state.tr(|t| t.new_category_name)}
+                    <input type="text" placeholder={state.tr(|t| t.new_category_placeholder)} prop:value=move || new_category.get() on:input=move |e| new_category.set(event_target_value(&e))/>
                 </label>
-                <button type="submit" disabled=move || state.read_only.get()>{move || state.t().add_category}</button>
+                <button type="submit" disabled=move || state.read_only.get()>{state.tr(|t| t.add_category)}</button>
             </form>
         </section>
     }
@@ -243,15 +243,15 @@ fn CategorySection(
                         state.edit(|d| d.rename_category(&cid.get_value(), &t));
                         editing.set(false);
                     }>
-                        <label>{move || state.t().category_name}<input type="text" prop:value=move || draft.get() on:input=move |e| draft.set(event_target_value(&e))/></label>
-                        <button type="submit">{move || state.t().save_category_name}</button>
+                        <label>{state.tr(|t| t.category_name)}<input type="text" prop:value=move || draft.get() on:input=move |e| draft.set(event_target_value(&e))/></label>
+                        <button type="submit">{state.tr(|t| t.save_category_name)}</button>
                     </form>
                 </Show>
                 <div class="category-actions">
-                    <button class="small" title=move || state.t().rename_category_title aria-label=move || state.t().rename_category(&title.get()) disabled=move || state.read_only.get() on:click=move |_| {
+                    <button class="small" title={state.tr(|t| t.rename_category_title)} aria-label=move || state.t().rename_category(&title.get()) disabled=move || state.read_only.get() on:click=move |_| {
                         draft.set(title.get_untracked());
                         editing.set(true);
-                    }>{move || state.t().rename}</button>
+                    }>{state.tr(|t| t.rename)}</button>
                     <button class="small" aria-label=move || state.t().move_category_up(&title.get()) disabled=move || state.read_only.get() on:click=move |_| { state.edit(|d| d.move_category(&cid.get_value(), -1)); }>"↑"</button>
                     <button class="small" aria-label=move || state.t().move_category_down(&title.get()) disabled=move || state.read_only.get() on:click=move |_| { state.edit(|d| d.move_category(&cid.get_value(), 1)); }>"↓"</button>
                     <button class="small danger" aria-label=move || state.t().delete_category(&title.get()) disabled=move || state.read_only.get() on:click=move |_| {
@@ -260,7 +260,7 @@ fn CategorySection(
                         if platform::confirm(&question) {
                             state.edit(|d| d.delete_category(&cid.get_value()));
                         }
-                    }>{move || state.t().delete}</button>
+                    }>{state.tr(|t| t.delete)}</button>
                 </div>
             </div>
             <For each=move || problem_ids.get() key=|id| id.clone() children=move |id| view! { <ProblemRow id=id expanded=expanded/> }/>
@@ -268,7 +268,7 @@ fn CategorySection(
                 if let Some(pid) = state.edit(|d| d.add_problem(&cid.get_value(), "")) {
                     expanded.set(Some(pid));
                 }
-            }>{move || state.t().add_problem}</button>
+            }>{state.tr(|t| t.add_problem)}</button>
         </section>
     }
 }

@@ -49,14 +49,14 @@ pub fn HistoryView() -> impl IntoView {
     let total = move || entries.with(|e| e.len());
     view! {
         <section class="history">
-            <h2>{move || state.t().tab_history}</h2>
+            <h2>{state.tr(|t| t.tab_history)}</h2>
             <Conflicts/>
 
             <section class="past" aria-labelledby="past-heading">
-                <h3 id="past-heading">{move || state.t().past_heading}</h3>
-                <p class="hint">{move || state.t().past_hint}</p>
+                <h3 id="past-heading">{state.tr(|t| t.past_heading)}</h3>
+                <p class="hint">{state.tr(|t| t.past_hint)}</p>
                 <div class="inline-form">
-                    <label>{move || state.t().date}<input type="date" prop:value=move || past_date.get() on:change=move |e| past_date.set(event_target_value(&e))/></label>
+                    <label>{state.tr(|t| t.date)}<input type="date" prop:value=move || past_date.get() on:change=move |e| past_date.set(event_target_value(&e))/></label>
                     <button on:click=move |_| match parse_date(&past_date.get_untracked()) {
                         Some(d) => {
                             state.view_past(d);
@@ -65,25 +65,25 @@ pub fn HistoryView() -> impl IntoView {
                             }
                         }
                         None => state.error(state.tu().pick_date_first),
-                    }>{move || state.t().view_that_day}</button>
+                    }>{state.tr(|t| t.view_that_day)}</button>
                 </div>
             </section>
 
             <section aria-labelledby="log-heading">
-                <h3 id="log-heading">{move || state.t().all_changes}</h3>
+                <h3 id="log-heading">{state.tr(|t| t.all_changes)}</h3>
                 <div class="inline-form filters">
-                    <label>{move || state.t().changed_by}
+                    <label>{state.tr(|t| t.changed_by)}
                         <select on:change=move |e| person.set(event_target_value(&e))>
-                            <option value="">{move || state.t().all_lights}</option>
+                            <option value="">{state.tr(|t| t.all_lights)}</option>
                             {move || people.get().into_iter().map(|p| view! { <option value=p.clone()>{p.clone()}</option> }).collect_view()}
                         </select>
                     </label>
-                    <label>{move || state.t().from_date}<input type="date" prop:value=move || from.get() on:change=move |e| from.set(event_target_value(&e))/></label>
-                    <label>{move || state.t().to_date}<input type="date" prop:value=move || to.get() on:change=move |e| to.set(event_target_value(&e))/></label>
+                    <label>{state.tr(|t| t.from_date)}<input type="date" prop:value=move || from.get() on:change=move |e| from.set(event_target_value(&e))/></label>
+                    <label>{state.tr(|t| t.to_date)}<input type="date" prop:value=move || to.get() on:change=move |e| to.set(event_target_value(&e))/></label>
                 </div>
                 <p class="counts">{move || state.t().change_counts(total(), shown.with(|s| s.len()))}</p>
                 <table class="history-table">
-                    <thead><tr><th>{move || state.t().time}</th><th>{move || state.t().changed_by}</th><th>{move || state.t().change}</th><th>{move || state.t().places}</th><th>{move || state.t().actions}</th></tr></thead>
+                    <thead><tr><th>{state.tr(|t| t.time)}</th><th>{state.tr(|t| t.changed_by)}</th><th>{state.tr(|t| t.change)}</th><th>{state.tr(|t| t.places)}</th><th>{state.tr(|t| t.actions)}</th></tr></thead>
                     <tbody>
                         <For each=move || shown.get() key=|(h, _)| h.hash.clone() children=move |(h, places)| view! {
                             <tr>
@@ -99,7 +99,7 @@ pub fn HistoryView() -> impl IntoView {
                                             if platform::confirm(&state.tu().confirm_restore(&what)) {
                                                 state.restore_before(&hash);
                                             }
-                                        }>{move || state.t().restore_before}</button>
+                                        }>{state.tr(|t| t.restore_before)}</button>
                                     }
                                 })}</td>
                             </tr>
@@ -107,7 +107,7 @@ pub fn HistoryView() -> impl IntoView {
                     </tbody>
                 </table>
                 <Show when=move || { total() > limit.get() }>
-                    <button on:click=move |_| limit.update(|l| *l += PAGE)>{move || state.t().show_more}</button>
+                    <button on:click=move |_| limit.update(|l| *l += PAGE)>{state.tr(|t| t.show_more)}</button>
                 </Show>
             </section>
         </section>
@@ -165,7 +165,7 @@ pub fn ConflictCard(
                         state.back_to_present();
                         state.open_problem.set(Some(id.clone()));
                         state.screen.set(Screen::Checklist);
-                    }>{move || state.t().view_problem}</button>
+                    }>{state.tr(|t| t.view_problem)}</button>
                 })}
             </p>
             <ul>
@@ -177,8 +177,8 @@ pub fn ConflictCard(
                         <li>
                             <span class="conflict-value">{format!("“{}”", v.shown)}</span>
                             <span class="hint">{format!("{} · {}", v.author, when)}</span>
-                            {v.current.then(|| view! { <span class="tag">{move || state.t().shown_now}</span> })}
-                            <button class="small" aria-label=move || state.t().use_value(&shown) on:click=move |_| state.settle(&place.get_value(), &value)>{move || state.t().use_this_value}</button>
+                            {v.current.then(|| view! { <span class="tag">{state.tr(|t| t.shown_now)}</span> })}
+                            <button class="small" aria-label=move || state.t().use_value(&shown) on:click=move |_| state.settle(&place.get_value(), &value)>{state.tr(|t| t.use_this_value)}</button>
                         </li>
                     }
                 }).collect_view()}
@@ -188,10 +188,10 @@ pub fn ConflictCard(
                     e.prevent_default();
                     state.settle(&place.get_value(), &typed.get_untracked());
                 }>
-                    <label>{move || state.t().or_new_value}
+                    <label>{state.tr(|t| t.or_new_value)}
                         <input type=if is_date { "date" } else { "text" } prop:value=move || typed.get() on:input=move |e| typed.set(event_target_value(&e))/>
                     </label>
-                    <button type="submit" class="small">{move || state.t().ok}</button>
+                    <button type="submit" class="small">{state.tr(|t| t.ok)}</button>
                 </form>
             })}
         </div>

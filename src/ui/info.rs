@@ -49,7 +49,7 @@ fn MetaInput(
     view! {
         <FieldConflicts field=field/>
         <label class="field">
-            {move || label(state.t())}
+            {state.tr(label)}
             <input
                 type=kind
                 readonly=move || state.read_only.get()
@@ -87,7 +87,7 @@ fn MetaText(field: MetaField, label: fn(&Texts) -> &'static str) -> impl IntoVie
     let state = expect_context::<AppState>();
     view! {
         <label class="field wide">
-            {move || label(state.t())}
+            {state.tr(label)}
             <textarea
                 rows=4
                 readonly=move || state.read_only.get()
@@ -120,12 +120,12 @@ pub fn InfoView() -> impl IntoView {
     };
     view! {
         <section class="info">
-            <h2>{move || state.t().tab_info}</h2>
+            <h2>{state.tr(|t| t.tab_info)}</h2>
             <p class="hint ledger-id">
                 {move || state.ledger.with(|l| l.as_ref().map(|l| state.t().ledger_id_line(&l.id, l.schema)).unwrap_or_default())}
             </p>
             <fieldset>
-                <legend>{move || state.t().basic_info}</legend>
+                <legend>{state.tr(|t| t.basic_info)}</legend>
                 <div class="field-grid">
                     <MetaInput field=MetaField::Name label=|t| t.ledger_name/>
                     <MetaInput field=MetaField::Unit label=|t| t.meta_unit/>
@@ -139,7 +139,7 @@ pub fn InfoView() -> impl IntoView {
                 </div>
             </fieldset>
             <fieldset>
-                <legend>{move || state.t().tab_bulletin}</legend>
+                <legend>{state.tr(|t| t.tab_bulletin)}</legend>
                 <div class="field-grid">
                     <MetaInput field=MetaField::Header label=|t| t.meta_header/>
                     <MetaInput field=MetaField::Title label=|t| t.meta_title/>
@@ -147,7 +147,7 @@ pub fn InfoView() -> impl IntoView {
                     <MetaInput field=MetaField::IssueDate label=|t| t.meta_issue_date kind="date"/>
                     <MetaInput field=MetaField::Signature label=|t| t.meta_signature/>
                     <label class="field">
-                        {move || state.t().counting_basis}
+                        {state.tr(|t| t.counting_basis)}
                         <select
                             disabled=move || state.read_only.get()
                             on:change=move |e| {
@@ -155,8 +155,8 @@ pub fn InfoView() -> impl IntoView {
                                 state.edit(|d| d.set_meta(MetaField::CountingBasis, &v));
                             }
                         >
-                            <option value=CountingBasis::Category.code() prop:selected=move || basis() == CountingBasis::Category>{move || state.t().count_by_category}</option>
-                            <option value=CountingBasis::Problem.code() prop:selected=move || basis() == CountingBasis::Problem>{move || state.t().count_by_problem}</option>
+                            <option value=CountingBasis::Category.code() prop:selected=move || basis() == CountingBasis::Category>{state.tr(|t| t.count_by_category)}</option>
+                            <option value=CountingBasis::Problem.code() prop:selected=move || basis() == CountingBasis::Problem>{state.tr(|t| t.count_by_problem)}</option>
                         </select>
                     </label>
                 </div>

@@ -21,15 +21,15 @@ fn NewLedgerForm() -> impl IntoView {
             }
         >
             <label>
-                {move || state.t().new_ledger_name}
+                {state.tr(|t| t.new_ledger_name)}
                 <input
                     type="text"
-                    placeholder=move || state.t().new_ledger_placeholder
+                    placeholder={state.tr(|t| t.new_ledger_placeholder)}
                     prop:value=move || name.get()
                     on:input=move |e| name.set(event_target_value(&e))
                 />
             </label>
-            <button type="submit" class="primary">{move || state.t().create_ledger}</button>
+            <button type="submit" class="primary">{state.tr(|t| t.create_ledger)}</button>
         </form>
     }
 }
@@ -39,33 +39,33 @@ pub fn StartView() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <section class="start">
-            <h2>{move || state.t().start_heading}</h2>
+            <h2>{state.tr(|t| t.start_heading)}</h2>
             <p class="lead">
-                {move || state.t().start_intro}
+                {state.tr(|t| t.start_intro)}
             </p>
             <div class="start-cards">
                 <div class="card">
-                    <h3>{move || state.t().start_empty}</h3>
+                    <h3>{state.tr(|t| t.start_empty)}</h3>
                     <NewLedgerForm/>
                 </div>
                 <div class="card">
-                    <h3>{move || state.t().start_example}</h3>
-                    <p>{move || state.t().start_example_text}</p>
-                    <button class="primary" on:click=move |_| state.open_example()>{move || state.t().open_example}</button>
+                    <h3>{state.tr(|t| t.start_example)}</h3>
+                    <p>{state.tr(|t| t.start_example_text)}</p>
+                    <button class="primary" on:click=move |_| state.open_example()>{state.tr(|t| t.open_example)}</button>
                 </div>
                 <div class="card">
-                    <h3>{move || state.t().start_bulletin}</h3>
-                    <p>{move || state.t().start_bulletin_text}</p>
-                    <button on:click=move |_| state.screen.set(Screen::BulletinImport)>{move || state.t().import_bulletin}</button>
+                    <h3>{state.tr(|t| t.start_bulletin)}</h3>
+                    <p>{state.tr(|t| t.start_bulletin_text)}</p>
+                    <button on:click=move |_| state.screen.set(Screen::BulletinImport)>{state.tr(|t| t.import_bulletin)}</button>
                 </div>
                 <div class="card">
-                    <h3>{move || state.t().start_file}</h3>
-                    <p>{move || state.t().start_file_text}</p>
+                    <h3>{state.tr(|t| t.start_file)}</h3>
+                    <p>{state.tr(|t| t.start_file_text)}</p>
                 </div>
             </div>
             <Show when=move || state.ledgers.with(|l| !l.is_empty())>
                 <p>
-                    <button on:click=move |_| state.screen.set(Screen::Ledgers)>{move || state.t().show_ledgers}</button>
+                    <button on:click=move |_| state.screen.set(Screen::Ledgers)>{state.tr(|t| t.show_ledgers)}</button>
                 </p>
             </Show>
         </section>
@@ -131,7 +131,7 @@ fn StorageInfo() -> impl IntoView {
             })
     };
     view! {
-        <div class="storage-info" role="note" aria-label=move || state.t().storage_info>
+        <div class="storage-info" role="note" aria-label={state.tr(|t| t.storage_info)}>
             <p>{place}</p>
             <p>{persisted}</p>
             <p>{backup}</p>
@@ -146,18 +146,18 @@ pub fn LedgersView() -> impl IntoView {
     let new_name = RwSignal::new(String::new());
     view! {
         <section class="ledgers">
-            <h2>{move || state.t().tab_ledgers}</h2>
+            <h2>{state.tr(|t| t.tab_ledgers)}</h2>
             <p class="hint">
-                {move || state.t().ledgers_intro}
+                {state.tr(|t| t.ledgers_intro)}
             </p>
             <StorageInfo/>
             <table class="ledger-table">
                 <thead>
                     <tr>
-                        <th>{move || state.t().ledger_name}</th>
-                        <th>{move || state.t().last_saved}</th>
-                        <th>{move || state.t().size}</th>
-                        <th>{move || state.t().actions}</th>
+                        <th>{state.tr(|t| t.ledger_name)}</th>
+                        <th>{state.tr(|t| t.last_saved)}</th>
+                        <th>{state.tr(|t| t.size)}</th>
+                        <th>{state.tr(|t| t.actions)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -187,7 +187,7 @@ pub fn LedgersView() -> impl IntoView {
                                         >
                                             <input
                                                 type="text"
-                                                aria-label=move || state.t().new_name
+                                                aria-label={state.tr(|t| t.new_name)}
                                                 prop:value=move || new_name.get()
                                                 on:input=move |e| new_name.set(event_target_value(&e))
                                             />
@@ -197,7 +197,7 @@ pub fn LedgersView() -> impl IntoView {
                                                     state.rename(&id, &new_name.get_untracked());
                                                     renaming.set(None);
                                                 }
-                                            }>{move || state.t().save_name}</button>
+                                            }>{state.tr(|t| t.save_name)}</button>
                                         </Show>
                                     </td>
                                     <td>{time_label(e.updated_at)}</td>
@@ -206,20 +206,20 @@ pub fn LedgersView() -> impl IntoView {
                                         <button aria-label={ let n = e.name.clone(); move || state.t().open_ledger(&n) } on:click=move |_| {
                                             state.open(&id_open);
                                             state.screen.set(Screen::Checklist);
-                                        }>{move || state.t().open}</button>
+                                        }>{state.tr(|t| t.open)}</button>
                                         <button aria-label={ let n = e.name.clone(); move || state.t().rename_ledger_named(&n) } on:click={
                                             let name = e.name.clone();
                                             move |_| {
                                                 new_name.set(name.clone());
                                                 renaming.set(Some(id_rename.clone()));
                                             }
-                                        }>{move || state.t().rename_ledger}</button>
+                                        }>{state.tr(|t| t.rename_ledger)}</button>
                                         <button class="danger" aria-label={ let n = e.name.clone(); move || state.t().delete_ledger_named(&n) } on:click=move |_| {
                                             if platform::confirm(&state.tu().confirm_delete_ledger(&name_delete)) {
                                                 state.delete(&id_delete);
                                             }
-                                        }>{move || state.t().delete}</button>
-                                        <button class="link" aria-label={ let n = e.name.clone(); move || state.t().download_raw_named(&n) } title=move || state.t().download_raw_title on:click=move |_| state.rescue(&id_rescue)>{move || state.t().download_raw}</button>
+                                        }>{state.tr(|t| t.delete)}</button>
+                                        <button class="link" aria-label={ let n = e.name.clone(); move || state.t().download_raw_named(&n) } title={state.tr(|t| t.download_raw_title)} on:click=move |_| state.rescue(&id_rescue)>{state.tr(|t| t.download_raw)}</button>
                                     </td>
                                 </tr>
                             }
@@ -228,13 +228,13 @@ pub fn LedgersView() -> impl IntoView {
                 </tbody>
             </table>
             <Show when=move || state.ledgers.with(|l| l.is_empty())>
-                <p>{move || state.t().no_ledgers}</p>
+                <p>{state.tr(|t| t.no_ledgers)}</p>
             </Show>
             <div class="card">
-                <h3>{move || state.t().create_ledger}</h3>
+                <h3>{state.tr(|t| t.create_ledger)}</h3>
                 <NewLedgerForm/>
-                <button on:click=move |_| state.open_example()>{move || state.t().open_example}</button>
-                <button on:click=move |_| state.screen.set(Screen::BulletinImport)>{move || state.t().import_bulletin}</button>
+                <button on:click=move |_| state.open_example()>{state.tr(|t| t.open_example)}</button>
+                <button on:click=move |_| state.screen.set(Screen::BulletinImport)>{state.tr(|t| t.import_bulletin)}</button>
             </div>
         </section>
     }

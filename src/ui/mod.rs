@@ -127,7 +127,7 @@ fn App() -> impl IntoView {
                     (true, Screen::Progress) => view! { <progress::ProgressView/> }.into_any(),
                 }}
             </main>
-            <div class="drop-hint" aria-hidden="true">{move || state.t().drop_hint}</div>
+            <div class="drop-hint" aria-hidden="true">{state.tr(|t| t.drop_hint)}</div>
         </div>
     }
 }
@@ -143,16 +143,16 @@ fn Header() -> impl IntoView {
                 class:active=move || state.screen.get() == screen
                 on:click=move |_| state.screen.set(screen)
             >
-                {move || label(state.t())}
+                {state.tr(label)}
             </button>
         }
     };
     let has_ledger = Memo::new(move |_| state.ledger.with(|l| l.is_some()));
     view! {
         <header class="topbar">
-            <h1 class="brand">{move || state.t().brand}</h1>
+            <h1 class="brand">{state.tr(|t| t.brand)}</h1>
             <label class="switcher">
-                {move || state.t().current_ledger}
+                {state.tr(|t| t.current_ledger)}
                 <select
                     on:change=move |e| {
                         let id = event_target_value(&e);
@@ -162,7 +162,7 @@ fn Header() -> impl IntoView {
                         }
                     }
                 >
-                    <option value="" disabled=true prop:selected=move || state.ledger.with(|l| l.is_none())>{move || state.t().none_open}</option>
+                    <option value="" disabled=true prop:selected=move || state.ledger.with(|l| l.is_none())>{state.tr(|t| t.none_open)}</option>
                     <For
                         each=move || state.ledgers.get()
                         key=|e| (e.id.clone(), e.name.clone())
@@ -174,7 +174,7 @@ fn Header() -> impl IntoView {
                     />
                 </select>
             </label>
-            <nav role="tablist" aria-label=move || state.t().views>
+            <nav role="tablist" aria-label={state.tr(|t| t.views)}>
                 <Show when=move || has_ledger.get()>
                     {tab(Screen::Checklist, |t| t.tab_checklist)}
                     {tab(Screen::Progress, |t| t.tab_progress)}
@@ -188,13 +188,13 @@ fn Header() -> impl IntoView {
             </nav>
             <div class="actions">
                 <Show when=move || has_ledger.get()>
-                    <button on:click=move |_| state.export() title=move || state.t().export_title>{move || state.t().export}</button>
+                    <button on:click=move |_| state.export() title={state.tr(|t| t.export_title)}>{state.tr(|t| t.export)}</button>
                 </Show>
                 <label class="button file-button">
-                    {move || state.t().import}
+                    {state.tr(|t| t.import)}
                     <input
                         type="file"
-                        aria-label=move || state.t().import_file
+                        aria-label={state.tr(|t| t.import_file)}
                         accept=".rectify,application/octet-stream"
                         on:change=move |e| {
                             let input: web_sys::HtmlInputElement = e.target().unwrap().unchecked_into();
@@ -204,10 +204,10 @@ fn Header() -> impl IntoView {
                     />
                 </label>
                 <label class="my-name">
-                    {move || state.t().my_name}
+                    {state.tr(|t| t.my_name)}
                     <input
                         type="text"
-                        placeholder=move || state.t().my_name_placeholder
+                        placeholder={state.tr(|t| t.my_name_placeholder)}
                         class:missing=move || state.my_name.with(|n| n.trim().is_empty())
                         prop:value=move || state.my_name.get()
                         on:change=move |e| state.set_my_name(&event_target_value(&e))
@@ -225,7 +225,7 @@ fn Header() -> impl IntoView {
 fn LanguageSwitch() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-        <div class="lang-switch" role="group" aria-label=move || state.t().language>
+        <div class="lang-switch" role="group" aria-label={state.tr(|t| t.language)}>
             {Lang::ALL
                 .iter()
                 .map(|&lang| {
@@ -252,9 +252,9 @@ fn Notices() -> impl IntoView {
     view! {
         <Show when=move || state.save_error.with(|e| e.is_some())>
             <div class="notice error sticky" role="alert">
-                <strong>{move || state.t().unsaved}</strong>
+                <strong>{state.tr(|t| t.unsaved)}</strong>
                 {move || state.save_error.get().unwrap_or_default()}
-                <button on:click=move |_| state.export()>{move || state.t().export_now}</button>
+                <button on:click=move |_| state.export()>{state.tr(|t| t.export_now)}</button>
             </div>
         </Show>
         {move || {
@@ -269,7 +269,7 @@ fn Notices() -> impl IntoView {
                     view! {
                         <div class=class role=role>
                             <span>{n.text}</span>
-                            <button class="close" aria-label=move || state.t().close_notice on:click=move |_| state.notice.set(None)>
+                            <button class="close" aria-label={state.tr(|t| t.close_notice)} on:click=move |_| state.notice.set(None)>
                                 "×"
                             </button>
                         </div>
@@ -280,19 +280,19 @@ fn Notices() -> impl IntoView {
             Some(date) => view! {
                 <div class="notice readonly" role="status">
                     {move || state.t().viewing_past(&date.to_string())}
-                    <button on:click=move |_| state.back_to_present()>{move || state.t().back_to_present}</button>
+                    <button on:click=move |_| state.back_to_present()>{state.tr(|t| t.back_to_present)}</button>
                 </div>
             }.into_any(),
             None => view! {
                 <Show when=move || state.read_only.get()>
-                    <div class="notice readonly" role="status">{move || state.t().read_only_newer}</div>
+                    <div class="notice readonly" role="status">{state.tr(|t| t.read_only_newer)}</div>
                 </Show>
             }.into_any(),
         }}
         <Show when=move || state.conflicts.with(|c| !c.is_empty()) && state.past.with(|p| p.is_none()) && state.screen.get() != Screen::History>
             <div class="notice warn-bar" role="status">
                 {move || state.t().conflicts_after_merge(state.conflicts.with(|c| c.len()))}
-                <button on:click=move |_| state.screen.set(Screen::History)>{move || state.t().resolve_conflicts}</button>
+                <button on:click=move |_| state.screen.set(Screen::History)>{state.tr(|t| t.resolve_conflicts)}</button>
             </div>
         </Show>
     }
@@ -306,20 +306,20 @@ fn Reminders() -> impl IntoView {
     let reminder = Memo::new(move |_| state.reminder());
     view! {
         <Show when=move || state.update_ready.get()>
-            <div class="notice update" role="status" aria-label=move || state.t().new_version>
-                <span>{move || state.t().new_version_ready}</span>
+            <div class="notice update" role="status" aria-label={state.tr(|t| t.new_version)}>
+                <span>{state.tr(|t| t.new_version_ready)}</span>
                 <button on:click=move |_| {
                     commit_focused_field();
                     state.flush();
                     crate::platform::reload();
-                }>{move || state.t().reload_now}</button>
+                }>{state.tr(|t| t.reload_now)}</button>
             </div>
         </Show>
         <Show when=move || reminder.get().is_some() && state.save_error.with(|e| e.is_none())>
-            <div class="notice reminder" role="status" aria-label=move || state.t().export_reminder>
+            <div class="notice reminder" role="status" aria-label={state.tr(|t| t.export_reminder)}>
                 <span>{move || reminder.get().map(|r| state.t().reminder(&r)).unwrap_or_default()}</span>
-                <button class="primary" on:click=move |_| state.export()>{move || state.t().export_backup}</button>
-                <button on:click=move |_| state.put_off_reminder()>{move || state.t().remind_later}</button>
+                <button class="primary" on:click=move |_| state.export()>{state.tr(|t| t.export_backup)}</button>
+                <button on:click=move |_| state.put_off_reminder()>{state.tr(|t| t.remind_later)}</button>
             </div>
         </Show>
     }

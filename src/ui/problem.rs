@@ -203,7 +203,7 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
     let entry_date = RwSignal::new(format_date(Some(platform::today())));
     let entry_text = RwSignal::new(String::new());
     view! {
-        <div class="problem-editor" role="group" aria-label=move || state.t().problem_details>
+        <div class="problem-editor" role="group" aria-label={state.tr(|t| t.problem_details)}>
             {move || {
                 let mine: Vec<_> = state.conflicts.with(|c| {
                     c.iter().filter(|c| c.problem_id.as_deref() == Some(pid.get_value().as_str())).cloned().collect()
@@ -221,10 +221,10 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
             <div class="field-grid">
                 <ShortField pid=pid field=ProblemField::Lead/>
                 <label class="field">
-                    {move || state.t().departments}
+                    {state.tr(|t| t.departments)}
                     <input
                         type="text"
-                        placeholder=move || state.t().departments_placeholder
+                        placeholder={state.tr(|t| t.departments_placeholder)}
                         readonly=ro
                         prop:value=move || with_problem(state, &pid.get_value(), |p| p.departments.join("、"))
                         on:change=move |e| {
@@ -237,7 +237,7 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
                 <ShortField pid=pid field=ProblemField::Deadline/>
                 <ShortField pid=pid field=ProblemField::CompletedOn/>
                 <label class="field">
-                    {move || state.t().status}
+                    {state.tr(|t| t.status)}
                     <select
                         disabled=ro
                         on:change=move |e| {
@@ -255,7 +255,7 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
                     </select>
                 </label>
                 <label class="field">
-                    {move || state.t().category}
+                    {state.tr(|t| t.category)}
                     <select
                         disabled=ro
                         on:change=move |e| {
@@ -275,7 +275,7 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
             </div>
             <TextField pid=pid field=ProblemText::Evidence rows=2/>
             <fieldset class="rules-links">
-                <legend>{move || state.t().linked_rules}</legend>
+                <legend>{state.tr(|t| t.linked_rules)}</legend>
                 {move || {
                     let rules = rules.get();
                     if rules.is_empty() {
@@ -295,8 +295,8 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
                     }
                 }}
             </fieldset>
-            <section class="progress-log" aria-label=move || state.t().progress_log>
-                <h4>{move || state.t().progress_log}</h4>
+            <section class="progress-log" aria-label={state.tr(|t| t.progress_log)}>
+                <h4>{state.tr(|t| t.progress_log)}</h4>
                 <ul>
                     {move || log.get().into_iter().rev().map(|e| {
                         let eid = e.id.clone();
@@ -327,21 +327,21 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
                     state.edit(|d| d.add_progress_entry(&pid.get_value(), date, &author, &text));
                     entry_text.set(String::new());
                 }>
-                    <label>{move || state.t().entry_date}<input type="date" prop:value=move || entry_date.get() on:change=move |e| entry_date.set(event_target_value(&e))/></label>
-                    <label class="grow">{move || state.t().entry_text}<input type="text" prop:value=move || entry_text.get() on:input=move |e| entry_text.set(event_target_value(&e))/></label>
-                    <button type="submit" disabled=ro>{move || state.t().add_entry}</button>
+                    <label>{state.tr(|t| t.entry_date)}<input type="date" prop:value=move || entry_date.get() on:change=move |e| entry_date.set(event_target_value(&e))/></label>
+                    <label class="grow">{state.tr(|t| t.entry_text)}<input type="text" prop:value=move || entry_text.get() on:input=move |e| entry_text.set(event_target_value(&e))/></label>
+                    <button type="submit" disabled=ro>{state.tr(|t| t.add_entry)}</button>
                 </form>
             </section>
             <div class="editor-actions">
-                <button class="small" disabled=ro on:click=move |_| { state.edit(|d| d.move_problem(&pid.get_value(), -1)); }>{move || state.t().move_problem_up}</button>
-                <button class="small" disabled=ro on:click=move |_| { state.edit(|d| d.move_problem(&pid.get_value(), 1)); }>{move || state.t().move_problem_down}</button>
+                <button class="small" disabled=ro on:click=move |_| { state.edit(|d| d.move_problem(&pid.get_value(), -1)); }>{state.tr(|t| t.move_problem_up)}</button>
+                <button class="small" disabled=ro on:click=move |_| { state.edit(|d| d.move_problem(&pid.get_value(), 1)); }>{state.tr(|t| t.move_problem_down)}</button>
                 <button class="small danger" disabled=ro on:click=move |_| {
                     if platform::confirm(state.tu().confirm_delete_problem) {
                         expanded.set(None);
                         state.edit(|d| d.delete_problem(&pid.get_value()));
                     }
-                }>{move || state.t().delete_problem}</button>
-                <button class="small" on:click=move |_| expanded.set(None)>{move || state.t().collapse}</button>
+                }>{state.tr(|t| t.delete_problem)}</button>
+                <button class="small" on:click=move |_| expanded.set(None)>{state.tr(|t| t.collapse)}</button>
             </div>
         </div>
     }

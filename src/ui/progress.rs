@@ -63,7 +63,7 @@ pub fn ProgressView() -> impl IntoView {
     };
     view! {
         <section class="progress-view">
-            <h2 class="ledger-title">{name}{move || state.t().progress_title}</h2>
+            <h2 class="ledger-title">{name}{state.tr(|t| t.progress_title)}</h2>
             {move || { let t = state.t(); progress.with(|p| summary(t, p)) }}
             {move || { let t = state.t(); progress.with(|p| warning_list(t, p, state)) }}
             {move || { let t = state.t(); progress.with(|p| status_chart(t, p)) }}

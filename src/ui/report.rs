@@ -57,26 +57,26 @@ pub fn ReportView() -> impl IntoView {
     view! {
         <section class="report">
             <div class="no-print">
-                <h2>{move || state.t().tab_report}</h2>
-                <p class="hint">{move || state.t().report_hint}</p>
+                <h2>{state.tr(|t| t.tab_report)}</h2>
+                <p class="hint">{state.tr(|t| t.report_hint)}</p>
                 <div class="inline-form">
-                    <label>{move || state.t().from_date}<input type="date" prop:value=move || from.get() on:change=move |e| from.set(event_target_value(&e))/></label>
-                    <label>{move || state.t().to_date}<input type="date" prop:value=move || to.get() on:change=move |e| to.set(event_target_value(&e))/></label>
+                    <label>{state.tr(|t| t.from_date)}<input type="date" prop:value=move || from.get() on:change=move |e| from.set(event_target_value(&e))/></label>
+                    <label>{state.tr(|t| t.to_date)}<input type="date" prop:value=move || to.get() on:change=move |e| to.set(event_target_value(&e))/></label>
                     <button on:click=move |_| {
                         let w = Period::week_of(platform::today());
                         from.set(format_date(Some(w.from)));
                         to.set(format_date(Some(w.to)));
-                    }>{move || state.t().this_week}</button>
+                    }>{state.tr(|t| t.this_week)}</button>
                     <button on:click=move |_| {
                         let w = Period::week_of(platform::today() - chrono::Duration::days(7));
                         from.set(format_date(Some(w.from)));
                         to.set(format_date(Some(w.to)));
-                    }>{move || state.t().last_week}</button>
+                    }>{state.tr(|t| t.last_week)}</button>
                 </div>
                 <div class="bulletin-actions">
-                    <button class="primary" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{move || state.t().print}</button>
-                    <button on:click=copy>{move || state.t().copy_text}</button>
-                    <button on:click=download>{move || state.t().download_txt}</button>
+                    <button class="primary" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{state.tr(|t| t.print)}</button>
+                    <button on:click=copy>{state.tr(|t| t.copy_text)}</button>
+                    <button on:click=download>{state.tr(|t| t.download_txt)}</button>
                 </div>
             </div>
             {move || { let t = state.t(); made.with(|m| match m {
@@ -91,7 +91,7 @@ pub fn ReportView() -> impl IntoView {
                     </table>
                 }.into_any(),
             }) }}
-            <pre class="report-text" aria-label=move || state.t().report_text>{text}</pre>
+            <pre class="report-text" aria-label={state.tr(|t| t.report_text)}>{text}</pre>
         </section>
     }
 }

@@ -24,13 +24,13 @@ pub fn RulesView() -> impl IntoView {
     });
     view! {
         <section class="rules">
-            <h2>{move || state.t().tab_rules}</h2>
+            <h2>{state.tr(|t| t.tab_rules)}</h2>
             <p class="counts">{move || state.ledger.with(|l| l.as_ref().map(|l| {
                 let candidates = l.rules.iter().filter(|r| r.candidate).count();
                 let confirmed = l.rules.len() - candidates;
                 state.t().rule_counts(confirmed, candidates)
             }).unwrap_or_default())}</p>
-            <p class="hint">{move || state.t().rules_hint}</p>
+            <p class="hint">{state.tr(|t| t.rules_hint)}</p>
             <form class="inline-form" on:submit=move |e| {
                 e.prevent_default();
                 let t = title.get_untracked().trim().trim_matches(['《', '》']).to_string();
@@ -42,18 +42,18 @@ pub fn RulesView() -> impl IntoView {
                 state.edit(|d| d.add_rule(&rule));
                 title.set(String::new());
             }>
-                <label class="grow">{move || state.t().rule_title}<input type="text" placeholder=move || state.t().rule_title_placeholder prop:value=move || title.get() on:input=move |e| title.set(event_target_value(&e))/></label>
-                <label>{move || state.t().rule_kind}
+                <label class="grow">{state.tr(|t| t.rule_title)}<input type="text" placeholder={state.tr(|t| t.rule_title_placeholder)} prop:value=move || title.get() on:input=move |e| title.set(event_target_value(&e))/></label>
+                <label>{state.tr(|t| t.rule_kind)}
                     <select on:change=move |e| kind.set(RuleKind::from_code(&event_target_value(&e)))>
                         <option value="new">{move || state.t().rule_kind_name(RuleKind::New)}</option>
                         <option value="revised">{move || state.t().rule_kind_name(RuleKind::Revised)}</option>
                     </select>
                 </label>
-                <label>{move || state.t().rule_date}<input type="date" prop:value=move || date.get() on:change=move |e| date.set(event_target_value(&e))/></label>
-                <button type="submit" disabled=ro>{move || state.t().add_rule}</button>
+                <label>{state.tr(|t| t.rule_date)}<input type="date" prop:value=move || date.get() on:change=move |e| date.set(event_target_value(&e))/></label>
+                <button type="submit" disabled=ro>{state.tr(|t| t.add_rule)}</button>
             </form>
             <table class="rule-table">
-                <thead><tr><th>{move || state.t().serial}</th><th>{move || state.t().rule_title}</th><th>{move || state.t().rule_kind}</th><th>{move || state.t().date}</th><th>{move || state.t().linked_problems}</th><th>{move || state.t().in_bulletin}</th><th>{move || state.t().actions}</th></tr></thead>
+                <thead><tr><th>{state.tr(|t| t.serial)}</th><th>{state.tr(|t| t.rule_title)}</th><th>{state.tr(|t| t.rule_kind)}</th><th>{state.tr(|t| t.date)}</th><th>{state.tr(|t| t.linked_problems)}</th><th>{state.tr(|t| t.in_bulletin)}</th><th>{state.tr(|t| t.actions)}</th></tr></thead>
                 <tbody>
                     <For each={move || rule_ids.get().into_iter().enumerate().collect::<Vec<_>>()} key=|(_, id)| id.clone() children=move |(i, id)| {
                         let rid = StoredValue::new(id);
@@ -89,17 +89,17 @@ pub fn RulesView() -> impl IntoView {
                                 <td>
                                     {move || if rule().4 {
                                         view! {
-                                            <span class="tag candidate">{move || state.t().to_confirm}</span>
+                                            <span class="tag candidate">{state.tr(|t| t.to_confirm)}</span>
                                             <button class="small" aria-label=move || state.t().confirm_rule(&rule().0) disabled=ro on:click=move |_| {
                                                 state.edit(|d| d.set_rule_candidate(&rid.get_value(), false));
-                                            }>{move || state.t().confirm}</button>
+                                            }>{state.tr(|t| t.confirm)}</button>
                                         }.into_any()
                                     } else {
                                         view! {
-                                            <span class="tag confirmed">{move || state.t().confirmed}</span>
+                                            <span class="tag confirmed">{state.tr(|t| t.confirmed)}</span>
                                             <button class="small" aria-label=move || state.t().unconfirm_rule(&rule().0) disabled=ro on:click=move |_| {
                                                 state.edit(|d| d.set_rule_candidate(&rid.get_value(), true));
-                                            }>{move || state.t().unconfirm}</button>
+                                            }>{state.tr(|t| t.unconfirm)}</button>
                                         }.into_any()
                                     }}
                                 </td>
@@ -108,14 +108,14 @@ pub fn RulesView() -> impl IntoView {
                                         if platform::confirm(&state.tu().confirm_delete_rule(&rule().0)) {
                                             state.edit(|d| d.delete_rule(&rid.get_value()));
                                         }
-                                    }>{move || state.t().delete}</button>
+                                    }>{state.tr(|t| t.delete)}</button>
                                 </td>
                             </tr>
                         }
                     }/>
                 </tbody>
             </table>
-            <p class="hint">{move || state.t().rules_link_hint}</p>
+            <p class="hint">{state.tr(|t| t.rules_link_hint)}</p>
         </section>
     }
 }

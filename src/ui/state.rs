@@ -131,6 +131,17 @@ impl AppState {
         self.lang.get().texts()
     }
 
+    /// A fixed string as a reactive view or attribute value: `{state.tr(|t| t.add_problem)}`.
+    /// Every call returns the same closure type, so the many strings of the views share one
+    /// instance of Leptos' rendering code instead of one per string (wasm size).
+    pub fn tr(
+        &self,
+        key: fn(&Texts) -> &'static str,
+    ) -> impl Fn() -> &'static str + Copy + 'static {
+        let lang = self.lang;
+        move || key(lang.get().texts())
+    }
+
     /// The same, without subscribing (for messages made in event handlers).
     pub fn tu(&self) -> &'static Texts {
         self.lang.get_untracked().texts()
