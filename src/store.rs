@@ -305,6 +305,20 @@ impl<K: KeyValue> LedgerStore<K> {
         self.kv.set(&format!("{PREFIX}my-name"), name.trim())
     }
 
+    /// The language this browser's UI speaks (中文 until someone picks English).
+    pub fn lang(&self) -> crate::i18n::Lang {
+        self.kv
+            .get(&format!("{PREFIX}lang"))
+            .ok()
+            .flatten()
+            .map(|c| crate::i18n::Lang::from_code(&c))
+            .unwrap_or_default()
+    }
+
+    pub fn set_lang(&self, lang: crate::i18n::Lang) -> Result<(), StoreError> {
+        self.kv.set(&format!("{PREFIX}lang"), lang.code())
+    }
+
     /// The ledger that was open last.
     pub fn current(&self) -> Option<String> {
         self.kv.get(&format!("{PREFIX}current")).ok().flatten()

@@ -140,12 +140,34 @@ fn my_name_and_current_are_kept_per_browser() {
 }
 
 #[test]
+fn the_ui_language_is_kept_per_browser_and_chinese_by_default() {
+    use rectify::i18n::Lang;
+    let store = LedgerStore::new(MemoryKv::default());
+    assert_eq!(store.lang(), Lang::Zh, "a new browser speaks Chinese");
+    store.set_lang(Lang::En).unwrap();
+    assert_eq!(store.lang(), Lang::En);
+    assert_eq!(
+        store.kv().get("rectify:lang").unwrap().as_deref(),
+        Some("en")
+    );
+    store.set_lang(Lang::Zh).unwrap();
+    assert_eq!(store.lang(), Lang::Zh);
+    store.kv().set("rectify:lang", "klingon").unwrap();
+    assert_eq!(
+        store.lang(),
+        Lang::Zh,
+        "an unknown code falls back to Chinese"
+    );
+}
+
+#[test]
 fn every_key_written_starts_with_the_prefix() {
     let store = LedgerStore::new(MemoryKv::default());
     let (mut a, _c, _p) = small_ledger();
     store.save(&mut a, T0 + 1).unwrap();
     store.set_my_name("张三").unwrap();
     store.set_current(&a.ledger_id()).unwrap();
+    store.set_lang(rectify::i18n::Lang::En).unwrap();
     let mut other = LedgerDoc::create("别人的台账", Some("李四"), T0);
     let file = rectify::io::decode(&encode(&mut other, "别人的台账", T0 + 2)).unwrap();
     store.store_file(&file, T0 + 3).unwrap();

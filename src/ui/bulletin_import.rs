@@ -41,7 +41,7 @@ pub fn BulletinImportView() -> impl IntoView {
                         file_name.set(Some(name));
                         text.set(t);
                     }
-                    Err(e) => state.error(format!("“{name}”无法读取：{e}")),
+                    Err(e) => state.error(state.tu().unreadable_file(&name, &e.to_string())),
                 },
                 Err(e) => state.error(e),
             }
@@ -49,29 +49,29 @@ pub fn BulletinImportView() -> impl IntoView {
     };
     view! {
         <section class="bulletin-import">
-            <h2>"从通报导入"</h2>
+            <h2>{state.tr(|t| t.import_bulletin)}</h2>
             <p class="lead">
-                "把已有的整改通报（如“…巡察反馈意见集中整改进展情况的通报”）粘贴到下面，或选择 UTF-8 编码的 .txt 文件。"
-                "程序会识别其中的标题、开头段落、各个反馈问题和具体问题、原因分析、整改情况和制度名称，生成一本新台账；现有台账不受影响。"
+                {state.tr(|t| t.bulletin_import_intro)}
+                {state.tr(|t| t.bulletin_import_how)}
             </p>
             <div class="inline-form">
                 <label class="file-pick">
-                    "选择文本文件"
+                    {state.tr(|t| t.pick_text_file)}
                     <input type="file" accept=".txt,text/plain" on:change=on_file/>
                 </label>
-                {move || file_name.get().map(|n| view! { <span class="hint">{format!("已读入：{n}")}</span> })}
+                {move || file_name.get().map(|n| view! { <span class="hint">{state.t().file_read(&n)}</span> })}
             </div>
             <label class="field wide">
-                "通报全文"
+                {state.tr(|t| t.bulletin_text)}
                 <textarea
                     class="bulletin-paste"
                     rows=12
-                    placeholder="在此粘贴通报全文（从 Word、WPS 或 PDF 复制均可，分页造成的空行会自动接上）"
+                    placeholder={state.tr(|t| t.bulletin_text_placeholder)}
                     prop:value=move || text.get()
                     on:input=move |e| text.set(event_target_value(&e))
                 ></textarea>
             </label>
-            {move || parsed.get().map(|result| match result {
+            {move || { state.lang.track(); parsed.get() }.map(|result| match result {
                 Ok(report) => view! { <Recognised report=report/> }.into_any(),
                 Err(message) => view! { <p class="notice error" role="alert">{message}</p> }.into_any(),
             })}
@@ -82,11 +82,11 @@ pub fn BulletinImportView() -> impl IntoView {
                         text.set(String::new());
                         file_name.set(None);
                     }
-                }>"创建台账"</button>
+                }>{state.tr(|t| t.create_ledger_from_text)}</button>
                 <button on:click=move |_| {
                     let has = state.ledger.with_untracked(|l| l.is_some());
                     state.screen.set(if has { Screen::Checklist } else { Screen::Ledgers });
-                }>"返回"</button>
+                }>{state.tr(|t| t.back)}</button>
             </div>
         </section>
     }
@@ -95,43 +95,40 @@ pub fn BulletinImportView() -> impl IntoView {
 /// What the importer found, to check before creating the ledger.
 #[component]
 fn Recognised(report: BulletinReport) -> impl IntoView {
+    let t = expect_context::<AppState>().t();
     let stated = {
         let s = &report.stated;
-        let part =
-            |label: &str, n: Option<usize>, unit: &str| n.map(|n| format!("{label}{n}{unit}"));
+        let part = |label: &str, n: Option<usize>| n.map(|n| t.stated_part(label, n));
         [
-            part("问题", s.problems, "个"),
-            part("已整改完毕", s.done, "个"),
-            part("建章立制", s.rules, "项"),
+            part("problems", s.problems),
+            part("done", s.done),
+            part("rules", s.rules),
         ]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
-        .join("，")
+        .join(t.list_separator)
     };
     let leftovers = report.leftovers.clone();
     let warnings = report.warnings.clone();
     view! {
-        <div class="recognised" role="status" aria-label="识别结果">
+        <div class="recognised" role="status" aria-label=t.recognised>
             <p>
-                <strong>"识别结果："</strong>
-                {format!(
-                    "反馈问题（类别）{} 个，具体问题 {} 个，建章立制 {} 项",
-                    report.categories, report.problems, report.rules
-                )}
-                {(report.rule_candidates > 0).then(|| format!("（另有 {} 项待确认）", report.rule_candidates))}
-                "。"
+                <strong>{t.recognised_colon}</strong>
+                {t.recognised_counts(report.categories, report.problems, report.rules)}
+                {(report.rule_candidates > 0).then(|| t.candidates(report.rule_candidates))}
+                {t.full_stop}
             </p>
-            {(!stated.is_empty()).then(|| view! { <p>{format!("通报原文写明：{stated}。")}</p> })}
+            {(!stated.is_empty()).then(|| view! { <p>{t.stated_in_bulletin(&stated)}</p> })}
             {(!warnings.is_empty()).then(|| view! {
                 <ul class="warnings">{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
             })}
             {if leftovers.is_empty() {
-                view! { <p class="hint">"全文都已归入相应栏目，没有遗留文字。"</p> }.into_any()
+                view! { <p class="hint">{t.nothing_left_over}</p> }.into_any()
             } else {
                 view! {
                     <details open>
-                        <summary>{format!("有 {} 段文字未能识别归类，已原样保留在以下位置，请导入后核对：", leftovers.len())}</summary>
+                        <summary>{t.leftovers(leftovers.len())}</summary>
                         <ul class="leftovers">
                             {leftovers.into_iter().map(|l| view! { <li><span class="kept-in">{l.kept_in}</span>"："{l.text}</li> }).collect_view()}
                         </ul>

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::problem::ProblemRow;
 use super::state::AppState;
-use crate::ledger::{chinese_numeral, Counts, Filter, Light, Status};
+use crate::ledger::{Counts, Filter, Light, Status};
 use crate::platform;
 
 #[component]
@@ -77,50 +77,45 @@ pub fn ChecklistView() -> impl IntoView {
             <h2 class="ledger-title">{move || state.ledger.with(|l| l.as_ref().map(|l| l.display_name()).unwrap_or_default())}</h2>
             <div class="filters" role="search">
                 <label>
-                    "按状态筛选"
+                    {state.tr(|t| t.filter_status)}
                     <select on:change=move |e| {
                         let v = event_target_value(&e);
                         filter.update(|f| f.status = if v.is_empty() { None } else { Some(Status::from_code(&v)) });
                     }>
-                        <option value="">"全部状态"</option>
-                        {Status::ALL.iter().map(|s| view! { <option value=s.code().to_string()>{s.label().to_string()}</option> }).collect_view()}
+                        <option value="">{state.tr(|t| t.all_statuses)}</option>
+                        {Status::ALL.iter().map(|s| { let code = s.code().to_string(); let s = s.clone(); view! { <option value=code>{move || state.t().status(&s)}</option> } }).collect_view()}
                     </select>
                 </label>
                 <label>
-                    "按部门筛选"
+                    {state.tr(|t| t.filter_department)}
                     <select on:change=move |e| {
                         let v = event_target_value(&e);
                         filter.update(|f| f.department = if v.is_empty() { None } else { Some(v) });
                     }>
-                        <option value="">"全部部门"</option>
+                        <option value="">{state.tr(|t| t.all_departments)}</option>
                         <For each=move || departments.get() key=|d| d.clone() children=move |d| view! { <option value=d.clone()>{d.clone()}</option> }/>
                     </select>
                 </label>
                 <label>
-                    "按预警筛选"
+                    {state.tr(|t| t.filter_light)}
                     <select on:change=move |e| {
                         let v = event_target_value(&e);
                         filter.update(|f| f.light = Light::from_code(&v));
                     }>
-                        <option value="">"全部"</option>
-                        {Light::ALL.iter().map(|l| view! { <option value=l.code()>{l.label()}</option> }).collect_view()}
+                        <option value="">{state.tr(|t| t.all_lights)}</option>
+                        {Light::ALL.iter().map(|&l| view! { <option value=l.code()>{move || state.t().light(l)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>
-                    "搜索"
-                    <input type="search" placeholder="问题、原因、整改情况、责任人…" on:input=move |e| {
+                    {state.tr(|t| t.search)}
+                    <input type="search" placeholder={state.tr(|t| t.search_placeholder)} on:input=move |e| {
                         let v = event_target_value(&e);
                         filter.update(|f| f.text = v);
                     }/>
                 </label>
             </div>
             <p class="counts" role="status" aria-live="polite">
-                {move || counts.get().map(|(c, total)| {
-                    format!(
-                        "显示 {} 个问题（共 {} 个）：未启动 {}，整改中 {}，已完成 {}，长期坚持 {}；红灯 {}，黄灯 {}，绿灯 {}",
-                        c.total, total, c.not_started, c.in_progress, c.done, c.ongoing, c.red, c.yellow, c.green
-                    )
-                })}
+                {move || counts.get().map(|(c, total)| state.t().shown_counts(&c, total))}
             </p>
             <For
                 each=move || category_ids.get()
@@ -129,8 +124,8 @@ pub fn ChecklistView() -> impl IntoView {
             />
             <Show when=move || has_orphans.get()>
                 <section class="category orphans">
-                    <h3>"未归类的问题"</h3>
-                    <p class="hint">"这些问题所属的类别已被删除（可能是同事在另一台电脑上删除的）。请把它们移到某个类别，或删除。"</p>
+                    <h3>{state.tr(|t| t.orphans)}</h3>
+                    <p class="hint">{state.tr(|t| t.orphans_hint)}</p>
                     <For
                         each={move || state.ledger.with(|l| l.as_ref().map(|l| l.orphan_problems().map(|p| p.id.clone()).filter(|id| visible.with(|v| v.contains(id))).collect::<Vec<_>>()).unwrap_or_default())}
                         key=|id| id.clone()
@@ -140,18 +135,19 @@ pub fn ChecklistView() -> impl IntoView {
             </Show>
             <Show when=move || state.ledger.with(|l| l.as_ref().is_some_and(|l| !l.trash.is_empty()))>
                 <details class="trash">
-                    <summary>{move || format!("回收站（{} 个已删除的问题）", state.ledger.with(|l| l.as_ref().map(|l| l.trash.len()).unwrap_or(0)))}</summary>
-                    <p class="hint">"删除的问题保留在这里，可随时恢复；同事在删除后仍对它做的修改也保存在这里。"</p>
+                    <summary>{move || state.t().trash(state.ledger.with(|l| l.as_ref().map(|l| l.trash.len()).unwrap_or(0)))}</summary>
+                    <p class="hint">{state.tr(|t| t.trash_hint)}</p>
                     <ul>
                         <For
                             each={move || state.ledger.with(|l| l.as_ref().map(|l| l.trash.iter().map(|p| (p.id.clone(), p.description.clone())).collect::<Vec<_>>()).unwrap_or_default())}
                             key=|(id, text)| (id.clone(), text.clone())
                             children=move |(id, text)| {
-                                let label = if text.trim().is_empty() { "（未填写问题表现）".to_string() } else { text };
+                                let empty = text.trim().is_empty();
+                                let label = move || if empty { state.t().no_description.to_string() } else { text.clone() };
                                 view! {
                                     <li>
                                         <span class="desc">{label}</span>
-                                        <button class="small" disabled=move || state.read_only.get() on:click=move |_| { state.edit(|d| d.restore_problem(&id)); }>"恢复"</button>
+                                        <button class="small" disabled=move || state.read_only.get() on:click=move |_| { state.edit(|d| d.restore_problem(&id)); }>{state.tr(|t| t.restore)}</button>
                                     </li>
                                 }
                             }
@@ -163,17 +159,17 @@ pub fn ChecklistView() -> impl IntoView {
                 e.prevent_default();
                 let title = new_category.get_untracked();
                 if title.trim().is_empty() {
-                    state.error("请先填写类别名称。");
+                    state.error(state.tu().category_name_missing);
                     return;
                 }
                 state.edit(|d| d.add_category(&title));
                 new_category.set(String::new());
             }>
                 <label>
-                    "新类别名称"
-                    <input type="text" placeholder="如：针对财务管理不规范的问题" prop:value=move || new_category.get() on:input=move |e| new_category.set(event_target_value(&e))/>
+                    {state.tr(|t| t.new_category_name)}
+                    <input type="text" placeholder={state.tr(|t| t.new_category_placeholder)} prop:value=move || new_category.get() on:input=move |e| new_category.set(event_target_value(&e))/>
                 </label>
-                <button type="submit" disabled=move || state.read_only.get()>"添加类别"</button>
+                <button type="submit" disabled=move || state.read_only.get()>{state.tr(|t| t.add_category)}</button>
             </form>
         </section>
     }
@@ -236,7 +232,7 @@ fn CategorySection(
                     when=move || editing.get()
                     fallback=move || view! {
                         <h3>
-                            <span class="num">{move || format!("（{}）", chinese_numeral(position.get()))}</span>
+                            <span class="num">{move || state.t().category_number(position.get())}</span>
                             {move || title.get()}
                         </h3>
                     }
@@ -247,28 +243,24 @@ fn CategorySection(
                         state.edit(|d| d.rename_category(&cid.get_value(), &t));
                         editing.set(false);
                     }>
-                        <label>"类别名称"<input type="text" prop:value=move || draft.get() on:input=move |e| draft.set(event_target_value(&e))/></label>
-                        <button type="submit">"保存类别名称"</button>
+                        <label>{state.tr(|t| t.category_name)}<input type="text" prop:value=move || draft.get() on:input=move |e| draft.set(event_target_value(&e))/></label>
+                        <button type="submit">{state.tr(|t| t.save_category_name)}</button>
                     </form>
                 </Show>
                 <div class="category-actions">
-                    <button class="small" title="修改类别名称" aria-label=move || format!("改名类别：{}", title.get()) disabled=move || state.read_only.get() on:click=move |_| {
+                    <button class="small" title={state.tr(|t| t.rename_category_title)} aria-label=move || state.t().rename_category(&title.get()) disabled=move || state.read_only.get() on:click=move |_| {
                         draft.set(title.get_untracked());
                         editing.set(true);
-                    }>"改名"</button>
-                    <button class="small" aria-label=move || format!("上移类别：{}", title.get()) disabled=move || state.read_only.get() on:click=move |_| { state.edit(|d| d.move_category(&cid.get_value(), -1)); }>"↑"</button>
-                    <button class="small" aria-label=move || format!("下移类别：{}", title.get()) disabled=move || state.read_only.get() on:click=move |_| { state.edit(|d| d.move_category(&cid.get_value(), 1)); }>"↓"</button>
-                    <button class="small danger" aria-label=move || format!("删除类别：{}", title.get()) disabled=move || state.read_only.get() on:click=move |_| {
+                    }>{state.tr(|t| t.rename)}</button>
+                    <button class="small" aria-label=move || state.t().move_category_up(&title.get()) disabled=move || state.read_only.get() on:click=move |_| { state.edit(|d| d.move_category(&cid.get_value(), -1)); }>"↑"</button>
+                    <button class="small" aria-label=move || state.t().move_category_down(&title.get()) disabled=move || state.read_only.get() on:click=move |_| { state.edit(|d| d.move_category(&cid.get_value(), 1)); }>"↓"</button>
+                    <button class="small danger" aria-label=move || state.t().delete_category(&title.get()) disabled=move || state.read_only.get() on:click=move |_| {
                         let n = all_in_category.get_untracked();
-                        let question = if n == 0 {
-                            format!("确定删除类别“{}”吗？", title.get_untracked())
-                        } else {
-                            format!("类别“{}”下有 {n} 个问题，删除类别会同时删除这些问题。确定删除吗？", title.get_untracked())
-                        };
+                        let question = state.tu().confirm_delete_category(&title.get_untracked(), n);
                         if platform::confirm(&question) {
                             state.edit(|d| d.delete_category(&cid.get_value()));
                         }
-                    }>"删除"</button>
+                    }>{state.tr(|t| t.delete)}</button>
                 </div>
             </div>
             <For each=move || problem_ids.get() key=|id| id.clone() children=move |id| view! { <ProblemRow id=id expanded=expanded/> }/>
@@ -276,7 +268,7 @@ fn CategorySection(
                 if let Some(pid) = state.edit(|d| d.add_problem(&cid.get_value(), "")) {
                     expanded.set(Some(pid));
                 }
-            }>"添加问题"</button>
+            }>{state.tr(|t| t.add_problem)}</button>
         </section>
     }
 }

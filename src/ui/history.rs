@@ -49,14 +49,14 @@ pub fn HistoryView() -> impl IntoView {
     let total = move || entries.with(|e| e.len());
     view! {
         <section class="history">
-            <h2>"修改记录"</h2>
+            <h2>{state.tr(|t| t.tab_history)}</h2>
             <Conflicts/>
 
             <section class="past" aria-labelledby="past-heading">
-                <h3 id="past-heading">"查看过去某天的台账"</h3>
-                <p class="hint">"按修改记录还原当天结束时的台账（只读），台账、进度和通报都按那天显示。"</p>
+                <h3 id="past-heading">{state.tr(|t| t.past_heading)}</h3>
+                <p class="hint">{state.tr(|t| t.past_hint)}</p>
                 <div class="inline-form">
-                    <label>"日期"<input type="date" prop:value=move || past_date.get() on:change=move |e| past_date.set(event_target_value(&e))/></label>
+                    <label>{state.tr(|t| t.date)}<input type="date" prop:value=move || past_date.get() on:change=move |e| past_date.set(event_target_value(&e))/></label>
                     <button on:click=move |_| match parse_date(&past_date.get_untracked()) {
                         Some(d) => {
                             state.view_past(d);
@@ -64,26 +64,26 @@ pub fn HistoryView() -> impl IntoView {
                                 state.screen.set(Screen::Checklist);
                             }
                         }
-                        None => state.error("请先选择日期。"),
-                    }>"查看这一天的台账"</button>
+                        None => state.error(state.tu().pick_date_first),
+                    }>{state.tr(|t| t.view_that_day)}</button>
                 </div>
             </section>
 
             <section aria-labelledby="log-heading">
-                <h3 id="log-heading">"全部修改"</h3>
+                <h3 id="log-heading">{state.tr(|t| t.all_changes)}</h3>
                 <div class="inline-form filters">
-                    <label>"修改人"
+                    <label>{state.tr(|t| t.changed_by)}
                         <select on:change=move |e| person.set(event_target_value(&e))>
-                            <option value="">"全部"</option>
+                            <option value="">{state.tr(|t| t.all_lights)}</option>
                             {move || people.get().into_iter().map(|p| view! { <option value=p.clone()>{p.clone()}</option> }).collect_view()}
                         </select>
                     </label>
-                    <label>"起始日期"<input type="date" prop:value=move || from.get() on:change=move |e| from.set(event_target_value(&e))/></label>
-                    <label>"结束日期"<input type="date" prop:value=move || to.get() on:change=move |e| to.set(event_target_value(&e))/></label>
+                    <label>{state.tr(|t| t.from_date)}<input type="date" prop:value=move || from.get() on:change=move |e| from.set(event_target_value(&e))/></label>
+                    <label>{state.tr(|t| t.to_date)}<input type="date" prop:value=move || to.get() on:change=move |e| to.set(event_target_value(&e))/></label>
                 </div>
-                <p class="counts">{move || format!("共 {} 次修改，显示 {} 次", total(), shown.with(|s| s.len()))}</p>
+                <p class="counts">{move || state.t().change_counts(total(), shown.with(|s| s.len()))}</p>
                 <table class="history-table">
-                    <thead><tr><th>"时间"</th><th>"修改人"</th><th>"修改内容"</th><th>"涉及"</th><th>"操作"</th></tr></thead>
+                    <thead><tr><th>{state.tr(|t| t.time)}</th><th>{state.tr(|t| t.changed_by)}</th><th>{state.tr(|t| t.change)}</th><th>{state.tr(|t| t.places)}</th><th>{state.tr(|t| t.actions)}</th></tr></thead>
                     <tbody>
                         <For each=move || shown.get() key=|(h, _)| h.hash.clone() children=move |(h, places)| view! {
                             <tr>
@@ -96,10 +96,10 @@ pub fn HistoryView() -> impl IntoView {
                                     let what = places.join("；");
                                     view! {
                                         <button class="small" disabled=move || state.read_only.get() on:click=move |_| {
-                                            if platform::confirm(&format!("把这次修改涉及的字段（{what}）恢复为修改前的值吗？恢复本身也是一次修改，会记录在此，并随导出合并给同事。")) {
+                                            if platform::confirm(&state.tu().confirm_restore(&what)) {
                                                 state.restore_before(&hash);
                                             }
-                                        }>"恢复修改前的值"</button>
+                                        }>{state.tr(|t| t.restore_before)}</button>
                                     }
                                 })}</td>
                             </tr>
@@ -107,7 +107,7 @@ pub fn HistoryView() -> impl IntoView {
                     </tbody>
                 </table>
                 <Show when=move || { total() > limit.get() }>
-                    <button on:click=move |_| limit.update(|l| *l += PAGE)>"显示更多"</button>
+                    <button on:click=move |_| limit.update(|l| *l += PAGE)>{state.tr(|t| t.show_more)}</button>
                 </Show>
             </section>
         </section>
@@ -120,14 +120,14 @@ pub fn Conflicts() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <section class="conflicts" aria-labelledby="conflicts-heading">
-            <h3 id="conflicts-heading">{move || format!("待处理的冲突（{}）", state.conflicts.with(|c| c.len()))}</h3>
+            <h3 id="conflicts-heading">{move || state.t().conflicts_heading(state.conflicts.with(|c| c.len()))}</h3>
             {move || {
                 let conflicts = state.conflicts.get();
                 if conflicts.is_empty() {
-                    view! { <p class="hint">"没有待处理的冲突。两人在各自电脑上同时修改同一短字段（状态、时限、责任人、标题等）时，合并后会在这里列出，由人选定。"</p> }.into_any()
+                    view! { <p class="hint">{state.t().no_conflicts}</p> }.into_any()
                 } else {
                     view! {
-                        <p class="hint">"下列字段在合并时有不同的值。目前显示的是标“当前显示”的值；请选定一个（或填写新值），选定后同事合并时也会采用。"</p>
+                        <p class="hint">{state.t().conflicts_hint}</p>
                         <ul class="conflict-list">
                             {conflicts.into_iter().map(|c| view! { <li><ConflictCard conflict=c link=true/></li> }).collect_view()}
                         </ul>
@@ -158,14 +158,14 @@ pub fn ConflictCard(
             | Place::Rule(_, "kind" | "candidate")
     );
     view! {
-        <div class="conflict" role="group" aria-label=format!("冲突：{label}")>
+        <div class="conflict" role="group" aria-label={ let label = label.clone(); move || state.t().conflict_named(&label) }>
             <p class="conflict-label"><strong>{label.clone()}</strong>
                 {conflict.problem_id.clone().filter(|_| link).map(|id| view! {
                     <button class="small" on:click=move |_| {
                         state.back_to_present();
                         state.open_problem.set(Some(id.clone()));
                         state.screen.set(Screen::Checklist);
-                    }>"查看问题"</button>
+                    }>{state.tr(|t| t.view_problem)}</button>
                 })}
             </p>
             <ul>
@@ -177,8 +177,8 @@ pub fn ConflictCard(
                         <li>
                             <span class="conflict-value">{format!("“{}”", v.shown)}</span>
                             <span class="hint">{format!("{} · {}", v.author, when)}</span>
-                            {v.current.then(|| view! { <span class="tag">"当前显示"</span> })}
-                            <button class="small" aria-label=format!("采用“{shown}”") on:click=move |_| state.settle(&place.get_value(), &value)>"采用此值"</button>
+                            {v.current.then(|| view! { <span class="tag">{state.tr(|t| t.shown_now)}</span> })}
+                            <button class="small" aria-label=move || state.t().use_value(&shown) on:click=move |_| state.settle(&place.get_value(), &value)>{state.tr(|t| t.use_this_value)}</button>
                         </li>
                     }
                 }).collect_view()}
@@ -188,10 +188,10 @@ pub fn ConflictCard(
                     e.prevent_default();
                     state.settle(&place.get_value(), &typed.get_untracked());
                 }>
-                    <label>"或填写新值"
+                    <label>{state.tr(|t| t.or_new_value)}
                         <input type=if is_date { "date" } else { "text" } prop:value=move || typed.get() on:input=move |e| typed.set(event_target_value(&e))/>
                     </label>
-                    <button type="submit" class="small">"确定"</button>
+                    <button type="submit" class="small">{state.tr(|t| t.ok)}</button>
                 </form>
             })}
         </div>

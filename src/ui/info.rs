@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 use crate::document::MetaField;
+use crate::i18n::Texts;
 use crate::ledger::{format_date, CountingBasis, Ledger};
 
 fn read(l: &Ledger, field: MetaField) -> String {
@@ -41,14 +42,14 @@ fn read(l: &Ledger, field: MetaField) -> String {
 #[component]
 fn MetaInput(
     field: MetaField,
-    label: &'static str,
+    label: fn(&Texts) -> &'static str,
     #[prop(default = "text")] kind: &'static str,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <FieldConflicts field=field/>
         <label class="field">
-            {label}
+            {state.tr(label)}
             <input
                 type=kind
                 readonly=move || state.read_only.get()
@@ -82,11 +83,11 @@ fn FieldConflicts(field: MetaField) -> impl IntoView {
 }
 
 #[component]
-fn MetaText(field: MetaField, label: &'static str) -> impl IntoView {
+fn MetaText(field: MetaField, label: fn(&Texts) -> &'static str) -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <label class="field wide">
-            {label}
+            {state.tr(label)}
             <textarea
                 rows=4
                 readonly=move || state.read_only.get()
@@ -119,34 +120,34 @@ pub fn InfoView() -> impl IntoView {
     };
     view! {
         <section class="info">
-            <h2>"台账信息"</h2>
+            <h2>{state.tr(|t| t.tab_info)}</h2>
             <p class="hint ledger-id">
-                {move || state.ledger.with(|l| l.as_ref().map(|l| format!("台账编号 {} · 结构版本 {} · 同一编号的文件才会合并", l.id, l.schema)).unwrap_or_default())}
+                {move || state.ledger.with(|l| l.as_ref().map(|l| state.t().ledger_id_line(&l.id, l.schema)).unwrap_or_default())}
             </p>
             <fieldset>
-                <legend>"基本信息"</legend>
+                <legend>{state.tr(|t| t.basic_info)}</legend>
                 <div class="field-grid">
-                    <MetaInput field=MetaField::Name label="台账名称"/>
-                    <MetaInput field=MetaField::Unit label="被巡察单位（发文机关）"/>
-                    <MetaInput field=MetaField::UnitShort label="单位简称"/>
-                    <MetaInput field=MetaField::InspectionGroup label="巡察组"/>
-                    <MetaInput field=MetaField::InspectionKind label="巡察类型"/>
-                    <MetaInput field=MetaField::InspectionFrom label="巡察开始日期" kind="date"/>
-                    <MetaInput field=MetaField::InspectionTo label="巡察结束日期" kind="date"/>
-                    <MetaInput field=MetaField::FeedbackDate label="反馈时间"/>
-                    <MetaInput field=MetaField::WarnDays label="黄灯预警天数" kind="number"/>
+                    <MetaInput field=MetaField::Name label=|t| t.ledger_name/>
+                    <MetaInput field=MetaField::Unit label=|t| t.meta_unit/>
+                    <MetaInput field=MetaField::UnitShort label=|t| t.meta_unit_short/>
+                    <MetaInput field=MetaField::InspectionGroup label=|t| t.meta_inspection_group/>
+                    <MetaInput field=MetaField::InspectionKind label=|t| t.meta_inspection_kind/>
+                    <MetaInput field=MetaField::InspectionFrom label=|t| t.meta_inspection_from kind="date"/>
+                    <MetaInput field=MetaField::InspectionTo label=|t| t.meta_inspection_to kind="date"/>
+                    <MetaInput field=MetaField::FeedbackDate label=|t| t.meta_feedback_date/>
+                    <MetaInput field=MetaField::WarnDays label=|t| t.meta_warn_days kind="number"/>
                 </div>
             </fieldset>
             <fieldset>
-                <legend>"通报"</legend>
+                <legend>{state.tr(|t| t.tab_bulletin)}</legend>
                 <div class="field-grid">
-                    <MetaInput field=MetaField::Header label="发文机关标志"/>
-                    <MetaInput field=MetaField::Title label="通报标题"/>
-                    <MetaInput field=MetaField::AsOf label="统计截至日期" kind="date"/>
-                    <MetaInput field=MetaField::IssueDate label="成文日期" kind="date"/>
-                    <MetaInput field=MetaField::Signature label="署名"/>
+                    <MetaInput field=MetaField::Header label=|t| t.meta_header/>
+                    <MetaInput field=MetaField::Title label=|t| t.meta_title/>
+                    <MetaInput field=MetaField::AsOf label=|t| t.meta_as_of kind="date"/>
+                    <MetaInput field=MetaField::IssueDate label=|t| t.meta_issue_date kind="date"/>
+                    <MetaInput field=MetaField::Signature label=|t| t.meta_signature/>
                     <label class="field">
-                        "计数口径"
+                        {state.tr(|t| t.counting_basis)}
                         <select
                             disabled=move || state.read_only.get()
                             on:change=move |e| {
@@ -154,19 +155,19 @@ pub fn InfoView() -> impl IntoView {
                                 state.edit(|d| d.set_meta(MetaField::CountingBasis, &v));
                             }
                         >
-                            <option value=CountingBasis::Category.code() prop:selected=move || basis() == CountingBasis::Category>"按反馈问题（类别）计数"</option>
-                            <option value=CountingBasis::Problem.code() prop:selected=move || basis() == CountingBasis::Problem>"按具体问题计数"</option>
+                            <option value=CountingBasis::Category.code() prop:selected=move || basis() == CountingBasis::Category>{state.tr(|t| t.count_by_category)}</option>
+                            <option value=CountingBasis::Problem.code() prop:selected=move || basis() == CountingBasis::Problem>{state.tr(|t| t.count_by_problem)}</option>
                         </select>
                     </label>
                 </div>
-                <MetaText field=MetaField::Opening label="开头段落"/>
-                <MetaInput field=MetaField::DeploymentHeading label="第一部分标题"/>
-                <MetaText field=MetaField::Deployment label="第一部分（整改部署）"/>
-                <MetaInput field=MetaField::ImplementationHeading label="第二部分标题"/>
-                <MetaText field=MetaField::ImplementationIntro label="第二部分导语"/>
-                <MetaInput field=MetaField::NextStepsHeading label="第三部分标题"/>
-                <MetaText field=MetaField::NextSteps label="第三部分（下一步工作）"/>
-                <MetaText field=MetaField::Contact label="联系方式"/>
+                <MetaText field=MetaField::Opening label=|t| t.meta_opening/>
+                <MetaInput field=MetaField::DeploymentHeading label=|t| t.meta_deployment_heading/>
+                <MetaText field=MetaField::Deployment label=|t| t.meta_deployment/>
+                <MetaInput field=MetaField::ImplementationHeading label=|t| t.meta_implementation_heading/>
+                <MetaText field=MetaField::ImplementationIntro label=|t| t.meta_implementation_intro/>
+                <MetaInput field=MetaField::NextStepsHeading label=|t| t.meta_next_steps_heading/>
+                <MetaText field=MetaField::NextSteps label=|t| t.meta_next_steps/>
+                <MetaText field=MetaField::Contact label=|t| t.meta_contact/>
             </fieldset>
         </section>
     }

@@ -22,15 +22,15 @@ fn NewLedgerForm() -> impl IntoView {
             }
         >
             <label>
-                "新台账名称"
+                {state.tr(|t| t.new_ledger_name)}
                 <input
                     type="text"
-                    placeholder="如：2024年巡察反馈问题整改台账"
+                    placeholder={state.tr(|t| t.new_ledger_placeholder)}
                     prop:value=move || name.get()
                     on:input=move |e| name.set(event_target_value(&e))
                 />
             </label>
-            <button type="submit" class="primary">"新建台账"</button>
+            <button type="submit" class="primary">{state.tr(|t| t.create_ledger)}</button>
         </form>
     }
 }
@@ -40,24 +40,24 @@ pub fn StartView() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <section class="start">
-            <h2>"开始使用整改台账"</h2>
+            <h2>{state.tr(|t| t.start_heading)}</h2>
             <p class="lead">
-                "台账保存在本浏览器中，无需服务器。多人各自编辑后，互相“导出”“导入”文件即可合并，谁的修改都不会丢失。"
+                {state.tr(|t| t.start_intro)}
             </p>
             <div class="start-cards">
                 <div class="card">
-                    <h3>"新建一本空台账"</h3>
+                    <h3>{state.tr(|t| t.start_empty)}</h3>
                     <NewLedgerForm/>
                 </div>
                 <div class="card">
-                    <h3>"先看看示例"</h3>
-                    <p>"某工业园党委巡察“回头看”整改：16 个反馈问题、20 个具体问题。"</p>
-                    <button class="primary" on:click=move |_| state.open_example()>"打开示例台账"</button>
+                    <h3>{state.tr(|t| t.start_example)}</h3>
+                    <p>{state.tr(|t| t.start_example_text)}</p>
+                    <button class="primary" on:click=move |_| state.open_example()>{state.tr(|t| t.open_example)}</button>
                 </div>
                 <div class="card">
-                    <h3>"已有整改通报？"</h3>
-                    <p>"粘贴或选择通报全文（.txt），自动识别问题、原因分析和整改情况，生成台账。"</p>
-                    <button on:click=move |_| state.screen.set(Screen::BulletinImport)>"从通报导入"</button>
+                    <h3>{state.tr(|t| t.start_bulletin)}</h3>
+                    <p>{state.tr(|t| t.start_bulletin_text)}</p>
+                    <button on:click=move |_| state.screen.set(Screen::BulletinImport)>{state.tr(|t| t.import_bulletin)}</button>
                 </div>
                 <div class="card">
                     <h3>"已有 Excel 台账？"</h3>
@@ -65,13 +65,13 @@ pub fn StartView() -> impl IntoView {
                     <XlsxPicker label="从 Excel 导入"/>
                 </div>
                 <div class="card">
-                    <h3>"收到同事的台账文件？"</h3>
-                    <p>"点击右上角“导入”，或把 .rectify 文件拖到本页。"</p>
+                    <h3>{state.tr(|t| t.start_file)}</h3>
+                    <p>{state.tr(|t| t.start_file_text)}</p>
                 </div>
             </div>
             <Show when=move || state.ledgers.with(|l| !l.is_empty())>
                 <p>
-                    <button on:click=move |_| state.screen.set(Screen::Ledgers)>"查看本机已有的台账"</button>
+                    <button on:click=move |_| state.screen.set(Screen::Ledgers)>{state.tr(|t| t.show_ledgers)}</button>
                 </p>
             </Show>
         </section>
@@ -105,20 +105,17 @@ fn time_label(secs: i64) -> String {
 #[component]
 fn StorageInfo() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let place = if platform::is_file_page() {
-        "本页是从磁盘直接打开的文件（file://）。台账保存在本浏览器的本地存储（localStorage）中，\
-         不在这个 HTML 文件里：在本浏览器中，从磁盘打开的所有网页共用这一份存储\
-         （Firefox 可能按文件所在的文件夹分开保存，请总从同一位置打开本文件）；\
-         换一个浏览器或另一台电脑打开同一文件，看不到这里的台账（请用“导出”“导入”带过去）。"
-    } else {
-        "台账保存在本浏览器为本网址保留的本地存储（localStorage）中，不在服务器上：\
-         换一个浏览器、另一台电脑或另一个网址打开，看不到这里的台账（请用“导出”“导入”带过去）。"
+    let file_page = platform::is_file_page();
+    let place = move || {
+        if file_page {
+            state.t().storage_file_page
+        } else {
+            state.t().storage_hosted
+        }
     };
     let persisted = move || match state.persisted.get() {
-        Some(true) => "浏览器已同意长期保留这些数据（不会因磁盘空间不足被自动清除）。",
-        Some(false) => {
-            "浏览器没有承诺长期保留这些数据：磁盘空间不足或清理浏览数据时可能被删除，请及时导出。"
-        }
+        Some(true) => state.t().storage_persisted,
+        Some(false) => state.t().storage_not_persisted,
         None => "",
     };
     let backup = move || {
@@ -129,17 +126,18 @@ fn StorageInfo() -> impl IntoView {
                 let status = state.backup.get();
                 let when = status
                     .exported_at
-                    .map(|t| format!("上次在本浏览器导出：{}", time_label(t)))
-                    .unwrap_or_else(|| "尚未在本浏览器导出过".to_string());
-                format!(
-                    "当前台账“{name}”：{when}；此后有 {} 处修改未导出（满 {} 处时提醒导出）。",
+                    .map(|t| state.t().last_exported(&time_label(t)))
+                    .unwrap_or_else(|| state.t().never_exported.to_string());
+                state.t().backup_line(
+                    &name,
+                    &when,
                     status.changes_since_export,
-                    crate::backup::EXPORT_REMINDER_AFTER
+                    crate::backup::EXPORT_REMINDER_AFTER,
                 )
             })
     };
     view! {
-        <div class="storage-info" role="note" aria-label="数据保存位置">
+        <div class="storage-info" role="note" aria-label={state.tr(|t| t.storage_info)}>
             <p>{place}</p>
             <p>{persisted}</p>
             <p>{backup}</p>
@@ -154,18 +152,18 @@ pub fn LedgersView() -> impl IntoView {
     let new_name = RwSignal::new(String::new());
     view! {
         <section class="ledgers">
-            <h2>"台账管理"</h2>
+            <h2>{state.tr(|t| t.tab_ledgers)}</h2>
             <p class="hint">
-                "以下台账保存在本浏览器的本地存储中（清除浏览器数据会删除它们）。请定期“导出”备份，并把文件发给同事合并。"
+                {state.tr(|t| t.ledgers_intro)}
             </p>
             <StorageInfo/>
             <table class="ledger-table">
                 <thead>
                     <tr>
-                        <th>"台账名称"</th>
-                        <th>"最后保存"</th>
-                        <th>"占用空间"</th>
-                        <th>"操作"</th>
+                        <th>{state.tr(|t| t.ledger_name)}</th>
+                        <th>{state.tr(|t| t.last_saved)}</th>
+                        <th>{state.tr(|t| t.size)}</th>
+                        <th>{state.tr(|t| t.actions)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -195,7 +193,7 @@ pub fn LedgersView() -> impl IntoView {
                                         >
                                             <input
                                                 type="text"
-                                                aria-label="台账新名称"
+                                                aria-label={state.tr(|t| t.new_name)}
                                                 prop:value=move || new_name.get()
                                                 on:input=move |e| new_name.set(event_target_value(&e))
                                             />
@@ -205,29 +203,29 @@ pub fn LedgersView() -> impl IntoView {
                                                     state.rename(&id, &new_name.get_untracked());
                                                     renaming.set(None);
                                                 }
-                                            }>"保存名称"</button>
+                                            }>{state.tr(|t| t.save_name)}</button>
                                         </Show>
                                     </td>
                                     <td>{time_label(e.updated_at)}</td>
                                     <td>{size_label(e.size)}</td>
                                     <td class="row-actions">
-                                        <button aria-label=format!("打开“{}”", e.name) on:click=move |_| {
+                                        <button aria-label={ let n = e.name.clone(); move || state.t().open_ledger(&n) } on:click=move |_| {
                                             state.open(&id_open);
                                             state.screen.set(Screen::Checklist);
-                                        }>"打开"</button>
-                                        <button aria-label=format!("重命名“{}”", e.name) on:click={
+                                        }>{state.tr(|t| t.open)}</button>
+                                        <button aria-label={ let n = e.name.clone(); move || state.t().rename_ledger_named(&n) } on:click={
                                             let name = e.name.clone();
                                             move |_| {
                                                 new_name.set(name.clone());
                                                 renaming.set(Some(id_rename.clone()));
                                             }
-                                        }>"重命名"</button>
-                                        <button class="danger" aria-label=format!("删除“{}”", e.name) on:click=move |_| {
-                                            if platform::confirm(&format!("确定删除台账“{name_delete}”吗？删除后无法恢复（除非您有导出的文件）。")) {
+                                        }>{state.tr(|t| t.rename_ledger)}</button>
+                                        <button class="danger" aria-label={ let n = e.name.clone(); move || state.t().delete_ledger_named(&n) } on:click=move |_| {
+                                            if platform::confirm(&state.tu().confirm_delete_ledger(&name_delete)) {
                                                 state.delete(&id_delete);
                                             }
-                                        }>"删除"</button>
-                                        <button class="link" aria-label=format!("下载“{}”的存档", e.name) title="下载本机保存的原始数据" on:click=move |_| state.rescue(&id_rescue)>"下载存档"</button>
+                                        }>{state.tr(|t| t.delete)}</button>
+                                        <button class="link" aria-label={ let n = e.name.clone(); move || state.t().download_raw_named(&n) } title={state.tr(|t| t.download_raw_title)} on:click=move |_| state.rescue(&id_rescue)>{state.tr(|t| t.download_raw)}</button>
                                     </td>
                                 </tr>
                             }
@@ -236,13 +234,13 @@ pub fn LedgersView() -> impl IntoView {
                 </tbody>
             </table>
             <Show when=move || state.ledgers.with(|l| l.is_empty())>
-                <p>"本浏览器中还没有台账。"</p>
+                <p>{state.tr(|t| t.no_ledgers)}</p>
             </Show>
             <div class="card">
-                <h3>"新建台账"</h3>
+                <h3>{state.tr(|t| t.create_ledger)}</h3>
                 <NewLedgerForm/>
-                <button on:click=move |_| state.open_example()>"打开示例台账"</button>
-                <button on:click=move |_| state.screen.set(Screen::BulletinImport)>"从通报导入"</button>
+                <button on:click=move |_| state.open_example()>{state.tr(|t| t.open_example)}</button>
+                <button on:click=move |_| state.screen.set(Screen::BulletinImport)>{state.tr(|t| t.import_bulletin)}</button>
             </div>
             <div class="card">
                 <h3>"Excel"</h3>

@@ -18,6 +18,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::{Lang, Texts};
 use state::{AppState, NoticeKind, PendingImport, Screen};
 
 /// Mount the app on the page's body.
@@ -61,6 +62,14 @@ fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
     state.start_offline_support();
+    // <html lang> and the page title follow the chosen language (screen readers, fonts).
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang.html_lang());
+        }
+        document().set_title(lang.texts().page_title);
+    });
 
     // Save promptly when the page goes away or is hidden; merge what other tabs saved.
     // A short field being typed in commits on `change`, which needs a blur: give it one first.
@@ -120,7 +129,7 @@ fn App() -> impl IntoView {
                     (true, Screen::Progress) => view! { <progress::ProgressView/> }.into_any(),
                 }}
             </main>
-            <div class="drop-hint" aria-hidden="true">"松开鼠标以导入台账文件"</div>
+            <div class="drop-hint" aria-hidden="true">{state.tr(|t| t.drop_hint)}</div>
         </div>
     }
 }
@@ -128,7 +137,7 @@ fn App() -> impl IntoView {
 #[component]
 fn Header() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let tab = move |screen: Screen, label: &'static str| {
+    let tab = move |screen: Screen, label: fn(&Texts) -> &'static str| {
         view! {
             <button
                 role="tab"
@@ -136,16 +145,16 @@ fn Header() -> impl IntoView {
                 class:active=move || state.screen.get() == screen
                 on:click=move |_| state.screen.set(screen)
             >
-                {label}
+                {state.tr(label)}
             </button>
         }
     };
     let has_ledger = Memo::new(move |_| state.ledger.with(|l| l.is_some()));
     view! {
         <header class="topbar">
-            <h1 class="brand">"整改台账"</h1>
+            <h1 class="brand">{state.tr(|t| t.brand)}</h1>
             <label class="switcher">
-                "当前台账"
+                {state.tr(|t| t.current_ledger)}
                 <select
                     on:change=move |e| {
                         let id = event_target_value(&e);
@@ -155,7 +164,7 @@ fn Header() -> impl IntoView {
                         }
                     }
                 >
-                    <option value="" disabled=true prop:selected=move || state.ledger.with(|l| l.is_none())>"（未打开）"</option>
+                    <option value="" disabled=true prop:selected=move || state.ledger.with(|l| l.is_none())>{state.tr(|t| t.none_open)}</option>
                     <For
                         each=move || state.ledgers.get()
                         key=|e| (e.id.clone(), e.name.clone())
@@ -167,27 +176,27 @@ fn Header() -> impl IntoView {
                     />
                 </select>
             </label>
-            <nav role="tablist" aria-label="视图">
+            <nav role="tablist" aria-label={state.tr(|t| t.views)}>
                 <Show when=move || has_ledger.get()>
-                    {tab(Screen::Checklist, "台账")}
-                    {tab(Screen::Progress, "进度")}
-                    {tab(Screen::Rules, "建章立制")}
-                    {tab(Screen::Bulletin, "通报")}
-                    {tab(Screen::Info, "台账信息")}
-                    {tab(Screen::Report, "周报告")}
-                    {tab(Screen::History, "修改记录")}
+                    {tab(Screen::Checklist, |t| t.tab_checklist)}
+                    {tab(Screen::Progress, |t| t.tab_progress)}
+                    {tab(Screen::Rules, |t| t.tab_rules)}
+                    {tab(Screen::Bulletin, |t| t.tab_bulletin)}
+                    {tab(Screen::Info, |t| t.tab_info)}
+                    {tab(Screen::Report, |t| t.tab_report)}
+                    {tab(Screen::History, |t| t.tab_history)}
                 </Show>
-                {tab(Screen::Ledgers, "台账管理")}
+                {tab(Screen::Ledgers, |t| t.tab_ledgers)}
             </nav>
             <div class="actions">
                 <Show when=move || has_ledger.get()>
-                    <button on:click=move |_| state.export() title="下载本台账文件，发给同事合并">"导出"</button>
+                    <button on:click=move |_| state.export() title={state.tr(|t| t.export_title)}>{state.tr(|t| t.export)}</button>
                 </Show>
                 <label class="button file-button">
-                    "导入"
+                    {state.tr(|t| t.import)}
                     <input
                         type="file"
-                        aria-label="导入台账文件"
+                        aria-label={state.tr(|t| t.import_file)}
                         accept=".rectify,application/octet-stream"
                         on:change=move |e| {
                             let input: web_sys::HtmlInputElement = e.target().unwrap().unchecked_into();
@@ -197,17 +206,45 @@ fn Header() -> impl IntoView {
                     />
                 </label>
                 <label class="my-name">
-                    "我的名字"
+                    {state.tr(|t| t.my_name)}
                     <input
                         type="text"
-                        placeholder="修改将署此名"
+                        placeholder={state.tr(|t| t.my_name_placeholder)}
                         class:missing=move || state.my_name.with(|n| n.trim().is_empty())
                         prop:value=move || state.my_name.get()
                         on:change=move |e| state.set_my_name(&event_target_value(&e))
                     />
                 </label>
+                <LanguageSwitch/>
             </div>
         </header>
+    }
+}
+
+/// 中文 | English: two toggle buttons, each naming its language in that language. The
+/// choice is kept in this browser, never in a ledger.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="lang-switch" role="group" aria-label={state.tr(|t| t.language)}>
+            {Lang::ALL
+                .iter()
+                .map(|&lang| {
+                    view! {
+                        <button
+                            class="small"
+                            lang=lang.html_lang()
+                            aria-pressed=move || (state.lang.get() == lang).to_string()
+                            class:active=move || state.lang.get() == lang
+                            on:click=move |_| state.set_lang(lang)
+                        >
+                            {lang.name()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
     }
 }
 
@@ -217,9 +254,9 @@ fn Notices() -> impl IntoView {
     view! {
         <Show when=move || state.save_error.with(|e| e.is_some())>
             <div class="notice error sticky" role="alert">
-                <strong>"未保存："</strong>
+                <strong>{state.tr(|t| t.unsaved)}</strong>
                 {move || state.save_error.get().unwrap_or_default()}
-                <button on:click=move |_| state.export()>"立即导出"</button>
+                <button on:click=move |_| state.export()>{state.tr(|t| t.export_now)}</button>
             </div>
         </Show>
         {move || {
@@ -234,7 +271,7 @@ fn Notices() -> impl IntoView {
                     view! {
                         <div class=class role=role>
                             <span>{n.text}</span>
-                            <button class="close" aria-label="关闭提示" on:click=move |_| state.notice.set(None)>
+                            <button class="close" aria-label={state.tr(|t| t.close_notice)} on:click=move |_| state.notice.set(None)>
                                 "×"
                             </button>
                         </div>
@@ -244,20 +281,20 @@ fn Notices() -> impl IntoView {
         {move || match state.past.get() {
             Some(date) => view! {
                 <div class="notice readonly" role="status">
-                    {format!("正在查看 {date} 结束时的台账（只读，按修改记录还原）。")}
-                    <button on:click=move |_| state.back_to_present()>"回到当前台账"</button>
+                    {move || state.t().viewing_past(&date.to_string())}
+                    <button on:click=move |_| state.back_to_present()>{state.tr(|t| t.back_to_present)}</button>
                 </div>
             }.into_any(),
             None => view! {
                 <Show when=move || state.read_only.get()>
-                    <div class="notice readonly" role="status">"只读：此台账来自更新版本的 Rectify，不能在此修改。"</div>
+                    <div class="notice readonly" role="status">{state.tr(|t| t.read_only_newer)}</div>
                 </Show>
             }.into_any(),
         }}
         <Show when=move || state.conflicts.with(|c| !c.is_empty()) && state.past.with(|p| p.is_none()) && state.screen.get() != Screen::History>
             <div class="notice warn-bar" role="status">
-                {move || format!("合并后有 {} 处字段出现不同的值，需要选定。", state.conflicts.with(|c| c.len()))}
-                <button on:click=move |_| state.screen.set(Screen::History)>"去处理冲突"</button>
+                {move || state.t().conflicts_after_merge(state.conflicts.with(|c| c.len()))}
+                <button on:click=move |_| state.screen.set(Screen::History)>{state.tr(|t| t.resolve_conflicts)}</button>
             </div>
         </Show>
     }
@@ -271,20 +308,20 @@ fn Reminders() -> impl IntoView {
     let reminder = Memo::new(move |_| state.reminder());
     view! {
         <Show when=move || state.update_ready.get()>
-            <div class="notice update" role="status" aria-label="新版本">
-                <span>"新版本已下载，刷新后生效。"</span>
+            <div class="notice update" role="status" aria-label={state.tr(|t| t.new_version)}>
+                <span>{state.tr(|t| t.new_version_ready)}</span>
                 <button on:click=move |_| {
                     commit_focused_field();
                     state.flush();
                     crate::platform::reload();
-                }>"立即刷新"</button>
+                }>{state.tr(|t| t.reload_now)}</button>
             </div>
         </Show>
         <Show when=move || reminder.get().is_some() && state.save_error.with(|e| e.is_none())>
-            <div class="notice reminder" role="status" aria-label="导出提醒">
-                <span>{move || reminder.get().map(|r| r.message()).unwrap_or_default()}</span>
-                <button class="primary" on:click=move |_| state.export()>"导出备份"</button>
-                <button on:click=move |_| state.put_off_reminder()>"稍后提醒"</button>
+            <div class="notice reminder" role="status" aria-label={state.tr(|t| t.export_reminder)}>
+                <span>{move || reminder.get().map(|r| state.t().reminder(&r)).unwrap_or_default()}</span>
+                <button class="primary" on:click=move |_| state.export()>{state.tr(|t| t.export_backup)}</button>
+                <button on:click=move |_| state.put_off_reminder()>{state.tr(|t| t.remind_later)}</button>
             </div>
         </Show>
     }
@@ -302,14 +339,15 @@ fn ImportDecision() -> impl IntoView {
     });
     move || {
         state.pending_import.get().map(|p| {
+            let t = state.t();
             let (text, accept) = match p {
                 PendingImport::OpenAsNew { name, .. } => (
-                    format!("这个文件是另一本台账“{name}”，不是当前台账，不会合并进当前台账。要把它作为一本新台账打开吗？"),
-                    "作为新台账打开".to_string(),
+                    t.ask_open_as_new(&name),
+                    t.open_as_new.to_string(),
                 ),
                 PendingImport::MergeIntoOther { name, .. } => (
-                    format!("这个文件属于本机已有的另一本台账“{name}”，不是当前台账。要切换到“{name}”并合并这个文件吗？"),
-                    format!("切换到“{name}”并合并"),
+                    t.ask_merge_into_other(&name),
+                    t.switch_and_merge(&name),
                 ),
             };
             let primary = NodeRef::<leptos::html::Button>::new();
@@ -320,10 +358,10 @@ fn ImportDecision() -> impl IntoView {
             });
             view! {
                 <div class="backdrop" on:click=move |_| state.cancel_import()></div>
-                <div class="dialog" role="dialog" aria-modal="true" aria-label="导入另一本台账">
+                <div class="dialog" role="dialog" aria-modal="true" aria-label=t.import_other_ledger>
                     <p>{text}</p>
                     <button class="primary" node_ref=primary on:click=move |_| state.accept_import()>{accept}</button>
-                    <button on:click=move |_| state.cancel_import()>"取消"</button>
+                    <button on:click=move |_| state.cancel_import()>{t.cancel}</button>
                 </div>
             }
         })

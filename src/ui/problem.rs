@@ -75,17 +75,17 @@ pub fn ProblemRow(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVi
     view! {
         <article class="problem" id=format!("problem-{}", pid.get_value()) class:open=is_open>
             {move || summary.get().map(|(description, status, light, deadline, owner, departments)| {
-                let text = if description.trim().is_empty() { "（未填写问题表现）".to_string() } else { description };
+                let text = if description.trim().is_empty() { state.t().no_description.to_string() } else { description };
                 view! {
                     <div class="problem-row">
-                        <span class=format!("light {}", light.code()) role="img" title=light.label() aria-label=light.label()></span>
+                        <span class=format!("light {}", light.code()) role="img" title=state.t().light(light) aria-label=state.t().light(light)></span>
                         <button class="problem-toggle" aria-expanded=move || is_open().to_string() on:click=toggle>
                             <span class="num">{move || format!("{}.", number.get())}</span>
                             <span class="desc">{text}</span>
                         </button>
-                        <span class=format!("status {}", status.code())>{status.label().to_string()}</span>
-                        {move || has_conflict().then(|| view! { <span class="tag candidate" title="合并后有字段出现不同的值，请在详情中选定">"有冲突"</span> })}
-                        <span class="meta-cell">{if deadline.is_some() { format!("时限 {}", format_date(deadline)) } else { String::new() }}</span>
+                        <span class=format!("status {}", status.code())>{state.t().status(&status)}</span>
+                        {move || has_conflict().then(|| view! { <span class="tag candidate" title=state.t().has_conflict_title>{state.t().has_conflict}</span> })}
+                        <span class="meta-cell">{if deadline.is_some() { state.t().deadline_cell(&format_date(deadline)) } else { String::new() }}</span>
                         <span class="meta-cell">{[departments, owner].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")}</span>
                     </div>
                 }
@@ -115,7 +115,7 @@ fn TextField(
     };
     view! {
         <label class="field wide">
-            {field.label()}
+            {move || state.t().text_field(field)}
             <textarea
                 rows=rows
                 readonly=move || state.read_only.get()
@@ -150,7 +150,7 @@ fn ShortField(pid: StoredValue<String>, field: ProblemField) -> impl IntoView {
     };
     view! {
         <label class="field">
-            {field.label()}
+            {move || state.t().short_field(field)}
             <input
                 type=if is_date { "date" } else { "text" }
                 readonly=move || state.read_only.get()
@@ -203,7 +203,7 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
     let entry_date = RwSignal::new(format_date(Some(platform::today())));
     let entry_text = RwSignal::new(String::new());
     view! {
-        <div class="problem-editor" role="group" aria-label="问题详情">
+        <div class="problem-editor" role="group" aria-label={state.tr(|t| t.problem_details)}>
             {move || {
                 let mine: Vec<_> = state.conflicts.with(|c| {
                     c.iter().filter(|c| c.problem_id.as_deref() == Some(pid.get_value().as_str())).cloned().collect()
@@ -221,10 +221,10 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
             <div class="field-grid">
                 <ShortField pid=pid field=ProblemField::Lead/>
                 <label class="field">
-                    "责任部门"
+                    {state.tr(|t| t.departments)}
                     <input
                         type="text"
-                        placeholder="多个部门用“、”分隔"
+                        placeholder={state.tr(|t| t.departments_placeholder)}
                         readonly=ro
                         prop:value=move || with_problem(state, &pid.get_value(), |p| p.departments.join("、"))
                         on:change=move |e| {
@@ -237,7 +237,7 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
                 <ShortField pid=pid field=ProblemField::Deadline/>
                 <ShortField pid=pid field=ProblemField::CompletedOn/>
                 <label class="field">
-                    "整改状态"
+                    {state.tr(|t| t.status)}
                     <select
                         disabled=ro
                         on:change=move |e| {
@@ -248,12 +248,14 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
                         {Status::ALL.iter().map(|s| {
                             let code = s.code().to_string();
                             let selected = move || with_problem(state, &pid.get_value(), |p| p.status.code() == code);
-                            view! { <option value=s.code().to_string() prop:selected=selected>{s.label().to_string()}</option> }
+                            let value = s.code().to_string();
+                            let s = s.clone();
+                            view! { <option value=value prop:selected=selected>{move || state.t().status(&s)}</option> }
                         }).collect_view()}
                     </select>
                 </label>
                 <label class="field">
-                    "所属类别"
+                    {state.tr(|t| t.category)}
                     <select
                         disabled=ro
                         on:change=move |e| {
@@ -273,11 +275,11 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
             </div>
             <TextField pid=pid field=ProblemText::Evidence rows=2/>
             <fieldset class="rules-links">
-                <legend>"关联建章立制"</legend>
+                <legend>{state.tr(|t| t.linked_rules)}</legend>
                 {move || {
                     let rules = rules.get();
                     if rules.is_empty() {
-                        view! { <p class="hint">"还没有建章立制。可在“建章立制”页登记。"</p> }.into_any()
+                        view! { <p class="hint">{state.t().no_rules_yet}</p> }.into_any()
                     } else {
                         rules.into_iter().map(|(rid, title, linked)| {
                             view! {
@@ -293,22 +295,22 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
                     }
                 }}
             </fieldset>
-            <section class="progress-log" aria-label="进展记录">
-                <h4>"进展记录"</h4>
+            <section class="progress-log" aria-label={state.tr(|t| t.progress_log)}>
+                <h4>{state.tr(|t| t.progress_log)}</h4>
                 <ul>
                     {move || log.get().into_iter().rev().map(|e| {
                         let eid = e.id.clone();
-                        let delete_label = format!("删除{}的进展记录", format_date(e.date));
+                        let delete_label = state.t().delete_entry(&format_date(e.date));
                         view! {
                             <li>
                                 <span class="log-date">{format_date(e.date)}</span>
-                                <span class="log-author">{if e.author.is_empty() { "未署名".to_string() } else { e.author.clone() }}</span>
+                                <span class="log-author">{if e.author.is_empty() { state.t().unsigned.to_string() } else { e.author.clone() }}</span>
                                 <span class="log-text">{e.text.clone()}</span>
                                 <button class="small link" aria-label=delete_label disabled=ro on:click=move |_| {
-                                    if platform::confirm("删除这条进展记录？") {
+                                    if platform::confirm(state.tu().confirm_delete_entry) {
                                         state.edit(|d| d.delete_progress_entry(&pid.get_value(), &eid));
                                     }
-                                }>"删除"</button>
+                                }>{state.t().delete}</button>
                             </li>
                         }
                     }).collect_view()}
@@ -317,7 +319,7 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
                     e.prevent_default();
                     let text = entry_text.get_untracked();
                     if text.trim().is_empty() {
-                        state.error("请填写进展内容。");
+                        state.error(state.tu().entry_text_missing);
                         return;
                     }
                     let date = parse_date(&entry_date.get_untracked());
@@ -325,21 +327,21 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
                     state.edit(|d| d.add_progress_entry(&pid.get_value(), date, &author, &text));
                     entry_text.set(String::new());
                 }>
-                    <label>"进展日期"<input type="date" prop:value=move || entry_date.get() on:change=move |e| entry_date.set(event_target_value(&e))/></label>
-                    <label class="grow">"进展内容"<input type="text" prop:value=move || entry_text.get() on:input=move |e| entry_text.set(event_target_value(&e))/></label>
-                    <button type="submit" disabled=ro>"添加进展"</button>
+                    <label>{state.tr(|t| t.entry_date)}<input type="date" prop:value=move || entry_date.get() on:change=move |e| entry_date.set(event_target_value(&e))/></label>
+                    <label class="grow">{state.tr(|t| t.entry_text)}<input type="text" prop:value=move || entry_text.get() on:input=move |e| entry_text.set(event_target_value(&e))/></label>
+                    <button type="submit" disabled=ro>{state.tr(|t| t.add_entry)}</button>
                 </form>
             </section>
             <div class="editor-actions">
-                <button class="small" disabled=ro on:click=move |_| { state.edit(|d| d.move_problem(&pid.get_value(), -1)); }>"上移问题"</button>
-                <button class="small" disabled=ro on:click=move |_| { state.edit(|d| d.move_problem(&pid.get_value(), 1)); }>"下移问题"</button>
+                <button class="small" disabled=ro on:click=move |_| { state.edit(|d| d.move_problem(&pid.get_value(), -1)); }>{state.tr(|t| t.move_problem_up)}</button>
+                <button class="small" disabled=ro on:click=move |_| { state.edit(|d| d.move_problem(&pid.get_value(), 1)); }>{state.tr(|t| t.move_problem_down)}</button>
                 <button class="small danger" disabled=ro on:click=move |_| {
-                    if platform::confirm("确定删除这个问题吗？它的进展记录也会一并删除。") {
+                    if platform::confirm(state.tu().confirm_delete_problem) {
                         expanded.set(None);
                         state.edit(|d| d.delete_problem(&pid.get_value()));
                     }
-                }>"删除问题"</button>
-                <button class="small" on:click=move |_| expanded.set(None)>"收起"</button>
+                }>{state.tr(|t| t.delete_problem)}</button>
+                <button class="small" on:click=move |_| expanded.set(None)>{state.tr(|t| t.collapse)}</button>
             </div>
         </div>
     }

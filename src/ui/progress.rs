@@ -6,15 +6,28 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::state::{AppState, Screen};
+use crate::document::ProblemField;
+use crate::i18n::Texts;
 use crate::ledger::progress::{axis_ticks, segments, GroupRow, Progress, Rate, Segment, Warning};
-use crate::ledger::{format_date, Light};
+use crate::ledger::{format_date, Light, Status};
 use crate::platform;
 
 /// Width of every chart's coordinate system; the SVG scales to the page.
 const W: f64 = 960.0;
 
-fn month_day(d: NaiveDate) -> String {
-    format!("{}月{}日", d.month(), d.day())
+fn month_day(t: &Texts, d: NaiveDate) -> String {
+    t.month_day(d.month(), d.day())
+}
+
+/// The status segments with their names in the UI's language.
+fn segments_in(t: &Texts, counts: &crate::ledger::Counts) -> Vec<Segment> {
+    segments(counts)
+        .into_iter()
+        .map(|s| Segment {
+            label: t.status_code(&s.code),
+            ..s
+        })
+        .collect()
 }
 
 /// Shorten a label drawn in a chart; its `<title>` and the table beneath show it whole.
@@ -50,46 +63,42 @@ pub fn ProgressView() -> impl IntoView {
     };
     view! {
         <section class="progress-view">
-            <h2 class="ledger-title">{name}" · 整改进度"</h2>
-            {move || progress.with(summary)}
-            {move || progress.with(|p| warning_list(p, state))}
-            {move || progress.with(status_chart)}
-            {move || progress.with(|p| group_chart("按类别", "类别", &p.by_category, segments(&p.problems)))}
-            {move || progress.with(|p| group_chart("按责任部门", "责任部门", &p.by_department, segments(&p.problems)))}
-            {move || progress.with(weekly_chart)}
-            {move || progress.with(cumulative_chart)}
+            <h2 class="ledger-title">{name}{state.tr(|t| t.progress_title)}</h2>
+            {move || { let t = state.t(); progress.with(|p| summary(t, p)) }}
+            {move || { let t = state.t(); progress.with(|p| warning_list(t, p, state)) }}
+            {move || { let t = state.t(); progress.with(|p| status_chart(t, p)) }}
+            {move || { let t = state.t(); progress.with(|p| group_chart(t, t.by_category, t.category_column, &p.by_category, segments_in(t, &p.problems))) }}
+            {move || { let t = state.t(); progress.with(|p| group_chart(t, t.by_department, t.department_column, &p.by_department, segments_in(t, &p.problems))) }}
+            {move || { let t = state.t(); progress.with(|p| weekly_chart(t, p)) }}
+            {move || { let t = state.t(); progress.with(|p| cumulative_chart(t, p)) }}
         </section>
     }
 }
 
-fn summary(p: &Progress) -> impl IntoView {
+fn summary(t: &'static Texts, p: &Progress) -> impl IntoView {
     let c = &p.problems;
     let figures = [
-        ("具体问题", format!("{} 个", c.total)),
-        ("已完成（含长期坚持）", format!("{} 个", c.finished())),
-        ("完成率", p.rate.label()),
+        (t.fig_problems, t.count(c.total)),
+        (t.fig_finished, t.count(c.finished())),
+        (t.fig_rate, p.rate.label()),
         (
-            "类别整改完毕",
-            format!("{} / {} 个", p.category_rate.part, p.category_rate.whole),
+            t.fig_categories_done,
+            t.part_of(p.category_rate.part, p.category_rate.whole),
         ),
-        ("类别完成率", p.category_rate.label()),
-        ("红灯", format!("{} 个", c.red)),
-        ("黄灯", format!("{} 个", c.yellow)),
-        ("绿灯", format!("{} 个", c.green)),
+        (t.fig_category_rate, p.category_rate.label()),
+        (t.light(Light::Red), t.count(c.red)),
+        (t.light(Light::Yellow), t.count(c.yellow)),
+        (t.light(Light::Green), t.count(c.green)),
     ];
     view! {
-        <dl class="summary" aria-label="进度概况">
+        <dl class="summary" aria-label=t.progress_summary>
             {figures
                 .into_iter()
                 .map(|(term, value)| view! { <div class="figure"><dt>{term}</dt><dd>{value}</dd></div> })
                 .collect_view()}
         </dl>
         <p class="hint">
-            {format!(
-                "统计日期 {}。完成率 = 已完成与长期坚持的具体问题 ÷ 具体问题总数；类别的问题全部完成才算整改完毕。红灯：已过整改时限未完成；黄灯：未完成且 {} 天内到期。",
-                format_date(Some(p.today)),
-                p.warn_days
-            )}
+            {t.progress_hint(&format_date(Some(p.today)), p.warn_days)}
         </p>
     }
 }
@@ -116,7 +125,7 @@ struct Bar {
 }
 
 /// Horizontal bars, each split into status segments, with a count axis on top.
-fn stacked_bars(aria: String, bars: Vec<Bar>) -> impl IntoView {
+fn stacked_bars(t: &Texts, aria: String, bars: Vec<Bar>) -> impl IntoView {
     const LABEL: f64 = 250.0;
     const LEFT: f64 = 262.0;
     const RIGHT: f64 = W - 100.0;
@@ -157,7 +166,7 @@ fn stacked_bars(aria: String, bars: Vec<Bar>) -> impl IntoView {
                     let w = s.count as f64 * scale;
                     let at = x;
                     x += w;
-                    let tip = format!("{}：{} {} 个", label, s.label, s.count);
+                    let tip = t.segment_tip(&label, &s.label, s.count);
                     let number = (w >= 16.0).then(|| {
                         view! {
                             <text class="in-bar" x=px(at + w / 2.0) y=px(y + BAR / 2.0 + 4.5)>{s.count.to_string()}</text>
@@ -193,8 +202,8 @@ fn stacked_bars(aria: String, bars: Vec<Bar>) -> impl IntoView {
     }
 }
 
-fn status_chart(p: &Progress) -> impl IntoView {
-    let all = segments(&p.problems);
+fn status_chart(t: &'static Texts, p: &Progress) -> impl IntoView {
+    let all = segments_in(t, &p.problems);
     let total = p.problems.total;
     let bars = all
         .iter()
@@ -204,12 +213,10 @@ fn status_chart(p: &Progress) -> impl IntoView {
             note: Rate::new(s.count, total).label(),
         })
         .collect();
-    let aria = format!(
-        "按整改状态的条形图：{}",
-        all.iter()
-            .map(|s| format!("{} {} 个", s.label, s.count))
-            .collect::<Vec<_>>()
-            .join("，")
+    let aria = t.status_chart_aria(
+        &all.iter()
+            .map(|s| (s.label.clone(), s.count))
+            .collect::<Vec<_>>(),
     );
     let rows = all
         .iter()
@@ -225,12 +232,12 @@ fn status_chart(p: &Progress) -> impl IntoView {
         .collect_view();
     view! {
         <section class="chart-block" aria-labelledby="chart-status">
-            <h3 id="chart-status">"按整改状态"</h3>
-            {stacked_bars(aria, bars)}
-            <table class="chart-table" aria-label="按整改状态">
-                <thead><tr><th scope="col">"状态"</th><th scope="col">"问题数"</th><th scope="col">"占比"</th></tr></thead>
+            <h3 id="chart-status">{t.by_status}</h3>
+            {stacked_bars(t, aria, bars)}
+            <table class="chart-table" aria-label=t.by_status>
+                <thead><tr><th scope="col">{t.status_column}</th><th scope="col">{t.problem_count}</th><th scope="col">{t.share}</th></tr></thead>
                 <tbody>{rows}</tbody>
-                <tfoot><tr><th scope="row">"合计"</th><td class="num">{total.to_string()}</td><td class="num">{p.rate.label()}" 已完成"</td></tr></tfoot>
+                <tfoot><tr><th scope="row">{t.total}</th><td class="num">{total.to_string()}</td><td class="num">{p.rate.label()}{t.finished_suffix}</td></tr></tfoot>
             </table>
         </section>
     }
@@ -238,12 +245,13 @@ fn status_chart(p: &Progress) -> impl IntoView {
 
 /// Stacked status bars for categories or departments, most behind first, and their table.
 fn group_chart(
+    t: &'static Texts,
     heading: &'static str,
     column: &'static str,
     rows: &[GroupRow],
     key: Vec<Segment>,
 ) -> impl IntoView {
-    let id = if column == "类别" {
+    let id = if column == t.category_column {
         "chart-category"
     } else {
         "chart-department"
@@ -252,19 +260,16 @@ fn group_chart(
     let bars: Vec<Bar> = rows
         .iter()
         .map(|r| Bar {
-            label: r.name.clone(),
-            segments: segments(&r.counts),
+            label: t.group_name(&r.name),
+            segments: segments_in(t, &r.counts),
             note: r.rate.label(),
         })
         .collect();
     let body = if rows.is_empty() {
-        view! { <p class="hint">"暂无具体问题。"</p> }.into_any()
+        view! { <p class="hint">{t.no_problems}</p> }.into_any()
     } else {
-        let aria = format!(
-            "{heading}的整改状态堆叠条形图，共 {} 行，最落后的在最上面；各数字见下表",
-            rows.len()
-        );
-        view! { {legend(&key)} {stacked_bars(aria, bars)} }.into_any()
+        let aria = t.group_chart_aria(heading, rows.len());
+        view! { {legend(&key)} {stacked_bars(t, aria, bars)} }.into_any()
     };
     let table_rows = rows
         .iter()
@@ -272,7 +277,7 @@ fn group_chart(
             let c = &r.counts;
             view! {
                 <tr>
-                    <th scope="row">{r.name.clone()}</th>
+                    <th scope="row">{t.group_name(&r.name)}</th>
                     <td class="num">{c.total.to_string()}</td>
                     <td class="num">{c.not_started.to_string()}</td>
                     <td class="num">{c.in_progress.to_string()}</td>
@@ -294,15 +299,15 @@ fn group_chart(
                 <thead>
                     <tr>
                         <th scope="col">{column}</th>
-                        <th scope="col">"问题数"</th>
-                        <th scope="col">"未启动"</th>
-                        <th scope="col">"整改中"</th>
-                        <th scope="col">"已完成"</th>
-                        <th scope="col">"长期坚持"</th>
-                        {with_other.then(|| view! { <th scope="col">"其他状态"</th> })}
-                        <th scope="col">"完成率"</th>
-                        <th scope="col">"红灯"</th>
-                        <th scope="col">"黄灯"</th>
+                        <th scope="col">{t.problem_count}</th>
+                        <th scope="col">{t.status(&Status::NotStarted)}</th>
+                        <th scope="col">{t.status(&Status::InProgress)}</th>
+                        <th scope="col">{t.status(&Status::Done)}</th>
+                        <th scope="col">{t.status(&Status::Ongoing)}</th>
+                        {with_other.then(|| view! { <th scope="col">{t.other_status}</th> })}
+                        <th scope="col">{t.fig_rate}</th>
+                        <th scope="col">{t.light(Light::Red)}</th>
+                        <th scope="col">{t.light(Light::Yellow)}</th>
                     </tr>
                 </thead>
                 <tbody>{table_rows}</tbody>
@@ -312,7 +317,7 @@ fn group_chart(
 }
 
 /// Completions per ISO week: vertical bars.
-fn weekly_chart(p: &Progress) -> impl IntoView {
+fn weekly_chart(t: &'static Texts, p: &Progress) -> impl IntoView {
     const LEFT: f64 = 44.0;
     const RIGHT: f64 = W - 12.0;
     const TOP: f64 = 24.0;
@@ -320,7 +325,7 @@ fn weekly_chart(p: &Progress) -> impl IntoView {
     const HEIGHT: f64 = 246.0;
     let weeks = &p.timeline.weeks;
     let body = if weeks.is_empty() {
-        view! { <p class="hint">"尚无填写了完成时间的已完成问题。"</p> }.into_any()
+        view! { <p class="hint">{t.no_completions}</p> }.into_any()
     } else {
         let max = weeks.iter().map(|w| w.completed).max().unwrap_or(0);
         let ticks = axis_ticks(max);
@@ -346,17 +351,16 @@ fn weekly_chart(p: &Progress) -> impl IntoView {
             .map(|(i, w)| {
                 let cx = LEFT + slot * (i as f64 + 0.5);
                 let h = w.completed as f64 * scale;
-                let tip = format!(
-                    "{}（{}—{}）：完成 {} 个",
-                    w.label(),
-                    month_day(w.start),
-                    month_day(w.start + Duration::days(6)),
-                    w.completed
+                let tip = t.week_tip(
+                    &w.label(),
+                    &month_day(t, w.start),
+                    &month_day(t, w.start + Duration::days(6)),
+                    w.completed,
                 );
                 let labels = (i % every == 0).then(|| {
                     view! {
                         <text class="tick" x=px(cx) y=px(BOTTOM + 16.0)>{format!("W{:02}", w.week)}</text>
-                        <text class="tick small" x=px(cx) y=px(BOTTOM + 32.0)>{month_day(w.start)}</text>
+                        <text class="tick small" x=px(cx) y=px(BOTTOM + 32.0)>{month_day(t, w.start)}</text>
                     }
                 });
                 view! {
@@ -370,10 +374,9 @@ fn weekly_chart(p: &Progress) -> impl IntoView {
                 }
             })
             .collect_view();
-        let aria = format!(
-            "每周完成数柱状图：{} 周，共完成 {} 个；各周数字见下表",
+        let aria = t.weekly_aria(
             weeks.len(),
-            weeks.iter().map(|w| w.completed).sum::<usize>()
+            weeks.iter().map(|w| w.completed).sum::<usize>(),
         );
         view! {
             <svg class="chart" role="img" aria-label=aria viewBox=format!("0 0 {W} {HEIGHT}")>
@@ -390,7 +393,7 @@ fn weekly_chart(p: &Progress) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{w.label()}</th>
-                    <td>{format!("{} 至 {}", format_date(Some(w.start)), format_date(Some(w.start + Duration::days(6))))}</td>
+                    <td>{t.date_range(&format_date(Some(w.start)), &format_date(Some(w.start + Duration::days(6))))}</td>
                     <td class="num">{w.completed.to_string()}</td>
                 </tr>
             }
@@ -398,10 +401,10 @@ fn weekly_chart(p: &Progress) -> impl IntoView {
         .collect_view();
     view! {
         <section class="chart-block" aria-labelledby="chart-weeks">
-            <h3 id="chart-weeks">"每周完成数"</h3>
+            <h3 id="chart-weeks">{t.weekly}</h3>
             {body}
-            <table class="chart-table" aria-label="每周完成数">
-                <thead><tr><th scope="col">"周"</th><th scope="col">"日期"</th><th scope="col">"完成数"</th></tr></thead>
+            <table class="chart-table" aria-label=t.weekly>
+                <thead><tr><th scope="col">{t.week}</th><th scope="col">{t.dates}</th><th scope="col">{t.completed_count}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </section>
@@ -409,7 +412,7 @@ fn weekly_chart(p: &Progress) -> impl IntoView {
 }
 
 /// The cumulative completed line against the cumulative deadlines line (step lines).
-fn cumulative_chart(p: &Progress) -> impl IntoView {
+fn cumulative_chart(tx: &'static Texts, p: &Progress) -> impl IntoView {
     const LEFT: f64 = 44.0;
     const RIGHT: f64 = W - 16.0;
     const TOP: f64 = 14.0;
@@ -457,7 +460,7 @@ fn cumulative_chart(p: &Progress) -> impl IntoView {
                 if years {
                     format_date(Some(d))
                 } else {
-                    month_day(d)
+                    month_day(tx, d)
                 }
             };
             let mut marks = vec![first.date];
@@ -502,12 +505,7 @@ fn cumulative_chart(p: &Progress) -> impl IntoView {
             let dots = points
                 .iter()
                 .map(|c| {
-                    let tip = format!(
-                        "{}：累计完成 {} 个，累计应完成 {} 个",
-                        format_date(Some(c.date)),
-                        c.completed,
-                        c.due
-                    );
+                    let tip = tx.cumulative_tip(&format_date(Some(c.date)), c.completed, c.due);
                     view! {
                         <g>
                             <circle class="dot due" cx=px(x(c.date)) cy=px(y(c.due)) r="3.5"><title>{tip.clone()}</title></circle>
@@ -516,18 +514,16 @@ fn cumulative_chart(p: &Progress) -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let aria = format!(
-                "累计完成与累计应完成折线图，{} 至 {}：到 {} 累计完成 {} 个，累计应完成 {} 个；各日期数字见下表",
-                format_date(Some(first.date)),
-                format_date(Some(last.date)),
-                format_date(Some(last.date)),
+            let aria = tx.cumulative_aria(
+                &format_date(Some(first.date)),
+                &format_date(Some(last.date)),
                 last.completed,
-                last.due
+                last.due,
             );
             view! {
                 <ul class="legend" aria-hidden="true">
-                    <li><span class="swatch line-done"></span>"累计完成（按完成时间）"</li>
-                    <li><span class="swatch line-due"></span>"累计应完成（按整改时限）"</li>
+                    <li><span class="swatch line-done"></span>{tx.cumulative_done_legend}</li>
+                    <li><span class="swatch line-due"></span>{tx.cumulative_due_legend}</li>
                 </ul>
                 <svg class="chart" role="img" aria-label=aria viewBox=format!("0 0 {W} {HEIGHT}")>
                     {grid}
@@ -540,7 +536,7 @@ fn cumulative_chart(p: &Progress) -> impl IntoView {
             }
             .into_any()
         }
-        _ => view! { <p class="hint">"尚无完成时间或整改时限，无法绘制。"</p> }.into_any(),
+        _ => view! { <p class="hint">{tx.no_timeline}</p> }.into_any(),
     };
     let rows = points
         .iter()
@@ -556,16 +552,13 @@ fn cumulative_chart(p: &Progress) -> impl IntoView {
         .collect_view();
     view! {
         <section class="chart-block" aria-labelledby="chart-cumulative">
-            <h3 id="chart-cumulative">"累计完成与累计应完成"</h3>
+            <h3 id="chart-cumulative">{tx.cumulative}</h3>
             {body}
             <p class="hint">
-                {format!(
-                    "未填整改时限的问题 {} 个，不计入累计应完成；已完成但未填完成时间的问题 {} 个，不计入累计完成。",
-                    t.without_deadline, t.finished_without_date
-                )}
+                {tx.cumulative_hint(t.without_deadline, t.finished_without_date)}
             </p>
-            <table class="chart-table" aria-label="累计完成与累计应完成">
-                <thead><tr><th scope="col">"日期"</th><th scope="col">"累计完成"</th><th scope="col">"累计应完成"</th></tr></thead>
+            <table class="chart-table" aria-label=tx.cumulative>
+                <thead><tr><th scope="col">{tx.date}</th><th scope="col">{tx.cumulative_done}</th><th scope="col">{tx.cumulative_due}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </section>
@@ -573,7 +566,7 @@ fn cumulative_chart(p: &Progress) -> impl IntoView {
 }
 
 /// Red and yellow problems, most urgent first; each opens the problem in the checklist.
-fn warning_list(p: &Progress, state: AppState) -> impl IntoView {
+fn warning_list(t: &'static Texts, p: &Progress, state: AppState) -> impl IntoView {
     let rows = p
         .warnings
         .iter()
@@ -587,7 +580,7 @@ fn warning_list(p: &Progress, state: AppState) -> impl IntoView {
             let light: Light = w.light;
             view! {
                 <tr class=light.code()>
-                    <td><span class=format!("light {}", light.code())></span>" "{light.label()}</td>
+                    <td><span class=format!("light {}", light.code())></span>" "{t.light(light)}</td>
                     <td class="num">{w.number.to_string()}</td>
                     <th scope="row">
                         <a href=format!("#problem-{}", w.problem_id) on:click=open>{w.title.clone()}</a>
@@ -595,7 +588,7 @@ fn warning_list(p: &Progress, state: AppState) -> impl IntoView {
                     <td>{w.owner.clone()}</td>
                     <td>{w.departments.join("、")}</td>
                     <td>{format_date(Some(w.deadline))}</td>
-                    <td class="days">{w.days_label()}</td>
+                    <td class="days">{t.days_left(w.days_left)}</td>
                 </tr>
             }
         })
@@ -605,21 +598,21 @@ fn warning_list(p: &Progress, state: AppState) -> impl IntoView {
     let yellow = p.yellow().count();
     view! {
         <section class="chart-block warnings" aria-labelledby="chart-warnings">
-            <h3 id="chart-warnings">{format!("红灯、黄灯问题（红灯 {red} 个，黄灯 {yellow} 个）")}</h3>
+            <h3 id="chart-warnings">{t.warnings_heading(red, yellow)}</h3>
             {if empty {
-                view! { <p class="hint">"没有红灯或黄灯问题。"</p> }.into_any()
+                view! { <p class="hint">{t.no_warnings}</p> }.into_any()
             } else {
                 view! {
-                    <table class="warning-table" aria-label="红灯、黄灯问题">
+                    <table class="warning-table" aria-label=t.warnings>
                         <thead>
                             <tr>
-                                <th scope="col">"预警"</th>
-                                <th scope="col">"编号"</th>
-                                <th scope="col">"问题"</th>
-                                <th scope="col">"责任人"</th>
-                                <th scope="col">"责任部门"</th>
-                                <th scope="col">"整改时限"</th>
-                                <th scope="col">"逾期/剩余"</th>
+                                <th scope="col">{t.warning_column}</th>
+                                <th scope="col">{t.number_column}</th>
+                                <th scope="col">{t.problem_column}</th>
+                                <th scope="col">{t.short_field(ProblemField::Owner)}</th>
+                                <th scope="col">{t.departments}</th>
+                                <th scope="col">{t.short_field(ProblemField::Deadline)}</th>
+                                <th scope="col">{t.days_column}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>

@@ -24,40 +24,36 @@ pub fn RulesView() -> impl IntoView {
     });
     view! {
         <section class="rules">
-            <h2>"建章立制"</h2>
+            <h2>{state.tr(|t| t.tab_rules)}</h2>
             <p class="counts">{move || state.ledger.with(|l| l.as_ref().map(|l| {
                 let candidates = l.rules.iter().filter(|r| r.candidate).count();
                 let confirmed = l.rules.len() - candidates;
-                if candidates == 0 {
-                    format!("共 {confirmed} 项")
-                } else {
-                    format!("已确认 {confirmed} 项（计入通报的“整改建章立制N项”），待确认 {candidates} 项")
-                }
+                state.t().rule_counts(confirmed, candidates)
             }).unwrap_or_default())}</p>
-            <p class="hint">"从通报导入时，整改情况中提到的《…》都会列为待确认：工作方案、计划不是制度，同一制度换了说法的也只算一项。请逐项确认后再计入通报。"</p>
+            <p class="hint">{state.tr(|t| t.rules_hint)}</p>
             <form class="inline-form" on:submit=move |e| {
                 e.prevent_default();
                 let t = title.get_untracked().trim().trim_matches(['《', '》']).to_string();
                 if t.is_empty() {
-                    state.error("请填写制度名称。");
+                    state.error(state.tu().rule_title_missing);
                     return;
                 }
                 let rule = NewRule { title: t, kind: Some(kind.get_untracked()), date: parse_date(&date.get_untracked()), problem_ids: vec![], candidate: false };
                 state.edit(|d| d.add_rule(&rule));
                 title.set(String::new());
             }>
-                <label class="grow">"制度名称"<input type="text" placeholder="如：党委会议议事规则" prop:value=move || title.get() on:input=move |e| title.set(event_target_value(&e))/></label>
-                <label>"类型"
+                <label class="grow">{state.tr(|t| t.rule_title)}<input type="text" placeholder={state.tr(|t| t.rule_title_placeholder)} prop:value=move || title.get() on:input=move |e| title.set(event_target_value(&e))/></label>
+                <label>{state.tr(|t| t.rule_kind)}
                     <select on:change=move |e| kind.set(RuleKind::from_code(&event_target_value(&e)))>
-                        <option value="new">"新建"</option>
-                        <option value="revised">"修订"</option>
+                        <option value="new">{move || state.t().rule_kind_name(RuleKind::New)}</option>
+                        <option value="revised">{move || state.t().rule_kind_name(RuleKind::Revised)}</option>
                     </select>
                 </label>
-                <label>"印发日期"<input type="date" prop:value=move || date.get() on:change=move |e| date.set(event_target_value(&e))/></label>
-                <button type="submit" disabled=ro>"登记制度"</button>
+                <label>{state.tr(|t| t.rule_date)}<input type="date" prop:value=move || date.get() on:change=move |e| date.set(event_target_value(&e))/></label>
+                <button type="submit" disabled=ro>{state.tr(|t| t.add_rule)}</button>
             </form>
             <table class="rule-table">
-                <thead><tr><th>"序号"</th><th>"制度名称"</th><th>"类型"</th><th>"日期"</th><th>"关联问题"</th><th>"计入通报"</th><th>"操作"</th></tr></thead>
+                <thead><tr><th>{state.tr(|t| t.serial)}</th><th>{state.tr(|t| t.rule_title)}</th><th>{state.tr(|t| t.rule_kind)}</th><th>{state.tr(|t| t.date)}</th><th>{state.tr(|t| t.linked_problems)}</th><th>{state.tr(|t| t.in_bulletin)}</th><th>{state.tr(|t| t.actions)}</th></tr></thead>
                 <tbody>
                     <For each={move || rule_ids.get().into_iter().enumerate().collect::<Vec<_>>()} key=|(_, id)| id.clone() children=move |(i, id)| {
                         let rid = StoredValue::new(id);
@@ -69,57 +65,57 @@ pub fn RulesView() -> impl IntoView {
                             <tr>
                                 <td>{i + 1}</td>
                                 <td>
-                                    <input type="text" aria-label=format!("第{}项的制度名称", i + 1) readonly=ro prop:value=move || rule().0 on:change=move |e| {
+                                    <input type="text" aria-label=move || state.t().rule_field(state.t().rule_title, i + 1) readonly=ro prop:value=move || rule().0 on:change=move |e| {
                                         let v = event_target_value(&e);
                                         state.edit(|d| d.set_rule_title(&rid.get_value(), &v));
                                     }/>
                                 </td>
                                 <td>
-                                    <select aria-label=format!("第{}项的类型", i + 1) disabled=ro on:change=move |e| {
+                                    <select aria-label=move || state.t().rule_field(state.t().rule_kind, i + 1) disabled=ro on:change=move |e| {
                                         let k = RuleKind::from_code(&event_target_value(&e));
                                         state.edit(|d| d.set_rule_kind(&rid.get_value(), k));
                                     }>
-                                        <option value="new" prop:selected=move || rule().1 == RuleKind::New>"新建"</option>
-                                        <option value="revised" prop:selected=move || rule().1 == RuleKind::Revised>"修订"</option>
+                                        <option value="new" prop:selected=move || rule().1 == RuleKind::New>{move || state.t().rule_kind_name(RuleKind::New)}</option>
+                                        <option value="revised" prop:selected=move || rule().1 == RuleKind::Revised>{move || state.t().rule_kind_name(RuleKind::Revised)}</option>
                                     </select>
                                 </td>
                                 <td>
-                                    <input type="date" aria-label=format!("第{}项的印发日期", i + 1) readonly=ro prop:value=move || rule().2 on:change=move |e| {
+                                    <input type="date" aria-label=move || state.t().rule_field(state.t().rule_date, i + 1) readonly=ro prop:value=move || rule().2 on:change=move |e| {
                                         let v = event_target_value(&e);
                                         state.edit(|d| d.set_rule_date(&rid.get_value(), &v));
                                     }/>
                                 </td>
-                                <td>{move || { let n = rule().3; if n.is_empty() { "—".to_string() } else { format!("问题 {n}") } }}</td>
+                                <td>{move || { let n = rule().3; if n.is_empty() { "—".to_string() } else { state.t().problems_numbered(&n) } }}</td>
                                 <td>
                                     {move || if rule().4 {
                                         view! {
-                                            <span class="tag candidate">"待确认"</span>
-                                            <button class="small" aria-label=move || format!("确认《{}》", rule().0) disabled=ro on:click=move |_| {
+                                            <span class="tag candidate">{state.tr(|t| t.to_confirm)}</span>
+                                            <button class="small" aria-label=move || state.t().confirm_rule(&rule().0) disabled=ro on:click=move |_| {
                                                 state.edit(|d| d.set_rule_candidate(&rid.get_value(), false));
-                                            }>"确认"</button>
+                                            }>{state.tr(|t| t.confirm)}</button>
                                         }.into_any()
                                     } else {
                                         view! {
-                                            <span class="tag confirmed">"已确认"</span>
-                                            <button class="small" aria-label=move || format!("将《{}》改为待确认", rule().0) disabled=ro on:click=move |_| {
+                                            <span class="tag confirmed">{state.tr(|t| t.confirmed)}</span>
+                                            <button class="small" aria-label=move || state.t().unconfirm_rule(&rule().0) disabled=ro on:click=move |_| {
                                                 state.edit(|d| d.set_rule_candidate(&rid.get_value(), true));
-                                            }>"改为待确认"</button>
+                                            }>{state.tr(|t| t.unconfirm)}</button>
                                         }.into_any()
                                     }}
                                 </td>
                                 <td>
-                                    <button class="small danger" aria-label=move || format!("删除《{}》", rule().0) disabled=ro on:click=move |_| {
-                                        if platform::confirm(&format!("确定删除《{}》吗？", rule().0)) {
+                                    <button class="small danger" aria-label=move || state.t().delete_rule(&rule().0) disabled=ro on:click=move |_| {
+                                        if platform::confirm(&state.tu().confirm_delete_rule(&rule().0)) {
                                             state.edit(|d| d.delete_rule(&rid.get_value()));
                                         }
-                                    }>"删除"</button>
+                                    }>{state.tr(|t| t.delete)}</button>
                                 </td>
                             </tr>
                         }
                     }/>
                 </tbody>
             </table>
-            <p class="hint">"在台账中展开某个问题，可勾选它关联的制度。"</p>
+            <p class="hint">{state.tr(|t| t.rules_link_hint)}</p>
         </section>
     }
 }

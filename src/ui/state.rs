@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::backup::{BackupStatus, Reminder};
 use crate::document::{self as document, Conflict, DocError, HistoryEntry, LedgerDoc, Place};
+use crate::i18n::{Lang, Texts};
 use crate::io::{self, envelope, example};
 use crate::ledger::Ledger;
 use crate::platform::{self, LocalKv};
@@ -76,6 +77,8 @@ pub struct AppState {
     pub update_ready: RwSignal<bool>,
     /// a workbook read for 从 Excel 导入 (file name, what was read), waiting in the preview
     pub xlsx_import: RwSignal<Option<(String, io::xlsx::XlsxImport)>>,
+    /// the UI's language (a per-browser setting, `rectify:lang`)
+    pub lang: RwSignal<Lang>,
     persist_asked: StoredValue<bool>,
     save_scheduled: StoredValue<bool>,
     /// asked once per session to fill in 我的名字
@@ -108,6 +111,7 @@ impl AppState {
             persisted: RwSignal::new(None),
             update_ready: RwSignal::new(false),
             xlsx_import: RwSignal::new(None),
+            lang: RwSignal::new(store.lang()),
             persist_asked: StoredValue::new(false),
             save_scheduled: StoredValue::new(false),
             asked_for_name: StoredValue::new(false),
@@ -115,7 +119,7 @@ impl AppState {
         if let Err(StoreError::Unavailable) = store.kv().get("rectify:probe") {
             state
                 .save_error
-                .set(Some(StoreError::Unavailable.to_string()));
+                .set(Some(state.tu().store_error(&StoreError::Unavailable)));
         }
         if let Some(id) = store.current() {
             state.open(&id);
@@ -124,6 +128,37 @@ impl AppState {
             state.ask_persistent_storage();
         }
         state
+    }
+
+    /// The UI's words in the chosen language; views read this inside reactive closures so
+    /// they follow a switch.
+    pub fn t(&self) -> &'static Texts {
+        self.lang.get().texts()
+    }
+
+    /// A fixed string as a reactive view or attribute value: `{state.tr(|t| t.add_problem)}`.
+    /// Every call returns the same closure type, so the many strings of the views share one
+    /// instance of Leptos' rendering code instead of one per string (wasm size).
+    pub fn tr(
+        &self,
+        key: fn(&Texts) -> &'static str,
+    ) -> impl Fn() -> &'static str + Copy + 'static {
+        let lang = self.lang;
+        move || key(lang.get().texts())
+    }
+
+    /// The same, without subscribing (for messages made in event handlers).
+    pub fn tu(&self) -> &'static Texts {
+        self.lang.get_untracked().texts()
+    }
+
+    /// Switch the UI's language and remember it in this browser. Nothing is reloaded: every
+    /// string is read reactively, so input in progress stays.
+    pub fn set_lang(&self, lang: Lang) {
+        if let Err(e) = store().set_lang(lang) {
+            self.error(lang.texts().store_error(&e));
+        }
+        self.lang.set(lang);
     }
 
     /// The hosted build: register the service worker (offline copy, updates) and say when
@@ -136,9 +171,7 @@ impl AppState {
         }
         if let Some(version) = platform::app_version() {
             if store().note_app_version(&version).is_some() {
-                self.info(format!(
-                    "已更新到新版本（{version}）。台账数据保存在本浏览器中，不受更新影响。"
-                ));
+                self.info(self.tu().updated_to(&version));
             }
         }
     }
@@ -212,7 +245,7 @@ impl AppState {
                     self.conflicts.set(conflicts);
                 }
             }
-            Some((Err(e), _, _)) => self.error(e.to_string()),
+            Some((Err(e), _, _)) => self.error(self.tu().doc_error(&e)),
             None => self.ledger.set(None),
         }
     }
@@ -230,9 +263,7 @@ impl AppState {
             let schema = self
                 .ledger
                 .with_untracked(|l| l.as_ref().map(|l| l.schema).unwrap_or(0));
-            self.error(format!(
-                "此台账由更新版本的 Rectify 创建（结构版本 {schema}），本版本只能查看，不能修改。请更新本应用后再编辑。"
-            ));
+            self.error(self.tu().newer_schema(schema));
         }
         let _ = store().set_current(&id);
     }
@@ -245,14 +276,14 @@ impl AppState {
                 self.notice.set(None);
                 self.show(doc);
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(self.tu().store_error(&e)),
         }
     }
 
     pub fn create(&self, name: &str) {
         self.flush();
         let name = if name.trim().is_empty() {
-            "新台账"
+            self.tu().new_ledger_default_name
         } else {
             name.trim()
         };
@@ -260,7 +291,7 @@ impl AppState {
         self.show(doc);
         self.save_now();
         self.screen.set(Screen::Checklist);
-        self.info(format!("已新建台账“{name}”。"));
+        self.info(self.tu().ledger_created(name));
     }
 
     pub fn open_example(&self) {
@@ -270,9 +301,9 @@ impl AppState {
                 self.show(doc);
                 self.save_now();
                 self.screen.set(Screen::Checklist);
-                self.info("已打开示例台账：某工业园党委巡察“回头看”整改（2022年6月30日通报）。");
+                self.info(self.tu().example_opened);
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(self.tu().doc_error(&e)),
         }
     }
 
@@ -289,24 +320,13 @@ impl AppState {
                 self.show(doc);
                 self.save_now();
                 self.screen.set(Screen::Checklist);
-                let mut message = format!(
-                    "已从通报生成台账：反馈问题 {} 个，具体问题 {} 个，建章立制 {} 项",
-                    report.categories, report.problems, report.rules
-                );
-                if report.rule_candidates > 0 {
-                    message.push_str(&format!(
-                        "（另有 {} 项待确认，请在“建章立制”中核对）",
-                        report.rule_candidates
-                    ));
-                }
-                if !report.leftovers.is_empty() {
-                    message.push_str(&format!(
-                        "；有 {} 段文字未能归类，已原样保留，请核对",
-                        report.leftovers.len()
-                    ));
-                }
-                message.push('。');
-                self.info(message);
+                self.info(self.tu().bulletin_imported(
+                    report.categories,
+                    report.problems,
+                    report.rules,
+                    report.rule_candidates,
+                    report.leftovers.len(),
+                ));
                 true
             }
             Err(e) => {
@@ -415,10 +435,8 @@ impl AppState {
                 self.ledger.set(Some(ledger));
                 self.read_only.set(true);
             }
-            Some(Ok(None)) => self.error(format!(
-                "{date} 时本机还没有这本台账的任何记录（台账创建于之后）。"
-            )),
-            Some(Err(e)) => self.error(e.to_string()),
+            Some(Ok(None)) => self.error(self.tu().nothing_at(&date.to_string())),
+            Some(Err(e)) => self.error(self.tu().doc_error(&e)),
             None => {}
         }
     }
@@ -472,10 +490,8 @@ impl AppState {
             return;
         };
         match self.edit(|d| d.restore_before(hash, &ledger)) {
-            Some(places) if places.is_empty() => {
-                self.info("没有可恢复的内容：这些字段已是修改前的值，或是这次修改新建的。")
-            }
-            Some(places) => self.info(format!("已恢复修改前的值：{}。", places.join("；"))),
+            Some(places) if places.is_empty() => self.info(self.tu().nothing_to_restore),
+            Some(places) => self.info(self.tu().restored(&places.join("；"))),
             None => {}
         }
     }
@@ -483,16 +499,14 @@ impl AppState {
     /// Settle a conflict with one of its values or a new one.
     pub fn settle(&self, place: &Place, value: &str) {
         if self.edit(|d| d.settle(place, value)).is_some() {
-            self.info("已处理冲突：同事合并后也会采用这个值。");
+            self.info(self.tu().conflict_settled);
         }
     }
 
     /// Apply a named operation to the open ledger, show the result, and schedule a save.
     pub fn edit<T>(&self, op: impl FnOnce(&mut LedgerDoc) -> Result<T, DocError>) -> Option<T> {
         if let Some(date) = self.past.get_untracked() {
-            self.error(format!(
-                "正在查看 {date} 的台账（只读）。请先点“回到当前台账”再修改。"
-            ));
+            self.error(self.tu().past_is_read_only(&date.to_string()));
             return None;
         }
         let result = self.doc.try_update_value(|d| d.as_mut().map(op)).flatten();
@@ -502,14 +516,12 @@ impl AppState {
                 self.schedule_save();
                 if self.author().is_none() && !self.asked_for_name.get_value() {
                     self.asked_for_name.set_value(true);
-                    self.info(
-                        "请在右上角填写“我的名字”：您的修改将署此名，同事合并后能看到是谁改的。",
-                    );
+                    self.info(self.tu().ask_for_name);
                 }
                 Some(value)
             }
             Some(Err(e)) => {
-                self.error(e.to_string());
+                self.error(self.tu().doc_error(&e));
                 self.refresh();
                 None
             }
@@ -558,15 +570,14 @@ impl AppState {
                 }
                 if let Some(report) = outcome.merged {
                     self.refresh();
-                    self.info(format!(
-                        "已合并另一窗口中的 {} 项修改（{}）。",
-                        report.new_changes,
-                        report.authors.join("、")
-                    ));
+                    self.info(
+                        self.tu()
+                            .merged_other_tab(report.new_changes, &report.authors.join("、")),
+                    );
                 }
                 self.ledgers.set(store().list().unwrap_or_default());
             }
-            Some(Err(e)) => self.save_error.set(Some(e.to_string())),
+            Some(Err(e)) => self.save_error.set(Some(self.tu().store_error(&e))),
             None => {}
         }
     }
@@ -591,7 +602,7 @@ impl AppState {
     pub fn set_my_name(&self, name: &str) {
         let name = name.trim().to_string();
         if let Err(e) = store().set_my_name(&name) {
-            self.error(e.to_string());
+            self.error(self.tu().store_error(&e));
         }
         self.my_name.set(name.clone());
         self.doc.update_value(|d| {
@@ -617,7 +628,7 @@ impl AppState {
                     if let Some(id) = self.current_id() {
                         self.backup.set(store().note_export(&id, now));
                     }
-                    self.info(format!("已导出：{file_name}"));
+                    self.info(self.tu().exported(&file_name));
                 }
                 Err(e) => self.error(e),
             }
@@ -631,33 +642,32 @@ impl AppState {
         let store = store();
         let current = self.current_id();
         match plan_import(&store, current.as_deref(), &bytes) {
-            Err(e) => self.error(format!("未导入“{file_name}”：{e}")),
+            Err(e) => self.error(
+                self.tu()
+                    .not_imported(file_name, &self.tu().import_error(&e)),
+            ),
             Ok(ImportPlan::MergeIntoCurrent(file)) => {
                 let now = platform::now();
                 let report = self
                     .doc
                     .try_update_value(|d| d.as_mut().map(|d| d.merge(&mut file.into_doc(), now)));
                 match report.flatten() {
-                    Some(Ok(r)) if r.new_changes == 0 => self.info(format!(
-                        "“{file_name}”中没有新的修改（此前已导入过），台账未变。"
-                    )),
+                    Some(Ok(r)) if r.new_changes == 0 => {
+                        self.info(self.tu().nothing_new(file_name))
+                    }
                     Some(Ok(r)) => {
                         self.refresh();
                         self.save_now();
-                        let mut message = format!(
-                            "已合并“{file_name}”：{} 项修改，来自 {}。",
+                        self.info(self.tu().merged_file(
+                            file_name,
                             r.new_changes,
-                            r.authors.join("、")
-                        );
-                        if !r.both_edited.is_empty() {
-                            message.push_str(&format!(
-                                "以下文字双方都改过，已逐字合并、双方的字都保留，请阅读核对：{}。",
-                                r.both_edited.join("；")
-                            ));
-                        }
-                        self.info(message);
+                            &r.authors.join("、"),
+                            &r.both_edited.join("；"),
+                        ));
                     }
-                    Some(Err(e)) => self.error(format!("未导入“{file_name}”：{e}")),
+                    Some(Err(e)) => {
+                        self.error(self.tu().not_imported(file_name, &self.tu().doc_error(&e)))
+                    }
                     None => {}
                 }
             }
@@ -697,13 +707,13 @@ impl AppState {
             PendingImport::OpenAsNew { name } => {
                 self.flush();
                 if let Err(e) = store.store_file(&file, platform::now()) {
-                    self.error(e.to_string());
+                    self.error(self.tu().store_error(&e));
                     return;
                 }
                 // the file's document is already loaded: show it rather than load it again
                 self.show(file.into_doc());
                 self.ledgers.set(store.list().unwrap_or_default());
-                self.info(format!("已作为新台账打开“{name}”。"));
+                self.info(self.tu().opened_as_new(&name));
             }
             PendingImport::MergeIntoOther { name } => {
                 self.open(&id);
@@ -715,7 +725,7 @@ impl AppState {
                     if let Some(Some(Ok(r))) = report {
                         self.refresh();
                         self.save_now();
-                        self.info(format!("已切换到“{name}”并合并 {} 项修改。", r.new_changes));
+                        self.info(self.tu().switched_and_merged(&name, r.new_changes));
                     }
                 }
             }
@@ -725,7 +735,7 @@ impl AppState {
     pub fn cancel_import(&self) {
         self.pending_import.set(None);
         self.pending_file.set_value(None);
-        self.info("已取消导入，台账未变。");
+        self.info(self.tu().import_cancelled);
     }
 
     /// Rename any stored ledger (the open one directly; another by loading and saving it).
@@ -741,22 +751,22 @@ impl AppState {
             Ok(mut doc) => {
                 doc.set_author(self.author().as_deref());
                 if let Err(e) = doc.set_meta(MetaField::Name, name) {
-                    self.error(e.to_string());
+                    self.error(self.tu().doc_error(&e));
                     return;
                 }
                 if let Err(e) = store.save(&mut doc, platform::now()) {
-                    self.error(e.to_string());
+                    self.error(self.tu().store_error(&e));
                 }
                 self.ledgers.set(store.list().unwrap_or_default());
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(self.tu().store_error(&e)),
         }
     }
 
     pub fn delete(&self, id: &str) {
         let store = store();
         if let Err(e) = store.delete(id) {
-            self.error(e.to_string());
+            self.error(self.tu().store_error(&e));
             return;
         }
         if self.current_id().as_deref() == Some(id) {
@@ -765,7 +775,7 @@ impl AppState {
             self.backup.set(BackupStatus::default());
         }
         self.ledgers.set(store.list().unwrap_or_default());
-        self.info("已删除台账。");
+        self.info(self.tu().ledger_deleted);
     }
 
     /// Download the raw stored bytes of a ledger that no longer opens, to rescue it.
@@ -778,7 +788,7 @@ impl AppState {
                     "application/octet-stream",
                 );
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(self.tu().store_error(&e)),
         }
     }
 }
