@@ -348,6 +348,33 @@ texts! {
     full_stop: "。", ".";
     list_separator: "，", ", ";
     nothing_left_over: "全文都已归入相应栏目，没有遗留文字。", "All of the text was placed; nothing is left over.";
+
+    // Excel (ui/xlsx_import.rs, ui/ledgers.rs)
+    start_excel: "已有 Excel 台账？", "Already keep the ledger in Excel?";
+    start_excel_text: "选择 .xlsx 文件，按列名（序号、问题类别、问题表现、责任部门、整改时限、整改状态…）读取，先预览再导入。", "Pick an .xlsx file: its columns are read by their headers (number, category, description, department, deadline, status …), shown for checking, then imported.";
+    import_excel: "从 Excel 导入", "Import from Excel";
+    export_excel: "导出 Excel", "Export Excel";
+    excel_card: "Excel", "Excel";
+    excel_card_export: "导出：当前台账存为 .xlsx（整改台账、统计、建章立制三张工作表，日期为 Excel 日期，整改状态按预警灯着色）。", "Export: the open ledger as .xlsx (three sheets: the ledger, its figures and its rules; dates as Excel dates, statuses coloured by their light).";
+    excel_card_import: "导入：按列名读取 Excel 台账，预览后创建新台账或添加到当前台账。", "Import: an Excel ledger read by its column headers, checked in a preview, then made a new ledger or added to the open one.";
+    pick_excel_prompt: "请选择整改台账的 Excel 文件（.xlsx）。", "Pick the ledger's Excel file (.xlsx).";
+    pick_excel: "选择 Excel 文件", "Pick an Excel file";
+    can_import: "可导入：", "Can be imported: ";
+    column_mapping: "列的对应关系", "Columns and fields";
+    column: "列", "Column";
+    column_header: "表头", "Header";
+    imported_as: "导入为", "Imported as";
+    every_row_read: "每一行都已读取。", "Every row was read.";
+    rows_not_read: "未能读取的行", "Rows not read";
+    please_check: "请核对", "Please check";
+    inferred_rows: "以下内容按推断导入，请核对：", "These were imported by inference; please check them:";
+    problems_to_import: "将导入的问题", "Problems to import";
+    serial_column: "序号", "No.";
+    column_category: "问题类别", "Category";
+    column_description: "问题表现", "Description";
+    column_deadline: "整改时限", "Deadline";
+    create_new_ledger: "创建新台账", "Create a new ledger";
+    add_to_current: "添加到当前台账", "Add to the open ledger";
 }
 
 impl Texts {
@@ -491,6 +518,114 @@ impl Texts {
         match self.lang {
             Lang::Zh => format!("已导出：{file_name}"),
             Lang::En => format!("Exported: {file_name}"),
+        }
+    }
+
+    pub fn excel_preview_lead(&self, file_name: &str, sheet: &str, header_row: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("“{file_name}”：从工作表“{sheet}”读取，第 {header_row} 行是表头。请核对下面的对应关系和未能读取的行，再选择创建新台账或添加到当前台账。"),
+            Lang::En => format!("“{file_name}”: read from sheet “{sheet}”, header on row {header_row}. Check the columns and the rows not read below, then create a new ledger or add to the open one."),
+        }
+    }
+
+    pub fn excel_counts(
+        &self,
+        categories: usize,
+        problems: usize,
+        rules: usize,
+        candidates: usize,
+    ) -> String {
+        let mut text = match self.lang {
+            Lang::Zh => format!(
+                "反馈问题（类别）{categories} 个，具体问题 {problems} 个，建章立制 {rules} 项"
+            ),
+            Lang::En => format!("{categories} categories, {problems} problems, {rules} rules"),
+        };
+        if candidates > 0 {
+            text.push_str(&match self.lang {
+                Lang::Zh => format!("（另有 {candidates} 项待确认）"),
+                Lang::En => format!(" ({candidates} more to confirm)"),
+            });
+        }
+        text.push_str(self.full_stop);
+        text
+    }
+
+    pub fn not_imported_column(&self, why: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("不导入（{why}）"),
+            Lang::En => format!("not imported ({why})"),
+        }
+    }
+
+    pub fn rows_skipped(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("以下 {n} 行未能读取，不会导入："),
+            Lang::En => format!("These {n} rows could not be read and will not be imported:"),
+        }
+    }
+
+    pub fn add_to(&self, name: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("添加到“{name}”"),
+            Lang::En => format!("Add to “{name}”"),
+        }
+    }
+
+    pub fn excel_exported(&self, file_name: &str) -> String {
+        match self.lang {
+            Lang::Zh => {
+                format!("已导出 Excel：{file_name}（整改台账、统计、建章立制三张工作表）。")
+            }
+            Lang::En => {
+                format!("Exported Excel: {file_name} (three sheets: the ledger, its figures and its rules).")
+            }
+        }
+    }
+
+    pub fn excel_export_failed(&self, why: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("导出 Excel 失败：{why}"),
+            Lang::En => format!("Exporting Excel failed: {why}"),
+        }
+    }
+
+    pub fn created_from_excel(
+        &self,
+        file_name: &str,
+        name: &str,
+        categories: usize,
+        problems: usize,
+        skipped: usize,
+    ) -> String {
+        let skipped = self.skipped_rows(skipped);
+        match self.lang {
+            Lang::Zh => format!("已从“{file_name}”创建台账“{name}”：反馈问题（类别）{categories} 个，具体问题 {problems} 个{skipped}。"),
+            Lang::En => format!("Created “{name}” from “{file_name}”: {categories} categories, {problems} problems{skipped}."),
+        }
+    }
+
+    pub fn added_from_excel(
+        &self,
+        file_name: &str,
+        problems: usize,
+        categories: usize,
+        rules: usize,
+        skipped: usize,
+    ) -> String {
+        let skipped = self.skipped_rows(skipped);
+        match self.lang {
+            Lang::Zh => format!("已把“{file_name}”中的 {problems} 个问题添加到当前台账（新增类别 {categories} 个，新增建章立制 {rules} 项）{skipped}。"),
+            Lang::En => format!("Added {problems} problems from “{file_name}” to the open ledger ({categories} new categories, {rules} new rules){skipped}."),
+        }
+    }
+
+    /// "；N 行未能读取，未导入" when rows were skipped.
+    fn skipped_rows(&self, skipped: usize) -> String {
+        match (skipped, self.lang) {
+            (0, _) => String::new(),
+            (n, Lang::Zh) => format!("；{n} 行未能读取，未导入"),
+            (n, Lang::En) => format!("; {n} rows could not be read and were not imported"),
         }
     }
 

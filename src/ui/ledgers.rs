@@ -60,9 +60,9 @@ pub fn StartView() -> impl IntoView {
                     <button on:click=move |_| state.screen.set(Screen::BulletinImport)>{state.tr(|t| t.import_bulletin)}</button>
                 </div>
                 <div class="card">
-                    <h3>"已有 Excel 台账？"</h3>
-                    <p>"选择 .xlsx 文件，按列名（序号、问题类别、问题表现、责任部门、整改时限、整改状态…）读取，先预览再导入。"</p>
-                    <XlsxPicker label="从 Excel 导入"/>
+                    <h3>{state.tr(|t| t.start_excel)}</h3>
+                    <p>{state.tr(|t| t.start_excel_text)}</p>
+                    <XlsxPicker label=|t| t.import_excel/>
                 </div>
                 <div class="card">
                     <h3>{state.tr(|t| t.start_file)}</h3>
@@ -243,17 +243,17 @@ pub fn LedgersView() -> impl IntoView {
                 <button on:click=move |_| state.screen.set(Screen::BulletinImport)>{state.tr(|t| t.import_bulletin)}</button>
             </div>
             <div class="card">
-                <h3>"Excel"</h3>
+                <h3>{state.tr(|t| t.excel_card)}</h3>
                 <p class="hint">
-                    "导出：当前台账存为 .xlsx（整改台账、统计、建章立制三张工作表，日期为 Excel 日期，整改状态按预警灯着色）。"
-                    "导入：按列名读取 Excel 台账，预览后创建新台账或添加到当前台账。"
+                    {state.tr(|t| t.excel_card_export)}
+                    {state.tr(|t| t.excel_card_import)}
                 </p>
                 <div class="excel-actions">
                     <button
                         disabled=move || state.ledger.with(|l| l.is_none())
                         on:click=move |_| state.export_xlsx()
-                    >"导出 Excel"</button>
-                    <XlsxPicker label="从 Excel 导入"/>
+                    >{state.tr(|t| t.export_excel)}</button>
+                    <XlsxPicker label=|t| t.import_excel/>
                 </div>
             </div>
         </section>

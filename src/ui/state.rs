@@ -349,13 +349,11 @@ impl AppState {
                     &file_name,
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 ) {
-                    Ok(()) => self.info(format!(
-                        "已导出 Excel：{file_name}（整改台账、统计、建章立制三张工作表）。"
-                    )),
+                    Ok(()) => self.info(self.tu().excel_exported(&file_name)),
                     Err(e) => self.error(e),
                 }
             }
-            Err(e) => self.error(format!("导出 Excel 失败：{e}")),
+            Err(e) => self.error(self.tu().excel_export_failed(&e.to_string())),
         }
     }
 
@@ -370,7 +368,7 @@ impl AppState {
             }
             Err(e) => {
                 self.xlsx_import.set(None);
-                self.error(format!("未导入“{file_name}”：{e}"));
+                self.error(self.tu().not_imported(file_name, &e.to_string()));
             }
         }
     }
@@ -391,12 +389,12 @@ impl AppState {
                 self.xlsx_import.set(None);
                 self.screen.set(Screen::Checklist);
                 let r = &import.report;
-                self.info(format!(
-                    "已从“{file_name}”创建台账“{}”：反馈问题（类别）{} 个，具体问题 {} 个{}。",
-                    import.ledger.meta.name,
+                self.info(self.tu().created_from_excel(
+                    &file_name,
+                    &import.ledger.meta.name,
                     r.categories,
                     r.problems,
-                    skipped_note(r.skipped.len())
+                    r.skipped.len(),
                 ));
             }
             Err(e) => self.error(e.to_string()),
@@ -411,12 +409,12 @@ impl AppState {
         if let Some(added) = self.edit(|d| io::xlsx::add_from_xlsx(d, &import)) {
             self.xlsx_import.set(None);
             self.screen.set(Screen::Checklist);
-            self.info(format!(
-                "已把“{file_name}”中的 {} 个问题添加到当前台账（新增类别 {} 个，新增建章立制 {} 项）{}。",
+            self.info(self.tu().added_from_excel(
+                &file_name,
                 added.problems,
                 added.categories,
                 added.rules,
-                skipped_note(import.report.skipped.len())
+                import.report.skipped.len(),
             ));
         }
     }
@@ -790,14 +788,5 @@ impl AppState {
             }
             Err(e) => self.error(self.tu().store_error(&e)),
         }
-    }
-}
-
-/// "；N 行未能读取，未导入" when rows were skipped.
-fn skipped_note(skipped: usize) -> String {
-    if skipped == 0 {
-        String::new()
-    } else {
-        format!("；{skipped} 行未能读取，未导入")
     }
 }

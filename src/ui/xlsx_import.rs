@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 
 use super::state::{AppState, Screen};
+use crate::i18n::Texts;
 use crate::io::xlsx::XlsxImport;
 use crate::ledger::format_date;
 use crate::platform;
 
 /// A file picker labelled `label` that reads a workbook into the preview.
 #[component]
-pub fn XlsxPicker(label: &'static str) -> impl IntoView {
+pub fn XlsxPicker(label: fn(&Texts) -> &'static str) -> impl IntoView {
     let state = expect_context::<AppState>();
     let on_file = move |e: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&e);
@@ -22,16 +23,16 @@ pub fn XlsxPicker(label: &'static str) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match platform::read_file(file).await {
                 Ok(bytes) => state.read_xlsx(&name, &bytes),
-                Err(e) => state.error(format!("未导入“{name}”：{e}")),
+                Err(e) => state.error(state.tu().not_imported(&name, &e)),
             }
         });
     };
     view! {
         <label class="button file-button">
-            {label}
+            {state.tr(label)}
             <input
                 type="file"
-                aria-label=label
+                aria-label=state.tr(label)
                 accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 on:change=on_file
             />
@@ -53,13 +54,13 @@ pub fn XlsxImportView() -> impl IntoView {
     };
     view! {
         <section class="xlsx-import">
-            <h2>"从 Excel 导入"</h2>
+            <h2>{state.tr(|t| t.import_excel)}</h2>
             {move || match state.xlsx_import.get() {
                 None => view! {
-                    <p>"请选择整改台账的 Excel 文件（.xlsx）。"</p>
+                    <p>{state.tr(|t| t.pick_excel_prompt)}</p>
                     <div class="excel-actions">
-                        <XlsxPicker label="选择 Excel 文件"/>
-                        <button on:click=move |_| back()>"返回"</button>
+                        <XlsxPicker label=|t| t.pick_excel/>
+                        <button on:click=move |_| back()>{state.tr(|t| t.back)}</button>
                     </div>
                 }.into_any(),
                 Some((file_name, import)) => view! {
@@ -91,8 +92,15 @@ fn Preview(file_name: String, import: XlsxImport, on_cancel: Callback<()>) -> im
     };
     let columns = report.columns.clone();
     let skipped = report.skipped.clone();
+    let skipped_count = skipped.len();
+    let counts = (
+        report.categories,
+        report.problems,
+        report.rules,
+        report.rule_candidates,
+    );
     let notes = report.notes.clone();
-    let rows: Vec<(usize, String, String, String, String, String)> = ledger
+    let rows: Vec<(usize, String, String, String, String, crate::ledger::Status)> = ledger
         .problems
         .iter()
         .enumerate()
@@ -106,78 +114,71 @@ fn Preview(file_name: String, import: XlsxImport, on_cancel: Callback<()>) -> im
                 p.description.clone(),
                 p.departments.join("、"),
                 format_date(p.deadline),
-                p.status.label().to_string(),
+                p.status.clone(),
             )
         })
         .collect();
     view! {
         <p class="lead">
-            {format!(
-                "“{file_name}”：从工作表“{}”读取，第 {} 行是表头。请核对下面的对应关系和未能读取的行，再选择创建新台账或添加到当前台账。",
-                report.sheet, report.header_row
-            )}
+            {move || state.t().excel_preview_lead(&file_name, &report.sheet, report.header_row)}
         </p>
-        <div class="recognised" role="status" aria-label="识别结果">
+        <div class="recognised" role="status" aria-label=state.tr(|t| t.recognised)>
             <p>
-                <strong>"可导入："</strong>
-                {format!(
-                    "反馈问题（类别）{} 个，具体问题 {} 个，建章立制 {} 项",
-                    report.categories, report.problems, report.rules
-                )}
-                {(report.rule_candidates > 0).then(|| format!("（另有 {} 项待确认）", report.rule_candidates))}
-                "。"
+                <strong>{state.tr(|t| t.can_import)}</strong>
+                {move || state.t().excel_counts(counts.0, counts.1, counts.2, counts.3)}
             </p>
         </div>
-        <h3>"列的对应关系"</h3>
-        <table class="xlsx-columns" aria-label="列的对应关系">
-            <thead><tr><th>"列"</th><th>"表头"</th><th>"导入为"</th></tr></thead>
+        <h3>{state.tr(|t| t.column_mapping)}</h3>
+        <table class="xlsx-columns" aria-label=state.tr(|t| t.column_mapping)>
+            <thead><tr><th>{state.tr(|t| t.column)}</th><th>{state.tr(|t| t.column_header)}</th><th>{state.tr(|t| t.imported_as)}</th></tr></thead>
             <tbody>
                 {columns.into_iter().map(|c| {
-                    let target = match c.field {
+                    let note = c.note.clone();
+                    let target = move || match c.field {
                         Some(f) => f.label().to_string(),
-                        None => format!("不导入（{}）", c.note),
+                        None => state.t().not_imported_column(&note),
                     };
                     view! { <tr class:unused=c.field.is_none()><td>{c.column}</td><td>{c.header}</td><td>{target}</td></tr> }
                 }).collect_view()}
             </tbody>
         </table>
         {if skipped.is_empty() {
-            view! { <p class="hint">"每一行都已读取。"</p> }.into_any()
+            view! { <p class="hint">{state.tr(|t| t.every_row_read)}</p> }.into_any()
         } else {
             view! {
-                <div class="notice error skipped" role="alert" aria-label="未能读取的行">
-                    <p>{format!("以下 {} 行未能读取，不会导入：", skipped.len())}</p>
+                <div class="notice error skipped" role="alert" aria-label=state.tr(|t| t.rows_not_read)>
+                    <p>{move || state.t().rows_skipped(skipped_count)}</p>
                     <ul>{skipped.into_iter().map(|s| view! { <li>{s.to_string()}</li> }).collect_view()}</ul>
                 </div>
             }.into_any()
         }}
         {(!notes.is_empty()).then(|| view! {
-            <div class="warnings" aria-label="请核对">
-                <p>"以下内容按推断导入，请核对："</p>
+            <div class="warnings" aria-label=state.tr(|t| t.please_check)>
+                <p>{state.tr(|t| t.inferred_rows)}</p>
                 <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             </div>
         })}
-        <h3>"将导入的问题"</h3>
-        <table class="xlsx-problems" aria-label="将导入的问题">
-            <thead><tr><th>"序号"</th><th>"问题类别"</th><th>"问题表现"</th><th>"责任部门"</th><th>"整改时限"</th><th>"整改状态"</th></tr></thead>
+        <h3>{state.tr(|t| t.problems_to_import)}</h3>
+        <table class="xlsx-problems" aria-label=state.tr(|t| t.problems_to_import)>
+            <thead><tr><th>{state.tr(|t| t.serial_column)}</th><th>{state.tr(|t| t.column_category)}</th><th>{state.tr(|t| t.column_description)}</th><th>{state.tr(|t| t.departments)}</th><th>{state.tr(|t| t.column_deadline)}</th><th>{state.tr(|t| t.status)}</th></tr></thead>
             <tbody>
                 {rows.into_iter().map(|(n, c, d, dep, dl, st)| view! {
-                    <tr><td>{n}</td><td>{c}</td><td>{d}</td><td>{dep}</td><td>{dl}</td><td>{st}</td></tr>
+                    <tr><td>{n}</td><td>{c}</td><td>{d}</td><td>{dep}</td><td>{dl}</td><td>{move || state.t().status(&st)}</td></tr>
                 }).collect_view()}
             </tbody>
         </table>
         <div class="excel-actions">
             <label>
-                "新台账名称"
+                {state.tr(|t| t.new_ledger_name)}
                 <input type="text" prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e))/>
             </label>
             <button class="primary" disabled=!has_problems on:click=move |_| state.create_from_xlsx(&name.get_untracked())>
-                "创建新台账"
+                {state.tr(|t| t.create_new_ledger)}
             </button>
-            <button disabled=move || !can_add() title=move || format!("添加到“{}”", current_name()) on:click=move |_| state.add_xlsx_to_current()>
-                "添加到当前台账"
+            <button disabled=move || !can_add() title=move || state.t().add_to(&current_name()) on:click=move |_| state.add_xlsx_to_current()>
+                {state.tr(|t| t.add_to_current)}
             </button>
-            <button on:click=move |_| on_cancel.run(())>"取消"</button>
+            <button on:click=move |_| on_cancel.run(())>{state.tr(|t| t.cancel)}</button>
         </div>
     }
 }

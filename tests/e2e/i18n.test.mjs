@@ -81,6 +81,13 @@ test('switch the UI to English and back; the bulletin stays Chinese; the choice 
   await closeButton.click();
   await expectCount(error, 0, 'the error to close');
 
+  // Excel in 台账管理: the buttons, and a workbook's preview, in English
+  await header.show('Ledgers');
+  await expectCount(main.getByRole('button', { name: 'Export Excel', exact: true }), 1, 'Export Excel');
+  await main.getByLabel('Import from Excel', { exact: true }).setInputFiles(await tmpFile('wrong.xlsx', randomBytes(256)));
+  await expectText(page.getByRole('alert').filter({ has: closeButton }), /^“wrong\.xlsx” was not imported: /, 'the Excel import error');
+  await closeButton.click();
+
   // the bulletin stays Chinese: an official document
   await header.show('Bulletin');
   await expectCount(main.getByRole('heading', { name: '通报', exact: true, level: 2 }), 1, 'the bulletin heading');
