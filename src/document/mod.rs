@@ -364,6 +364,25 @@ impl LedgerDoc {
         self.doc.save()
     }
 
+    /// The changes this document has beyond `heads` (hex), as Automerge bytes that
+    /// [`LedgerDoc::apply_chunk`] adds to a copy holding those heads (commits first). Empty
+    /// when there is nothing new. Heads this document does not know are ignored by Automerge,
+    /// so check [`LedgerDoc::knows_all`] before relying on the result being small.
+    pub fn save_after(&mut self, heads: &[String], now: i64) -> Vec<u8> {
+        self.commit(now);
+        let heads: Vec<automerge::ChangeHash> =
+            heads.iter().filter_map(|h| h.parse().ok()).collect();
+        self.doc.save_after(&heads)
+    }
+
+    /// Add changes saved by [`LedgerDoc::save_after`] (or a whole saved document).
+    pub fn apply_chunk(&mut self, bytes: &[u8]) -> Result<(), DocError> {
+        self.doc
+            .load_incremental(bytes)
+            .map(|_| ())
+            .map_err(|_| DocError::Unreadable("数据校验失败，内容被改动或不完整".into()))
+    }
+
     /// Hashes of the document's heads, hex encoded.
     pub fn heads(&mut self) -> Vec<String> {
         self.doc.get_heads().iter().map(|h| h.to_string()).collect()
