@@ -135,7 +135,7 @@ pub struct IndexEntry {
 }
 
 /// Where a ledger's stored copy lives.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Place {
     /// the small, synchronous store (localStorage), one key per ledger
     #[default]

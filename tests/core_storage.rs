@@ -471,3 +471,37 @@ fn deleting_a_ledger_removes_it_from_both_stores() {
     assert!(local.keys_with(&format!("ledger:{id}")).is_empty());
     assert!(store.list().unwrap().is_empty());
 }
+
+/// Characters of varied text in `tests/fixtures/large-ledger.rectify`: its stored copy is
+/// just under the move threshold (with the example ledger beside it), so the browser test can
+/// import it into localStorage and then grow it past the threshold by typing.
+const LARGE_FIXTURE_CHARS: usize = 336_000;
+
+fn large_fixture() -> Vec<u8> {
+    let mut doc = LedgerDoc::create("大台账（测试）", Some("测试"), T0);
+    let category = doc.add_category("篇幅很长的问题").unwrap();
+    for i in 0..8 {
+        let p = doc.add_problem(&category, &format!("问题{}", i + 1)).unwrap();
+        let text = varied_text_wide(100 + i as u64, LARGE_FIXTURE_CHARS / 8);
+        doc.set_problem_text(&p, ProblemText::Cause, &text).unwrap();
+    }
+    rectify::io::encode(&mut doc, "大台账（测试）", T0 + 1)
+}
+
+/// Like [`varied_text`], from 20 000 characters (as the browser test types them).
+fn varied_text_wide(seed: u64, n: usize) -> String {
+    lcg(seed)
+        .take(n)
+        .map(|x| char::from_u32(0x4E00 + (x % 20000) as u32).unwrap())
+        .collect()
+}
+
+/// `cargo test --test core_storage -- --ignored write_the_large_fixture` rewrites the file.
+#[test]
+#[ignore]
+fn write_the_large_fixture() {
+    let bytes = large_fixture();
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/large-ledger.rectify");
+    std::fs::write(path, &bytes).unwrap();
+    println!("{} bytes, {} base64 characters", bytes.len(), bytes.len().div_ceil(3) * 4);
+}

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::state::{AppState, Screen};
 use crate::platform;
+use crate::store::Place;
 
 /// A form to name and create a new ledger.
 #[component]
@@ -80,6 +81,35 @@ fn size_label(bytes: usize) -> String {
     }
 }
 
+/// Where a ledger's copy lives, as 台账管理 says it.
+fn place_label(place: Place) -> &'static str {
+    match place {
+        Place::Local => "localStorage",
+        Place::Large => "IndexedDB",
+    }
+}
+
+/// How much this app keeps where, and what the browser estimates for the whole origin.
+fn usage_label(usage: &crate::store::Usage, estimate: Option<(f64, f64)>) -> String {
+    let mut text = format!(
+        "本应用占用：localStorage 约 {}（按约 {} 的上限计，较大的台账会自动移到 IndexedDB）",
+        size_label(usage.local_bytes),
+        size_label(crate::store::LOCAL_BUDGET_BYTES)
+    );
+    match usage.large_bytes {
+        Some(bytes) => text.push_str(&format!("，IndexedDB 约 {}", size_label(bytes))),
+        None => text.push_str("；本浏览器在此页不能使用 IndexedDB，台账都保存在 localStorage 中"),
+    }
+    if let Some((used, quota)) = estimate {
+        text.push_str(&format!(
+            "。浏览器估计本网址共用 {}，最多可用 {}",
+            size_label(used as usize),
+            size_label(quota as usize)
+        ));
+    }
+    text + "。"
+}
+
 fn time_label(secs: i64) -> String {
     chrono::DateTime::from_timestamp(secs, 0)
         .map(|t| {
@@ -115,6 +145,14 @@ fn StorageInfo() -> impl IntoView {
         }
         None => "",
     };
+    let estimate = RwSignal::new(None::<(f64, f64)>);
+    leptos::task::spawn_local(async move {
+        estimate.set(platform::storage_estimate().await);
+    });
+    let usage = move || {
+        state.ledgers.track();
+        usage_label(&state.usage(), estimate.get())
+    };
     let backup = move || {
         state
             .ledger
@@ -136,6 +174,7 @@ fn StorageInfo() -> impl IntoView {
         <div class="storage-info" role="note" aria-label="数据保存位置">
             <p>{place}</p>
             <p>{persisted}</p>
+            <p class="storage-usage">{usage}</p>
             <p>{backup}</p>
         </div>
     }
@@ -159,13 +198,14 @@ pub fn LedgersView() -> impl IntoView {
                         <th>"台账名称"</th>
                         <th>"最后保存"</th>
                         <th>"占用空间"</th>
+                        <th>"保存位置"</th>
                         <th>"操作"</th>
                     </tr>
                 </thead>
                 <tbody>
                     <For
                         each=move || state.ledgers.get()
-                        key=|e| (e.id.clone(), e.name.clone(), e.updated_at)
+                        key=|e| (e.id.clone(), e.name.clone(), e.updated_at, e.size, e.place)
                         children=move |e| {
                             let id = e.id.clone();
                             let id_open = id.clone();
@@ -204,6 +244,7 @@ pub fn LedgersView() -> impl IntoView {
                                     </td>
                                     <td>{time_label(e.updated_at)}</td>
                                     <td>{size_label(e.size)}</td>
+                                    <td>{place_label(e.place)}</td>
                                     <td class="row-actions">
                                         <button aria-label=format!("打开“{}”", e.name) on:click=move |_| {
                                             state.open(&id_open);
