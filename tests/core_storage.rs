@@ -481,7 +481,9 @@ fn large_fixture() -> Vec<u8> {
     let mut doc = LedgerDoc::create("大台账（测试）", Some("测试"), T0);
     let category = doc.add_category("篇幅很长的问题").unwrap();
     for i in 0..8 {
-        let p = doc.add_problem(&category, &format!("问题{}", i + 1)).unwrap();
+        let p = doc
+            .add_problem(&category, &format!("问题{}", i + 1))
+            .unwrap();
         let text = varied_text_wide(100 + i as u64, LARGE_FIXTURE_CHARS / 8);
         doc.set_problem_text(&p, ProblemText::Cause, &text).unwrap();
     }
@@ -501,7 +503,14 @@ fn varied_text_wide(seed: u64, n: usize) -> String {
 #[ignore]
 fn write_the_large_fixture() {
     let bytes = large_fixture();
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/large-ledger.rectify");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/large-ledger.rectify"
+    );
     std::fs::write(path, &bytes).unwrap();
-    println!("{} bytes, {} base64 characters", bytes.len(), bytes.len().div_ceil(3) * 4);
+    println!(
+        "{} bytes, {} base64 characters",
+        bytes.len(),
+        bytes.len().div_ceil(3) * 4
+    );
 }

@@ -70,7 +70,12 @@ async fn request(req: &IdbRequest) -> Result<JsValue, JsValue> {
     });
     match JsFuture::from(done).await {
         Ok(_) => req.result(),
-        Err(_) => Err(req.error().ok().flatten().map(JsValue::from).unwrap_or_default()),
+        Err(_) => Err(req
+            .error()
+            .ok()
+            .flatten()
+            .map(JsValue::from)
+            .unwrap_or_default()),
     }
 }
 

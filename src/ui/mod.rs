@@ -90,7 +90,10 @@ fn App() -> impl IntoView {
                     leptos::task::spawn_local(async move {
                         let _ = large.reload().await;
                         for id in ids {
-                            state.on_storage_changed(&format!("{}ledger:{id}", crate::store::PREFIX));
+                            state.on_storage_changed(&format!(
+                                "{}ledger:{id}",
+                                crate::store::PREFIX
+                            ));
                         }
                     });
                 }

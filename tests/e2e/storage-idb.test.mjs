@@ -98,6 +98,7 @@ test('a growing ledger moves to IndexedDB without loss; reloads, two tabs and a 
   // with the example beside it, it is just under the move threshold and stays in localStorage
   await app.header.importFile(join(FIXTURES, 'large-ledger.rectify'));
   await app.notices.importDialogButton('作为新台账打开').click();
+  await app.header.show('台账');
   await expectCount(app.checklist.problemToggles, 8, 'problems of the large ledger');
   await app.waitForSave();
   const name = '大台账（测试）';
