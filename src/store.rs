@@ -25,6 +25,8 @@ pub enum StoreError {
     Corrupt(String),
     #[error("本机没有这本台账。")]
     NotFound,
+    #[error("这本台账保存在本浏览器的 IndexedDB 中，但这次 IndexedDB 没有打开（可能被浏览器设置阻止，或打开太慢）。台账没有丢失，请刷新页面再试。")]
+    LargeUnavailable,
 }
 
 /// A string key–value store. `set` must either replace the whole value or fail and leave
@@ -453,7 +455,11 @@ impl<K: KeyValue> LedgerStore<K> {
             .collect();
         stored.sort();
         stored.dedup();
-        entries.retain(|e| stored.contains(&e.id));
+        // A ledger kept in IndexedDB stays listed when IndexedDB did not open this time: it
+        // is not lost, and opening it says why it cannot open now.
+        entries.retain(|e| {
+            stored.contains(&e.id) || (self.large.is_none() && e.place == Place::Large)
+        });
         for id in stored {
             if entries.iter().any(|e| e.id == id) {
                 continue;
@@ -495,11 +501,26 @@ impl<K: KeyValue> LedgerStore<K> {
         let text = self
             .home(id)
             .get(&Self::ledger_key(id))?
-            .ok_or(StoreError::NotFound)?;
+            .ok_or_else(|| self.missing(id))?;
         let bytes = b64()
             .decode(text.trim())
             .map_err(|_| StoreError::Corrupt("不是有效的编码".into()))?;
         envelope::decode(&bytes).map_err(|e| StoreError::Corrupt(e.to_string()))
+    }
+
+    /// Why a ledger is not in the store: gone, or in IndexedDB that did not open this time.
+    fn missing(&self, id: &str) -> StoreError {
+        let in_large = self.large.is_none()
+            && self
+                .list()
+                .unwrap_or_default()
+                .iter()
+                .any(|e| e.id == id && e.place == Place::Large);
+        if in_large {
+            StoreError::LargeUnavailable
+        } else {
+            StoreError::NotFound
+        }
     }
 
     /// The raw stored bytes of a ledger (to let a user rescue a copy that no longer opens).
@@ -507,7 +528,7 @@ impl<K: KeyValue> LedgerStore<K> {
         let text = self
             .home(id)
             .get(&Self::ledger_key(id))?
-            .ok_or(StoreError::NotFound)?;
+            .ok_or_else(|| self.missing(id))?;
         Ok(b64()
             .decode(text.trim())
             .unwrap_or_else(|_| text.into_bytes()))

@@ -187,9 +187,25 @@ fn a_small_ledger_stays_in_local_storage_and_a_growing_one_moves_without_loss() 
         again.load(&id).unwrap().read().unwrap(),
         doc.read().unwrap()
     );
-    // a page without the large store (IndexedDB unavailable) does not list a copy it cannot open
+    // a page without the large store (IndexedDB did not open) still lists it, and says why
+    // it cannot open it now
     let without = LedgerStore::new(local.clone());
-    assert!(without.list().unwrap().iter().all(|e| e.id != id));
+    let listed = without.list().unwrap();
+    assert_eq!(
+        listed
+            .iter()
+            .filter(|e| e.id == id && e.place == Place::Large)
+            .count(),
+        1
+    );
+    assert!(matches!(
+        without.load(&id),
+        Err(StoreError::LargeUnavailable)
+    ));
+    assert!(matches!(
+        without.load("no-such-ledger"),
+        Err(StoreError::NotFound)
+    ));
 }
 
 #[test]
