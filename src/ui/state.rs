@@ -128,7 +128,12 @@ impl AppState {
                 Ok(()) if !pending.pending() => {
                     // a move is complete once IndexedDB has the copy: drop the localStorage one
                     self::store().finish_moves();
-                    if state.save_error.get_untracked().is_some() {
+                    // the open ledger's writes are all on disk now (a localStorage failure of
+                    // a ledger kept there is left to its own next save)
+                    let in_large = state
+                        .current_id()
+                        .is_some_and(|id| self::store().place(&id) == crate::store::Place::Large);
+                    if in_large && state.save_error.get_untracked().is_some() {
                         state.save_error.set(None);
                     }
                     state.ledgers.set(self::store().list().unwrap_or_default());
