@@ -70,7 +70,7 @@ fn main() {
         let start = Instant::now();
         let mut doc = script.build(NOW).expect("the synthetic history builds");
         let built = start.elapsed();
-        let changes = doc.change_count();
+        let changes = doc.change_count(NOW);
         eprintln!(
             "N = {n}: built {changes} changes in {:.1} s",
             built.as_secs_f64()

@@ -7,6 +7,15 @@ use crate::io::envelope::ImportError;
 use crate::ledger::{Light, RuleKind, Status};
 use crate::store::StoreError;
 
+/// A size as 台账管理 shows it (the same in both languages): "1.4 MB", "19 KB".
+pub fn size_label(bytes: usize) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / 1024.0 / 1024.0)
+    } else {
+        format!("{:.0} KB", (bytes as f64 / 1024.0).max(1.0))
+    }
+}
+
 /// The language the UI speaks. Chinese is the default; the bulletin (通报) and the weekly
 /// report (周报告) are official texts and stay Chinese whatever is chosen here.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -373,6 +382,9 @@ texts! {
     column_category: "问题类别", "Category";
     column_description: "问题表现", "Description";
     column_deadline: "整改时限", "Deadline";
+
+    // where ledgers are kept (ui/ledgers.rs)
+    storage_place: "保存位置", "Kept in";
     create_new_ledger: "创建新台账", "Create a new ledger";
     add_to_current: "添加到当前台账", "Add to the open ledger";
 }
@@ -519,6 +531,39 @@ impl Texts {
             Lang::Zh => format!("已导出：{file_name}"),
             Lang::En => format!("Exported: {file_name}"),
         }
+    }
+
+    /// How much this app keeps where (localStorage, IndexedDB), and what the browser estimates
+    /// for the whole origin; sizes in the forms `size` gives.
+    pub fn storage_usage(
+        &self,
+        usage: &crate::store::Usage,
+        estimate: Option<(f64, f64)>,
+    ) -> String {
+        let size = size_label;
+        let local = size(usage.local_bytes);
+        let budget = size(crate::store::LOCAL_BUDGET_BYTES);
+        let mut text = match self.lang {
+            Lang::Zh => format!("本应用占用：localStorage 约 {local}（按约 {budget} 的上限计，较大的台账会自动移到 IndexedDB）"),
+            Lang::En => format!("This app uses about {local} of localStorage (counted against about {budget}; larger ledgers move to IndexedDB by themselves)"),
+        };
+        text.push_str(&match (usage.large_bytes, self.lang) {
+            (Some(bytes), Lang::Zh) => format!("，IndexedDB 约 {}", size(bytes)),
+            (Some(bytes), Lang::En) => format!(", and about {} of IndexedDB", size(bytes)),
+            (None, Lang::Zh) => "；本浏览器在此页不能使用 IndexedDB，台账都保存在 localStorage 中".to_string(),
+            (None, Lang::En) => "; this browser cannot use IndexedDB on this page, so every ledger is in localStorage".to_string(),
+        });
+        if let Some((used, quota)) = estimate {
+            let (used, quota) = (size(used as usize), size(quota as usize));
+            text.push_str(&match self.lang {
+                Lang::Zh => format!("。浏览器估计本网址共用 {used}，最多可用 {quota}"),
+                Lang::En => {
+                    format!(". The browser estimates {used} used by this site, at most {quota}")
+                }
+            });
+        }
+        text.push_str(self.full_stop);
+        text
     }
 
     pub fn excel_preview_lead(&self, file_name: &str, sheet: &str, header_row: usize) -> String {
@@ -1211,6 +1256,7 @@ impl Texts {
             (Lang::En, StoreError::Unavailable) => "The browser does not let this page use local storage (private mode or a browser setting); changes are not saved in this browser. Use “Export” to save them to a file.".to_string(),
             (Lang::En, StoreError::Corrupt(d)) => format!("The ledger saved in this browser is damaged and cannot be opened: {d}"),
             (Lang::En, StoreError::NotFound) => "This browser does not have this ledger.".to_string(),
+            (Lang::En, StoreError::LargeUnavailable) => "This ledger is kept in this browser's IndexedDB, but IndexedDB did not open this time (blocked by a browser setting, or too slow to open). The ledger is not lost: reload the page and try again.".to_string(),
         }
     }
 

@@ -3,6 +3,7 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use base64::Engine;
 use serde::{Deserialize, Serialize};
@@ -24,6 +25,8 @@ pub enum StoreError {
     Corrupt(String),
     #[error("本机没有这本台账。")]
     NotFound,
+    #[error("这本台账保存在本浏览器的 IndexedDB 中，但这次 IndexedDB 没有打开（可能被浏览器设置阻止，或打开太慢）。台账没有丢失，请刷新页面再试。")]
+    LargeUnavailable,
 }
 
 /// A string key–value store. `set` must either replace the whole value or fail and leave
@@ -35,6 +38,39 @@ pub trait KeyValue {
     fn remove(&self, key: &str) -> Result<(), StoreError>;
     /// Every key in the store (used to rebuild a lost or damaged index).
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+    /// The end of one save. A store that writes asynchronously (IndexedDB) writes everything
+    /// set or removed since the last commit in one transaction, all or nothing; a failure it
+    /// can see at once is returned, a later one is reported by the store to the page.
+    /// localStorage has written each value already.
+    fn commit(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
+    /// True while some write is not yet known to be on disk (in flight, or failed and kept to
+    /// be written again with the next commit).
+    fn pending(&self) -> bool {
+        false
+    }
+}
+
+impl<T: KeyValue + ?Sized> KeyValue for Rc<T> {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        (**self).keys()
+    }
+    fn commit(&self) -> Result<(), StoreError> {
+        (**self).commit()
+    }
+    fn pending(&self) -> bool {
+        (**self).pending()
+    }
 }
 
 /// An in-memory store with an optional quota in bytes (UTF-16 like localStorage), for tests.
@@ -92,9 +128,64 @@ pub struct IndexEntry {
     pub name: String,
     /// seconds since the epoch of the last save
     pub updated_at: i64,
-    /// bytes the stored copy takes (base64)
+    /// bytes the stored copy takes (base64 characters; chunks included)
     #[serde(default)]
     pub size: usize,
+    /// where the stored copy lives
+    #[serde(default)]
+    pub place: Place,
+}
+
+/// Where a ledger's stored copy lives.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Place {
+    /// the small, synchronous store (localStorage), one key per ledger
+    #[default]
+    Local,
+    /// the large store (IndexedDB): a snapshot plus incremental chunks
+    Large,
+}
+
+/// What localStorage is assumed to hold per origin, counted as MemoryKv counts (UTF-16
+/// bytes of keys and values). Browsers give 5 MB or more; this is the cautious end.
+pub const LOCAL_BUDGET_BYTES: usize = 5 * 1024 * 1024;
+/// A ledger moves to the large store when saving it would bring this app's own use of
+/// localStorage to this share of [`LOCAL_BUDGET_BYTES`]: well before the limit, so the move
+/// (which briefly keeps both copies) still fits.
+pub const MOVE_AT_PERCENT: usize = 40;
+/// Compaction in the large store: after this many chunks …
+pub const COMPACT_AFTER_CHUNKS: usize = 32;
+/// … or when the chunks together reach this many bytes and half the snapshot's size.
+pub const COMPACT_AFTER_CHUNK_BYTES: usize = 256 * 1024;
+
+/// Move a ledger out of localStorage when this app's use of it (UTF-16 bytes, with the
+/// ledger's new copy counted) reaches [`MOVE_AT_PERCENT`] of the budget (normally
+/// [`LOCAL_BUDGET_BYTES`]).
+pub fn should_move(own_local_bytes: usize, budget: usize) -> bool {
+    own_local_bytes * 100 >= budget * MOVE_AT_PERCENT
+}
+
+/// Rewrite a chunked ledger as one snapshot when its chunks are many or large.
+pub fn should_compact(chunks: usize, chunk_bytes: usize, snapshot_bytes: usize) -> bool {
+    chunks >= COMPACT_AFTER_CHUNKS
+        || chunk_bytes >= COMPACT_AFTER_CHUNK_BYTES.max(snapshot_bytes / 2)
+}
+
+/// One incremental save in the large store: the document's heads after it and the
+/// Automerge change bytes (base64), so a save can tell what is stored without loading it.
+#[derive(Serialize, Deserialize)]
+struct Chunk {
+    heads: Vec<String>,
+    data: String,
+}
+
+/// How much this app keeps, for 台账管理.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Usage {
+    /// UTF-16 bytes of this app's keys in localStorage
+    pub local_bytes: usize,
+    /// bytes of this app's values in the large store (None when there is none)
+    pub large_bytes: Option<usize>,
 }
 
 /// What a save did besides writing.
@@ -109,6 +200,10 @@ pub struct SaveOutcome {
 /// `.rectify` envelope as an exported file, base64 encoded), and per-browser settings.
 pub struct LedgerStore<K: KeyValue> {
     kv: K,
+    /// the large store (IndexedDB) when this browser has one; ledgers move there as they grow
+    large: Option<Rc<dyn KeyValue>>,
+    /// what localStorage is taken to hold ([`LOCAL_BUDGET_BYTES`] unless set)
+    local_budget: usize,
 }
 
 fn b64() -> base64::engine::GeneralPurpose {
@@ -131,7 +226,202 @@ fn stored_header(text: &str) -> Option<envelope::Header> {
 
 impl<K: KeyValue> LedgerStore<K> {
     pub fn new(kv: K) -> Self {
-        LedgerStore { kv }
+        LedgerStore {
+            kv,
+            large: None,
+            local_budget: LOCAL_BUDGET_BYTES,
+        }
+    }
+
+    /// The same store assuming localStorage holds `bytes` (UTF-16) instead of
+    /// [`LOCAL_BUDGET_BYTES`]: the move threshold scales with it.
+    pub fn with_local_budget(mut self, bytes: usize) -> Self {
+        self.local_budget = bytes;
+        self
+    }
+
+    /// The same store with a large store beside it, where ledgers move as they grow.
+    pub fn with_large(mut self, large: Rc<dyn KeyValue>) -> Self {
+        self.large = Some(large);
+        self
+    }
+
+    fn chunk_prefix(id: &str) -> String {
+        format!("{PREFIX}chunk:{id}:")
+    }
+
+    /// Where a ledger's copy is read from: the large store once it holds the ledger.
+    pub fn place(&self, id: &str) -> Place {
+        match &self.large {
+            Some(large) if matches!(large.get(&Self::ledger_key(id)), Ok(Some(_))) => Place::Large,
+            _ => Place::Local,
+        }
+    }
+
+    fn home(&self, id: &str) -> &dyn KeyValue {
+        match (&self.large, self.place(id)) {
+            (Some(large), Place::Large) => large.as_ref(),
+            _ => &self.kv,
+        }
+    }
+
+    /// A ledger's chunks in the large store, oldest first: (key, chunk).
+    fn chunks(&self, id: &str) -> Vec<(String, Option<Chunk>, usize)> {
+        let Some(large) = &self.large else {
+            return vec![];
+        };
+        let prefix = Self::chunk_prefix(id);
+        let mut keys: Vec<String> = large
+            .keys()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|k| k.starts_with(&prefix))
+            .collect();
+        keys.sort();
+        keys.into_iter()
+            .map(|k| {
+                let text = large.get(&k).ok().flatten().unwrap_or_default();
+                let chunk = serde_json::from_str::<Chunk>(&text)
+                    .ok()
+                    .filter(|c| b64().decode(&c.data).is_ok());
+                (k, chunk, text.len())
+            })
+            .collect()
+    }
+
+    /// Bytes a ledger's stored copy takes (snapshot and chunks).
+    fn stored_size(&self, id: &str) -> usize {
+        let snapshot = self
+            .home(id)
+            .get(&Self::ledger_key(id))
+            .ok()
+            .flatten()
+            .map_or(0, |t| t.len());
+        snapshot + self.chunks(id).iter().map(|(_, _, n)| n).sum::<usize>()
+    }
+
+    /// This app's use of localStorage and of the large store.
+    pub fn usage(&self) -> Usage {
+        let count = |kv: &dyn KeyValue, utf16: bool| -> usize {
+            kv.keys()
+                .unwrap_or_default()
+                .iter()
+                .filter(|k| k.starts_with(PREFIX))
+                .map(|k| {
+                    let v = kv.get(k).ok().flatten().map_or(0, |v| v.len());
+                    if utf16 {
+                        2 * (k.len() + v)
+                    } else {
+                        k.len() + v
+                    }
+                })
+                .sum()
+        };
+        Usage {
+            local_bytes: count(&self.kv, true),
+            large_bytes: self.large.as_ref().map(|l| count(l.as_ref(), false)),
+        }
+    }
+
+    /// Finish moves to the large store: a ledger whose copy the large store holds durably
+    /// (nothing pending) is removed from localStorage. Until then both copies stay, and a
+    /// reload after a failed large write opens the localStorage copy.
+    pub fn finish_moves(&self) {
+        let Some(large) = &self.large else { return };
+        if large.pending() {
+            return;
+        }
+        let prefix = Self::ledger_key("");
+        for key in self.kv.keys().unwrap_or_default() {
+            if key.starts_with(&prefix) && matches!(large.get(&key), Ok(Some(_))) {
+                let _ = self.kv.remove(&key);
+            }
+        }
+    }
+
+    /// Write a ledger's whole copy (base64 envelope) where it belongs: the large store when it
+    /// lives there or should move there now, else localStorage. In the large store the
+    /// snapshot is written first and the chunks it covers (`covered`) removed after it, so an
+    /// interruption leaves at worst chunks the snapshot already holds (loading them again
+    /// changes nothing).
+    fn write_whole(&self, id: &str, text: &str, covered: &[String]) -> Result<Place, StoreError> {
+        let key = Self::ledger_key(id);
+        if let Some(large) = &self.large {
+            let moving = self.place(id) == Place::Local && {
+                let others: usize = self
+                    .list()
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|e| e.place == Place::Local && e.id != id)
+                    .map(|e| 2 * (key.len() + e.size))
+                    .sum();
+                should_move(others + 2 * (key.len() + text.len()), self.local_budget)
+            };
+            if moving || self.place(id) == Place::Large {
+                large.set(&key, text)?;
+                // The switch is done: the snapshot holds everything. Removing what it covers
+                // is tidying up; a chunk left behind is removed by the next compaction.
+                for chunk in covered {
+                    let _ = large.remove(chunk);
+                }
+                large.commit()?;
+                self.finish_moves();
+                return Ok(Place::Large);
+            }
+        }
+        self.kv.set(&key, text)?;
+        Ok(Place::Local)
+    }
+
+    /// Save a ledger that lives in the large store: append the changes since what is stored as
+    /// one chunk, or compact (one new snapshot, the chunks removed) when the chunks are many,
+    /// large, or the stored copy cannot be read.
+    fn save_large(&self, doc: &mut LedgerDoc, name: &str, now: i64) -> Result<(), StoreError> {
+        let large = self
+            .large
+            .as_ref()
+            .expect("a large ledger has a large store");
+        let id = doc.ledger_id();
+        let snapshot = large.get(&Self::ledger_key(&id))?.unwrap_or_default();
+        let chunks = self.chunks(&id);
+        let chunk_bytes: usize = chunks.iter().map(|(_, _, n)| n).sum();
+        let mut stored_heads = stored_header(&snapshot).map(|h| h.heads);
+        for (_, chunk, _) in &chunks {
+            match (chunk, stored_heads.as_mut()) {
+                (Some(c), Some(heads)) => heads.extend(c.heads.iter().cloned()),
+                _ => stored_heads = None,
+            }
+        }
+        let appendable = stored_heads
+            .filter(|heads| doc.knows_all(heads))
+            .filter(|_| !should_compact(chunks.len(), chunk_bytes, snapshot.len()));
+        match appendable {
+            Some(heads) => {
+                let bytes = doc.save_after(&heads, now);
+                if bytes.is_empty() {
+                    return Ok(());
+                }
+                let chunk = Chunk {
+                    heads: doc.heads(),
+                    data: b64().encode(&bytes),
+                };
+                let key = format!(
+                    "{}{now:012}-{}",
+                    Self::chunk_prefix(&id),
+                    &uuid::Uuid::new_v4().simple().to_string()[..8]
+                );
+                large.set(
+                    &key,
+                    &serde_json::to_string(&chunk).expect("chunk serialises"),
+                )?;
+                large.commit()
+            }
+            None => {
+                let text = b64().encode(envelope::encode(doc, name, now));
+                let covered: Vec<String> = chunks.into_iter().map(|(k, _, _)| k).collect();
+                self.write_whole(&id, &text, &covered).map(|_| ())
+            }
+        }
     }
 
     pub fn kv(&self) -> &K {
@@ -155,18 +445,29 @@ impl<K: KeyValue> LedgerStore<K> {
             None => vec![],
         };
         let prefix = Self::ledger_key("");
-        let stored: Vec<String> = self
-            .kv
-            .keys()?
+        let mut keys = self.kv.keys()?;
+        if let Some(large) = &self.large {
+            keys.extend(large.keys().unwrap_or_default());
+        }
+        let mut stored: Vec<String> = keys
             .into_iter()
             .filter_map(|k| k.strip_prefix(&prefix).map(str::to_string))
             .collect();
-        entries.retain(|e| stored.contains(&e.id));
+        stored.sort();
+        stored.dedup();
+        // A ledger kept in IndexedDB stays listed when IndexedDB did not open this time: it
+        // is not lost, and opening it says why it cannot open now.
+        entries.retain(|e| {
+            stored.contains(&e.id) || (self.large.is_none() && e.place == Place::Large)
+        });
         for id in stored {
             if entries.iter().any(|e| e.id == id) {
                 continue;
             }
-            let text = self.kv.get(&Self::ledger_key(&id))?.unwrap_or_default();
+            let text = self
+                .home(&id)
+                .get(&Self::ledger_key(&id))?
+                .unwrap_or_default();
             let header = stored_header(&text);
             entries.push(IndexEntry {
                 name: header
@@ -175,8 +476,16 @@ impl<K: KeyValue> LedgerStore<K> {
                     .unwrap_or_else(|| "（已损坏的台账）".to_string()),
                 updated_at: header.map(|h| h.saved_at).unwrap_or(0),
                 size: text.len(),
+                place: Place::Local,
                 id,
             });
+        }
+        // Where each copy lives is read from the stores, not trusted from the index (another
+        // tab may have moved it).
+        if self.large.is_some() {
+            for e in &mut entries {
+                e.place = self.place(&e.id);
+            }
         }
         entries.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.name.cmp(&b.name)));
         Ok(entries)
@@ -190,29 +499,55 @@ impl<K: KeyValue> LedgerStore<K> {
     /// The stored file of a ledger, checked (envelope and document), not yet loaded.
     pub fn load_file(&self, id: &str) -> Result<envelope::LedgerFile, StoreError> {
         let text = self
-            .kv
+            .home(id)
             .get(&Self::ledger_key(id))?
-            .ok_or(StoreError::NotFound)?;
+            .ok_or_else(|| self.missing(id))?;
         let bytes = b64()
             .decode(text.trim())
             .map_err(|_| StoreError::Corrupt("不是有效的编码".into()))?;
         envelope::decode(&bytes).map_err(|e| StoreError::Corrupt(e.to_string()))
     }
 
+    /// Why a ledger is not in the store: gone, or in IndexedDB that did not open this time.
+    fn missing(&self, id: &str) -> StoreError {
+        let in_large = self.large.is_none()
+            && self
+                .list()
+                .unwrap_or_default()
+                .iter()
+                .any(|e| e.id == id && e.place == Place::Large);
+        if in_large {
+            StoreError::LargeUnavailable
+        } else {
+            StoreError::NotFound
+        }
+    }
+
     /// The raw stored bytes of a ledger (to let a user rescue a copy that no longer opens).
     pub fn load_raw(&self, id: &str) -> Result<Vec<u8>, StoreError> {
         let text = self
-            .kv
+            .home(id)
             .get(&Self::ledger_key(id))?
-            .ok_or(StoreError::NotFound)?;
+            .ok_or_else(|| self.missing(id))?;
         Ok(b64()
             .decode(text.trim())
             .unwrap_or_else(|_| text.into_bytes()))
     }
 
     /// Open a stored ledger for editing in this session (fresh actor).
+    /// In the large store, the snapshot's chunks are added to it.
     pub fn load(&self, id: &str) -> Result<LedgerDoc, StoreError> {
-        Ok(self.load_file(id)?.into_doc())
+        let mut doc = self.load_file(id)?.into_doc();
+        if self.place(id) == Place::Large && !doc.is_read_only() {
+            for (_, chunk, _) in self.chunks(id) {
+                let bytes = chunk
+                    .and_then(|c| b64().decode(c.data).ok())
+                    .ok_or_else(|| StoreError::Corrupt("一段增量数据无法识别".into()))?;
+                doc.apply_chunk(&bytes)
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            }
+        }
+        Ok(doc)
     }
 
     /// Save a ledger. If the stored copy has changes this document lacks (another tab saved
@@ -224,14 +559,22 @@ impl<K: KeyValue> LedgerStore<K> {
             merged: self.merge_stored(doc, now),
         };
         let name = doc.display_name();
-        let bytes = envelope::encode(doc, &name, now);
-        let text = b64().encode(&bytes);
-        self.kv.set(&Self::ledger_key(&id), &text)?;
+        let place = match self.place(&id) {
+            Place::Large => {
+                self.save_large(doc, &name, now)?;
+                Place::Large
+            }
+            Place::Local => {
+                let text = b64().encode(envelope::encode(doc, &name, now));
+                self.write_whole(&id, &text, &[])?
+            }
+        };
         self.record(IndexEntry {
+            size: self.stored_size(&id),
             id,
             name,
             updated_at: now,
-            size: text.len(),
+            place,
         });
         Ok(outcome)
     }
@@ -243,25 +586,29 @@ impl<K: KeyValue> LedgerStore<K> {
             return None;
         }
         let id = doc.ledger_id();
-        let text = self.kv.get(&Self::ledger_key(&id)).ok()??;
-        let heads = stored_header(&text)?.heads;
+        let text = self.home(&id).get(&Self::ledger_key(&id)).ok()??;
+        let mut heads = stored_header(&text)?.heads;
+        for (_, chunk, _) in self.chunks(&id) {
+            heads.extend(chunk.map(|c| c.heads).unwrap_or_default());
+        }
         if doc.knows_all(&heads) {
             return None;
         }
-        let file = self.load_file(&id).ok()?;
-        doc.merge(&mut file.into_doc(), now).ok()
+        let mut stored = self.load(&id).ok()?;
+        doc.merge(&mut stored, now).ok()
     }
 
     /// Store a checked ledger file as it is (used when opening another ledger's file).
     pub fn store_file(&self, file: &envelope::LedgerFile, now: i64) -> Result<(), StoreError> {
         let text = b64().encode(file.to_bytes());
-        self.kv
-            .set(&Self::ledger_key(&file.header.ledger_id), &text)?;
+        let id = &file.header.ledger_id;
+        let place = self.write_whole(id, &text, &[])?;
         self.record(IndexEntry {
-            id: file.header.ledger_id.clone(),
+            id: id.clone(),
             name: file.header.name.clone(),
             updated_at: now,
-            size: text.len(),
+            size: self.stored_size(id),
+            place,
         });
         Ok(())
     }
@@ -277,10 +624,17 @@ impl<K: KeyValue> LedgerStore<K> {
     }
 
     pub fn contains(&self, id: &str) -> bool {
-        matches!(self.kv.get(&Self::ledger_key(id)), Ok(Some(_)))
+        matches!(self.home(id).get(&Self::ledger_key(id)), Ok(Some(_)))
     }
 
     pub fn delete(&self, id: &str) -> Result<(), StoreError> {
+        if let Some(large) = &self.large {
+            for (key, _, _) in self.chunks(id) {
+                large.remove(&key)?;
+            }
+            large.remove(&Self::ledger_key(id))?;
+            large.commit()?;
+        }
         self.kv.remove(&Self::ledger_key(id))?;
         let mut entries = self.list()?;
         entries.retain(|e| e.id != id);

@@ -481,3 +481,21 @@ fn deleting_a_category_then_adding_one_reads_the_same_as_a_whole_read() {
         vec![p]
     );
 }
+
+#[test]
+fn an_edit_to_a_problem_this_copy_does_not_have_leaves_reads_working() {
+    // an id from another laptop (or a deleted one): the edit is refused, and the next read,
+    // which re-reads the problems marked as touched, still reads
+    let mut doc = LedgerDoc::create("测试台账", Some("张三"), 1_700_000_000);
+    let c = doc.add_category("类别").unwrap();
+    doc.add_problem(&c, "问题").unwrap();
+    doc.read().unwrap();
+    let unknown = "5f0c7a2e-0000-4000-8000-000000000000";
+    assert!(doc
+        .set_problem_text(unknown, ProblemText::Cause, "原因")
+        .is_err());
+    doc.add_category("另一类").unwrap();
+    let ledger = doc.read().unwrap();
+    assert_eq!(ledger, doc.read_whole().unwrap());
+    assert_eq!(ledger.problems.len(), 1);
+}

@@ -57,7 +57,7 @@ fn building_the_history_gives_one_change_per_edit_and_every_problem() {
     assert_eq!(ledger.problems.len(), 20);
     // the create and the fill, then one change per edit (an edit that changes nothing, such as
     // a status set to what it already was, makes none)
-    let changes = doc.change_count();
+    let changes = doc.change_count(NOW);
     assert!(changes > 150 && changes <= 202, "{changes} changes");
     // the edits happened: some problems are finished, some have 进展记录
     assert!(ledger.problems.iter().any(|p| p.status.is_finished()));

@@ -381,10 +381,30 @@ impl LedgerDoc {
         self.doc.save()
     }
 
-    /// How many changes the document's history holds.
-    pub fn change_count(&mut self) -> usize {
-        self.commit(0);
+    /// How many changes the document's history holds (commits anything pending first).
+    pub fn change_count(&mut self, now: i64) -> usize {
+        self.commit(now);
         self.doc.get_changes(&[]).len()
+    }
+
+    /// The changes this document has beyond `heads` (hex), as Automerge bytes that
+    /// [`LedgerDoc::apply_chunk`] adds to a copy holding those heads (commits first). Empty
+    /// when there is nothing new. Heads this document does not know are ignored by Automerge,
+    /// so check [`LedgerDoc::knows_all`] before relying on the result being small.
+    pub fn save_after(&mut self, heads: &[String], now: i64) -> Vec<u8> {
+        self.commit(now);
+        let heads: Vec<automerge::ChangeHash> =
+            heads.iter().filter_map(|h| h.parse().ok()).collect();
+        self.doc.save_after(&heads)
+    }
+
+    /// Add changes saved by [`LedgerDoc::save_after`] (or a whole saved document).
+    pub fn apply_chunk(&mut self, bytes: &[u8]) -> Result<(), DocError> {
+        self.all_stale();
+        self.doc
+            .load_incremental(bytes)
+            .map(|_| ())
+            .map_err(|_| DocError::Unreadable("数据校验失败，内容被改动或不完整".into()))
     }
 
     /// Hashes of the document's heads, hex encoded.
@@ -486,11 +506,13 @@ impl LedgerDoc {
                     _ => None,
                 };
                 for id in stale {
+                    // (a touched id may not be here at all: an edit to a problem this copy
+                    // does not have is refused, but it was marked first)
                     let problem: Option<DocProblem> = match &problems {
-                        Some(map) => {
-                            hydrate_prop(&self.doc, map, id.as_str()).map_err(unreadable)?
+                        Some(map) if self.doc.get(map, id.as_str())?.is_some() => {
+                            Some(hydrate_prop(&self.doc, map, id.as_str()).map_err(unreadable)?)
                         }
-                        None => None,
+                        _ => None,
                     };
                     match problem {
                         Some(p) => root.problems.insert(id, p),

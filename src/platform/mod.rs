@@ -1,5 +1,5 @@
-//! The only place that touches the browser: localStorage (via gloo-storage) behind the
-//! core's [`KeyValue`] interface, the clock, file downloads and reading picked files, where
+//! The only place that touches the browser: localStorage (via gloo-storage) and IndexedDB
+//! ([`idb`]) behind the core's [`KeyValue`] interface, the clock, file downloads and reading picked files, where
 //! the page was opened from, persistent storage, and the service worker.
 
 use gloo_storage::Storage as _;
@@ -8,6 +8,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::store::{KeyValue, StoreError};
+
+pub mod idb;
 
 /// localStorage, reached through gloo-storage. Every failure becomes a [`StoreError`] so
 /// the UI can say what happened; nothing here panics when storage is missing or full.
@@ -210,6 +212,19 @@ pub async fn ask_persistent_storage() -> Option<bool> {
     }
     let _ = promised_bool(storage.persist()).await;
     promised_bool(storage.persisted()).await
+}
+
+/// The browser's estimate of this origin's storage (`navigator.storage.estimate()`):
+/// (bytes used, bytes it may use), or None when the browser gives no estimate.
+pub async fn storage_estimate() -> Option<(f64, f64)> {
+    let storage: web_sys::StorageManager = navigator_member("storage")?.unchecked_into();
+    let estimate = JsFuture::from(storage.estimate().ok()?).await.ok()?;
+    let number = |name: &str| {
+        js_sys::Reflect::get(&estimate, &JsValue::from_str(name))
+            .ok()?
+            .as_f64()
+    };
+    Some((number("usage")?, number("quota")?))
 }
 
 /// Register the service worker `sw.js` next to the page (relative, so a sub-path works) —

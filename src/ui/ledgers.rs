@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use super::state::{AppState, Screen};
 use super::xlsx_import::XlsxPicker;
+use crate::i18n::size_label;
 use crate::platform;
+use crate::store::Place;
 
 /// A form to name and create a new ledger.
 #[component]
@@ -78,11 +80,11 @@ pub fn StartView() -> impl IntoView {
     }
 }
 
-fn size_label(bytes: usize) -> String {
-    if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / 1024.0 / 1024.0)
-    } else {
-        format!("{:.0} KB", (bytes as f64 / 1024.0).max(1.0))
+/// Where a ledger's copy lives, as 台账管理 says it.
+fn place_label(place: Place) -> &'static str {
+    match place {
+        Place::Local => "localStorage",
+        Place::Large => "IndexedDB",
     }
 }
 
@@ -118,6 +120,14 @@ fn StorageInfo() -> impl IntoView {
         Some(false) => state.t().storage_not_persisted,
         None => "",
     };
+    let estimate = RwSignal::new(None::<(f64, f64)>);
+    leptos::task::spawn_local(async move {
+        estimate.set(platform::storage_estimate().await);
+    });
+    let usage = move || {
+        state.ledgers.track();
+        state.t().storage_usage(&state.usage(), estimate.get())
+    };
     let backup = move || {
         state
             .ledger
@@ -140,6 +150,7 @@ fn StorageInfo() -> impl IntoView {
         <div class="storage-info" role="note" aria-label={state.tr(|t| t.storage_info)}>
             <p>{place}</p>
             <p>{persisted}</p>
+            <p class="storage-usage">{usage}</p>
             <p>{backup}</p>
         </div>
     }
@@ -163,13 +174,14 @@ pub fn LedgersView() -> impl IntoView {
                         <th>{state.tr(|t| t.ledger_name)}</th>
                         <th>{state.tr(|t| t.last_saved)}</th>
                         <th>{state.tr(|t| t.size)}</th>
+                        <th>{state.tr(|t| t.storage_place)}</th>
                         <th>{state.tr(|t| t.actions)}</th>
                     </tr>
                 </thead>
                 <tbody>
                     <For
                         each=move || state.ledgers.get()
-                        key=|e| (e.id.clone(), e.name.clone(), e.updated_at)
+                        key=|e| (e.id.clone(), e.name.clone(), e.updated_at, e.size, e.place)
                         children=move |e| {
                             let id = e.id.clone();
                             let id_open = id.clone();
@@ -208,6 +220,7 @@ pub fn LedgersView() -> impl IntoView {
                                     </td>
                                     <td>{time_label(e.updated_at)}</td>
                                     <td>{size_label(e.size)}</td>
+                                    <td>{place_label(e.place)}</td>
                                     <td class="row-actions">
                                         <button aria-label={ let n = e.name.clone(); move || state.t().open_ledger(&n) } on:click=move |_| {
                                             state.open(&id_open);

@@ -21,10 +21,14 @@ use wasm_bindgen::JsCast;
 use crate::i18n::{Lang, Texts};
 use state::{AppState, NoticeKind, PendingImport, Screen};
 
-/// Mount the app on the page's body.
+/// Open IndexedDB (read into memory, at most 2 seconds), then mount the app on the body.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    // wasm-bindgen's executor: Leptos' own is set up by mounting
+    wasm_bindgen_futures::spawn_local(async {
+        crate::platform::idb::open(2000).await;
+        leptos::mount::mount_to_body(App);
+    });
 }
 
 /// True while an input method (拼音, 五笔…) is still composing: text fields commit only the
@@ -84,8 +88,28 @@ fn App() -> impl IntoView {
         }
     });
     let _ = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
-        if let Some(key) = e.key() {
-            state.on_storage_changed(&key);
+        match e.key() {
+            // another tab saved to IndexedDB: read it again, then merge as for localStorage
+            Some(key) if key == crate::platform::idb::CHANGED_KEY => {
+                let ids: Vec<String> = e
+                    .new_value()
+                    .and_then(|v| v.split(' ').next().map(str::to_string))
+                    .map(|ids| ids.split(',').map(str::to_string).collect())
+                    .unwrap_or_default();
+                if let Some(large) = crate::platform::idb::large() {
+                    leptos::task::spawn_local(async move {
+                        let _ = large.reload().await;
+                        for id in ids {
+                            state.on_storage_changed(&format!(
+                                "{}ledger:{id}",
+                                crate::store::PREFIX
+                            ));
+                        }
+                    });
+                }
+            }
+            Some(key) => state.on_storage_changed(&key),
+            None => {}
         }
     });
 

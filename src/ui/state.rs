@@ -85,8 +85,13 @@ pub struct AppState {
     asked_for_name: StoredValue<bool>,
 }
 
+/// localStorage, with IndexedDB beside it when the browser opened it at start.
 fn store() -> LedgerStore<LocalKv> {
-    LedgerStore::new(LocalKv)
+    let store = LedgerStore::new(LocalKv);
+    match platform::idb::large() {
+        Some(large) => store.with_large(std::rc::Rc::new(large)),
+        None => store,
+    }
 }
 
 impl AppState {
@@ -120,6 +125,30 @@ impl AppState {
             state
                 .save_error
                 .set(Some(state.tu().store_error(&StoreError::Unavailable)));
+        }
+        // a move to IndexedDB that a closed page left half done
+        store.finish_moves();
+        if let Some(large) = platform::idb::large() {
+            // an IndexedDB transaction that fails after its save returned (quota) says 未保存
+            // like any failed save; the next one that completes clears it
+            let pending = large.clone();
+            large.on_written(move |result| match result {
+                Err(e) => state.save_error.set(Some(e.to_string())),
+                Ok(()) if !pending.pending() => {
+                    // a move is complete once IndexedDB has the copy: drop the localStorage one
+                    self::store().finish_moves();
+                    // the open ledger's writes are all on disk now (a localStorage failure of
+                    // a ledger kept there is left to its own next save)
+                    let in_large = state
+                        .current_id()
+                        .is_some_and(|id| self::store().place(&id) == crate::store::Place::Large);
+                    if in_large && state.save_error.get_untracked().is_some() {
+                        state.save_error.set(None);
+                    }
+                    state.ledgers.set(self::store().list().unwrap_or_default());
+                }
+                Ok(()) => {}
+            });
         }
         if let Some(id) = store.current() {
             state.open(&id);
@@ -578,6 +607,11 @@ impl AppState {
             Some(Err(e)) => self.save_error.set(Some(self.tu().store_error(&e))),
             None => {}
         }
+    }
+
+    /// How much this app keeps in localStorage and IndexedDB.
+    pub fn usage(&self) -> crate::store::Usage {
+        store().usage()
     }
 
     /// Another tab saved this ledger: merge its copy in.

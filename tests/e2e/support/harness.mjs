@@ -61,8 +61,9 @@ const slug = (s) =>
 
 /**
  * Wrap a test body. The body gets `{ laptop, tmpFile }`:
- * - `laptop(name)` opens a fresh browser context (its own localStorage, like another
- *   computer) with one page on the app and returns its `App` page object;
+ * - `laptop(name, { initScript })` opens a fresh browser context (its own localStorage, like
+ *   another computer) with one page on the app and returns its `App` page object; an
+ *   `initScript` function runs in each of its pages before the app;
  *   `app.newTab()` opens a second page in the same context.
  * - `tmpFile(name, bytes)` writes a file into a temporary folder and returns its path.
  * When the body fails, every open page is screenshotted into tests/e2e/artifacts/; in any
@@ -73,13 +74,15 @@ export function scenario(env, body) {
     const contexts = [];
     const apps = [];
     let n = 0;
-    const laptop = async (name = `laptop${contexts.length + 1}`) => {
+    const laptop = async (name = `laptop${contexts.length + 1}`, { initScript } = {}) => {
       const context = await env.browser.newContext({
         acceptDownloads: true,
         viewport: { width: 1280, height: 900 },
         locale: 'zh-CN',
       });
       contexts.push(context);
+      // runs in every page of the context before the app (e.g. to make storage throw)
+      if (initScript) await context.addInitScript(initScript);
       const app = await App.open(context, env.url, name, apps);
       return app;
     };

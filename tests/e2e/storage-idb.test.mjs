@@ -1,0 +1,193 @@
+// IndexedDB beside localStorage: a ledger that grows past the threshold moves there without
+// loss and keeps opening after reloads, two tabs still merge each other's saves, a refused
+// IndexedDB write keeps the last good copy and says 未保存, and a browser that blocks site
+// data (localStorage and IndexedDB both throw) still lets a person work and export.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { FIXTURES, scenario, useBrowser } from './support/harness.mjs';
+import { expectCount, expectValue, expectVisible, until } from './support/until.mjs';
+
+const env = useBrowser();
+
+/** A slow (debug, shared) machine: give each step a minute; nothing here asserts a timing. */
+const patient = (app) => {
+  app.page.setDefaultTimeout(60_000);
+  return app;
+};
+
+/**
+ * Before the app: IDBObjectStore.put throws QuotaExceededError while
+ * `window.__refuseIdbWrites` is true (as a browser does when the disk quota is reached).
+ */
+function refusableIdbWrites() {
+  const put = IDBObjectStore.prototype.put;
+  window.__refuseIdbWrites = false;
+  IDBObjectStore.prototype.put = function (...args) {
+    if (window.__refuseIdbWrites) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    return put.apply(this, args);
+  };
+}
+
+/** Before the app: site data blocked — reading localStorage or indexedDB throws, as in Chromium. */
+function siteDataBlocked() {
+  for (const name of ['localStorage', 'indexedDB']) {
+    Object.defineProperty(window, name, {
+      configurable: true,
+      get() {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      },
+    });
+  }
+}
+
+/** Keys of the app's IndexedDB store (only once the app has created it). */
+const idbKeys = (app) =>
+  app.page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('rectify');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const keys = db.transaction('kv').objectStore('kv').getAllKeys();
+          keys.onsuccess = () => {
+            resolve(keys.result);
+            db.close();
+          };
+          keys.onerror = () => reject(keys.error);
+        };
+      }),
+  );
+
+/** Deterministic text of `n` varied CJK characters (compresses poorly, like real long text). */
+function variedText(seed, n) {
+  let x = BigInt(seed);
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    x = (x * 6364136223846793005n + 1442695040888963407n) & 0xffffffffffffffffn;
+    out.push(String.fromCharCode(0x4e00 + Number((x >> 33n) % 20000n)));
+  }
+  return out.join('');
+}
+
+/** The 保存位置 and 占用空间 cells of a ledger's row in 台账管理. */
+async function placeOf(app, name) {
+  await app.ledgers.open();
+  const cells = await app.ledgers.row(name).getByRole('cell').allInnerTexts();
+  return { size: cells[2], place: cells[3] };
+}
+
+const fieldOf = async (app, n, label) =>
+  (await app.checklist.problem(n).open()).field(label).inputValue({ timeout: 2000 });
+
+test('a growing ledger moves to IndexedDB without loss; reloads, two tabs and a refused write keep every saved edit', scenario(env, async ({ laptop }) => {
+  const app = patient(await laptop('A', { initScript: refusableIdbWrites }));
+  await app.start.openExample();
+  await expectCount(app.checklist.problemToggles, 20, 'problems of the example');
+  await app.waitForSave();
+  const example = (await app.checklist.title.innerText()).trim();
+  assert.equal((await placeOf(app, example)).place, 'localStorage', 'a small ledger stays in localStorage');
+  const usage = await app.page.locator('.storage-usage').innerText();
+  assert.match(usage, /本应用占用：localStorage 约 .*IndexedDB 约 .*浏览器估计本网址共用/);
+
+  // a large ledger (about 1 MB in localStorage; written by core_storage.rs) arrives as a file:
+  // with the example beside it, it is just under the move threshold and stays in localStorage
+  await app.header.importFile(join(FIXTURES, 'large-ledger.rectify'));
+  await app.notices.importDialogButton('作为新台账打开').click();
+  await app.header.show('台账');
+  await expectCount(app.checklist.problemToggles, 8, 'problems of the large ledger');
+  await app.waitForSave();
+  const name = '大台账（测试）';
+  const before = await placeOf(app, name);
+  assert.equal(before.place, 'localStorage', `still in localStorage before it grows: ${JSON.stringify(before)}`);
+
+  // it grows: 30 000 characters typed into 整改情况 take it past 40% of 5 MB
+  const long = variedText(7, 30_000);
+  await app.header.show('台账');
+  await (await app.checklist.problem(1).open()).field('整改情况').fill(long, { timeout: 600_000 });
+  await app.waitForSave();
+  await until(async () => assert.equal((await placeOf(app, name)).place, 'IndexedDB'), 'the ledger to move to IndexedDB', { timeout: 120_000 });
+  assert.equal((await placeOf(app, example)).place, 'localStorage', 'the small ledger stays');
+  const { size } = await placeOf(app, name);
+  assert.match(size, /MB$/, `its size is shown: ${size}`);
+  const id = await app.page.evaluate(() => localStorage.getItem('rectify:current'));
+  assert.ok((await idbKeys(app)).includes(`rectify:ledger:${id}`), 'the copy is in IndexedDB');
+  await until(async () => assert.ok(
+    !(await app.storageKeys()).includes(`rectify:ledger:${id}`),
+  ), 'the localStorage copy to be removed once IndexedDB has it');
+
+  // a small edit afterwards is saved as a chunk; a reload has both
+  await app.header.show('台账');
+  await (await app.checklist.problem(2).open()).set('责任人', '迁移后的责任人');
+  await app.waitForSave();
+  await until(async () => assert.ok((await idbKeys(app)).some((k) => k.startsWith(`rectify:chunk:${id}:`))), 'a chunk in IndexedDB');
+  await app.reload();
+  assert.equal(await fieldOf(app, 1, '整改情况'), long, 'the long text after reload');
+  assert.equal(await fieldOf(app, 2, '责任人'), '迁移后的责任人', 'the chunked edit after reload');
+
+  // a second tab reads IndexedDB; each tab sees the other's saves without reloading
+  const two = patient(await app.newTab('A-tab2'));
+  await expectCount(two.checklist.problemToggles, 8, 'tab2 opens the same ledger');
+  await (await app.checklist.problem(3).open()).set('责任人', '一号窗口');
+  await app.waitForSave();
+  await (await two.checklist.problem(4).open()).set('责任人', '二号窗口');
+  await two.waitForSave();
+  for (const tab of [app, two]) {
+    await until(async () => {
+      assert.equal(await fieldOf(tab, 3, '责任人'), '一号窗口');
+      assert.equal(await fieldOf(tab, 4, '责任人'), '二号窗口');
+    }, `${tab.name}: both tabs' edits`);
+  }
+  await two.page.close();
+
+  // IndexedDB refuses the write (quota): 未保存, the edit stays, 立即导出 works, and
+  // IndexedDB keeps the last good copy, as a tab opened now shows
+  await app.page.evaluate(() => { window.__refuseIdbWrites = true; });
+  const editor = await app.checklist.problem(5).open();
+  await editor.set('责任人', '写不进去的责任人');
+  await until(async () => assert.match(await app.notices.saveError.innerText({ timeout: 1000 }), /^未保存：.*存储空间已满/s), 'the 未保存 alert');
+  await expectValue(editor.field('责任人'), '写不进去的责任人', 'the edit stays in the page');
+  const [download] = await Promise.all([app.page.waitForEvent('download'), app.notices.saveErrorExport.click()]);
+  assert.ok((await readFile(await download.path())).length > 100000, 'the export has the ledger');
+  const three = patient(await app.newTab('A-tab3'));
+  await expectCount(three.checklist.problemToggles, 8, 'tab3 opens the last good copy');
+  assert.notEqual(await fieldOf(three, 5, '责任人'), '写不进去的责任人', 'the refused edit is not in IndexedDB');
+  assert.equal(await fieldOf(three, 2, '责任人'), '迁移后的责任人', 'the last good copy has the earlier edits');
+  await three.page.close();
+
+  // space again: the next save writes the refused edit too and the alert goes away
+  await app.page.evaluate(() => { window.__refuseIdbWrites = false; });
+  await (await app.checklist.problem(6).open()).set('责任人', '恢复后的责任人');
+  await expectVisible(app.notices.saveError, false, 'the 未保存 alert after a successful save');
+  await app.waitForSave();
+  await app.reload();
+  assert.equal(await fieldOf(app, 5, '责任人'), '写不进去的责任人', 'the once refused edit after reload');
+  assert.equal(await fieldOf(app, 6, '责任人'), '恢复后的责任人');
+  assert.equal(await fieldOf(app, 1, '整改情况'), long);
+  await expectCount(app.notices.saveError, 0, 'no save error after reload');
+}));
+
+test('storage disabled: a clear message, and a person can still work and export', scenario(env, async ({ laptop, tmpFile }) => {
+  const app = patient(await laptop('blocked', { initScript: siteDataBlocked }));
+  assert.equal(await app.page.evaluate(() => { try { return typeof localStorage; } catch (e) { return e.name; } }), 'SecurityError');
+  await until(async () => assert.match(await app.notices.saveError.innerText({ timeout: 1000 }), /^未保存：.*浏览器禁止本页使用本地存储/s), 'the storage-disabled alert');
+  await app.start.openExample();
+  await expectCount(app.checklist.problemToggles, 20, 'the example opens');
+  const editor = await app.checklist.problem(1).open();
+  await editor.set('责任人', '无存储时的责任人');
+  await expectValue(editor.field('责任人'), '无存储时的责任人', 'the edit stays in the page');
+  await expectVisible(app.notices.saveError, true, 'the alert stays');
+  const exported = await app.header.export();
+  const file = await tmpFile(exported.fileName, exported.bytes);
+
+  // the exported file carries the edit to a browser that can store it
+  const other = patient(await laptop('colleague'));
+  await other.header.importFile(file);
+  await other.notices.importDialogButton('作为新台账打开').click();
+  await expectCount(other.checklist.problemToggles, 20, 'colleague: problems');
+  assert.equal(await fieldOf(other, 1, '责任人'), '无存储时的责任人');
+}));
