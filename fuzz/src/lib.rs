@@ -15,9 +15,12 @@ use rectify::io::{create_from_bulletin, decode, decode_text, encode, parse_bulle
 use rectify::ledger::{LedgerCounts, Progress};
 use sha2::{Digest, Sha256};
 
+/// What a target runs on one input.
+pub type Target = fn(&[u8]);
+
 /// Every target: its name (= the `fuzz_targets/` file and the `fuzz/corpus/` folder) and the
 /// function it runs.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("ledger_file", ledger_file),
     ("ledger_document", ledger_document),
     ("bulletin_text", bulletin_text),
