@@ -157,7 +157,7 @@ fn a_field_at_the_limit_is_typed_exported_imported_and_rendered() {
 
 #[test]
 fn a_field_over_1_mb_is_refused_and_the_ledger_stays_as_it_was() {
-    let (mut doc, _cats, probs) = small_ledger();
+    let (mut doc, cats, probs) = small_ledger();
     let before = doc.read().unwrap();
     let heads = doc.heads();
     for size in [MAX_FIELD_BYTES + 1, 1024 * 1024, 10 * 1024 * 1024] {
@@ -168,10 +168,10 @@ fn a_field_over_1_mb_is_refused_and_the_ledger_stays_as_it_was() {
             doc.set_meta(MetaField::Opening, &long),
             doc.set_meta(MetaField::Name, &long),
             doc.add_category(&long).map(|_| ()),
-            doc.add_problem(&_cats[0], &long).map(|_| ()),
+            doc.add_problem(&cats[0], &long).map(|_| ()),
             doc.add_progress_entry(&probs[0], None, "张三", &long)
                 .map(|_| ()),
-            doc.set_departments(&probs[0], &[long.clone()]),
+            doc.set_departments(&probs[0], std::slice::from_ref(&long)),
         ];
         for r in refusals {
             let e = r.unwrap_err();
