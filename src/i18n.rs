@@ -1245,6 +1245,7 @@ impl Texts {
             (Lang::En, ImportError::TooLarge(mb)) => format!("The file is too large ({mb} MB); the limit is 64 MB."),
             (Lang::En, ImportError::Truncated) => "The file is incomplete (perhaps cut off while downloading or copying); ask for the file again.".to_string(),
             (Lang::En, ImportError::Corrupt(d)) => format!("The file is damaged and cannot be read: {d}"),
+            (Lang::En, ImportError::OverLimit(d)) => format!("Cannot import: {d}"),
             (Lang::En, ImportError::NewerFormat(v)) => format!("The file was exported by a newer version of Rectify (file format {v}); update this app before importing it."),
         }
     }

@@ -459,9 +459,20 @@ fn an_imported_file_is_planned_by_its_ledger_id() {
 fn headers_of_large_stored_ledgers_are_read_from_their_start() {
     let store = LedgerStore::new(MemoryKv::default());
     let (mut big, _c, probs) = small_ledger();
-    // far more than the header's 64 KB, so the stored text is read only in part
-    big.set_problem_text(&probs[0], ProblemText::Cause, &varied_text(7, 60_000))
-        .unwrap();
+    // far more than the header's 64 KB, so the stored text is read only in part (in four
+    // fields: one field holds at most 64 KB)
+    for (i, field) in [
+        ProblemText::Cause,
+        ProblemText::Measures,
+        ProblemText::Progress,
+        ProblemText::Evidence,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        big.set_problem_text(&probs[0], field, &varied_text(7 + i as u64, 15_000))
+            .unwrap();
+    }
     let id = big.ledger_id();
     store.save(&mut big, T0 + 1).unwrap();
     let stored_len = store.kv().get(&ledger_key(&id)).unwrap().unwrap().len();

@@ -21,6 +21,84 @@ pub use history::{end_of_day, start_of_day, Conflict, ConflictValue, HistoryEntr
 pub use schema::{migrate, Migration, SCHEMA_VERSION};
 use schema::{DocCategory, DocProblem, DocProgressEntry, DocRoot, DocRule};
 
+/// A ledger holds at most this many problems (回收站 included). Adding a problem reads the
+/// whole document, so past a few thousand every edit would make the tab wait; real ledgers
+/// have dozens to a few hundred (RELIABILITY.md §3 has the measured times).
+pub const MAX_PROBLEMS: usize = 5_000;
+/// One field (问题表现, 原因分析, a paragraph of the bulletin, a title, …) holds at most this
+/// many bytes of UTF-8: 64 KiB, about 21,000 汉字, several times a long 整改情况. Automerge's
+/// text insert grows faster than linearly: pasting 64 KB into a field took 13 s in a debug
+/// build, 256 KB 245 s (RELIABILITY.md §3), so a 1 MB paste would freeze the tab.
+pub const MAX_FIELD_BYTES: usize = 64 * 1024;
+
+/// Refuse a value longer than [`MAX_FIELD_BYTES`], with a message saying how long it is.
+pub fn check_field(value: &str) -> Result<(), DocError> {
+    if value.len() > MAX_FIELD_BYTES {
+        return Err(DocError::Invalid(format!(
+            "内容太长（约 {} KB），一个字段最多 64 KB（约 2 万个汉字）。请删减后再填写，长篇材料请另存为附件。",
+            value.len() / 1024
+        )));
+    }
+    Ok(())
+}
+
+/// Refuse a ledger that breaks a size limit ([`MAX_PROBLEMS`], [`MAX_FIELD_BYTES`]): what an
+/// importer checks before it fills a document, so that nothing is half imported.
+pub fn check_sizes(ledger: &Ledger) -> Result<(), DocError> {
+    let problems = ledger.problems.len() + ledger.trash.len();
+    if problems > MAX_PROBLEMS {
+        return Err(too_many_problems(problems));
+    }
+    let m = &ledger.meta;
+    let s = &ledger.sections;
+    let meta = [
+        &m.name,
+        &m.unit,
+        &m.unit_short,
+        &m.header,
+        &m.title,
+        &m.inspection_group,
+        &m.inspection_kind,
+        &m.feedback_date,
+        &m.signature,
+        &m.contact,
+        &s.opening,
+        &s.deployment_heading,
+        &s.deployment,
+        &s.implementation_heading,
+        &s.implementation_intro,
+        &s.next_steps_heading,
+        &s.next_steps,
+    ];
+    let categories = ledger.categories.iter().map(|c| &c.title);
+    let rules = ledger.rules.iter().map(|r| &r.title);
+    let problems = ledger.problems.iter().chain(&ledger.trash).flat_map(|p| {
+        [
+            &p.description,
+            &p.cause,
+            &p.measures,
+            &p.progress,
+            &p.evidence,
+            &p.lead,
+            &p.owner,
+        ]
+        .into_iter()
+        .chain(&p.departments)
+        .chain(p.progress_log.iter().flat_map(|e| [&e.author, &e.text]))
+    });
+    meta.into_iter()
+        .chain(categories)
+        .chain(rules)
+        .chain(problems)
+        .try_for_each(|v| check_field(v))
+}
+
+fn too_many_problems(problems: usize) -> DocError {
+    DocError::Invalid(format!(
+        "问题太多（{problems} 个）：一本台账最多 {MAX_PROBLEMS} 个问题（含回收站）。请按年度或单位分成几本台账。"
+    ))
+}
+
 /// Why an operation on a document failed.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum DocError {
@@ -263,9 +341,26 @@ impl LedgerDoc {
 
     /// Load a document from Automerge bytes and give this session a fresh actor.
     pub fn load(bytes: &[u8]) -> Result<LedgerDoc, DocError> {
-        let doc = AutoCommit::load(bytes)
-            .map_err(|_| DocError::Unreadable("数据校验失败，内容被改动或不完整".into()))?
-            .with_actor(ActorId::random());
+        Self::load_read(bytes).map(|(doc, _)| doc)
+    }
+
+    /// [`LedgerDoc::load`], also giving the ledger read while checking it (importing a file
+    /// checks its sizes without a second read).
+    pub fn load_read(bytes: &[u8]) -> Result<(LedgerDoc, Ledger), DocError> {
+        // Automerge 0.12 can panic on a crafted document whose checksum is valid (found by
+        // fuzzing: fuzz/regressions/ledger_document/). Caught where unwinding exists (native);
+        // in the browser (panic = abort) such a file still stops the tab — see RELIABILITY.md.
+        let loaded = std::panic::catch_unwind(|| AutoCommit::load(bytes));
+        let doc = match loaded {
+            Ok(Ok(doc)) => doc,
+            Ok(Err(_)) => {
+                return Err(DocError::Unreadable(
+                    "数据校验失败，内容被改动或不完整".into(),
+                ))
+            }
+            Err(_) => return Err(DocError::Unreadable("内容的编码无法解读".into())),
+        }
+        .with_actor(ActorId::random());
         let mut ledger = LedgerDoc {
             doc,
             read_only: false,
@@ -285,8 +380,8 @@ impl LedgerDoc {
             ledger.read_only = true;
         }
         // Read it once now, so a document we cannot read fails here and not in the UI.
-        ledger.read()?;
-        Ok(ledger)
+        let read = ledger.read()?;
+        Ok((ledger, read))
     }
 
     pub fn ledger_id(&self) -> String {
@@ -649,6 +744,7 @@ impl LedgerDoc {
 
     /// Put a string register, writing nothing when the value is unchanged.
     fn put_str(&mut self, obj: &ObjId, key: &str, value: &str) -> Result<bool, DocError> {
+        check_field(value)?;
         let current = match self.doc.get(obj, key)? {
             Some((Value::Scalar(s), _)) => s.as_str().map(str::to_string),
             _ => None,
@@ -669,6 +765,7 @@ impl LedgerDoc {
     /// Set a text object to `value` by diffing, so that concurrent edits elsewhere in the
     /// same paragraph survive. Creates the text object if it is missing.
     fn put_text(&mut self, obj: &ObjId, key: &str, value: &str) -> Result<bool, DocError> {
+        check_field(value)?;
         let text = match self.doc.get(obj, key)? {
             Some((Value::Object(ObjType::Text), id)) => id,
             _ => self.doc.put_object(obj, key, ObjType::Text)?,
@@ -690,6 +787,7 @@ impl LedgerDoc {
     /// Add a category at the end; returns its id.
     pub fn add_category(&mut self, title: &str) -> Result<String, DocError> {
         self.writable_small()?;
+        check_field(title)?;
         let ledger = self.read()?;
         let order = order_after(ledger.categories.last().map(|c| c.order.as_str()));
         let id = new_id();
@@ -758,9 +856,14 @@ impl LedgerDoc {
         description: &str,
     ) -> Result<String, DocError> {
         self.writable_small()?;
+        check_field(description)?;
         let ledger = self.read()?;
         if ledger.category(category_id).is_none() {
             return Err(DocError::NotFound("问题类别"));
+        }
+        let problems = ledger.problems.len() + ledger.trash.len();
+        if problems >= MAX_PROBLEMS {
+            return Err(too_many_problems(problems + 1));
         }
         let last = self
             .orders_in(&ledger, category_id)
@@ -937,6 +1040,7 @@ impl LedgerDoc {
                 wanted.push(d.to_string());
             }
         }
+        check_field(&wanted.concat())?;
         let obj = self.problem_obj(id)?;
         let list = match self.doc.get(&obj, "departments")? {
             Some((Value::Object(ObjType::List), l)) => l,
@@ -980,6 +1084,8 @@ impl LedgerDoc {
         text: &str,
     ) -> Result<String, DocError> {
         self.writable_problem(problem_id)?;
+        check_field(author)?;
+        check_field(text)?;
         let obj = self.problem_obj(problem_id)?;
         let log = self.map_at(obj, "log")?;
         let id = new_id();
@@ -1010,6 +1116,7 @@ impl LedgerDoc {
     /// Add a 建章立制 rule; returns its id.
     pub fn add_rule(&mut self, rule: &NewRule) -> Result<String, DocError> {
         self.writable_small()?;
+        check_field(&rule.title)?;
         let rules = self.map_at(ROOT, "rules")?;
         let id = new_id();
         let doc_rule = DocRule {
@@ -1143,6 +1250,7 @@ impl LedgerDoc {
     /// (used for the example ledger and imports). Ids and order keys are made here.
     pub fn fill_from(&mut self, ledger: &Ledger) -> Result<(), DocError> {
         self.writable()?;
+        check_sizes(ledger)?;
         let m = &ledger.meta;
         let s = &ledger.sections;
         let d = |x: Option<NaiveDate>| format_date(x);

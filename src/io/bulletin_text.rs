@@ -26,6 +26,10 @@ pub enum BulletinTextError {
     NotUtf8,
     #[error("这不是纯文本文件（可能是 Word/Excel/PDF 文档、压缩包或台账文件 .rectify）。请在 Word/WPS 中全选复制通报正文后粘贴进来，或另存为 UTF-8 编码的 .txt；台账文件请用“导入台账文件”打开。")]
     NotText,
+    /// The text parses into a ledger past a size limit (too many problems, a field too long):
+    /// the message is the document's ([`crate::document::check_sizes`]).
+    #[error("{0}")]
+    OverLimit(String),
     #[error("没有在文字中找到通报的结构：既没有“（一）……”这样的问题类别，也没有“1.……”这样编号的问题或“整改情况：”。请确认粘贴的是整改情况通报的正文。")]
     NoStructure,
 }
@@ -1535,6 +1539,9 @@ pub fn parse_bulletin(text: &str) -> Result<BulletinImport, BulletinTextError> {
     } else {
         NumberingScheme::CategoryProblem
     };
+    // refused here, at the preview, rather than half-filled into a document
+    crate::document::check_sizes(&ledger)
+        .map_err(|e| BulletinTextError::OverLimit(e.to_string()))?;
     Ok(BulletinImport { ledger, report })
 }
 

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{DocError, LedgerDoc, SCHEMA_VERSION};
+use crate::document::{check_sizes, DocError, LedgerDoc, SCHEMA_VERSION};
 
 /// The first bytes of every ledger file.
 pub const MAGIC: &[u8] = b"RECTIFY-LEDGER\n";
@@ -50,6 +50,10 @@ pub enum ImportError {
     Truncated,
     #[error("文件已损坏，无法读取：{0}")]
     Corrupt(String),
+    /// The document breaks a size limit (too many problems, a field too long): the message
+    /// is the document's ([`crate::document::check_sizes`]).
+    #[error("无法导入：{0}")]
+    OverLimit(String),
     #[error("文件由更新版本的 Rectify 导出（文件格式 {0}），请先更新本应用再导入。")]
     NewerFormat(u32),
 }
@@ -167,7 +171,7 @@ pub fn decode(bytes: &[u8]) -> Result<LedgerFile, ImportError> {
     if document.len() > header.bytes {
         return Err(ImportError::Corrupt("文件末尾有多余内容。".into()));
     }
-    let doc = LedgerDoc::load(document).map_err(|e| match e {
+    let (doc, ledger) = LedgerDoc::load_read(document).map_err(|e| match e {
         DocError::Unreadable(why) | DocError::Invalid(why) => ImportError::Corrupt(why),
         other => ImportError::Corrupt(other.to_string()),
     })?;
@@ -179,6 +183,8 @@ pub fn decode(bytes: &[u8]) -> Result<LedgerFile, ImportError> {
             "文件头与内容的结构版本不一致。".into(),
         ));
     }
+    // a small file may unpack into a huge document (Automerge compresses its columns)
+    check_sizes(&ledger).map_err(|e| ImportError::OverLimit(e.to_string()))?;
     Ok(LedgerFile {
         header,
         document: document.to_vec(),
