@@ -500,8 +500,18 @@ fn large_fixture() -> Vec<u8> {
         let p = doc
             .add_problem(&category, &format!("问题{}", i + 1))
             .unwrap();
-        let text = varied_text_wide(100 + i as u64, LARGE_FIXTURE_CHARS / 8);
-        doc.set_problem_text(&p, ProblemText::Cause, &text).unwrap();
+        // spread over three fields: one field holds at most 64 KB (about 21,800 characters)
+        for (k, field) in [
+            ProblemText::Cause,
+            ProblemText::Measures,
+            ProblemText::Progress,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let text = varied_text_wide(100 + 3 * i as u64 + k as u64, LARGE_FIXTURE_CHARS / 24);
+            doc.set_problem_text(&p, field, &text).unwrap();
+        }
     }
     rectify::io::encode(&mut doc, "大台账（测试）", T0 + 1)
 }
