@@ -757,3 +757,46 @@ fn a_text_longer_than_an_excel_cell_is_cut_with_a_note() {
     assert!(long.starts_with(cause.split("……（").next().unwrap()));
     assert!(cause.ends_with("全文见整改台账程序）"));
 }
+
+#[test]
+fn a_workbook_over_a_ledgers_limits_is_refused_before_the_preview() {
+    // a cell may hold 32,767 characters (about 96 KB of Chinese), a field at most 64 KB; and a
+    // sheet may have up to 10,000 rows, a ledger at most 5,000 problems. Such a workbook is
+    // refused with the document's own message instead of failing when the ledger is made.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "问题表现").unwrap();
+    ws.write_string(0, 1, "责任部门").unwrap();
+    ws.write_string(0, 2, "原因分析").unwrap();
+    ws.write_string(1, 0, "一个问题").unwrap();
+    ws.write_string(1, 1, "办公室").unwrap();
+    ws.write_string(1, 2, "很长的原因".repeat(6_000)).unwrap(); // 30,000 characters
+    let error = read_xlsx(&wb.save_to_buffer().unwrap(), "x.xlsx").unwrap_err();
+    assert!(matches!(error, XlsxImportError::OverLimit(_)), "{error:?}");
+    assert!(error.to_string().contains("64 KB"), "{error}");
+
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "问题表现").unwrap();
+    ws.write_string(0, 1, "责任部门").unwrap();
+    for r in 1..=6_000u32 {
+        ws.write_string(r, 0, format!("问题{r}")).unwrap();
+    }
+    let error = read_xlsx(&wb.save_to_buffer().unwrap(), "x.xlsx").unwrap_err();
+    assert!(matches!(error, XlsxImportError::OverLimit(_)), "{error:?}");
+    assert!(error.to_string().contains("5000"), "{error}");
+}
+
+/// `cargo test --test core_xlsx -- --ignored write_the_fuzz_seed` rewrites the xlsx fuzz
+/// target's seed of the example ledger (`fuzz/corpus/xlsx_import/example.xlsx`).
+#[test]
+#[ignore]
+fn write_the_fuzz_seed() {
+    let doc = rectify::io::example::create_example(Some("种子"), T0).unwrap();
+    let bytes = export_xlsx(&doc.read().unwrap(), today(), T0).unwrap();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fuzz/corpus/xlsx_import/example.xlsx"
+    );
+    std::fs::write(path, bytes).unwrap();
+}

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use rectify::bulletin::bulletin;
 use rectify::document::{DocError, LedgerDoc, MetaField, ProblemText};
 use rectify::io::envelope::read_header;
+use rectify::io::xlsx::{add_from_xlsx, create_from_xlsx, read_xlsx};
 use rectify::io::{create_from_bulletin, decode, decode_text, encode, parse_bulletin};
 use rectify::ledger::{LedgerCounts, Progress};
 use sha2::{Digest, Sha256};
@@ -24,6 +25,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("ledger_file", ledger_file),
     ("ledger_document", ledger_document),
     ("bulletin_text", bulletin_text),
+    ("xlsx_import", xlsx_import),
 ];
 
 const NOW: i64 = 1_700_000_000;
@@ -100,6 +102,42 @@ pub fn bulletin_text(data: &[u8]) {
     let rendered = bulletin(&ledger).to_text();
     let _ = parse_bulletin(&rendered);
     exercise(doc);
+}
+
+/// A workbook as picked in 从 Excel 导入: `read_xlsx` (file checks, calamine, header and
+/// column mapping, rows), then what 创建新台账 and 添加到当前台账 do with an accepted one.
+pub fn xlsx_import(data: &[u8]) {
+    let import = match read_xlsx(data, "模糊测试.xlsx") {
+        Ok(import) => import,
+        Err(e) => {
+            assert!(!e.to_string().is_empty());
+            return;
+        }
+    };
+    assert_eq!(import.report.problems, import.ledger.problems.len());
+    let _ = bulletin(&import.ledger).to_text();
+    // making documents costs time per problem: small results only (the seeds, 20 problems
+    // and fewer, are included)
+    if import.ledger.problems.len() > 25 {
+        return;
+    }
+    match create_from_xlsx(&import, Some("模糊测试"), NOW) {
+        Ok(doc) => {
+            let ledger = doc.read().expect("a new ledger reads");
+            assert_eq!(ledger.problems.len(), import.ledger.problems.len());
+            exercise(doc);
+        }
+        Err(e) => assert!(!e.to_string().is_empty()),
+    }
+    let mut base = decode(BASE_FILE).expect("the seed file decodes").into_doc();
+    let before = base.read().expect("reads").problems.len();
+    match add_from_xlsx(&mut base, &import) {
+        Ok(added) => assert_eq!(
+            base.read().expect("reads").problems.len(),
+            before + added.problems
+        ),
+        Err(e) => assert!(!e.to_string().is_empty()),
+    }
 }
 
 /// What the app does with a document it accepted: read it, count it, render the bulletin,

@@ -66,6 +66,10 @@ pub enum XlsxImportError {
     NoHeader { sheets: String },
     #[error("表中没有可导入的问题：每一行都没有问题表现。")]
     NoProblems,
+    /// What was read breaks a ledger's size limits (too many problems, a cell too long for a
+    /// field): the message is the document's ([`crate::document::check_sizes`]).
+    #[error("无法导入：{0}")]
+    OverLimit(String),
 }
 
 /// What a column of the workbook was taken as.
@@ -704,6 +708,8 @@ pub fn read_xlsx(bytes: &[u8], file_name: &str) -> Result<XlsxImport, XlsxImport
     report.problems = ledger.problems.len();
     report.rules = ledger.rules.iter().filter(|r| !r.candidate).count();
     report.rule_candidates = ledger.rules.iter().filter(|r| r.candidate).count();
+    // refused here, before the preview offers an import the document would refuse
+    crate::document::check_sizes(&ledger).map_err(|e| XlsxImportError::OverLimit(e.to_string()))?;
     Ok(XlsxImport { ledger, report })
 }
 
@@ -789,7 +795,7 @@ pub fn create_from_xlsx(
     }
     let mut doc = LedgerDoc::create(&import.ledger.meta.name, author, now);
     doc.fill_from(&import.ledger)
-        .expect("a fresh writable document accepts every imported value");
+        .map_err(|e| XlsxImportError::OverLimit(e.to_string()))?;
     doc.commit(now);
     Ok(doc)
 }
