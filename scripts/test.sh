@@ -18,8 +18,9 @@ cargo clippy --all-targets -- -D warnings
 step "clippy (wasm32)"
 cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 
-step "native tests (the ledger core)"
-cargo test
+step "native tests (the ledger core; the convergence property with 256 random cases)"
+# `cargo test` alone runs 64 cases of the convergence property; the test command runs more
+PROPTEST_CASES=${PROPTEST_CASES:-256} cargo test
 
 step "release build (trunk): dist/ and the one-file build dist-single/rectify.html"
 # the post_build hook (scripts/post-build.sh) writes sw.js's file list and, for a release
