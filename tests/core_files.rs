@@ -281,6 +281,7 @@ fn schema_99_file() -> (Vec<u8>, String, String, String) {
         bytes: document.len(),
         heads,
         saved_at: T0,
+        problems: None,
     };
     (wrap(&header, &document), id, cid, pid)
 }

@@ -317,3 +317,28 @@ fn measure_sizes_and_times() {
         );
     }
 }
+
+#[test]
+fn a_file_whose_header_counts_too_many_problems_is_refused_before_loading() {
+    // loading 100,000 problems takes about 24 s: the header's count refuses such a file at
+    // once. The document here is small, so the refusal can only come from the header.
+    let (mut doc, _cats, _probs) = small_ledger();
+    let file = encode(&mut doc, "台账", T0);
+    let (mut header, start) = rectify::io::envelope::read_header(&file).unwrap();
+    assert_eq!(header.problems, Some(3), "encode writes the count");
+    header.problems = Some(100_000);
+    let mut claimed = MAGIC.to_vec();
+    claimed.extend(serde_json::to_vec(&header).unwrap());
+    claimed.push(b'\n');
+    claimed.extend(&file[start..]);
+    let e = decode(&claimed).unwrap_err();
+    assert!(
+        matches!(&e, ImportError::OverLimit(m) if m.contains("100000")),
+        "{e:?}"
+    );
+    // and the file as written imports
+    assert_eq!(
+        decode(&file).unwrap().open().read().unwrap().problems.len(),
+        3
+    );
+}

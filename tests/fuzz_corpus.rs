@@ -109,6 +109,7 @@ fn a_document_on_which_automerge_panics_is_refused_as_corrupt() {
         bytes: fixed.len(),
         heads: vec![],
         saved_at: 0,
+        problems: None,
     };
     let mut file = rectify::io::envelope::MAGIC.to_vec();
     file.extend(serde_json::to_vec(&header).unwrap());

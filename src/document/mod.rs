@@ -45,10 +45,7 @@ pub fn check_field(value: &str) -> Result<(), DocError> {
 /// Refuse a ledger that breaks a size limit ([`MAX_PROBLEMS`], [`MAX_FIELD_BYTES`]): what an
 /// importer checks before it fills a document, so that nothing is half imported.
 pub fn check_sizes(ledger: &Ledger) -> Result<(), DocError> {
-    let problems = ledger.problems.len() + ledger.trash.len();
-    if problems > MAX_PROBLEMS {
-        return Err(too_many_problems(problems));
-    }
+    check_problem_count(ledger.problems.len() + ledger.trash.len())?;
     let m = &ledger.meta;
     let s = &ledger.sections;
     let meta = [
@@ -91,6 +88,15 @@ pub fn check_sizes(ledger: &Ledger) -> Result<(), DocError> {
         .chain(rules)
         .chain(problems)
         .try_for_each(|v| check_field(v))
+}
+
+/// Refuse more than [`MAX_PROBLEMS`] problems (回收站 included).
+pub fn check_problem_count(problems: usize) -> Result<(), DocError> {
+    if problems > MAX_PROBLEMS {
+        Err(too_many_problems(problems))
+    } else {
+        Ok(())
+    }
 }
 
 fn too_many_problems(problems: usize) -> DocError {
