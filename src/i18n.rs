@@ -364,7 +364,7 @@ texts! {
     import_excel: "从 Excel 导入", "Import from Excel";
     export_excel: "导出 Excel", "Export Excel";
     excel_card: "Excel", "Excel";
-    excel_card_export: "导出：当前台账存为 .xlsx（整改台账、统计、建章立制三张工作表，日期为 Excel 日期，整改状态按预警灯着色）。", "Export: the open ledger as .xlsx (three sheets: the ledger, its figures and its rules; dates as Excel dates, statuses coloured by their light).";
+    excel_card_export: "导出：当前台账存为 .xlsx（整改台账、统计、建章立制三张工作表，日期为 Excel 日期，整改状态按预警灯着色）。", "Export: the open ledger as .xlsx (three sheets: the ledger, its figures and its rules; dates as Excel dates, statuses coloured by their light). ";
     excel_card_import: "导入：按列名读取 Excel 台账，预览后创建新台账或添加到当前台账。", "Import: an Excel ledger read by its column headers, checked in a preview, then made a new ledger or added to the open one.";
     pick_excel_prompt: "请选择整改台账的 Excel 文件（.xlsx）。", "Pick the ledger's Excel file (.xlsx).";
     pick_excel: "选择 Excel 文件", "Pick an Excel file";
@@ -967,7 +967,7 @@ impl Texts {
     pub fn backup_line(&self, name: &str, when: &str, changes: u32, remind_at: u32) -> String {
         match self.lang {
             Lang::Zh => format!("当前台账“{name}”：{when}；此后有 {changes} 处修改未导出（满 {remind_at} 处时提醒导出）。"),
-            Lang::En => format!("Current ledger “{name}”: {when}; {changes} changes since are not exported (a reminder comes at {remind_at})."),
+            Lang::En => format!("Current ledger “{name}”: {when}; {changes} changes since then are not exported (a reminder comes at {remind_at})."),
         }
     }
 
