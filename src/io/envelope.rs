@@ -203,19 +203,23 @@ pub fn decode(bytes: &[u8]) -> Result<LedgerFile, ImportError> {
     })
 }
 
-/// The name of an exported file: the ledger's name and the date, with characters that
-/// file systems refuse replaced.
-pub fn file_name(name: &str, date: chrono::NaiveDate) -> String {
-    let clean: String = name
-        .trim()
+/// A ledger's name made safe for a file name: trimmed, with the characters file systems refuse
+/// (and control characters) replaced by `_`. Used by every download's name.
+pub fn safe_file_stem(name: &str) -> String {
+    name.trim()
         .chars()
         .map(|c| match c {
             '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
             c if c.is_control() => '_',
             c => c,
         })
-        .take(60)
-        .collect();
+        .collect()
+}
+
+/// The name of an exported file: the ledger's name and the date, with characters that
+/// file systems refuse replaced.
+pub fn file_name(name: &str, date: chrono::NaiveDate) -> String {
+    let clean: String = safe_file_stem(name).chars().take(60).collect();
     let clean = if clean.is_empty() {
         "台账".to_string()
     } else {

@@ -20,15 +20,7 @@ const DATE_FORMAT: &str = "yyyy-mm-dd";
 
 /// `<ledger name>.xlsx`, without characters file systems refuse.
 pub fn file_name(ledger_name: &str) -> String {
-    let clean: String = ledger_name
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
-            c if c.is_control() => '_',
-            c => c,
-        })
-        .collect();
+    let clean = crate::io::envelope::safe_file_stem(ledger_name);
     let stem = if clean.is_empty() {
         "整改台账"
     } else {
