@@ -82,7 +82,25 @@ const wasm_instance = await __wbg_init({ module_or_path: rectifyWasm });
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: wasm_instance } }));
 `;
 
+// The Web Worker (Excel, Word, the trial load of picked files): Trunk's no-modules glue
+// `rectify-worker.js` (it defines `wasm_bindgen`) and `rectify-worker_bg.wasm`, put in the page
+// as the source of a blob: worker, <script type="text/plain" id="rectify-worker-source">, which
+// src/platform/worker.rs starts on first use.
+const WORKER_JS = 'rectify-worker.js';
+const WORKER_WASM = 'rectify-worker_bg.wasm';
+if (!files.includes(WORKER_JS) || !files.includes(WORKER_WASM)) fail(`${WORKER_JS} or ${WORKER_WASM} is missing from ${DIST} (the rectify-worker link in public/index.html)`);
+let workerGlue = await readFile(join(DIST, WORKER_JS), 'utf8');
+const workerWasm = await readFile(join(DIST, WORKER_WASM));
+if (workerWasm.subarray(0, 4).toString('latin1') !== '\0asm') fail(`${WORKER_WASM} is not a WebAssembly module`);
+if (!/\bwasm_bindgen\b/.test(workerGlue) || /^\s*(import|export)\s/m.test(workerGlue)) fail(`${WORKER_JS} is not wasm-bindgen's no-modules glue (a global wasm_bindgen, no import/export)`);
+workerGlue = workerGlue.replaceAll('</script', '<\\/script');
+const workerSource = `<script type="text/plain" id="rectify-worker-source">
+${workerGlue}
+wasm_bindgen({ module_or_path: Uint8Array.from(atob("${workerWasm.toString('base64')}"), (c) => c.charCodeAt(0)) });
+</script>`;
+
 let html = html0;
+html = replaceOne(html, /<\/body>/g, () => `${workerSource}\n</body>`, '</body>');
 html = replaceOne(html, loaderPattern, () => `<script type="module">\n${glue}\n${start}</script>`, 'Trunk loader script');
 
 // Preloads of the glue and the wasm: nothing to fetch any more.
@@ -124,5 +142,5 @@ if (/<script[^>]*\ssrc=/.test(html)) fail('an external <script src> is left');
 await mkdir(dirname(OUT), { recursive: true });
 await writeFile(OUT, html);
 console.log(
-  `scripts/single-file.mjs: wrote ${OUT} (${Buffer.byteLength(html)} bytes; wasm ${wasm.length} bytes, ${sheets} stylesheets inlined)`,
+  `scripts/single-file.mjs: wrote ${OUT} (${Buffer.byteLength(html)} bytes; wasm ${wasm.length} bytes, worker wasm ${workerWasm.length} bytes, ${sheets} stylesheets inlined)`,
 );

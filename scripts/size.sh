@@ -1,20 +1,46 @@
 #!/usr/bin/env bash
-# Report the transfer size of both builds: each file of the hosted build in dist/ raw and gzip,
-# and their total; then the one-file build dist-single/rectify.html raw and gzip. Fails when
-# the one file's gzip is more than twice the hosted build's total gzip (the base64 wasm
-# inside it compresses worse than the wasm itself; more than 2× means something is wrong).
+# Report the transfer size of both builds and check the budgets (sizes are deterministic, so
+# they are checked in the test command; timings are not):
+# - the hosted build in dist/: each file raw and gzip, split into what a first visit loads to
+#   start (everything but the Web Worker) and what is loaded on first use of Excel, Word or
+#   a ledger file's import (rectify-worker*: src/jobs.rs). Fails when the start-up total is
+#   over START_BUDGET (below);
+# - the one-file build dist-single/rectify.html raw and gzip: fails when its gzip is more
+#   than twice the hosted build's total (the base64 wasm inside it compresses worse than the
+#   wasm itself; more than 2× means something is wrong).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 single=${1:-dist-single/rectify.html}
-total_raw=0; total_gz=0
+
+# What a first visit may transfer before the app starts, gzip. Issue 9 asks for 600,000 B;
+# the app is not there yet (BENCHMARKS.md, "Size"), so this is a ratchet set just above the
+# measured size: it fails on any growth. Lower it whenever the app gets smaller.
+START_BUDGET=${START_BUDGET:-1090000}
+TARGET=600000
+
+start_raw=0; start_gz=0; lazy_raw=0; lazy_gz=0
 echo "hosted build (dist/):"
 for f in dist/*; do
   [ -f "$f" ] || continue
   raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
-  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
-  printf '  %-46s %10d B raw %10d B gzip\n' "$(basename "$f")" "$raw" "$gz"
+  name=$(basename "$f")
+  case "$name" in
+    rectify-worker*) lazy_raw=$((lazy_raw + raw)); lazy_gz=$((lazy_gz + gz)); when="on first use" ;;
+    *) start_raw=$((start_raw + raw)); start_gz=$((start_gz + gz)); when="start-up" ;;
+  esac
+  printf '  %-46s %10d B raw %10d B gzip  %s\n' "$name" "$raw" "$gz" "$when"
 done
-printf '  %-46s %10d B raw %10d B gzip\n' "total" "$total_raw" "$total_gz"
+total_gz=$((start_gz + lazy_gz))
+printf '  %-46s %10d B raw %10d B gzip\n' "start-up total" "$start_raw" "$start_gz"
+printf '  %-46s %10d B raw %10d B gzip\n' "on first use (the Web Worker)" "$lazy_raw" "$lazy_gz"
+printf '  %-46s %10d B raw %10d B gzip\n' "total" "$((start_raw + lazy_raw))" "$total_gz"
+ratio=$((start_gz * 100 / TARGET))
+printf '  start-up: %d B gzip; budget %d B; issue 9 target %d B (%d.%02d× the target)\n' \
+  "$start_gz" "$START_BUDGET" "$TARGET" $((ratio / 100)) $((ratio % 100))
+if [ "$start_gz" -gt "$START_BUDGET" ]; then
+  echo "the start-up transfer ($start_gz B gzip) is over the budget ($START_BUDGET B): what grew? (twiggy top on the release wasm)" >&2
+  exit 1
+fi
 
 if [ ! -f "$single" ]; then
   echo "one-file build: $single is missing (node scripts/single-file.mjs makes it)" >&2

@@ -137,6 +137,15 @@ texts! {
     conflict_settled: "已处理冲突：同事合并后也会采用这个值。", "Conflict resolved: colleagues get this value too when they merge.";
     ask_for_name: "请在右上角填写“我的名字”：您的修改将署此名，同事合并后能看到是谁改的。", "Please fill in “My name” at the top right: your changes are signed with it, so colleagues see who changed what after merging.";
     import_cancelled: "已取消导入，台账未变。", "Import cancelled; the ledger is unchanged.";
+    // the Web Worker that makes and reads files (platform/worker.rs)
+    making_excel: "正在生成 Excel 文件……", "Making the Excel file…";
+    making_word: "正在生成 Word 文件……", "Making the Word file…";
+    reading_excel: "正在读取 Excel 文件……", "Reading the Excel file…";
+    checking_file: "正在检查文件……", "Checking the file…";
+    worker_crashed: "处理时出错，后台处理已停止（台账没有改动）。请重试；如果再次出错，请导出台账文件并反馈问题。", "Something went wrong and the background worker stopped (the ledger is unchanged). Please try again; if it happens again, export the ledger file and report the problem.";
+    worker_timed_out: "处理超过 2 分钟仍未完成，已停止（台账没有改动）。", "It took more than 2 minutes and was stopped (the ledger is unchanged).";
+    file_timed_out: "读取超过 2 分钟仍未完成，文件可能过大或是伪造的", "reading it took more than 2 minutes; the file may be too large or forged";
+    file_crashed_reader: "读取这个文件时程序出错，文件可能是伪造或严重损坏的", "reading this file made the program fail; the file may be forged or badly damaged";
     ledger_deleted: "已删除台账。", "Ledger deleted.";
 
     // 台账 (ui/checklist.rs)
@@ -614,6 +623,13 @@ impl Texts {
         match self.lang {
             Lang::Zh => format!("添加到“{name}”"),
             Lang::En => format!("Add to “{name}”"),
+        }
+    }
+
+    pub fn worker_unavailable(&self, why: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("无法启动后台处理模块（{why}），Excel 和 Word 文件暂时不能生成或读取；台账没有改动。请联网后刷新页面再试。"),
+            Lang::En => format!("The background worker could not start ({why}), so Excel and Word files cannot be made or read for now; the ledger is unchanged. Reload the page while online and try again."),
         }
     }
 

@@ -14,6 +14,7 @@ pub mod bulletin;
 pub mod document;
 pub mod i18n;
 pub mod io;
+pub mod jobs;
 pub mod ledger;
 pub mod store;
 pub mod synthetic;

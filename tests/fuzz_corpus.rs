@@ -86,8 +86,37 @@ fn the_checksum_fix_up_makes_a_broken_chunk_load_again() {
 }
 
 /// Found by `ledger_document` (RELIABILITY.md §2): a document with a valid checksum on which
-/// Automerge 0.12 panics ("RawColumnIter::take would cross slab boundary"). It is refused as
-/// unreadable, also inside a ledger file.
+/// Automerge 0.12 panics ("RawColumnIter::take would cross slab boundary"), in a ledger file.
+fn crafted_file() -> Vec<u8> {
+    let bytes =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(
+            "fuzz/regressions/ledger_document/crash-638583a6a8ea513930b405c228cfa918bead919a",
+        ))
+        .unwrap();
+    let fixed = targets::with_valid_checksum(&bytes);
+    let header = rectify::io::Header {
+        kind: "rectify-ledger".into(),
+        format: 1,
+        ledger_id: "6d1c5a0e-4a8e-4f7e-9d55-1f2f3a4b5c6d".into(),
+        schema: 1,
+        name: "伪造的台账".into(),
+        bytes: fixed.len(),
+        heads: vec![],
+        saved_at: 0,
+        problems: None,
+    };
+    let mut file = rectify::io::envelope::MAGIC.to_vec();
+    file.extend(serde_json::to_vec(&header).unwrap());
+    file.push(b'\n');
+    file.extend_from_slice(&fixed);
+    file
+}
+
+const CRAFTED_FIXTURE: &str = "tests/fixtures/crafted-automerge-panic.rectify";
+
+/// Natively the panic is caught and the file refused as corrupt. In the browser (wasm aborts
+/// on a panic) the same file stops the Web Worker that trial-loads picked files, and the page
+/// refuses it (`tests/e2e/bad-files.test.mjs` imports the fixture).
 #[test]
 fn a_document_on_which_automerge_panics_is_refused_as_corrupt() {
     let bytes =
@@ -100,22 +129,22 @@ fn a_document_on_which_automerge_panics_is_refused_as_corrupt() {
         rectify::document::LedgerDoc::load(&fixed),
         Err(rectify::document::DocError::Unreadable(_))
     ));
-    let header = rectify::io::Header {
-        kind: "rectify-ledger".into(),
-        format: 1,
-        ledger_id: uuid::Uuid::new_v4().to_string(),
-        schema: 1,
-        name: "台账".into(),
-        bytes: fixed.len(),
-        heads: vec![],
-        saved_at: 0,
-        problems: None,
-    };
-    let mut file = rectify::io::envelope::MAGIC.to_vec();
-    file.extend(serde_json::to_vec(&header).unwrap());
-    file.push(b'\n');
-    file.extend_from_slice(&fixed);
+    let file = crafted_file();
     let e = rectify::io::decode(&file).unwrap_err();
     assert!(matches!(e, rectify::io::ImportError::Corrupt(_)), "{e:?}");
     assert!(e.to_string().contains("文件已损坏"));
+    // the browser test's fixture is this file (regenerate: the ignored test below)
+    let fixture = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(CRAFTED_FIXTURE))
+        .expect("the fixture exists");
+    assert_eq!(fixture, file, "{CRAFTED_FIXTURE} is out of date");
+}
+
+#[test]
+#[ignore = "writes tests/fixtures/crafted-automerge-panic.rectify"]
+fn write_the_crafted_fixture() {
+    std::fs::write(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(CRAFTED_FIXTURE),
+        crafted_file(),
+    )
+    .unwrap();
 }

@@ -43,7 +43,7 @@ pub struct Header {
 }
 
 /// Every way reading a ledger file can fail, each with its own message.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum ImportError {
     #[error("文件是空的，没有可导入的内容。")]
     Empty,

@@ -10,6 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::store::{KeyValue, StoreError};
 
 pub mod idb;
+pub mod worker;
 
 /// localStorage, reached through gloo-storage. Every failure becomes a [`StoreError`] so
 /// the UI can say what happened; nothing here panics when storage is missing or full.

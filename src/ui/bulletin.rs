@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use super::state::{AppState, Screen};
-use crate::bulletin::docx::to_docx;
 use crate::bulletin::layout::{paginate, Line, LineKind, Page, CJK, HEADER_LINES};
 use crate::bulletin::{bulletin, bulletin_as_of, Bulletin};
 use crate::document::end_of_day;
@@ -82,18 +81,8 @@ pub fn BulletinView() -> impl IntoView {
         }
     };
     let download_docx = move |_| {
-        let Some((b, stem)) = made_and_stem() else {
-            return;
-        };
-        let result = to_docx(&b).and_then(|bytes| {
-            platform::download(
-                &bytes,
-                &format!("{stem}.docx"),
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            )
-        });
-        if let Err(e) = result {
-            state.error(e);
+        if let Some((b, stem)) = made_and_stem() {
+            state.download_docx(b, stem);
         }
     };
     view! {

@@ -9,7 +9,9 @@ use crate::backup::{BackupStatus, Reminder};
 use crate::document::{self as document, Conflict, DocError, HistoryEntry, LedgerDoc, Place};
 use crate::i18n::{Lang, Texts};
 use crate::io::{self, envelope, example};
+use crate::jobs::{Done, Job};
 use crate::ledger::Ledger;
+use crate::platform::worker::WorkerError;
 use crate::platform::{self, LocalKv};
 use crate::store::{plan_import, ImportPlan, IndexEntry, KeyValue, LedgerStore, StoreError};
 
@@ -366,40 +368,101 @@ impl AppState {
     }
 
     /// 导出 Excel: download the open ledger as `<name>.xlsx` (lights and statistics as of today).
+    /// The workbook is made in the worker (the Excel code is not in the page's module).
     pub fn export_xlsx(&self) {
         let Some(ledger) = self.ledger.get_untracked() else {
             return;
         };
-        match io::xlsx::export_xlsx(&ledger, platform::today(), platform::now()) {
-            Ok(bytes) => {
-                let file_name = io::xlsx::file_name(&ledger.display_name());
-                match platform::download(
+        let state = *self;
+        let file_name = io::xlsx::file_name(&ledger.display_name());
+        let job = Job::ExportXlsx {
+            ledger: Box::new(ledger),
+            today: platform::today(),
+            now: platform::now(),
+        };
+        self.info(self.tu().making_excel);
+        leptos::task::spawn_local(async move {
+            match state.run_job(&job, &[]).await {
+                Some((Done::File, bytes)) => match platform::download(
                     &bytes,
                     &file_name,
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 ) {
-                    Ok(()) => self.info(self.tu().excel_exported(&file_name)),
-                    Err(e) => self.error(e),
-                }
+                    Ok(()) => state.info(state.tu().excel_exported(&file_name)),
+                    Err(e) => state.error(e),
+                },
+                Some((Done::Failed(e), _)) => state.error(state.tu().excel_export_failed(&e)),
+                Some(_) | None => {}
             }
-            Err(e) => self.error(self.tu().excel_export_failed(&e.to_string())),
+        });
+    }
+
+    /// 下载 Word（.docx）: the bulletin as `<stem>.docx`, made in the worker.
+    pub fn download_docx(&self, bulletin: crate::bulletin::Bulletin, stem: String) {
+        let state = *self;
+        self.info(self.tu().making_word);
+        leptos::task::spawn_local(async move {
+            match state.run_job(&Job::Docx { bulletin }, &[]).await {
+                Some((Done::File, bytes)) => {
+                    let file_name = format!("{stem}.docx");
+                    match platform::download(
+                        &bytes,
+                        &file_name,
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    ) {
+                        Ok(()) => state.notice.set(None),
+                        Err(e) => state.error(e),
+                    }
+                }
+                Some((Done::Failed(e), _)) => state.error(e),
+                Some(_) | None => {}
+            }
+        });
+    }
+
+    /// A job in the worker; a worker that cannot start or stops is said here (None).
+    async fn run_job(&self, job: &Job, bytes: &[u8]) -> Option<(Done, Vec<u8>)> {
+        match platform::worker::run(job, bytes).await {
+            Ok(answer) => Some(answer),
+            Err(WorkerError::Unavailable(why)) => {
+                self.error(self.tu().worker_unavailable(&why));
+                None
+            }
+            Err(WorkerError::Crashed) => {
+                self.error(self.tu().worker_crashed);
+                None
+            }
+            Err(WorkerError::TimedOut) => {
+                self.error(self.tu().worker_timed_out);
+                None
+            }
         }
     }
 
-    /// 从 Excel 导入: read a picked workbook and show the preview, or say why it cannot be
-    /// read. Nothing is stored until the person chooses in the preview.
+    /// 从 Excel 导入: read a picked workbook (in the worker) and show the preview, or say why
+    /// it cannot be read. Nothing is stored until the person chooses in the preview.
     pub fn read_xlsx(&self, file_name: &str, bytes: &[u8]) {
-        match io::xlsx::read_xlsx(bytes, file_name) {
-            Ok(import) => {
-                self.notice.set(None);
-                self.xlsx_import.set(Some((file_name.to_string(), import)));
-                self.screen.set(Screen::XlsxImport);
+        let state = *self;
+        let file_name = file_name.to_string();
+        let bytes = bytes.to_vec();
+        let job = Job::ReadXlsx {
+            file_name: file_name.clone(),
+        };
+        self.info(self.tu().reading_excel);
+        leptos::task::spawn_local(async move {
+            match state.run_job(&job, &bytes).await {
+                Some((Done::Xlsx(import), _)) => {
+                    state.notice.set(None);
+                    state.xlsx_import.set(Some((file_name, *import)));
+                    state.screen.set(Screen::XlsxImport);
+                }
+                Some((Done::Failed(e), _)) => {
+                    state.xlsx_import.set(None);
+                    state.error(state.tu().not_imported(&file_name, &e));
+                }
+                Some(_) | None => state.xlsx_import.set(None),
             }
-            Err(e) => {
-                self.xlsx_import.set(None);
-                self.error(self.tu().not_imported(file_name, &e.to_string()));
-            }
-        }
+        });
     }
 
     /// 创建新台账 from the workbook in the preview, named `name`.
@@ -669,7 +732,49 @@ impl AppState {
     }
 
     /// A file was picked or dropped: check it, then merge, ask, or refuse with a message.
+    ///
+    /// A file that looks like a ledger file is first loaded in the worker: a crafted document
+    /// that makes Automerge panic stops the worker, not the page (a wasm trap cannot be
+    /// caught here), and a huge old file without the problem count in its header is refused
+    /// there while the page stays usable. When the worker cannot start, the page checks it.
     pub fn import_bytes(&self, file_name: &str, bytes: Vec<u8>) {
+        if io::envelope::read_header(&bytes).is_err() {
+            // not a ledger file at all: the page's own check says which refusal it is
+            return self.import_checked(file_name, bytes);
+        }
+        let state = *self;
+        let file_name = file_name.to_string();
+        self.info(self.tu().checking_file);
+        leptos::task::spawn_local(async move {
+            match platform::worker::run(&Job::CheckLedgerFile, &bytes).await {
+                Ok((Done::LedgerFileRefused(e), _)) => state.error(
+                    state
+                        .tu()
+                        .not_imported(&file_name, &state.tu().import_error(&e)),
+                ),
+                Err(e @ (WorkerError::Crashed | WorkerError::TimedOut)) => {
+                    let why = if e == WorkerError::Crashed {
+                        state.tu().file_crashed_reader
+                    } else {
+                        state.tu().file_timed_out
+                    };
+                    let e = io::envelope::ImportError::Corrupt(why.to_string());
+                    state.error(
+                        state
+                            .tu()
+                            .not_imported(&file_name, &state.tu().import_error(&e)),
+                    )
+                }
+                Ok(_) | Err(WorkerError::Unavailable(_)) => {
+                    state.notice.set(None);
+                    state.import_checked(&file_name, bytes)
+                }
+            }
+        });
+    }
+
+    /// The import of a file the worker loaded (or that is no ledger file at all).
+    fn import_checked(&self, file_name: &str, bytes: Vec<u8>) {
         self.flush();
         let store = store();
         let current = self.current_id();

@@ -55,6 +55,10 @@ test('bad files are refused with a message and leave the ledger as it was, also 
     { name: 'empty.rectify', bytes: Buffer.alloc(0), message: /文件是空的/ },
     { name: 'bulletin-2022-06-30.txt', path: join(FIXTURES, 'bulletin-2022-06-30.txt'), message: /不是 Rectify 台账文件/ },
     { name: 'half.rectify', bytes: exported.subarray(0, Math.floor(exported.length / 2)), message: /文件不完整/ },
+    // a forged document on which Automerge panics: the Web Worker that trial-loads picked
+    // files stops (a wasm trap), the page refuses the file and goes on; the next file (the
+    // corrupt one) is checked by a new worker
+    { name: 'crafted-automerge-panic.rectify', path: join(FIXTURES, 'crafted-automerge-panic.rectify'), message: /文件已损坏.*读取这个文件时程序出错/ },
     { name: 'corrupt.rectify', bytes: corrupt, message: /文件已损坏/ },
     { name: 'header-only.rectify', bytes: exported.subarray(0, exported.indexOf(0x0a, 15) + 1), message: /文件不完整/ },
   ];

@@ -5,8 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
-import { scenario } from './support/harness.mjs';
+import { FIXTURES, scenario } from './support/harness.mjs';
+import { BulletinPage } from './support/bulletin-pages.mjs';
 import { SINGLE, useBrowserWithoutServer } from './support/offline.mjs';
 import { expectText, until } from './support/until.mjs';
 
@@ -20,7 +22,43 @@ test('the single file holds everything: no side files, no service worker, no mod
   assert.doesNotMatch(html, /^\s*import\s|import\.meta/m, 'no module imports');
   assert.match(html, /<link rel="icon" href="data:image\/svg\+xml;base64,/, 'the favicon inline');
   assert.equal((html.match(/<script type="module">/g) ?? []).length, 1, 'one inline module script');
+  assert.equal((html.match(/<script type="text\/plain" id="rectify-worker-source">/g) ?? []).length, 1, "the Web Worker's source inline");
 });
+
+test('from disk, the Web Worker runs from the page itself: Excel, Word, a file checked, a forged file refused', scenario(env, async ({ laptop }) => {
+  const app = await laptop('usb-stick');
+  const { page, start, header, notices } = app;
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await start.openExample();
+  await notices.infoText(/已打开示例台账/);
+  const ledger = (await header.currentLedger()).trim();
+
+  await app.ledgers.open();
+  const [excel] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30000 }),
+    page.getByRole('main').getByRole('button', { name: '导出 Excel', exact: true }).click(),
+  ]);
+  assert.equal(excel.suggestedFilename(), `${ledger}.xlsx`);
+  await notices.infoText(/已导出 Excel：.*\.xlsx/);
+
+  const bulletin = new BulletinPage(page, header);
+  await bulletin.open();
+  const word = await bulletin.download(bulletin.wordButton);
+  assert.equal(word.fileName, `${ledger}-通报.docx`);
+  assert.equal(word.bytes.subarray(0, 2).toString('latin1'), 'PK', 'a zip package');
+
+  // the ledger's own file goes through the worker's trial load, then merges (nothing new)
+  const exported = await header.export();
+  await notices.dismiss();
+  await header.importFile({ name: exported.fileName, mimeType: 'application/octet-stream', buffer: exported.bytes });
+  await notices.infoText(/中没有新的修改（此前已导入过），台账未变/);
+  await header.importFile(join(FIXTURES, 'crafted-automerge-panic.rectify'));
+  assert.match(await notices.errorText(/未导入/), /文件已损坏.*读取这个文件时程序出错/);
+
+  const foreign = requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && u !== page.url());
+  assert.deepEqual(foreign, [], 'nothing but the file itself (and its blob: worker) is loaded');
+}));
 
 test('opened from disk with no server: create a ledger, reload, it is still there', scenario(env, async ({ laptop }) => {
   const app = await laptop('usb-stick');

@@ -6,6 +6,7 @@ use std::io::{Cursor, Read, Seek};
 
 use calamine::{Data, Dimensions, Reader, Xlsx};
 use chrono::{Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::{normalise_header, Field, LEDGER_SHEET, RULES_SHEET, STATS_SHEET};
@@ -73,7 +74,7 @@ pub enum XlsxImportError {
 }
 
 /// What a column of the workbook was taken as.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ColumnMapping {
     /// the column letter: A, B, …
     pub column: String,
@@ -86,7 +87,7 @@ pub struct ColumnMapping {
 }
 
 /// A row that did not become a problem.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SkippedRow {
     /// the row number as Excel shows it (1-based)
     pub row: usize,
@@ -100,7 +101,7 @@ impl std::fmt::Display for SkippedRow {
 }
 
 /// What the import read, for the person to check before anything is stored.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct XlsxReport {
     /// the sheet the problems were read from
     pub sheet: String,
@@ -119,7 +120,7 @@ pub struct XlsxReport {
 
 /// A workbook read into a plain ledger (ids `c001…`, `p0001…`, `r001…`; the document makes
 /// real ids), and the report.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct XlsxImport {
     pub ledger: Ledger,
     pub report: XlsxReport,

@@ -13,7 +13,7 @@ pub use import::{
 };
 
 /// A column of the 整改台账 sheet: what a problem's field is called in the workbook.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Field {
     /// 序号 (numbering is the ledger's; read only to tell a bad row from an empty one)
     Number,

@@ -1,0 +1,268 @@
+//! The Web Worker that runs [`crate::jobs`] away from the page: [`serve`] is the worker's side
+//! (its own wasm module, `src/worker_main.rs`), [`run`] the page's, which starts it on first use.
+//!
+//! Messages: the page posts `{id, job, bytes}` (the job as JSON, its file as a Uint8Array); the
+//! worker answers `{id, done, bytes}`, and once, when it is ready, `{ready: PROTOCOL}`. Where
+//! the worker comes from: in the hosted build Trunk's `rectify-worker_loader.js` beside the
+//! page; in the one-file build the source scripts/single-file.mjs puts in the page as
+//! `<script type="text/plain" id="rectify-worker-source">` (glue and wasm), started from a
+//! blob: URL.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::jobs::{self, Done, Job, PROTOCOL};
+
+/// The hosted build's worker script (Trunk's loader shim for the `rectify-worker` binary).
+const WORKER_SCRIPT: &str = "rectify-worker_loader.js";
+/// The element holding the worker's source in the one-file build.
+const INLINE_SOURCE_ID: &str = "rectify-worker-source";
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn set(object: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(object, &JsValue::from_str(key), value);
+}
+
+// ─────────────────────────────── the worker's side ───────────────────────────────
+
+/// Answer the page's jobs, one message at a time, then say that it is ready.
+pub fn serve() {
+    console_error_panic_hook::set_once();
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply_to = scope.clone();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let data = event.data();
+            let id = get(&data, "id");
+            let job = get(&data, "job").as_string().unwrap_or_default();
+            let bytes = get(&data, "bytes");
+            let bytes = if bytes.is_instance_of::<Uint8Array>() {
+                Uint8Array::new(&bytes).to_vec()
+            } else {
+                Vec::new()
+            };
+            let (done, file) = jobs::answer(&job, &bytes);
+            let reply = Object::new();
+            set(&reply, "id", &id);
+            set(&reply, "done", &JsValue::from_str(&done));
+            let file = Uint8Array::from(file.as_slice());
+            set(&reply, "bytes", &file);
+            let transfer = js_sys::Array::of1(&file.buffer());
+            if reply_to
+                .post_message_with_transfer(&reply, &transfer)
+                .is_err()
+            {
+                let _ = reply_to.post_message(&reply);
+            }
+        });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let ready = Object::new();
+    set(&ready, "ready", &JsValue::from(PROTOCOL));
+    let _ = scope.post_message(&ready);
+}
+
+// ─────────────────────────────── the page's side ───────────────────────────────
+
+/// Why a job did not come back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkerError {
+    /// the worker could not be started (its files missing, offline before they were cached,
+    /// workers blocked), with the browser's reason
+    Unavailable(String),
+    /// the worker stopped while doing the job (a wasm trap: Automerge panicked on a crafted
+    /// file); the next job starts a new one
+    Crashed,
+    /// the job took longer than [`TIME_LIMIT_MS`]: the worker was stopped
+    TimedOut,
+}
+
+/// How long a job may take before the worker is stopped. Jobs take well under a second on
+/// ledgers within the limits; only a pathological file could take this long.
+pub const TIME_LIMIT_MS: i32 = 120_000;
+/// The reason a timed-out job is rejected with.
+const TIMED_OUT: &str = "timeout";
+
+type Pending = Rc<RefCell<HashMap<u32, (Function, Function)>>>;
+
+/// The running worker: its ready promise, and the jobs waiting for an answer.
+struct Helper {
+    worker: web_sys::Worker,
+    ready: Promise,
+    pending: Pending,
+    next_id: u32,
+}
+
+thread_local! {
+    static HELPER: RefCell<Option<Helper>> = const { RefCell::new(None) };
+}
+
+/// The id the ready message resolves (jobs count from 1).
+const READY: u32 = 0;
+
+fn worker_url() -> Result<String, String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("页面不可用")?;
+    let Some(source) = document.get_element_by_id(INLINE_SOURCE_ID) else {
+        return Ok(WORKER_SCRIPT.to_string());
+    };
+    let text = source.text_content().unwrap_or_default();
+    let parts = js_sys::Array::of1(&JsValue::from_str(&text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "无法生成后台处理模块".to_string())?;
+    web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "无法生成后台处理模块的地址".to_string())
+}
+
+/// Stop the worker and fail what it still had to do (it stopped, or it misbehaved).
+fn stop(reason: &str) {
+    let helper = HELPER.with(|h| h.borrow_mut().take());
+    if let Some(helper) = helper {
+        helper.worker.set_onmessage(None);
+        helper.worker.set_onerror(None);
+        helper.worker.terminate();
+        let waiting: Vec<_> = helper.pending.borrow_mut().drain().collect();
+        for (_, (_, reject)) in waiting {
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(reason));
+        }
+    }
+}
+
+fn start() -> Result<(), String> {
+    let url = worker_url()?;
+    let worker = web_sys::Worker::new(&url).map_err(|e| {
+        get(&e, "message")
+            .as_string()
+            .unwrap_or_else(|| "浏览器不允许启动后台处理".into())
+    })?;
+    let pending: Pending = Rc::new(RefCell::new(HashMap::new()));
+    let ready = {
+        let pending = pending.clone();
+        Promise::new(&mut |resolve, reject| {
+            pending.borrow_mut().insert(READY, (resolve, reject));
+        })
+    };
+    let answers = pending.clone();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let data = event.data();
+            let ready = get(&data, "ready");
+            if !ready.is_undefined() {
+                let entry = answers.borrow_mut().remove(&READY);
+                if ready.as_f64() == Some(f64::from(PROTOCOL)) {
+                    if let Some((resolve, _)) = entry {
+                        let _ = resolve.call0(&JsValue::NULL);
+                    }
+                } else {
+                    let why = "它的版本与页面不一致，请刷新页面";
+                    if let Some((_, reject)) = entry {
+                        let _ = reject.call1(&JsValue::NULL, &why.into());
+                    }
+                    stop(why);
+                }
+                return;
+            }
+            let id = get(&data, "id").as_f64().unwrap_or(-1.0) as u32;
+            let entry = answers.borrow_mut().remove(&id);
+            if let Some((resolve, _)) = entry {
+                let _ = resolve.call1(&JsValue::NULL, &data);
+            }
+        });
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        event.prevent_default();
+        let message = get(&event, "message")
+            .as_string()
+            .unwrap_or_else(|| "无法加载".into());
+        stop(&message);
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // the worker lives as long as the page (or until it stops): so do its handlers
+    on_message.forget();
+    on_error.forget();
+    HELPER.with(|h| {
+        *h.borrow_mut() = Some(Helper {
+            worker,
+            ready,
+            pending,
+            next_id: READY + 1,
+        })
+    });
+    Ok(())
+}
+
+/// Run `job` (with its file `bytes`) in the worker, starting the worker on first use.
+pub async fn run(job: &Job, bytes: &[u8]) -> Result<(Done, Vec<u8>), WorkerError> {
+    if HELPER.with(|h| h.borrow().is_none()) {
+        start().map_err(WorkerError::Unavailable)?;
+    }
+    let Some(ready) = HELPER.with(|h| h.borrow().as_ref().map(|h| h.ready.clone())) else {
+        return Err(WorkerError::Unavailable("未启动".into()));
+    };
+    if let Err(e) = JsFuture::from(ready).await {
+        stop("");
+        return Err(WorkerError::Unavailable(
+            e.as_string().unwrap_or_else(|| "无法加载".into()),
+        ));
+    }
+    let message = Object::new();
+    let file = Uint8Array::from(bytes);
+    set(&message, "job", &JsValue::from_str(&jobs::job_to_json(job)));
+    set(&message, "bytes", &file);
+    let answer = HELPER.with(|h| {
+        let mut h = h.borrow_mut();
+        let helper = h.as_mut()?;
+        let id = helper.next_id;
+        helper.next_id = helper.next_id.wrapping_add(1).max(READY + 1);
+        set(&message, "id", &JsValue::from(id));
+        let pending = helper.pending.clone();
+        let answer = Promise::new(&mut |resolve, reject| {
+            pending.borrow_mut().insert(id, (resolve, reject));
+        });
+        let transfer = js_sys::Array::of1(&file.buffer());
+        helper
+            .worker
+            .post_message_with_transfer(&message, &transfer)
+            .ok()?;
+        Some(answer)
+    });
+    let Some(answer) = answer else {
+        return Err(WorkerError::Unavailable("无法发送".into()));
+    };
+    let time_limit = Closure::once_into_js(|| stop(TIMED_OUT));
+    let timer = web_sys::window().and_then(|w| {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            time_limit.unchecked_ref(),
+            TIME_LIMIT_MS,
+        )
+        .ok()
+    });
+    let data = JsFuture::from(answer).await;
+    if let (Some(timer), Some(window)) = (timer, web_sys::window()) {
+        window.clear_timeout_with_handle(timer);
+    }
+    let data = data.map_err(|reason| match reason.as_string().as_deref() {
+        Some(TIMED_OUT) => WorkerError::TimedOut,
+        _ => WorkerError::Crashed,
+    })?;
+    let done = jobs::done_from_json(&get(&data, "done").as_string().unwrap_or_default());
+    let bytes = get(&data, "bytes");
+    let file = if bytes.is_instance_of::<Uint8Array>() {
+        Uint8Array::new(&bytes).to_vec()
+    } else {
+        Vec::new()
+    };
+    Ok((done, file))
+}

@@ -1,0 +1,214 @@
+//! The Web Worker's jobs (src/jobs.rs) as the page and the worker exchange them: a job's JSON
+//! and bytes in, the answer's JSON and bytes out, for every kind of job and for bad input.
+
+mod common;
+use common::*;
+
+use rectify::io::envelope::ImportError;
+use rectify::io::example::create_example;
+use rectify::jobs::{answer, done_from_json, job_to_json, run, Done, Job};
+
+/// What the page does: the job as JSON through the worker's `answer`, the reply read back.
+fn through_worker(job: &Job, bytes: &[u8]) -> (Done, Vec<u8>) {
+    let (reply, file) = answer(&job_to_json(job), bytes);
+    (done_from_json(&reply), file)
+}
+
+#[test]
+fn excel_made_in_the_worker_reads_back_in_the_worker() {
+    let ledger = create_example(Some("张三"), T0).unwrap().read().unwrap();
+    let job = Job::ExportXlsx {
+        ledger: Box::new(ledger.clone()),
+        today: day(2022, 6, 20),
+        now: T0,
+    };
+    let (done, workbook) = through_worker(&job, &[]);
+    assert_eq!(done, Done::File);
+    assert_eq!(&workbook[..2], b"PK", "an .xlsx is a zip");
+    // the same as made in the page would be
+    assert_eq!(
+        workbook,
+        rectify::io::xlsx::export_xlsx(&ledger, day(2022, 6, 20), T0).unwrap()
+    );
+
+    let read = Job::ReadXlsx {
+        file_name: "台账.xlsx".into(),
+    };
+    let (done, rest) = through_worker(&read, &workbook);
+    assert!(rest.is_empty());
+    let Done::Xlsx(import) = done else {
+        panic!("not read: {done:?}")
+    };
+    assert_eq!(import.ledger.problems.len(), ledger.problems.len());
+    assert_eq!(import.report.problems, ledger.problems.len());
+    // the preview survives the trip as JSON unchanged
+    assert_eq!(
+        *import,
+        rectify::io::xlsx::read_xlsx(&workbook, "台账.xlsx").unwrap()
+    );
+}
+
+#[test]
+fn a_foreign_file_picked_as_excel_gets_the_readers_message() {
+    let read = Job::ReadXlsx {
+        file_name: "照片.png".into(),
+    };
+    let (done, _) = through_worker(&read, b"\x89PNG\r\n\x1a\n0000");
+    assert_eq!(
+        done,
+        Done::Failed("这是图片文件，不是 Excel 文件。请选择 .xlsx 文件。".into())
+    );
+}
+
+#[test]
+fn word_made_in_the_worker_is_the_pages_docx() {
+    let ledger = create_example(Some("张三"), T0).unwrap().read().unwrap();
+    let bulletin = rectify::bulletin::bulletin(&ledger);
+    let (done, docx) = through_worker(
+        &Job::Docx {
+            bulletin: bulletin.clone(),
+        },
+        &[],
+    );
+    assert_eq!(done, Done::File);
+    assert_eq!(docx, rectify::bulletin::docx::to_docx(&bulletin).unwrap());
+}
+
+#[test]
+fn the_trial_load_passes_a_good_file_and_refuses_bad_ones_with_the_reason() {
+    let mut doc = create_example(Some("张三"), T0).unwrap();
+    let file = rectify::io::encode(&mut doc, "示例台账", T0);
+    assert_eq!(
+        through_worker(&Job::CheckLedgerFile, &file).0,
+        Done::LedgerFileOk
+    );
+
+    let half = &file[..file.len() / 2];
+    assert_eq!(
+        through_worker(&Job::CheckLedgerFile, half).0,
+        Done::LedgerFileRefused(ImportError::Truncated)
+    );
+    assert_eq!(
+        through_worker(&Job::CheckLedgerFile, b"").0,
+        Done::LedgerFileRefused(ImportError::Empty)
+    );
+    let mut corrupt = file.clone();
+    let n = corrupt.len();
+    for b in &mut corrupt[n - 200..n - 8] {
+        *b ^= 0x5a;
+    }
+    assert!(matches!(
+        through_worker(&Job::CheckLedgerFile, &corrupt).0,
+        Done::LedgerFileRefused(ImportError::Corrupt(_))
+    ));
+}
+
+#[test]
+fn a_message_from_another_version_is_answered_not_misread() {
+    let (reply, file) = answer(r#"{"Sing":{"song":"东方红"}}"#, b"");
+    assert!(file.is_empty());
+    let Done::Failed(why) = done_from_json(&reply) else {
+        panic!("{reply}")
+    };
+    assert!(why.contains("无法识别这项工作"), "{why}");
+    let Done::Failed(why) = done_from_json("{\"Unheard\":1}") else {
+        panic!()
+    };
+    assert!(why.contains("回答无法识别"), "{why}");
+    // and the plain function is what the message runs
+    assert_eq!(
+        run(Job::CheckLedgerFile, b"").0,
+        Done::LedgerFileRefused(ImportError::Empty)
+    );
+}
+
+/// The shape of a JSON value: keys and kinds, not values (null merges into any kind, arrays
+/// are the union of their elements' shapes).
+fn shape(v: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    fn merge(a: Value, b: Value) -> Value {
+        match (a, b) {
+            (Value::Object(mut a), Value::Object(b)) => {
+                for (k, v) in b {
+                    let merged = match a.remove(&k) {
+                        Some(old) => merge(old, v),
+                        None => v,
+                    };
+                    a.insert(k, merged);
+                }
+                Value::Object(a)
+            }
+            (Value::Array(a), Value::Array(b)) => {
+                let all = a.into_iter().chain(b).fold(Value::Null, merge);
+                Value::Array(vec![all])
+            }
+            (Value::Null, x) | (x, Value::Null) => x,
+            (a, b) if a == b => a,
+            (a, b) => Value::String(format!("{a}|{b}")),
+        }
+    }
+    match v {
+        Value::Null => Value::Null,
+        Value::Bool(_) => Value::String("bool".into()),
+        Value::Number(_) => Value::String("number".into()),
+        Value::String(_) => Value::String("string".into()),
+        Value::Array(items) => Value::Array(vec![items.iter().map(shape).fold(Value::Null, merge)]),
+        // a map keyed by ids (people by actor id) has one shape whatever the ids
+        Value::Object(map) => map
+            .iter()
+            .map(|(k, v)| {
+                let id = k.len() >= 16 && k.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+                let key = if id { "<id>".to_string() } else { k.clone() };
+                Value::Object([(key, shape(v))].into_iter().collect())
+            })
+            .fold(Value::Object(Default::default()), merge),
+    }
+}
+
+/// An old page can meet a new worker (the service worker of a new version serves the
+/// worker's files to a page that has not been reloaded): the worker's `{ready: PROTOCOL}` is
+/// how the page tells. So the messages' shape is pinned to the protocol number here: when
+/// this fails, bump `jobs::PROTOCOL` and put the new number and digest below.
+#[test]
+fn the_message_format_is_pinned_to_its_protocol_number() {
+    use sha2::Digest;
+    let mut doc = create_example(Some("张三"), T0).unwrap();
+    let first = doc.read().unwrap().problems[0].id.clone();
+    doc.add_progress_entry(&first, Some(day(2022, 6, 1)), "张三", "已整改")
+        .unwrap();
+    let ledger = doc.read().unwrap();
+    let workbook = rectify::io::xlsx::export_xlsx(&ledger, day(2022, 6, 20), T0).unwrap();
+    let import = rectify::io::xlsx::read_xlsx(&workbook, "台账.xlsx").unwrap();
+    let messages = [
+        job_to_json(&Job::ExportXlsx {
+            ledger: Box::new(ledger.clone()),
+            today: day(2022, 6, 20),
+            now: T0,
+        }),
+        job_to_json(&Job::Docx {
+            bulletin: rectify::bulletin::bulletin(&ledger),
+        }),
+        job_to_json(&Job::ReadXlsx {
+            file_name: "a.xlsx".into(),
+        }),
+        job_to_json(&Job::CheckLedgerFile),
+        serde_json::to_string(&Done::Xlsx(Box::new(import))).unwrap(),
+        serde_json::to_string(&Done::LedgerFileRefused(ImportError::Corrupt("x".into()))).unwrap(),
+        serde_json::to_string(&Done::Failed("x".into())).unwrap(),
+    ];
+    let shapes: Vec<String> = messages
+        .iter()
+        .map(|m| shape(&serde_json::from_str(m).unwrap()).to_string())
+        .collect();
+    let digest = sha2::Sha256::digest(shapes.join("\n").as_bytes());
+    let digest: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let pinned = [(1, "b0b9810d9e29b83f")];
+    let (protocol, expected) = pinned[pinned.len() - 1];
+    assert_eq!(
+        (rectify::jobs::PROTOCOL, digest.as_str()),
+        (protocol, expected),
+        "the worker's messages changed shape: bump jobs::PROTOCOL and pin ({}, \"{digest}\")\n{}",
+        rectify::jobs::PROTOCOL + 1,
+        shapes.join("\n")
+    );
+}
