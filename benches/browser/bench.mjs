@@ -413,6 +413,7 @@ async function main() {
   await mkdir(dirname(OUT), { recursive: true });
   await writeFile(OUT, JSON.stringify(result, null, 2));
   report(result);
+  if (bench.errors.length) console.log(`\nuncaught errors in the pages:\n${bench.errors.join('\n')}`);
   console.log(`\nwritten: ${OUT}`);
 }
 
