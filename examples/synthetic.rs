@@ -2,15 +2,21 @@
 //! CRDT benchmarks) and the built history as a .rectify file (for the browser benchmarks).
 //!
 //! `cargo run --release --example synthetic -- 2000 target/bench` writes
-//! `target/bench/script-2000.json` and `target/bench/ledger-2000.rectify`.
+//! `target/bench/script-2000.json` and `target/bench/ledger-2000.rectify`. With `--browser` as
+//! a third argument it also writes, for `benches/browser/bench.mjs`, `ledger-2000.json` (the
+//! final ledger as plain serde_json, the browser's no-CRDT baseline) and
+//! `ledger-2000-base.rectify` (the same ledger before its edits: merging `ledger-2000.rectify`
+//! into it brings in the whole history).
 
+use rectify::document::LedgerDoc;
 use rectify::io::encode;
-use rectify::synthetic::{script, Spec};
+use rectify::synthetic::{script, Script, Spec};
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(200);
     let dir = std::path::PathBuf::from(args.next().unwrap_or_else(|| "target/bench".into()));
+    let browser = args.next().as_deref() == Some("--browser");
     std::fs::create_dir_all(&dir).expect("creates the output folder");
     let script = script(Spec::sized(n));
     std::fs::write(
@@ -19,7 +25,39 @@ fn main() {
     )
     .expect("writes the script");
     let now = 1_656_547_200;
-    let mut doc = script.build(now).expect("the synthetic history builds");
-    let file = encode(&mut doc, &format!("合成台账（{n}个问题）"), now);
+    let name = format!("合成台账（{n}个问题）");
+    let mut doc = if browser {
+        // Script::build, keeping the base document to write it too
+        let mut base = script.base(now).expect("the base ledger builds");
+        let ids: Vec<String> = base
+            .read()
+            .unwrap()
+            .problems
+            .iter()
+            .map(|p| p.id.clone())
+            .collect();
+        let mut laptops: Vec<LedgerDoc> = (0..script.people).map(|_| base.fork(now)).collect();
+        std::fs::write(
+            dir.join(format!("ledger-{n}-base.rectify")),
+            encode(&mut base, &name, now),
+        )
+        .expect("writes the base ledger");
+        for chunk in script.steps.chunks(script.sync_every) {
+            Script::apply(&mut laptops, &ids, chunk, now).expect("the edits apply");
+            Script::sync(&mut laptops, now).expect("the laptops merge");
+        }
+        laptops.swap_remove(0)
+    } else {
+        script.build(now).expect("the synthetic history builds")
+    };
+    if browser {
+        let ledger = doc.read().expect("the built ledger reads");
+        std::fs::write(
+            dir.join(format!("ledger-{n}.json")),
+            serde_json::to_vec(&ledger).unwrap(),
+        )
+        .expect("writes the ledger as JSON");
+    }
+    let file = encode(&mut doc, &name, now);
     std::fs::write(dir.join(format!("ledger-{n}.rectify")), file).expect("writes the ledger");
 }

@@ -2,9 +2,11 @@
 # Benchmarks (not part of the test command; timings are reported, never asserted):
 #   1. the core natively (benches/core.rs) next to the plain-serde_json floor, for N = 20, 200
 #      and 2,000 problems with 10 × N edits;
-#   2. the peer CRDTs in Node (@automerge/automerge and Yjs) replaying the same script.
+#   2. the peer CRDTs in Node (@automerge/automerge and Yjs) replaying the same script;
+#   3. the release build in headless Chromium (benches/browser/bench.mjs): cold start, typing,
+#      import and merge, bulletin.
 # Usage: bash scripts/bench.sh [sizes, default 20,200,2000] [samples, default 15]
-# Results: target/bench/core.json and target/bench/peers-N.json; BENCHMARKS.md says how to read them.
+# Results: target/bench/core.json, target/bench/peers-N.json and target/bench/browser.json; BENCHMARKS.md says how to read them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -21,3 +23,12 @@ for n in ${SIZES//,/ }; do
   node benches/peers/peers.mjs "target/bench/script-$n.json" "$SAMPLES"
 done
 node benches/peers/report.mjs target/bench
+# the browser benchmarks read ledger-N.rectify, ledger-N.json and ledger-N-base.rectify for
+# N = 100 (the ~1,000-change file to import and merge), 200 and 2,000
+for n in 100 200 2000; do
+  cargo run --quiet --profile bench --example synthetic -- "$n" target/bench --browser
+done
+# a release build (size-optimised wasm, as deployed) in dist/; slow (minutes)
+trunk build --release
+echo "== the release build in headless Chromium"
+node benches/browser/bench.mjs dist target/bench/browser.json
