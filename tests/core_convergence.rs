@@ -440,6 +440,13 @@ impl World {
             self.replicas[r].read_whole().unwrap(),
             "the cached read equals a whole read"
         );
+        // so must the conflicts (re-checked after a local edit, scanned after a merge)
+        let conflicts = self.replicas[r].conflicts();
+        assert_eq!(
+            conflicts,
+            self.replicas[r].conflicts_whole(),
+            "the cached conflicts equal a whole scan"
+        );
         let live_cats: Vec<String> = ledger.categories.iter().map(|c| c.id.clone()).collect();
         let live_probs: Vec<String> = ledger.problems.iter().map(|p| p.id.clone()).collect();
         let trash: Vec<String> = ledger.trash.iter().map(|p| p.id.clone()).collect();
@@ -760,6 +767,12 @@ fn seen(doc: &mut LedgerDoc) -> Seen {
         ledger,
         doc.read_whole().unwrap(),
         "the cached read equals a whole read"
+    );
+    let conflicts = doc.conflicts();
+    assert_eq!(
+        conflicts,
+        doc.conflicts_whole(),
+        "the cached conflicts equal a whole scan"
     );
     Seen {
         heads,

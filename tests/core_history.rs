@@ -305,3 +305,49 @@ fn a_change_can_be_undone_field_by_field_and_the_undo_merges() {
     assert_eq!(other.read().unwrap().problems[0].owner, "王五");
     assert!(doc.restore_before("not-a-hash", &ledger).is_err());
 }
+
+/// The conflicts are cached: typing leaves them as they are, a local write to a conflicted
+/// field settles it, another local edit relabels them (a problem's number), a merge rescans.
+/// Each answer equals a whole scan.
+#[test]
+fn cached_conflicts_follow_local_edits_and_merges() {
+    let mut a = LedgerDoc::create("台账", Some("甲"), T0);
+    let c = a.add_category("类别").unwrap();
+    let first = a.add_problem(&c, "问题一").unwrap();
+    let p = a.add_problem(&c, "问题二").unwrap();
+    let mut b = a.fork(T0);
+    b.set_author(Some("乙"));
+    a.set_problem_field(&p, ProblemField::Owner, "张三")
+        .unwrap();
+    b.set_problem_field(&p, ProblemField::Owner, "李四")
+        .unwrap();
+    a.merge(&mut b, T0).unwrap();
+    let check = |d: &mut LedgerDoc| {
+        let cached = d.conflicts();
+        assert_eq!(cached, d.conflicts_whole());
+        cached
+    };
+    let found = check(&mut a);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].label.starts_with("第2项"), "{}", found[0].label);
+    // typing in the conflicted problem: the same conflict
+    a.set_problem_text(&p, ProblemText::Measures, "加强管理")
+        .unwrap();
+    assert_eq!(check(&mut a), found);
+    // the problem moves up: relabelled 第1项
+    a.move_problem(&p, -1).unwrap();
+    let moved = check(&mut a);
+    assert_eq!(moved.len(), 1);
+    assert!(moved[0].label.starts_with("第1项"), "{}", moved[0].label);
+    // a local write to the field settles it
+    a.set_problem_field(&p, ProblemField::Owner, "王五")
+        .unwrap();
+    assert!(check(&mut a).is_empty());
+    // a merge of a new concurrent write brings one back
+    b.set_problem_field(&first, ProblemField::Lead, "赵六")
+        .unwrap();
+    a.set_problem_field(&first, ProblemField::Lead, "钱七")
+        .unwrap();
+    a.merge(&mut b, T0).unwrap();
+    assert_eq!(check(&mut a).len(), 1);
+}

@@ -307,6 +307,11 @@ struct ReadCache {
     root: Option<DocRoot>,
     /// problems touched since `root` was read (None: everything is stale)
     stale_problems: Option<BTreeSet<String>>,
+    /// the conflicts the last scan found ([`LedgerDoc::conflicts`]; None: scan again). A local
+    /// edit can settle a conflict but never make one (only merges do), so after a local edit
+    /// only these are re-checked (`conflicts_recheck`) instead of scanning every field.
+    conflicts: Option<Vec<Conflict>>,
+    conflicts_recheck: bool,
 }
 
 fn new_id() -> String {
@@ -651,7 +656,9 @@ impl LedgerDoc {
 
     /// Everything read so far may have changed.
     fn all_stale(&self) {
-        self.cache.borrow_mut().stale_problems = None;
+        let mut cache = self.cache.borrow_mut();
+        cache.stale_problems = None;
+        cache.conflicts = None;
     }
 
     // ---- operations -------------------------------------------------------------------
@@ -682,11 +689,19 @@ impl LedgerDoc {
         if self.read_only {
             Err(DocError::ReadOnly)
         } else {
+            self.cache.borrow_mut().conflicts_recheck = true;
             Ok(())
         }
     }
 
     fn problem_stale(&self, id: &str) {
+        self.cache.borrow_mut().conflicts_recheck = true;
+        self.problem_text_stale(id);
+    }
+
+    /// A problem's text changed (description, cause, measures, …): texts merge character by
+    /// character and are never conflicts, so the known conflicts stand as they are.
+    fn problem_text_stale(&self, id: &str) {
         if let Some(stale) = self.cache.borrow_mut().stale_problems.as_mut() {
             stale.insert(id.to_string());
         }
@@ -978,10 +993,15 @@ impl LedgerDoc {
         field: ProblemText,
         value: &str,
     ) -> Result<(), DocError> {
-        self.writable_problem(id)?;
+        // (typing: keep this cheap, it runs on every keystroke)
+        if self.read_only {
+            return Err(DocError::ReadOnly);
+        }
+        self.problem_text_stale(id);
         let obj = self.problem_obj(id)?;
         if self.put_text(&obj, field.key(), value)? {
-            self.note_problem(id, format!("编辑{}", field.label()));
+            self.problem_text_stale(id);
+            self.pending.push(format!("编辑{}", field.label()));
         }
         Ok(())
     }

@@ -32,17 +32,16 @@ pub fn ProblemRow(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVi
     let state = expect_context::<AppState>();
     let pid = StoredValue::new(id);
     let today = platform::today();
-    let number = Memo::new(move |_| {
-        state.ledger.with(|l| {
-            l.as_ref()
-                .and_then(|l| l.number_of(&pid.get_value()))
-                .unwrap_or(0)
-        })
-    });
+    // the problem's place in the ledger: one lookup in the shared index (state.positions)
+    let place =
+        Memo::new(move |_| pid.with_value(|id| state.positions.with(|m| m.get(id).copied())));
+    let number = Memo::new(move |_| place.get().map(|i| i + 1).unwrap_or(0));
     let summary = Memo::new(move |_| {
+        let place = place.get();
         state.ledger.with(|l| {
             l.as_ref().and_then(|l| {
-                l.problem(&pid.get_value()).map(|p| {
+                let p = place.and_then(|i| l.problems.get(i))?;
+                (p.id == pid.get_value()).then(|| {
                     (
                         p.description.clone(),
                         p.status.clone(),

@@ -57,6 +57,10 @@ pub struct AppState {
     /// the file waiting in a [`PendingImport`] decision
     pending_file: StoredValue<Option<envelope::LedgerFile>, LocalStorage>,
     pub ledger: RwSignal<Option<Ledger>>,
+    /// each problem's place in `ledger.problems` (its number is the place + 1), so that the
+    /// N rows of the checklist find their problem at once instead of each searching the list
+    /// on every edit (which made typing O(N²))
+    pub positions: Memo<std::collections::HashMap<String, usize>>,
     pub read_only: RwSignal<bool>,
     pub ledgers: RwSignal<Vec<IndexEntry>>,
     pub my_name: RwSignal<String>,
@@ -100,10 +104,24 @@ impl AppState {
     /// Read the ledger list and settings from storage and reopen the last ledger.
     pub fn load() -> AppState {
         let store = store();
+        let ledger = RwSignal::new(None::<Ledger>);
         let state = AppState {
             doc: StoredValue::new_local(None),
             pending_file: StoredValue::new_local(None),
-            ledger: RwSignal::new(None),
+            ledger,
+            positions: Memo::new(move |_| {
+                ledger.with(|l| {
+                    l.as_ref()
+                        .map(|l| {
+                            l.problems
+                                .iter()
+                                .enumerate()
+                                .map(|(i, p)| (p.id.clone(), i))
+                                .collect()
+                        })
+                        .unwrap_or_default()
+                })
+            }),
             read_only: RwSignal::new(false),
             ledgers: RwSignal::new(store.list().unwrap_or_default()),
             my_name: RwSignal::new(store.my_name().unwrap_or_default()),
