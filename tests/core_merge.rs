@@ -486,3 +486,40 @@ fn progress_entries_of_a_deleted_problem_read_in_one_order() {
         "two reads of one copy read the same"
     );
 }
+
+/// After a merge only the problems the merge changed are read again (the rest comes from the
+/// cached read): what reads must still equal a whole read, whatever the other copy did.
+#[test]
+fn the_read_after_a_merge_equals_a_whole_read() {
+    let mut a = LedgerDoc::create("台账", Some("甲"), T0);
+    let c = a.add_category("类别").unwrap();
+    let p: Vec<String> = (0..5)
+        .map(|i| a.add_problem(&c, &format!("问题{i}")).unwrap())
+        .collect();
+    let mut b = a.fork(T0);
+    a.read().unwrap();
+    b.read().unwrap();
+    // the other copy: text, a field, a move, a delete, a new problem, a new category, meta
+    b.set_problem_text(&p[0], ProblemText::Measures, "建立台账")
+        .unwrap();
+    b.set_problem_field(&p[1], ProblemField::Owner, "李四")
+        .unwrap();
+    b.move_problem(&p[4], -1).unwrap();
+    b.delete_problem(&p[2]).unwrap();
+    let c2 = b.add_category("新类别").unwrap();
+    b.add_problem(&c2, "新问题").unwrap();
+    b.set_meta(rectify::document::MetaField::Name, "改名的台账")
+        .unwrap();
+    // this copy edits too, before merging
+    a.set_problem_text(&p[0], ProblemText::Cause, "制度不健全")
+        .unwrap();
+    a.read().unwrap();
+    a.merge(&mut b, T0).unwrap();
+    assert_eq!(a.read().unwrap(), a.read_whole().unwrap());
+    assert_eq!(a.read().unwrap().problems.len(), 5);
+    // and the other way round
+    b.read().unwrap();
+    b.merge(&mut a, T0).unwrap();
+    assert_eq!(b.read().unwrap(), b.read_whole().unwrap());
+    assert_eq!(a.read().unwrap(), b.read().unwrap());
+}

@@ -360,7 +360,8 @@ impl LedgerDoc {
     pub fn load_read(bytes: &[u8]) -> Result<(LedgerDoc, Ledger), DocError> {
         // Automerge 0.12 can panic on a crafted document whose checksum is valid (found by
         // fuzzing: fuzz/regressions/ledger_document/). Caught where unwinding exists (native);
-        // in the browser (panic = abort) such a file still stops the tab — see RELIABILITY.md.
+        // in the browser (panic = abort) a picked file is loaded in the Web Worker first
+        // (jobs::Job::CheckLedgerFile), so such a file stops the worker, not the page.
         let loaded = std::panic::catch_unwind(|| AutoCommit::load(bytes));
         let doc = match loaded {
             Ok(Ok(doc)) => doc,
@@ -544,11 +545,24 @@ impl LedgerDoc {
         }
         self.commit(now);
         other.commit(now);
-        self.all_stale();
         let added = self.doc.get_changes_added(&mut other.doc);
         let ours = other.doc.get_changes_added(&mut self.doc);
         let actors: BTreeSet<String> = added.iter().map(|c| c.actor_id().to_hex_string()).collect();
+        // everything stale while merging (a failed merge leaves no stale cache behind), then
+        // narrowed to the problems the merge changed
+        let kept = std::mem::take(&mut *self.cache.borrow_mut());
+        let before = self.doc.get_heads();
         self.doc.merge(&mut other.doc)?;
+        let after = self.doc.get_heads();
+        if let (Some(root), Some(mut stale)) = (kept.root, kept.stale_problems) {
+            if let Some(changed) = self.problems_changed(&before, &after) {
+                stale.extend(changed);
+                let mut cache = self.cache.borrow_mut();
+                cache.root = Some(root);
+                cache.stale_problems = Some(stale);
+                // a merge can make conflicts: scan again (cache.conflicts stays None)
+            }
+        }
         let both_edited = self.texts_edited_by_both(&ours, &added);
         let mut authors: Vec<String> = actors
             .iter()
