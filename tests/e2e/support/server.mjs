@@ -39,10 +39,13 @@ export function requireBuiltApp(dist = DIST) {
 /**
  * Serve `dist` on 127.0.0.1:0. Resolves to { url, port, close(), setRoot(dir) }; `url` ends
  * with '/'. `setRoot` serves another folder from the same address (a new version deployed).
+ * `mounts`, [[prefix, folder], …] checked in order, serve other folders under path prefixes
+ * on the same origin (the browser benchmarks' baseline page and ledgers).
  */
-export async function startServer(dist = DIST) {
+export async function startServer(dist = DIST, { mounts = [] } = {}) {
   requireBuiltApp(dist);
   let root = resolve(dist);
+  const mounted = mounts.map(([prefix, dir]) => [prefix, resolve(dir)]);
   const server = createServer(async (req, res) => {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -51,8 +54,9 @@ export async function startServer(dist = DIST) {
       }
       let path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
       if (path.endsWith('/')) path += 'index.html';
-      const file = normalize(join(root, path));
-      if (file !== root && !file.startsWith(root + sep)) {
+      const [prefix, base] = mounted.find(([p]) => path.startsWith(p)) ?? ['', root];
+      const file = normalize(join(base, path.slice(prefix.length)));
+      if (file !== base && !file.startsWith(base + sep)) {
         res.writeHead(403).end();
         return;
       }
