@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
+import { CHROMIUM, LAUNCH_ARGS } from '../../tests/e2e/support/harness.mjs';
 import { startServer } from './server.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -26,7 +27,6 @@ const KEYS = Number(process.env.BROWSER_KEYS ?? 50);
 const TYPING_RUNS = Number(process.env.BROWSER_TYPING_RUNS ?? 1);
 const SIZES = (process.env.BROWSER_SIZES ?? '200,2000').split(',').map(Number);
 const MERGE_N = 100; // 10 × N edits: a file of about 1,000 changes
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const LONG = 10 * 60_000; // loading the 2,000-problem ledger takes many seconds in wasm
 const KEY_GAP_MS = 120; // a quick typist: about 8 keys a second
 
@@ -290,15 +290,7 @@ async function main() {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: LAUNCH_ARGS,
   });
   const bench = new Bench(browser, server.url);
   const result = { machine: machine(browser.version()), runs: RUNS, keys: KEYS, typingRuns: TYPING_RUNS, results: {} };
