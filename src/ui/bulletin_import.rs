@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use super::state::{AppState, Screen};
 use crate::io::bulletin_text::{decode_text, parse_bulletin, BulletinReport};
-use crate::platform;
 
 #[component]
 pub fn BulletinImportView() -> impl IntoView {
@@ -29,23 +28,17 @@ pub fn BulletinImportView() -> impl IntoView {
     let can_create = move || parsed.with(|p| matches!(p, Some(Ok(_))));
     let on_file = move |e: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&e);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        let name = file.name();
-        input.set_value("");
-        leptos::task::spawn_local(async move {
-            match platform::read_file(file).await {
-                Ok(bytes) => match decode_text(&bytes) {
-                    Ok(t) => {
-                        file_name.set(Some(name));
-                        text.set(t);
-                    }
-                    Err(e) => state.error(state.tu().unreadable_file(&name, &e.to_string())),
-                },
-                Err(e) => state.error(e),
-            }
+        super::read_first_file(input.files(), move |name, read| match read {
+            Ok(bytes) => match decode_text(&bytes) {
+                Ok(t) => {
+                    file_name.set(Some(name));
+                    text.set(t);
+                }
+                Err(e) => state.error(state.tu().unreadable_file(&name, &e.to_string())),
+            },
+            Err(e) => state.error(e),
         });
+        input.set_value("");
     };
     view! {
         <section class="bulletin-import">

@@ -47,17 +47,25 @@ fn commit_focused_field() {
     }
 }
 
-/// Read the first file of a file list and hand it to the import.
-fn import_files(state: AppState, files: Option<web_sys::FileList>) {
+/// Read the first of `files` (a picker's or a drop's) and hand its name and bytes, or why it
+/// could not be read, to `then`; nothing happens when there is no file. The file is taken at
+/// once, so a picker may be cleared right after (to let the same file be picked again).
+pub(crate) fn read_first_file(
+    files: Option<web_sys::FileList>,
+    then: impl FnOnce(String, Result<Vec<u8>, String>) + 'static,
+) {
     let Some(file) = files.and_then(|f| f.get(0)) else {
         return;
     };
     let name = file.name();
-    leptos::task::spawn_local(async move {
-        match crate::platform::read_file(file).await {
-            Ok(bytes) => state.import_bytes(&name, bytes),
-            Err(e) => state.error(e),
-        }
+    leptos::task::spawn_local(async move { then(name, crate::platform::read_file(file).await) });
+}
+
+/// Read the first file of a file list and hand it to the import.
+fn import_files(state: AppState, files: Option<web_sys::FileList>) {
+    read_first_file(files, move |name, read| match read {
+        Ok(bytes) => state.import_bytes(&name, bytes),
+        Err(e) => state.error(e),
     });
 }
 

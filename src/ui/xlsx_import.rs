@@ -7,7 +7,6 @@ use super::state::{AppState, Screen};
 use crate::i18n::Texts;
 use crate::io::xlsx::XlsxImport;
 use crate::ledger::format_date;
-use crate::platform;
 
 /// A file picker labelled `label` that reads a workbook into the preview.
 #[component]
@@ -15,17 +14,11 @@ pub fn XlsxPicker(label: fn(&Texts) -> &'static str) -> impl IntoView {
     let state = expect_context::<AppState>();
     let on_file = move |e: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&e);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        let name = file.name();
-        input.set_value("");
-        leptos::task::spawn_local(async move {
-            match platform::read_file(file).await {
-                Ok(bytes) => state.read_xlsx(&name, &bytes),
-                Err(e) => state.error(state.tu().not_imported(&name, &e)),
-            }
+        super::read_first_file(input.files(), move |name, read| match read {
+            Ok(bytes) => state.read_xlsx(&name, &bytes),
+            Err(e) => state.error(state.tu().not_imported(&name, &e)),
         });
+        input.set_value("");
     };
     view! {
         <label class="button file-button">
