@@ -319,8 +319,6 @@ impl LedgerDoc {
         Ok(restored)
     }
 
-    /// The long texts (Automerge Text) that both change sets edited, named as people say
-    /// ("第3项 · 原因分析"), numbered as the ledger stands after the merge.
     /// The problems a merge changed (the document's patches from `before` to `after`), so
     /// that the next read re-reads only those; None when it cannot tell (the problems map
     /// itself replaced, a patch it does not know): then everything is read again. The small
@@ -370,6 +368,8 @@ impl LedgerDoc {
         Some(touched)
     }
 
+    /// The long texts (Automerge Text) that both change sets edited, named as people say
+    /// ("第3项 · 原因分析"), numbered as the ledger stands after the merge.
     pub(super) fn texts_edited_by_both(
         &mut self,
         ours: &[automerge::Change],
