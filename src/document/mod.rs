@@ -697,6 +697,16 @@ impl LedgerDoc {
         Ok(())
     }
 
+    /// Before typing into one of a problem's texts (runs on every keystroke): marks that
+    /// problem stale for reads but keeps the known conflicts (texts are never conflicts).
+    fn writable_problem_text(&self, id: &str) -> Result<(), DocError> {
+        if self.read_only {
+            return Err(DocError::ReadOnly);
+        }
+        self.problem_text_stale(id);
+        Ok(())
+    }
+
     /// Before an operation that changes only the small parts every read re-reads (meta,
     /// sections, categories' own fields, rules, people).
     fn writable_small(&self) -> Result<(), DocError> {
@@ -725,6 +735,12 @@ impl LedgerDoc {
     /// ledger half-way, which would otherwise take its problem off the stale list too early).
     fn note_problem(&mut self, id: &str, what: impl Into<String>) {
         self.problem_stale(id);
+        self.pending.push(what.into());
+    }
+
+    /// [`Self::note_problem`] for a problem's text: the known conflicts stand.
+    fn note_problem_text(&mut self, id: &str, what: impl Into<String>) {
+        self.problem_text_stale(id);
         self.pending.push(what.into());
     }
 
@@ -1007,15 +1023,10 @@ impl LedgerDoc {
         field: ProblemText,
         value: &str,
     ) -> Result<(), DocError> {
-        // (typing: keep this cheap, it runs on every keystroke)
-        if self.read_only {
-            return Err(DocError::ReadOnly);
-        }
-        self.problem_text_stale(id);
+        self.writable_problem_text(id)?;
         let obj = self.problem_obj(id)?;
         if self.put_text(&obj, field.key(), value)? {
-            self.problem_text_stale(id);
-            self.pending.push(format!("编辑{}", field.label()));
+            self.note_problem_text(id, format!("编辑{}", field.label()));
         }
         Ok(())
     }
