@@ -32,3 +32,54 @@ pub fn lcg(seed: u64) -> impl Iterator<Item = u64> {
         x >> 33
     })
 }
+
+/// The shape of a JSON value: keys and kinds, not values (null merges into any kind, arrays
+/// are the union of their elements' shapes).
+pub fn shape(v: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    fn merge(a: Value, b: Value) -> Value {
+        match (a, b) {
+            (Value::Object(mut a), Value::Object(b)) => {
+                for (k, v) in b {
+                    let merged = match a.remove(&k) {
+                        Some(old) => merge(old, v),
+                        None => v,
+                    };
+                    a.insert(k, merged);
+                }
+                Value::Object(a)
+            }
+            (Value::Array(a), Value::Array(b)) => {
+                let all = a.into_iter().chain(b).fold(Value::Null, merge);
+                Value::Array(vec![all])
+            }
+            (Value::Null, x) | (x, Value::Null) => x,
+            (a, b) if a == b => a,
+            (a, b) => Value::String(format!("{a}|{b}")),
+        }
+    }
+    match v {
+        Value::Null => Value::Null,
+        Value::Bool(_) => Value::String("bool".into()),
+        Value::Number(_) => Value::String("number".into()),
+        Value::String(_) => Value::String("string".into()),
+        Value::Array(items) => Value::Array(vec![items.iter().map(shape).fold(Value::Null, merge)]),
+        // a map keyed by ids (people by actor id) has one shape whatever the ids
+        Value::Object(map) => map
+            .iter()
+            .map(|(k, v)| {
+                let id = k.len() >= 16 && k.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+                let key = if id { "<id>".to_string() } else { k.clone() };
+                Value::Object([(key, shape(v))].into_iter().collect())
+            })
+            .fold(Value::Object(Default::default()), merge),
+    }
+}
+
+/// The first 8 bytes of the SHA-256 of `shapes` joined by lines, in hex: a digest to pin a
+/// stored or sent format's shape to its version number.
+pub fn shape_digest(shapes: &[String]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(shapes.join("\n").as_bytes());
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
