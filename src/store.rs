@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::{LedgerDoc, MergeReport};
 use crate::io::envelope::{self, ImportError};
+use crate::ledger::Ledger;
 
 /// Every key this app writes starts with this, so it never collides with other pages of the
 /// same origin (all pages opened from file:// share one).
@@ -179,6 +180,11 @@ struct Chunk {
     data: String,
 }
 
+/// The format of a stored view (`rectify:view:<id>`): bump it when [`Ledger`]'s serde shape
+/// changes (`tests/core_storage.rs` pins the shape to this number), so a view written by
+/// another version is not read as this one's.
+pub const VIEW_FORMAT: u32 = 1;
+
 /// How much this app keeps, for 台账管理.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Usage {
@@ -287,6 +293,112 @@ impl<K: KeyValue> LedgerStore<K> {
                 (k, chunk, text.len())
             })
             .collect()
+    }
+
+    /// What a ledger's stored copy holds, exactly, without loading it: the snapshot's heads and
+    /// the keys of its chunks (each chunk key is unique). Every save that changes the stored
+    /// content changes this; None when there is no readable stored copy.
+    fn stored_version(&self, id: &str) -> Option<String> {
+        let snapshot = self.home(id).get(&Self::ledger_key(id)).ok()??;
+        let mut heads = stored_header(&snapshot)?.heads;
+        heads.sort();
+        let mut version = heads.join(",");
+        if let Some(large) = &self.large {
+            let prefix = Self::chunk_prefix(id);
+            let mut chunks: Vec<String> = large
+                .keys()
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|k| k.starts_with(&prefix))
+                .collect();
+            chunks.sort();
+            for chunk in chunks {
+                version.push(' ');
+                version.push_str(&chunk[prefix.len()..]);
+            }
+        }
+        Some(version)
+    }
+
+    fn view_key(id: &str) -> String {
+        format!("{PREFIX}view:{id}")
+    }
+
+    /// The stored view's first line: the view format and the version of the stored copy it
+    /// was read from.
+    fn view_line(version: &str) -> String {
+        format!("{VIEW_FORMAT} {version}")
+    }
+
+    /// True when the ledger's stored view was read from exactly what is stored now.
+    pub fn view_is_current(&self, id: &str) -> bool {
+        let (Some(large), Some(version)) = (&self.large, self.stored_version(id)) else {
+            return false;
+        };
+        let Ok(Some(text)) = large.get(&Self::view_key(id)) else {
+            return false;
+        };
+        text.split_once('\n')
+            .is_some_and(|(line, _)| line == Self::view_line(&version))
+    }
+
+    /// Keep beside a ledger in the large store a *view*: the ledger as the document reads,
+    /// plain JSON, so the next start can show the checklist at once and load the document
+    /// (seconds, for thousands of problems) afterwards. Written only when `doc` is exactly
+    /// what is stored (just saved or just loaded, nothing pending), and marked with the stored
+    /// copy's version, so a view that another save has outdated is never shown. Returns
+    /// whether a view was written. A ledger in localStorage has none: it is small enough to
+    /// load at once, and localStorage has no room for a second copy.
+    pub fn save_view(&self, doc: &mut LedgerDoc) -> Result<bool, StoreError> {
+        let id = doc.ledger_id();
+        let Some(large) = &self.large else {
+            return Ok(false);
+        };
+        if self.place(&id) != Place::Large || doc.has_pending() || doc.is_read_only() {
+            return Ok(false);
+        }
+        let Some(version) = self.stored_version(&id) else {
+            return Ok(false);
+        };
+        if self.view_is_current(&id) {
+            return Ok(false);
+        }
+        // the document must be the stored copy: it has every stored change, and the stored
+        // copy has its heads (after a save, the snapshot's or the last chunk's)
+        let mut stored_heads =
+            stored_header(&large.get(&Self::ledger_key(&id))?.unwrap_or_default())
+                .map(|h| h.heads)
+                .unwrap_or_default();
+        for (_, chunk, _) in self.chunks(&id) {
+            stored_heads.extend(chunk.map(|c| c.heads).unwrap_or_default());
+        }
+        let heads = doc.heads();
+        if !doc.knows_all(&stored_heads) || !heads.iter().all(|h| stored_heads.contains(h)) {
+            return Ok(false);
+        }
+        let Ok(ledger) = doc.read() else {
+            return Ok(false);
+        };
+        let json = serde_json::to_string(&ledger).expect("a ledger serialises");
+        large.set(
+            &Self::view_key(&id),
+            &format!("{}\n{json}", Self::view_line(&version)),
+        )?;
+        large.commit()?;
+        Ok(true)
+    }
+
+    /// The ledger's stored view, when it was read from exactly what is stored now (see
+    /// [`LedgerStore::save_view`]); None otherwise, and the document must be loaded.
+    pub fn load_view(&self, id: &str) -> Option<Ledger> {
+        if !self.view_is_current(id) {
+            return None;
+        }
+        let text = self.large.as_ref()?.get(&Self::view_key(id)).ok()??;
+        let (_, json) = text.split_once('\n')?;
+        serde_json::from_str::<Ledger>(json)
+            .ok()
+            .filter(|l| l.id == id && l.schema == crate::document::SCHEMA_VERSION)
     }
 
     /// Bytes a ledger's stored copy takes (snapshot and chunks).
@@ -633,6 +745,7 @@ impl<K: KeyValue> LedgerStore<K> {
                 large.remove(&key)?;
             }
             large.remove(&Self::ledger_key(id))?;
+            large.remove(&Self::view_key(id))?;
             large.commit()?;
         }
         self.kv.remove(&Self::ledger_key(id))?;

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use rectify::document::{LedgerDoc, ProblemField, ProblemText};
 use rectify::store::{
     should_compact, should_move, KeyValue, LedgerStore, MemoryKv, Place, StoreError,
-    COMPACT_AFTER_CHUNKS, LOCAL_BUDGET_BYTES, PREFIX,
+    COMPACT_AFTER_CHUNKS, LOCAL_BUDGET_BYTES, PREFIX, VIEW_FORMAT,
 };
 
 /// A store over shared maps that can be told to fail every write after `allowed` more
@@ -481,11 +481,171 @@ fn deleting_a_ledger_removes_it_from_both_stores() {
     doc.set_problem_field(&probs[1], ProblemField::Owner, "张三")
         .unwrap();
     store.save(&mut doc, T0 + 2).unwrap();
+    assert!(store.save_view(&mut doc).unwrap());
     assert!(!large.keys_with(&id).is_empty());
     store.delete(&id).unwrap();
     assert!(large.keys_with(&id).is_empty());
     assert!(local.keys_with(&format!("ledger:{id}")).is_empty());
     assert!(store.list().unwrap().is_empty());
+}
+
+/// The view beside a large ledger (what a cold start shows before the document is loaded) is
+/// read back only while it was read from exactly what is stored: every save by this tab or
+/// another, a compaction, or a damaged view makes the page load the document instead.
+#[test]
+fn a_view_is_shown_only_while_it_matches_what_is_stored() {
+    let (local, large, store) = pair(BUDGET);
+    let (mut doc, probs) = big_ledger();
+    let id = doc.ledger_id();
+    // not stored yet: nothing to keep a view of
+    assert!(!store.save_view(&mut doc).unwrap());
+    store.save(&mut doc, T0 + 1).unwrap();
+    assert_eq!(store.place(&id), Place::Large);
+    assert_eq!(store.load_view(&id), None, "no view written yet");
+    assert!(store.save_view(&mut doc).unwrap());
+    assert_eq!(store.load_view(&id), Some(doc.read().unwrap()));
+    assert!(!store.save_view(&mut doc).unwrap(), "already current");
+    // a reload sees the same
+    assert_eq!(
+        reopen(&local, &large, BUDGET).load_view(&id),
+        Some(doc.read().unwrap())
+    );
+
+    // an edit not yet saved: the stored copy is still what the view shows, and no view of the
+    // unsaved document is written
+    doc.set_problem_field(&probs[1], ProblemField::Owner, "李四")
+        .unwrap();
+    assert!(!store.save_view(&mut doc).unwrap());
+    assert!(store.load_view(&id).is_some());
+    // saved (a chunk): the old view is outdated until the next is written
+    store.save(&mut doc, T0 + 2).unwrap();
+    assert_eq!(store.load_view(&id), None);
+    assert!(store.save_view(&mut doc).unwrap());
+    assert_eq!(
+        store
+            .load_view(&id)
+            .unwrap()
+            .problem(&probs[1])
+            .unwrap()
+            .owner,
+        "李四"
+    );
+
+    // another tab saves: this tab's view is outdated, and this tab's document (without the
+    // other tab's change) cannot write one
+    let tab2 = reopen(&local, &large, BUDGET);
+    let mut other = tab2.load(&id).unwrap();
+    other
+        .set_problem_field(&probs[2], ProblemField::Owner, "王五")
+        .unwrap();
+    tab2.save(&mut other, T0 + 3).unwrap();
+    assert_eq!(store.load_view(&id), None);
+    assert!(!store.save_view(&mut doc).unwrap());
+    // a document the store does not hold all of (a later change of this tab, unsaved but
+    // committed) cannot write one either
+    let mut ahead = store.load(&id).unwrap();
+    ahead
+        .set_problem_field(&probs[0], ProblemField::Owner, "赵六")
+        .unwrap();
+    ahead.commit(T0 + 4);
+    assert!(!store.save_view(&mut ahead).unwrap());
+    assert_eq!(store.load_view(&id), None);
+    // the stored copy, loaded: its view
+    let mut loaded = store.load(&id).unwrap();
+    assert!(store.save_view(&mut loaded).unwrap());
+    let view = store.load_view(&id).unwrap();
+    assert_eq!(view.problem(&probs[2]).unwrap().owner, "王五");
+    assert_eq!(view, loaded.read().unwrap());
+
+    // through compactions, a view written after each save always matches
+    for i in 0..(COMPACT_AFTER_CHUNKS + 3) {
+        loaded
+            .set_problem_field(&probs[1], ProblemField::Lead, &format!("分管{i}"))
+            .unwrap();
+        store.save(&mut loaded, T0 + 10 + i as i64).unwrap();
+        assert_eq!(store.load_view(&id), None, "save {i}");
+        assert!(store.save_view(&mut loaded).unwrap());
+        assert_eq!(
+            store.load_view(&id),
+            Some(loaded.read().unwrap()),
+            "save {i}"
+        );
+    }
+
+    // a page that showed the view starts its read from it: the same reads as hydrating the
+    // whole document, before and after edits (and a view of another ledger is ignored)
+    let mut reloaded = store.load(&id).unwrap();
+    let view = store.load_view(&id).unwrap();
+    let (other_ledger, _, _) = small_ledger();
+    reloaded.seed_read(&other_ledger.read().unwrap());
+    reloaded.seed_read(&view);
+    assert_eq!(reloaded.read().unwrap(), reloaded.read_whole().unwrap());
+    assert_eq!(reloaded.read().unwrap(), view);
+    reloaded
+        .set_problem_text(&probs[2], ProblemText::Measures, "新的措施")
+        .unwrap();
+    reloaded.delete_problem(&probs[0]).unwrap();
+    assert_eq!(reloaded.read().unwrap(), reloaded.read_whole().unwrap());
+    reloaded.restore_problem(&probs[0]).unwrap();
+    assert_eq!(reloaded.read().unwrap(), reloaded.read_whole().unwrap());
+
+    // a damaged view, or one of another format, is not shown
+    let key = format!("{PREFIX}view:{id}");
+    let text = large.get(&key).unwrap().unwrap();
+    let (line, json) = text.split_once('\n').unwrap();
+    large
+        .set(&key, &format!("{line}\n{}", &json[..json.len() / 2]))
+        .unwrap();
+    assert_eq!(store.load_view(&id), None);
+    let (_, version) = line.split_once(' ').unwrap();
+    large
+        .set(&key, &format!("{} {version}\n{json}", VIEW_FORMAT + 1))
+        .unwrap();
+    assert_eq!(store.load_view(&id), None);
+    large.set(&key, &text).unwrap();
+    assert!(store.load_view(&id).is_some());
+}
+
+/// A small ledger stays in localStorage, which has no room for a second copy: it has no view
+/// and opens by loading its document (fast at that size).
+#[test]
+fn a_ledger_in_local_storage_has_no_view() {
+    let (local, _large, store) = pair(LOCAL_BUDGET_BYTES);
+    let (mut doc, _c, _p) = small_ledger();
+    let id = doc.ledger_id();
+    store.save(&mut doc, T0 + 1).unwrap();
+    assert_eq!(store.place(&id), Place::Local);
+    assert!(!store.save_view(&mut doc).unwrap());
+    assert_eq!(store.load_view(&id), None);
+    assert!(local.keys_with("view:").is_empty());
+    // and a store without a large store at all
+    let alone = LedgerStore::new(MemoryKv::default());
+    alone.save(&mut doc, T0 + 2).unwrap();
+    assert!(!alone.save_view(&mut doc).unwrap());
+    assert_eq!(alone.load_view(&id), None);
+}
+
+/// The view is the ledger as serde_json: its shape is pinned to [`VIEW_FORMAT`], so a build
+/// whose [`rectify::ledger::Ledger`] reads differently cannot take another build's view for
+/// its own. When this fails, bump `store::VIEW_FORMAT` and pin the new number and digest.
+#[test]
+fn the_view_format_is_pinned_to_its_number() {
+    let mut doc = rectify::io::example::create_example(Some("张三"), T0).unwrap();
+    let first = doc.read().unwrap().problems[0].id.clone();
+    doc.add_progress_entry(&first, Some(day(2022, 6, 1)), "张三", "已整改")
+        .unwrap();
+    let json = serde_json::to_value(doc.read().unwrap()).unwrap();
+    let shapes = vec![shape(&json).to_string()];
+    let digest = shape_digest(&shapes);
+    let pinned = [(1, "438b3c60c7f09817")];
+    let (format, expected) = pinned[pinned.len() - 1];
+    assert_eq!(
+        (VIEW_FORMAT, digest.as_str()),
+        (format, expected),
+        "the view (the Ledger as JSON) changed shape: bump store::VIEW_FORMAT and pin ({}, \"{digest}\")\n{}",
+        VIEW_FORMAT + 1,
+        shapes[0]
+    );
 }
 
 /// Characters of varied text in `tests/fixtures/large-ledger.rectify`: its stored copy is
@@ -539,4 +699,31 @@ fn write_the_large_fixture() {
         bytes.len(),
         bytes.len().div_ceil(3) * 4
     );
+}
+
+/// Seeding the read from a view of a rich ledger (progress entries, departments, dates,
+/// statuses, rules, a problem in 回收站) reads exactly as hydrating the document does.
+#[test]
+fn a_read_seeded_from_a_view_reads_as_hydrating_the_document() {
+    let mut doc = rectify::io::example::create_example(Some("张三"), T0).unwrap();
+    let ids: Vec<String> = doc
+        .read()
+        .unwrap()
+        .problems
+        .iter()
+        .map(|p| p.id.clone())
+        .collect();
+    doc.add_progress_entry(&ids[0], Some(day(2022, 6, 1)), "张三", "已整改")
+        .unwrap();
+    doc.set_departments(&ids[1], &["办公室".into(), "财务科".into()])
+        .unwrap();
+    doc.delete_problem(&ids[2]).unwrap();
+    doc.commit(T0 + 5);
+    let view = doc.read_whole().unwrap();
+    assert!(!view.trash.is_empty());
+    let saved = doc.save(T0 + 6);
+    let fresh = LedgerDoc::load(&saved).unwrap();
+    fresh.seed_read(&view);
+    assert_eq!(fresh.read().unwrap(), fresh.read_whole().unwrap());
+    assert_eq!(fresh.read().unwrap(), view);
 }

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use automerge::transaction::{CommitOptions, Transactable};
 use automerge::{ActorId, AutoCommit, ObjId, ObjType, ReadDoc, Value, ROOT};
-use autosurgeon::{hydrate, hydrate_prop, reconcile, reconcile_prop};
+use autosurgeon::{hydrate, hydrate_prop, reconcile, reconcile_prop, Text};
 use chrono::NaiveDate;
 use fractional_index::FractionalIndex;
 
@@ -659,6 +659,59 @@ impl LedgerDoc {
         cache.root = Some(root.clone());
         cache.stale_problems = Some(BTreeSet::new());
         Ok(to_ledger(root))
+    }
+
+    /// Start the read cache from `ledger`, a read of exactly this document kept beside it (the
+    /// stored view, `store::LedgerStore::load_view`), so the first read after a load does not
+    /// hydrate every problem again (about 0.9 s natively at 2,000 problems). Only the problems
+    /// are taken from it: the small parts are read from the document on every read. Nothing
+    /// happens when something was read already or the ledger is another's. The caller vouches
+    /// that `ledger` is this document's read; the store hands out only a view marked with the
+    /// exact version of the stored copy it was read from.
+    pub fn seed_read(&self, ledger: &Ledger) {
+        let mut cache = self.cache.borrow_mut();
+        if cache.root.is_some() || ledger.id != self.ledger_id() {
+            return;
+        }
+        let date = |d: &Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        let problem = |p: &Problem, deleted: bool| {
+            let doc_problem = DocProblem {
+                category_id: p.category_id.clone(),
+                deleted,
+                order: p.order.clone(),
+                description: Text::with_value(&p.description),
+                cause: Text::with_value(&p.cause),
+                measures: Text::with_value(&p.measures),
+                progress: Text::with_value(&p.progress),
+                lead: p.lead.clone(),
+                departments: p.departments.clone(),
+                owner: p.owner.clone(),
+                deadline: date(&p.deadline),
+                completed_on: date(&p.completed_on),
+                status: p.status.code().to_string(),
+                evidence: Text::with_value(&p.evidence),
+                log: p
+                    .progress_log
+                    .iter()
+                    .map(|e| {
+                        let entry = DocProgressEntry {
+                            date: date(&e.date),
+                            author: e.author.clone(),
+                            text: Text::with_value(&e.text),
+                        };
+                        (e.id.clone(), entry)
+                    })
+                    .collect(),
+            };
+            (p.id.clone(), doc_problem)
+        };
+        let problems = ledger.problems.iter().map(|p| problem(p, false));
+        let trash = ledger.trash.iter().map(|p| problem(p, true));
+        cache.root = Some(DocRoot {
+            problems: problems.chain(trash).collect(),
+            ..DocRoot::default()
+        });
+        cache.stale_problems = Some(BTreeSet::new());
     }
 
     /// The whole document read afresh, bypassing [`ReadCache`] (tests compare the two).
