@@ -190,8 +190,10 @@ impl IdbKv {
                     rest.split(':').next()
                 })
                 .collect();
+            // (a transaction that wrote only a view changed no ledger: nothing to merge)
             let note = format!("{} {}", ledgers.join(","), js_sys::Date::now());
-            if let Some(Ok(Some(storage))) = web_sys::window().map(|w| w.local_storage()) {
+            let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+            if let (false, Some(storage)) = (ledgers.is_empty(), storage) {
                 let _ = storage.set_item(CHANGED_KEY, &note);
             }
         }

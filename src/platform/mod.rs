@@ -65,6 +65,27 @@ impl KeyValue for LocalKv {
     }
 }
 
+/// Run `f` once the page is idle: after the pending tasks and the next frame
+/// (`requestIdleCallback`), and at the latest after `limit`. Where the browser has no
+/// `requestIdleCallback` (Safari), after a frame and a short pause.
+pub fn when_idle(f: impl FnOnce() + 'static, limit: std::time::Duration) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let has_idle =
+        js_sys::Reflect::has(&window, &JsValue::from_str("requestIdleCallback")).unwrap_or(false);
+    if has_idle {
+        let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(limit.as_millis().min(u32::MAX as u128) as u32);
+        let _ = window.request_idle_callback_with_options(callback.unchecked_ref(), &options);
+        return;
+    }
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(f, std::time::Duration::from_millis(50))
+    });
+}
+
 /// Seconds since the epoch (Automerge change times).
 pub fn now() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64

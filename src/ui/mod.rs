@@ -284,6 +284,9 @@ fn LanguageSwitch() -> impl IntoView {
 fn Notices() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
+        <Show when=move || state.doc_loading.get()>
+            <p class="notice info loading" aria-live="polite">{state.tr(|t| t.loading_document)}</p>
+        </Show>
         <Show when=move || state.save_error.with(|e| e.is_some())>
             <div class="notice error sticky" role="alert">
                 <strong>{state.tr(|t| t.unsaved)}</strong>

@@ -53,7 +53,13 @@ pub enum PendingImport {
 /// Everything the views share. Copyable handles into Leptos' arena.
 #[derive(Clone, Copy)]
 pub struct AppState {
+    /// the open ledger's document; reach it through [`AppState::with_doc`], which loads a
+    /// deferred one first
     doc: StoredValue<Option<LedgerDoc>, LocalStorage>,
+    /// a ledger shown from its stored view whose document is not loaded yet (its id)
+    deferred: StoredValue<Option<String>, LocalStorage>,
+    /// true while the open ledger is shown from its stored view and its document is loading
+    pub doc_loading: RwSignal<bool>,
     /// the file waiting in a [`PendingImport`] decision
     pending_file: StoredValue<Option<envelope::LedgerFile>, LocalStorage>,
     pub ledger: RwSignal<Option<Ledger>>,
@@ -107,6 +113,8 @@ impl AppState {
         let ledger = RwSignal::new(None::<Ledger>);
         let state = AppState {
             doc: StoredValue::new_local(None),
+            deferred: StoredValue::new_local(None),
+            doc_loading: RwSignal::new(false),
             pending_file: StoredValue::new_local(None),
             ledger,
             positions: Memo::new(move |_| {
@@ -279,7 +287,7 @@ impl AppState {
 
     /// Re-read the document into the `ledger` signal (unless a past date is being viewed).
     fn refresh(&self) {
-        if self.past.get_untracked().is_some() {
+        if self.past.get_untracked().is_some() || self.deferred.with_value(Option::is_some) {
             return;
         }
         let read = self.doc.try_update_value(|d| {
@@ -302,11 +310,17 @@ impl AppState {
     /// Make `doc` the open ledger.
     fn show(&self, mut doc: LedgerDoc) {
         self.past.set(None);
+        self.deferred.set_value(None);
+        self.doc_loading.set(false);
         doc.set_author(self.author().as_deref());
         let id = doc.ledger_id();
         let read_only = doc.is_read_only();
         self.doc.set_value(Some(doc));
         self.refresh();
+        // a ledger just loaded from storage (or stored from a file) without a current view:
+        // write one after this paint, so the next start shows it at once
+        let state = *self;
+        set_timeout(move || state.keep_view(), Duration::ZERO);
         self.backup.set(store().backup_status(&id));
         if read_only {
             let schema = self
@@ -317,9 +331,96 @@ impl AppState {
         let _ = store().set_current(&id);
     }
 
+    /// Show a ledger from its stored view (the checklist at once) and load its document when
+    /// the page is next idle, or sooner when something needs it ([`AppState::with_doc`]).
+    fn show_view(&self, id: &str, view: Ledger) {
+        self.past.set(None);
+        self.doc.set_value(None);
+        self.deferred.set_value(Some(id.to_string()));
+        self.doc_loading.set(true);
+        self.read_only.set(false);
+        self.conflicts.set(vec![]);
+        self.ledger.set(Some(view));
+        self.backup.set(store().backup_status(id));
+        let _ = store().set_current(id);
+        // once the checklist is on screen and what the person did meanwhile (a click) is
+        // answered: the load takes the main thread for a while (seconds, for thousands of
+        // problems)
+        let state = *self;
+        request_animation_frame(move || {
+            platform::when_idle(move || state.load_deferred(), Duration::from_secs(2))
+        });
+    }
+
+    /// Load the document of a ledger shown from its view. What it reads is what the view
+    /// showed (the view is of exactly the stored copy), so the views only change where the
+    /// view cannot show something (conflicts).
+    pub fn load_deferred(&self) {
+        let Some(id) = self.deferred.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        self.doc_loading.set(false);
+        match store().load(&id) {
+            Ok(mut doc) => {
+                doc.set_author(self.author().as_deref());
+                // the view on screen is this document's read: start the read cache from it
+                self.ledger.with_untracked(|l| {
+                    if let Some(view) = l {
+                        doc.seed_read(view);
+                    }
+                });
+                let read = doc.read();
+                let conflicts = doc.conflicts();
+                let read_only = doc.is_read_only();
+                self.doc.set_value(Some(doc));
+                match read {
+                    Ok(ledger) => {
+                        if self.ledger.with_untracked(|l| l.as_ref() != Some(&ledger)) {
+                            self.ledger.set(Some(ledger));
+                        }
+                    }
+                    Err(e) => self.error(self.tu().doc_error(&e)),
+                }
+                self.read_only.set(read_only);
+                if !conflicts.is_empty() {
+                    self.conflicts.set(conflicts);
+                }
+            }
+            Err(e) => {
+                // the view stays on screen, read-only: nothing can be changed without the
+                // document, and the stored copy is left as it is
+                self.read_only.set(true);
+                self.error(self.tu().store_error(&e));
+            }
+        }
+    }
+
+    /// The open ledger's document, loaded first when it is still deferred.
+    fn with_doc<R>(&self, f: impl FnOnce(&mut Option<LedgerDoc>) -> R) -> Option<R> {
+        self.load_deferred();
+        self.doc.try_update_value(f)
+    }
+
+    /// Write the open ledger's view when the stored copy has none that is current (see
+    /// `LedgerStore::save_view`: only for a ledger in IndexedDB, only when the document is
+    /// exactly what is stored).
+    fn keep_view(&self) {
+        if self.deferred.with_value(Option::is_some) {
+            return;
+        }
+        let _ = self
+            .doc
+            .try_update_value(|d| d.as_mut().map(|d| store().save_view(d)));
+    }
+
     /// Open a stored ledger. A copy that no longer opens is left untouched in storage.
+    /// A ledger with a current view (one kept in IndexedDB) is shown from it at once.
     pub fn open(&self, id: &str) {
         self.flush();
+        if let Some(view) = store().load_view(id) {
+            self.notice.set(None);
+            return self.show_view(id, view);
+        }
         match store().load(id) {
             Ok(doc) => {
                 self.notice.set(None);
@@ -534,8 +635,7 @@ impl AppState {
         self.flush();
         let time = document::end_of_day(date, platform::utc_offset_secs());
         let past = self
-            .doc
-            .try_update_value(|d| d.as_mut().map(|d| d.ledger_at(time)))
+            .with_doc(|d| d.as_mut().map(|d| d.ledger_at(time)))
             .flatten();
         match past {
             Some(Ok(Some(ledger))) => {
@@ -560,33 +660,31 @@ impl AppState {
     /// The change history, newest first, with the places each of the first `limit` touched.
     pub fn history(&self, limit: usize) -> Vec<(HistoryEntry, Vec<String>)> {
         let ledger = self.ledger.get_untracked();
-        self.doc
-            .try_update_value(|d| {
-                d.as_mut().map(|d| {
-                    // what was just done belongs in the list too
-                    d.commit(platform::now());
-                    let entries = d.history();
-                    entries
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, e)| {
-                            let places = match (&ledger, i < limit) {
-                                (Some(l), true) => d.change_places(&e.hash, l),
-                                _ => vec![],
-                            };
-                            (e, places)
-                        })
-                        .collect()
-                })
+        self.with_doc(|d| {
+            d.as_mut().map(|d| {
+                // what was just done belongs in the list too
+                d.commit(platform::now());
+                let entries = d.history();
+                entries
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, e)| {
+                        let places = match (&ledger, i < limit) {
+                            (Some(l), true) => d.change_places(&e.hash, l),
+                            _ => vec![],
+                        };
+                        (e, places)
+                    })
+                    .collect()
             })
-            .flatten()
-            .unwrap_or_default()
+        })
+        .flatten()
+        .unwrap_or_default()
     }
 
     /// The ledger as it stood at `time` (for reports), without changing what is shown.
     pub fn ledger_at(&self, time: i64) -> Option<Ledger> {
-        self.doc
-            .try_update_value(|d| d.as_mut().map(|d| d.ledger_at(time)))
+        self.with_doc(|d| d.as_mut().map(|d| d.ledger_at(time)))
             .flatten()
             .and_then(Result::ok)
             .flatten()
@@ -617,7 +715,7 @@ impl AppState {
             self.error(self.tu().past_is_read_only(&date.to_string()));
             return None;
         }
-        let result = self.doc.try_update_value(|d| d.as_mut().map(op)).flatten();
+        let result = self.with_doc(|d| d.as_mut().map(op)).flatten();
         match result {
             Some(Ok(value)) => {
                 self.refresh();
@@ -660,11 +758,19 @@ impl AppState {
     pub fn save_now(&self) {
         self.save_scheduled.set_value(false);
         let now = platform::now();
+        // (a ledger still shown from its view has nothing to save: its document is not loaded)
         let result = self.doc.try_update_value(|d| {
             d.as_mut().filter(|d| !d.is_read_only()).map(|d| {
                 // new edits to commit: one change towards the export reminder
                 let changed = d.has_pending();
-                store().save(d, now).map(|outcome| (outcome, changed))
+                let store = store();
+                let saved = store.save(d, now).map(|outcome| (outcome, changed));
+                if saved.is_ok() {
+                    // the view is optional: a failure to write it only makes the next start
+                    // load the document first
+                    let _ = store.save_view(d);
+                }
+                saved
             })
         });
         match result.flatten() {
@@ -702,7 +808,7 @@ impl AppState {
         if key != format!("{}ledger:{id}", crate::store::PREFIX) {
             return;
         }
-        let merged = self.doc.try_update_value(|d| {
+        let merged = self.with_doc(|d| {
             d.as_mut()
                 .and_then(|d| store().merge_stored(d, platform::now()))
         });
@@ -728,7 +834,7 @@ impl AppState {
     /// Download the open ledger as a `.rectify` file.
     pub fn export(&self) {
         let now = platform::now();
-        let out = self.doc.try_update_value(|d| {
+        let out = self.with_doc(|d| {
             d.as_mut().map(|d| {
                 let name = d.display_name();
                 (io::encode(d, &name, now), name)
@@ -803,9 +909,8 @@ impl AppState {
             ),
             Ok(ImportPlan::MergeIntoCurrent(file)) => {
                 let now = platform::now();
-                let report = self
-                    .doc
-                    .try_update_value(|d| d.as_mut().map(|d| d.merge(&mut file.into_doc(), now)));
+                let report =
+                    self.with_doc(|d| d.as_mut().map(|d| d.merge(&mut file.into_doc(), now)));
                 match report.flatten() {
                     Some(Ok(r)) if r.new_changes == 0 => {
                         self.info(self.tu().nothing_new(file_name))
@@ -874,9 +979,8 @@ impl AppState {
                 self.open(&id);
                 if self.current_id().as_deref() == Some(id.as_str()) {
                     let now = platform::now();
-                    let report = self.doc.try_update_value(|d| {
-                        d.as_mut().map(|d| d.merge(&mut file.into_doc(), now))
-                    });
+                    let report =
+                        self.with_doc(|d| d.as_mut().map(|d| d.merge(&mut file.into_doc(), now)));
                     if let Some(Some(Ok(r))) = report {
                         self.refresh();
                         self.save_now();
@@ -926,6 +1030,8 @@ impl AppState {
         }
         if self.current_id().as_deref() == Some(id) {
             self.doc.set_value(None);
+            self.deferred.set_value(None);
+            self.doc_loading.set(false);
             self.ledger.set(None);
             self.backup.set(BackupStatus::default());
         }
