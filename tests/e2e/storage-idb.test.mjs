@@ -32,6 +32,34 @@ function refusableIdbWrites() {
   };
 }
 
+/**
+ * Before the app: notes in `window.__fromView` whether this page load showed problem rows
+ * while the note 台账已显示，正在载入修改记录 was up (the ledger shown from its stored view, the
+ * document still loading) and whether that note went away again (the document loaded).
+ */
+function watchViewStart() {
+  const seen = (window.__fromView = { rowsWithNote: false, noteGone: false });
+  new MutationObserver(() => {
+    const note = document.querySelector('.notice.loading');
+    if (note && /正在载入修改记录/.test(note.textContent) && document.querySelector('main article')) {
+      seen.rowsWithNote = true;
+    }
+    if (!note && seen.rowsWithNote) seen.noteGone = true;
+  }).observe(document, { subtree: true, childList: true });
+}
+
+/** Both of the above, as one init script. */
+const refusableIdbWritesAndWatchViewStart = {
+  content: `(${refusableIdbWrites})();(${watchViewStart})();`,
+};
+
+/** Wait until this page load showed the ledger from its view and then loaded its document. */
+const shownFromViewThenLoaded = (app, what) =>
+  until(async () => {
+    const seen = await app.page.evaluate(() => window.__fromView);
+    assert.deepEqual(seen, { rowsWithNote: true, noteGone: true });
+  }, `${what}: the checklist shown from the view, then the document loaded`);
+
 /** Before the app: site data blocked — reading localStorage or indexedDB throws, as in Chromium. */
 function siteDataBlocked() {
   for (const name of ['localStorage', 'indexedDB']) {
@@ -85,7 +113,7 @@ const fieldOf = async (app, n, label) =>
   (await app.checklist.problem(n).open()).field(label).inputValue({ timeout: 2000 });
 
 test('a growing ledger moves to IndexedDB without loss; reloads, two tabs and a refused write keep every saved edit', scenario(env, async ({ laptop }) => {
-  const app = patient(await laptop('A', { initScript: refusableIdbWrites }));
+  const app = patient(await laptop('A', { initScript: refusableIdbWritesAndWatchViewStart }));
   await app.start.openExample();
   await expectCount(app.checklist.problemToggles, 20, 'problems of the example');
   await app.waitForSave();
@@ -130,11 +158,16 @@ test('a growing ledger moves to IndexedDB without loss; reloads, two tabs and a 
   await (await app.checklist.problem(2).open()).set('责任人', '迁移后的责任人');
   await app.waitForSave();
   await until(async () => assert.ok((await idbKeys(app)).some((k) => k.startsWith(`rectify:chunk:${id}:`))), 'a chunk in IndexedDB');
+  // beside it IndexedDB keeps a view (the ledger as plain JSON), rewritten after each save:
+  // a reload shows the checklist from it at once and loads the document when the page is idle
+  await until(async () => assert.ok((await idbKeys(app)).includes(`rectify:view:${id}`)), 'a view in IndexedDB');
   await app.reload();
   for (const [i, label] of grown.entries()) {
     assert.equal(await fieldOf(app, 1, label), variedText(7 + i, 10_000), `the long ${label} after reload`);
   }
   assert.equal(await fieldOf(app, 2, '责任人'), '迁移后的责任人', 'the chunked edit after reload');
+  await shownFromViewThenLoaded(app, 'after the reload');
+  assert.equal(await fieldOf(app, 2, '责任人'), '迁移后的责任人', 'the same once the document is loaded');
 
   // a second tab reads IndexedDB; each tab sees the other's saves without reloading
   const two = patient(await app.newTab('A-tab2'));
@@ -176,6 +209,16 @@ test('a growing ledger moves to IndexedDB without loss; reloads, two tabs and a 
   assert.equal(await fieldOf(app, 6, '责任人'), '恢复后的责任人');
   assert.equal(await fieldOf(app, 1, '整改情况'), long);
   await expectCount(app.notices.saveError, 0, 'no save error after reload');
+  // that reload, too, showed the view (so it was rewritten after the later saves, with them)
+  await shownFromViewThenLoaded(app, 'after the last reload');
+
+  // an edit right after a reload, while the document may still be loading, is kept
+  await app.reload();
+  await (await app.checklist.problem(7).open()).set('责任人', '刚打开就改的责任人');
+  await shownFromViewThenLoaded(app, 'with an edit at once');
+  await app.waitForSave();
+  await app.reload();
+  assert.equal(await fieldOf(app, 7, '责任人'), '刚打开就改的责任人', 'the edit made at once, after reload');
 }));
 
 test('storage disabled: a clear message, and a person can still work and export', scenario(env, async ({ laptop, tmpFile }) => {
