@@ -28,7 +28,12 @@ fn split_departments(text: &str) -> Vec<String> {
 }
 
 #[component]
-pub fn ProblemRow(id: String, expanded: RwSignal<Option<String>>) -> impl IntoView {
+pub fn ProblemRow(
+    id: String,
+    expanded: RwSignal<Option<String>>,
+    /// `expanded` as a selector: true for this row's id only while it is the open one
+    open: StoredValue<Selector<Option<String>>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let pid = StoredValue::new(id);
     let today = platform::today();
@@ -54,7 +59,10 @@ pub fn ProblemRow(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVi
             })
         })
     });
-    let is_open = move || expanded.with(|e| e.as_deref() == Some(pid.get_value().as_str()));
+    // (the selector keeps one small signal per id it was asked about; a row is not removed
+    // from it when it unmounts, as a moved problem's new row may already have asked again)
+    let key = StoredValue::new(Some(pid.get_value()));
+    let is_open = move || open.with_value(|open| key.with_value(|key| open.selected(key)));
     let has_conflict = move || {
         state.conflicts.with(|c| {
             c.iter()
