@@ -656,9 +656,11 @@ impl LedgerDoc {
             }
             _ => hydrate(&self.doc).map_err(unreadable)?,
         };
-        cache.root = Some(root.clone());
+        // one copy per read: the ledger is made from the cached root by reference
+        let ledger = to_ledger(&root);
+        cache.root = Some(root);
         cache.stale_problems = Some(BTreeSet::new());
-        Ok(to_ledger(root))
+        Ok(ledger)
     }
 
     /// Start the read cache from `ledger`, a read of exactly this document kept beside it (the
@@ -718,7 +720,7 @@ impl LedgerDoc {
     pub fn read_whole(&self) -> Result<Ledger, DocError> {
         let root: DocRoot =
             hydrate(&self.doc).map_err(|_| DocError::Unreadable("内容的结构与台账不符".into()))?;
-        Ok(to_ledger(root))
+        Ok(to_ledger(&root))
     }
 
     /// Everything read so far may have changed.
@@ -1550,42 +1552,42 @@ fn parse_opt_date(s: &str) -> Option<NaiveDate> {
     parse_date(s)
 }
 
-fn to_ledger(root: DocRoot) -> Ledger {
+fn to_ledger(root: &DocRoot) -> Ledger {
     /// (deleted, problem)
     type Flagged = Vec<(bool, Problem)>;
     let (trash, live): (Flagged, Flagged) = root
         .problems
-        .into_iter()
+        .iter()
         .map(|(id, p)| {
             let deleted = p.deleted;
             let mut departments: Vec<String> = Vec::new();
-            for d in p.departments {
-                if !d.is_empty() && !departments.contains(&d) {
-                    departments.push(d);
+            for d in &p.departments {
+                if !d.is_empty() && !departments.contains(d) {
+                    departments.push(d.clone());
                 }
             }
             let problem = Problem {
-                id,
-                category_id: p.category_id,
-                order: p.order,
+                id: id.clone(),
+                category_id: p.category_id.clone(),
+                order: p.order.clone(),
                 description: p.description.as_str().to_string(),
                 cause: p.cause.as_str().to_string(),
                 measures: p.measures.as_str().to_string(),
                 progress: p.progress.as_str().to_string(),
-                lead: p.lead,
+                lead: p.lead.clone(),
                 departments,
-                owner: p.owner,
+                owner: p.owner.clone(),
                 deadline: parse_opt_date(&p.deadline),
                 completed_on: parse_opt_date(&p.completed_on),
                 status: Status::from_code(&p.status),
                 evidence: p.evidence.as_str().to_string(),
                 progress_log: p
                     .log
-                    .into_iter()
+                    .iter()
                     .map(|(id, e)| ProgressEntry {
-                        id,
+                        id: id.clone(),
                         date: parse_opt_date(&e.date),
-                        author: e.author,
+                        author: e.author.clone(),
                         text: e.text.as_str().to_string(),
                     })
                     .collect(),
@@ -1593,58 +1595,58 @@ fn to_ledger(root: DocRoot) -> Ledger {
             (deleted, problem)
         })
         .partition(|(deleted, _)| *deleted);
-    let m = root.meta;
-    let s = root.sections;
+    let m = &root.meta;
+    let s = &root.sections;
     let mut ledger = Ledger {
-        id: root.ledger_id,
+        id: root.ledger_id.clone(),
         schema: root.schema,
         meta: Meta {
-            name: m.name,
-            unit: m.unit,
-            unit_short: m.unit_short,
-            header: m.header,
-            title: m.title,
-            inspection_group: m.inspection_group,
-            inspection_kind: m.inspection_kind,
+            name: m.name.clone(),
+            unit: m.unit.clone(),
+            unit_short: m.unit_short.clone(),
+            header: m.header.clone(),
+            title: m.title.clone(),
+            inspection_group: m.inspection_group.clone(),
+            inspection_kind: m.inspection_kind.clone(),
             inspection_from: parse_opt_date(&m.inspection_from),
             inspection_to: parse_opt_date(&m.inspection_to),
-            feedback_date: m.feedback_date,
+            feedback_date: m.feedback_date.clone(),
             as_of: parse_opt_date(&m.as_of),
             issue_date: parse_opt_date(&m.issue_date),
-            signature: m.signature,
+            signature: m.signature.clone(),
             contact: m.contact.as_str().to_string(),
             counting_basis: CountingBasis::from_code(&m.counting_basis),
             warn_days: m.warn_days.unwrap_or(DEFAULT_WARN_DAYS),
         },
         sections: Sections {
             opening: s.opening.as_str().to_string(),
-            deployment_heading: s.deployment_heading,
+            deployment_heading: s.deployment_heading.clone(),
             deployment: s.deployment.as_str().to_string(),
-            implementation_heading: s.implementation_heading,
+            implementation_heading: s.implementation_heading.clone(),
             implementation_intro: s.implementation_intro.as_str().to_string(),
-            next_steps_heading: s.next_steps_heading,
+            next_steps_heading: s.next_steps_heading.clone(),
             next_steps: s.next_steps.as_str().to_string(),
         },
         categories: root
             .categories
-            .into_iter()
+            .iter()
             .filter(|(_, c)| !c.deleted)
             .map(|(id, c)| Category {
-                id,
-                title: c.title,
-                order: c.order,
+                id: id.clone(),
+                title: c.title.clone(),
+                order: c.order.clone(),
             })
             .collect(),
         problems: live.into_iter().map(|(_, p)| p).collect(),
         rules: root
             .rules
-            .into_iter()
+            .iter()
             .map(|(id, r)| {
-                let mut problem_ids: Vec<String> = r.problems.into_keys().collect();
+                let mut problem_ids: Vec<String> = r.problems.keys().cloned().collect();
                 problem_ids.sort();
                 Rule {
-                    id,
-                    title: r.title,
+                    id: id.clone(),
+                    title: r.title.clone(),
                     kind: RuleKind::from_code(&r.kind),
                     date: parse_opt_date(&r.date),
                     problem_ids,
@@ -1652,7 +1654,11 @@ fn to_ledger(root: DocRoot) -> Ledger {
                 }
             })
             .collect(),
-        people: root.people.into_iter().collect(),
+        people: root
+            .people
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
         trash: trash.into_iter().map(|(_, p)| p).collect(),
     };
     ledger.sort();
