@@ -499,3 +499,35 @@ fn an_edit_to_a_problem_this_copy_does_not_have_leaves_reads_working() {
     assert_eq!(ledger, doc.read_whole().unwrap());
     assert_eq!(ledger.problems.len(), 1);
 }
+
+/// The checklist shows a text edit by patching the ledger it shows (`ProblemText::of_mut`)
+/// instead of reading the whole document again: that patch must be exactly what a read gives,
+/// for every text field and every kind of text, in a new session of a named author.
+#[test]
+fn a_text_edit_changes_exactly_that_field_of_the_read() {
+    let (mut first, _cats, probs) = small_ledger();
+    let mut doc = LedgerDoc::load(&first.save(T0 + 2)).unwrap();
+    doc.set_author(Some("李四"));
+    let texts = [
+        "新的措施",
+        "",
+        "  前后有空格  ",
+        "第一行\r\n第二行\n",
+        "<b>标记</b> & \u{202e}反向",
+    ];
+    for field in [
+        ProblemText::Description,
+        ProblemText::Cause,
+        ProblemText::Measures,
+        ProblemText::Progress,
+        ProblemText::Evidence,
+    ] {
+        for text in texts {
+            let mut shown = doc.read().unwrap();
+            doc.set_problem_text(&probs[1], field, text).unwrap();
+            *field.of_mut(shown.problem_mut(&probs[1]).unwrap()) = text.to_string();
+            assert_eq!(doc.read().unwrap(), shown, "{field:?} = {text:?}");
+            assert_eq!(field.of(shown.problem(&probs[1]).unwrap()), text);
+        }
+    }
+}

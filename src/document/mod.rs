@@ -148,6 +148,31 @@ impl ProblemText {
             ProblemText::Evidence => "evidence",
         }
     }
+    /// This field of a read problem.
+    pub fn of(self, problem: &Problem) -> &str {
+        match self {
+            ProblemText::Description => &problem.description,
+            ProblemText::Cause => &problem.cause,
+            ProblemText::Measures => &problem.measures,
+            ProblemText::Progress => &problem.progress,
+            ProblemText::Evidence => &problem.evidence,
+        }
+    }
+
+    /// This field of a read problem, to change: a successful
+    /// [`LedgerDoc::set_problem_text`] sets it to the value given and changes nothing else
+    /// in the read ledger (texts never conflict), so a view may patch what it shows instead of
+    /// reading the whole document again (typing, thousands of problems).
+    pub fn of_mut(self, problem: &mut Problem) -> &mut String {
+        match self {
+            ProblemText::Description => &mut problem.description,
+            ProblemText::Cause => &mut problem.cause,
+            ProblemText::Measures => &mut problem.measures,
+            ProblemText::Progress => &mut problem.progress,
+            ProblemText::Evidence => &mut problem.evidence,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             ProblemText::Description => "问题表现",

@@ -266,6 +266,11 @@ impl Ledger {
         self.problems.iter().find(|p| p.id == id)
     }
 
+    /// A live problem by id, to change a read ledger in place.
+    pub fn problem_mut(&mut self, id: &str) -> Option<&mut Problem> {
+        self.problems.iter_mut().find(|p| p.id == id)
+    }
+
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
     }
