@@ -43,7 +43,9 @@ pub fn ProblemRow(
     let number = Memo::new(move |_| place.get().map(|i| i + 1).unwrap_or(0));
     let summary = Memo::new(move |_| {
         let place = place.get();
-        state.ledger.with(|l| {
+        // this problem's changes only (AppState::set_ledger wakes the rows that differ)
+        pid.with_value(|id| state.track_problem(id));
+        state.ledger.with_untracked(|l| {
             l.as_ref().and_then(|l| {
                 let p = place.and_then(|i| l.problems.get(i))?;
                 (p.id == pid.get_value()).then(|| {
@@ -111,15 +113,7 @@ fn TextField(
     #[prop(default = 3)] rows: u32,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let value = move || {
-        with_problem(state, &pid.get_value(), |p| match field {
-            ProblemText::Description => p.description.clone(),
-            ProblemText::Cause => p.cause.clone(),
-            ProblemText::Measures => p.measures.clone(),
-            ProblemText::Progress => p.progress.clone(),
-            ProblemText::Evidence => p.evidence.clone(),
-        })
-    };
+    let value = move || with_problem(state, &pid.get_value(), |p| field.of(p).to_string());
     view! {
         <label class="field wide">
             {move || state.t().text_field(field)}
@@ -131,12 +125,10 @@ fn TextField(
                     if super::composing(&e) {
                         return;
                     }
-                    let v = event_target_value(&e);
-                    state.edit(|d| d.set_problem_text(&pid.get_value(), field, &v));
+                    state.edit_text(&pid.get_value(), field, &event_target_value(&e));
                 }
                 on:compositionend=move |e| {
-                    let v = event_target_value(&e);
-                    state.edit(|d| d.set_problem_text(&pid.get_value(), field, &v));
+                    state.edit_text(&pid.get_value(), field, &event_target_value(&e));
                 }
             ></textarea>
         </label>

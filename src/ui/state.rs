@@ -6,7 +6,9 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::backup::{BackupStatus, Reminder};
-use crate::document::{self as document, Conflict, DocError, HistoryEntry, LedgerDoc, Place};
+use crate::document::{
+    self as document, Conflict, DocError, HistoryEntry, LedgerDoc, Place, ProblemText,
+};
 use crate::i18n::{Lang, Texts};
 use crate::io::{self, envelope, example};
 use crate::jobs::{Done, Job};
@@ -62,7 +64,11 @@ pub struct AppState {
     pub doc_loading: RwSignal<bool>,
     /// the file waiting in a [`PendingImport`] decision
     pending_file: StoredValue<Option<envelope::LedgerFile>, LocalStorage>,
+    /// the ledger shown; set through [`AppState::set_ledger`], which also wakes the rows of
+    /// the problems that changed ([`AppState::track_problem`])
     pub ledger: RwSignal<Option<Ledger>>,
+    /// one trigger per problem id that a checklist row tracks instead of the whole ledger
+    problem_triggers: StoredValue<std::collections::HashMap<String, ArcTrigger>>,
     /// each problem's place in `ledger.problems` (its number is the place + 1), so that the
     /// N rows of the checklist find their problem at once instead of each searching the list
     /// on every edit (which made typing O(N²))
@@ -93,9 +99,14 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     persist_asked: StoredValue<bool>,
     save_scheduled: StoredValue<bool>,
+    /// the work left for a pause in editing ([`AppState::after_pause`]), due at this timer
+    pause_timer: StoredValue<Option<TimeoutHandle>>,
     /// asked once per session to fill in 我的名字
     asked_for_name: StoredValue<bool>,
 }
+
+/// How long editing must pause before [`AppState::after_pause`] runs.
+const PAUSE: Duration = Duration::from_millis(1500);
 
 /// localStorage, with IndexedDB beside it when the browser opened it at start.
 fn store() -> LedgerStore<LocalKv> {
@@ -114,6 +125,7 @@ impl AppState {
         let state = AppState {
             doc: StoredValue::new_local(None),
             deferred: StoredValue::new_local(None),
+            problem_triggers: StoredValue::new(Default::default()),
             doc_loading: RwSignal::new(false),
             pending_file: StoredValue::new_local(None),
             ledger,
@@ -147,6 +159,7 @@ impl AppState {
             lang: RwSignal::new(store.lang()),
             persist_asked: StoredValue::new(false),
             save_scheduled: StoredValue::new(false),
+            pause_timer: StoredValue::new(None),
             asked_for_name: StoredValue::new(false),
         };
         if let Err(StoreError::Unavailable) = store.kv().get("rectify:probe") {
@@ -285,6 +298,55 @@ impl AppState {
         Some(self.my_name.get_untracked()).filter(|n| !n.trim().is_empty())
     }
 
+    /// Show `new` as the ledger. Nothing runs again when it equals what is shown (a save that
+    /// only recorded who wrote); otherwise the rows of the problems that differ are woken
+    /// (all rows when another ledger is shown or a ledger-wide setting they show changed).
+    fn set_ledger(&self, new: Option<Ledger>) {
+        let changed: Option<Vec<String>> = self.ledger.with_untracked(|old| match (old, &new) {
+            (Some(old), Some(new)) if old == new => Some(vec![]),
+            (Some(old), Some(new))
+                if old.id == new.id && old.meta.warn_days == new.meta.warn_days =>
+            {
+                let before: std::collections::HashMap<&str, &crate::ledger::Problem> =
+                    old.problems.iter().map(|p| (p.id.as_str(), p)).collect();
+                Some(
+                    new.problems
+                        .iter()
+                        .filter(|p| before.get(p.id.as_str()) != Some(p))
+                        .map(|p| p.id.clone())
+                        .collect(),
+                )
+            }
+            _ => None,
+        });
+        if changed.as_ref().is_some_and(Vec::is_empty) {
+            return;
+        }
+        self.ledger.set(new);
+        self.problem_triggers.with_value(|triggers| match &changed {
+            Some(ids) => ids
+                .iter()
+                .filter_map(|id| triggers.get(id))
+                .for_each(ArcTrigger::notify),
+            None => triggers.values().for_each(ArcTrigger::notify),
+        });
+    }
+
+    /// Track one problem of the shown ledger: a checklist row reads its problem untracked and
+    /// calls this, so it runs again when that problem changes, not on every edit elsewhere
+    /// (2,000 rows re-reading on each keystroke took about 100 ms).
+    pub fn track_problem(&self, id: &str) {
+        let trigger = self.problem_triggers.try_update_value(|triggers| {
+            triggers
+                .entry(id.to_string())
+                .or_insert_with(ArcTrigger::new)
+                .clone()
+        });
+        if let Some(trigger) = trigger {
+            trigger.track();
+        }
+    }
+
     /// Re-read the document into the `ledger` signal (unless a past date is being viewed).
     fn refresh(&self) {
         if self.past.get_untracked().is_some() || self.deferred.with_value(Option::is_some) {
@@ -296,14 +358,14 @@ impl AppState {
         });
         match read.flatten() {
             Some((Ok(ledger), read_only, conflicts)) => {
-                self.ledger.set(Some(ledger));
+                self.set_ledger(Some(ledger));
                 self.read_only.set(read_only);
                 if self.conflicts.with_untracked(|c| c != &conflicts) {
                     self.conflicts.set(conflicts);
                 }
             }
             Some((Err(e), _, _)) => self.error(self.tu().doc_error(&e)),
-            None => self.ledger.set(None),
+            None => self.set_ledger(None),
         }
     }
 
@@ -340,7 +402,7 @@ impl AppState {
         self.doc_loading.set(true);
         self.read_only.set(false);
         self.conflicts.set(vec![]);
-        self.ledger.set(Some(view));
+        self.set_ledger(Some(view));
         self.backup.set(store().backup_status(id));
         let _ = store().set_current(id);
         // once the checklist is on screen and what the person did meanwhile (a click) is
@@ -374,11 +436,7 @@ impl AppState {
                 let read_only = doc.is_read_only();
                 self.doc.set_value(Some(doc));
                 match read {
-                    Ok(ledger) => {
-                        if self.ledger.with_untracked(|l| l.as_ref() != Some(&ledger)) {
-                            self.ledger.set(Some(ledger));
-                        }
-                    }
+                    Ok(ledger) => self.set_ledger(Some(ledger)),
                     Err(e) => self.error(self.tu().doc_error(&e)),
                 }
                 self.read_only.set(read_only);
@@ -640,7 +698,7 @@ impl AppState {
         match past {
             Some(Ok(Some(ledger))) => {
                 self.past.set(Some(date));
-                self.ledger.set(Some(ledger));
+                self.set_ledger(Some(ledger));
                 self.read_only.set(true);
             }
             Some(Ok(None)) => self.error(self.tu().nothing_at(&date.to_string())),
@@ -711,6 +769,39 @@ impl AppState {
 
     /// Apply a named operation to the open ledger, show the result, and schedule a save.
     pub fn edit<T>(&self, op: impl FnOnce(&mut LedgerDoc) -> Result<T, DocError>) -> Option<T> {
+        self.edit_then(op, |state| state.refresh())
+    }
+
+    /// Type into a problem's text field. The document is edited as by [`AppState::edit`], but
+    /// the ledger shown is patched in place (`ProblemText::of_mut`: exactly what a read would
+    /// give, `tests/core_operations.rs`) instead of read again: at thousands of problems a
+    /// read per keystroke costs tens of milliseconds. The next save reads the document again.
+    pub fn edit_text(&self, id: &str, field: ProblemText, text: &str) {
+        self.edit_then(
+            |d| d.set_problem_text(id, field, text),
+            |state| {
+                let shown = state.ledger.try_update(|l| {
+                    l.as_mut()
+                        .and_then(|l| l.problem_mut(id))
+                        .map(|p| *field.of_mut(p) = text.to_string())
+                        .is_some()
+                });
+                if shown == Some(true) {
+                    if let Some(t) = state.problem_triggers.with_value(|t| t.get(id).cloned()) {
+                        t.notify();
+                    }
+                } else {
+                    state.refresh();
+                }
+            },
+        );
+    }
+
+    fn edit_then<T>(
+        &self,
+        op: impl FnOnce(&mut LedgerDoc) -> Result<T, DocError>,
+        show: impl FnOnce(&AppState),
+    ) -> Option<T> {
         if let Some(date) = self.past.get_untracked() {
             self.error(self.tu().past_is_read_only(&date.to_string()));
             return None;
@@ -718,7 +809,7 @@ impl AppState {
         let result = self.with_doc(|d| d.as_mut().map(op)).flatten();
         match result {
             Some(Ok(value)) => {
-                self.refresh();
+                show(self);
                 self.schedule_save();
                 if self.author().is_none() && !self.asked_for_name.get_value() {
                     self.asked_for_name.set_value(true);
@@ -752,6 +843,38 @@ impl AppState {
         if pending || self.save_scheduled.get_value() || self.save_error.get_untracked().is_some() {
             self.save_now();
         }
+        if let Some(timer) = self.pause_timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+            self.after_pause();
+        }
+    }
+
+    /// Saves run every 400 ms while someone types; what costs a read of the whole ledger is
+    /// left for a pause of [`PAUSE`] without saves (or the page being hidden or left): read the
+    /// document again (typing only patched what is shown, and a commit records who wrote) and
+    /// write the stored view for the next start.
+    fn after_save(&self) {
+        let state = *self;
+        let timer = set_timeout_with_handle(
+            move || {
+                state.pause_timer.set_value(None);
+                state.after_pause();
+            },
+            PAUSE,
+        )
+        .ok();
+        if let Some(old) = self
+            .pause_timer
+            .try_update_value(|t| std::mem::replace(t, timer))
+            .flatten()
+        {
+            old.clear();
+        }
+    }
+
+    fn after_pause(&self) {
+        self.refresh();
+        self.keep_view();
     }
 
     /// Commit and write the open ledger. A failure keeps every edit in memory and says so.
@@ -764,13 +887,7 @@ impl AppState {
                 // new edits to commit: one change towards the export reminder
                 let changed = d.has_pending();
                 let store = store();
-                let saved = store.save(d, now).map(|outcome| (outcome, changed));
-                if saved.is_ok() {
-                    // the view is optional: a failure to write it only makes the next start
-                    // load the document first
-                    let _ = store.save_view(d);
-                }
-                saved
+                store.save(d, now).map(|outcome| (outcome, changed))
             })
         });
         match result.flatten() {
@@ -781,6 +898,7 @@ impl AppState {
                 if let (true, Some(id)) = (changed, self.current_id()) {
                     self.backup.set(store().note_change(&id));
                     self.ask_persistent_storage();
+                    self.after_save();
                 }
                 if let Some(report) = outcome.merged {
                     self.refresh();
@@ -1032,7 +1150,7 @@ impl AppState {
             self.doc.set_value(None);
             self.deferred.set_value(None);
             self.doc_loading.set(false);
-            self.ledger.set(None);
+            self.set_ledger(None);
             self.backup.set(BackupStatus::default());
         }
         self.ledgers.set(store.list().unwrap_or_default());
