@@ -302,8 +302,10 @@ impl AppState {
     /// only recorded who wrote); otherwise the rows of the problems that differ are woken
     /// (all rows when another ledger is shown or a ledger-wide setting they show changed).
     fn set_ledger(&self, new: Option<Ledger>) {
+        if self.ledger.with_untracked(|old| old == &new) {
+            return;
+        }
         let changed: Option<Vec<String>> = self.ledger.with_untracked(|old| match (old, &new) {
-            (Some(old), Some(new)) if old == new => Some(vec![]),
             (Some(old), Some(new))
                 if old.id == new.id && old.meta.warn_days == new.meta.warn_days =>
             {
@@ -319,9 +321,6 @@ impl AppState {
             }
             _ => None,
         });
-        if changed.as_ref().is_some_and(Vec::is_empty) {
-            return;
-        }
         self.ledger.set(new);
         self.problem_triggers.with_value(|triggers| match &changed {
             Some(ids) => ids

@@ -91,6 +91,26 @@ const idbKeys = (app) =>
       }),
   );
 
+/** The first line of the ledger's stored view in IndexedDB (its format and stored version). */
+const viewLine = (app, id) =>
+  app.page.evaluate(
+    (key) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('rectify');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('kv').objectStore('kv').get(key);
+          get.onsuccess = () => {
+            resolve(get.result == null ? null : String(get.result).split('\n')[0]);
+            db.close();
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    `rectify:view:${id}`,
+  );
+
 /** Deterministic text of `n` varied CJK characters (compresses poorly, like real long text). */
 function variedText(seed, n) {
   let x = BigInt(seed);
@@ -155,12 +175,14 @@ test('a growing ledger moves to IndexedDB without loss; reloads, two tabs and a 
 
   // a small edit afterwards is saved as a chunk; a reload has both
   await app.header.show('台账');
+  const viewAtMove = await viewLine(app, id);
   await (await app.checklist.problem(2).open()).set('责任人', '迁移后的责任人');
   await app.waitForSave();
   await until(async () => assert.ok((await idbKeys(app)).some((k) => k.startsWith(`rectify:chunk:${id}:`))), 'a chunk in IndexedDB');
   // beside it IndexedDB keeps a view (the ledger as plain JSON), rewritten after each save:
   // a reload shows the checklist from it at once and loads the document when the page is idle
-  await until(async () => assert.ok((await idbKeys(app)).includes(`rectify:view:${id}`)), 'a view in IndexedDB');
+  await until(async () => assert.notEqual(await viewLine(app, id), viewAtMove), 'the view rewritten after the pause');
+  assert.ok((await idbKeys(app)).includes(`rectify:view:${id}`), 'a view in IndexedDB');
   await app.reload();
   for (const [i, label] of grown.entries()) {
     assert.equal(await fieldOf(app, 1, label), variedText(7 + i, 10_000), `the long ${label} after reload`);
@@ -201,9 +223,12 @@ test('a growing ledger moves to IndexedDB without loss; reloads, two tabs and a 
 
   // space again: the next save writes the refused edit too and the alert goes away
   await app.page.evaluate(() => { window.__refuseIdbWrites = false; });
+  const viewBefore = await viewLine(app, id);
   await (await app.checklist.problem(6).open()).set('责任人', '恢复后的责任人');
   await expectVisible(app.notices.saveError, false, 'the 未保存 alert after a successful save');
   await app.waitForSave();
+  // the view is rewritten when editing pauses (1.5 s after the last save), not on every save
+  await until(async () => assert.notEqual(await viewLine(app, id), viewBefore), 'the view rewritten after the pause');
   await app.reload();
   assert.equal(await fieldOf(app, 5, '责任人'), '写不进去的责任人', 'the once refused edit after reload');
   assert.equal(await fieldOf(app, 6, '责任人'), '恢复后的责任人');
