@@ -271,8 +271,8 @@ impl<K: KeyValue> LedgerStore<K> {
         }
     }
 
-    /// A ledger's chunks in the large store, oldest first: (key, chunk).
-    fn chunks(&self, id: &str) -> Vec<(String, Option<Chunk>, usize)> {
+    /// The keys of a ledger's chunks in the large store, oldest first.
+    fn chunk_keys(&self, id: &str) -> Vec<String> {
         let Some(large) = &self.large else {
             return vec![];
         };
@@ -284,7 +284,16 @@ impl<K: KeyValue> LedgerStore<K> {
             .filter(|k| k.starts_with(&prefix))
             .collect();
         keys.sort();
-        keys.into_iter()
+        keys
+    }
+
+    /// A ledger's chunks in the large store, oldest first: (key, chunk).
+    fn chunks(&self, id: &str) -> Vec<(String, Option<Chunk>, usize)> {
+        let Some(large) = &self.large else {
+            return vec![];
+        };
+        self.chunk_keys(id)
+            .into_iter()
             .map(|k| {
                 let text = large.get(&k).ok().flatten().unwrap_or_default();
                 let chunk = serde_json::from_str::<Chunk>(&text)
@@ -303,19 +312,10 @@ impl<K: KeyValue> LedgerStore<K> {
         let mut heads = stored_header(&snapshot)?.heads;
         heads.sort();
         let mut version = heads.join(",");
-        if let Some(large) = &self.large {
-            let prefix = Self::chunk_prefix(id);
-            let mut chunks: Vec<String> = large
-                .keys()
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|k| k.starts_with(&prefix))
-                .collect();
-            chunks.sort();
-            for chunk in chunks {
-                version.push(' ');
-                version.push_str(&chunk[prefix.len()..]);
-            }
+        let prefix = Self::chunk_prefix(id);
+        for chunk in self.chunk_keys(id) {
+            version.push(' ');
+            version.push_str(&chunk[prefix.len()..]);
         }
         Some(version)
     }
@@ -365,13 +365,9 @@ impl<K: KeyValue> LedgerStore<K> {
         }
         // the document must be the stored copy: it has every stored change, and the stored
         // copy has its heads (after a save, the snapshot's or the last chunk's)
-        let mut stored_heads =
-            stored_header(&large.get(&Self::ledger_key(&id))?.unwrap_or_default())
-                .map(|h| h.heads)
-                .unwrap_or_default();
-        for (_, chunk, _) in self.chunks(&id) {
-            stored_heads.extend(chunk.map(|c| c.heads).unwrap_or_default());
-        }
+        let Some(stored_heads) = self.stored_heads(&id) else {
+            return Ok(false);
+        };
         let heads = doc.heads();
         if !doc.knows_all(&stored_heads) || !heads.iter().all(|h| stored_heads.contains(h)) {
             return Ok(false);
@@ -691,6 +687,17 @@ impl<K: KeyValue> LedgerStore<K> {
         Ok(outcome)
     }
 
+    /// Every head the stored copy names: the snapshot's and each readable chunk's (None when
+    /// there is no stored copy or its header cannot be read). Only headers are decoded.
+    fn stored_heads(&self, id: &str) -> Option<Vec<String>> {
+        let text = self.home(id).get(&Self::ledger_key(id)).ok()??;
+        let mut heads = stored_header(&text)?.heads;
+        for (_, chunk, _) in self.chunks(id) {
+            heads.extend(chunk.map(|c| c.heads).unwrap_or_default());
+        }
+        Some(heads)
+    }
+
     /// Merge into `doc` what another tab (or window) stored of the same ledger and `doc` lacks.
     /// Only the stored header is read unless there is something to merge.
     pub fn merge_stored(&self, doc: &mut LedgerDoc, now: i64) -> Option<MergeReport> {
@@ -698,11 +705,7 @@ impl<K: KeyValue> LedgerStore<K> {
             return None;
         }
         let id = doc.ledger_id();
-        let text = self.home(&id).get(&Self::ledger_key(&id)).ok()??;
-        let mut heads = stored_header(&text)?.heads;
-        for (_, chunk, _) in self.chunks(&id) {
-            heads.extend(chunk.map(|c| c.heads).unwrap_or_default());
-        }
+        let heads = self.stored_heads(&id)?;
         if doc.knows_all(&heads) {
             return None;
         }
