@@ -706,13 +706,7 @@ fn write_the_large_fixture() {
 #[test]
 fn a_read_seeded_from_a_view_reads_as_hydrating_the_document() {
     let mut doc = rectify::io::example::create_example(Some("张三"), T0).unwrap();
-    let ids: Vec<String> = doc
-        .read()
-        .unwrap()
-        .problems
-        .iter()
-        .map(|p| p.id.clone())
-        .collect();
+    let ids = problem_ids(&doc);
     doc.add_progress_entry(&ids[0], Some(day(2022, 6, 1)), "张三", "已整改")
         .unwrap();
     doc.set_departments(&ids[1], &["办公室".into(), "财务科".into()])

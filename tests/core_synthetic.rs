@@ -1,6 +1,9 @@
 //! The benchmarks' synthetic ledger: seeded content, the promised sizes, and a history whose
 //! laptops all end with the same document.
 
+mod common;
+use common::problem_ids;
+
 use rectify::synthetic::{script, Edit, Spec};
 
 const NOW: i64 = 1_656_547_200;
@@ -87,13 +90,7 @@ fn a_read_after_edits_equals_a_whole_read_of_the_document() {
         doc.read_whole().unwrap(),
         "after filling in"
     );
-    let ids: Vec<String> = doc
-        .read()
-        .unwrap()
-        .problems
-        .iter()
-        .map(|p| p.id.clone())
-        .collect();
+    let ids = problem_ids(&doc);
     let mut laptops = [doc.fork(NOW), doc.fork(NOW)];
     for (k, chunk) in s.steps.chunks(25).enumerate() {
         rectify::synthetic::Script::apply(&mut laptops, &ids, chunk, NOW).unwrap();

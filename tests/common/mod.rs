@@ -22,6 +22,16 @@ pub fn small_ledger() -> (LedgerDoc, Vec<String>, Vec<String>) {
     (doc, vec![c1, c2], vec![p1, p2, p3])
 }
 
+/// The ids of a ledger's live problems, in ledger order.
+pub fn problem_ids(doc: &LedgerDoc) -> Vec<String> {
+    doc.read()
+        .unwrap()
+        .problems
+        .iter()
+        .map(|p| p.id.clone())
+        .collect()
+}
+
 /// A deterministic stream of pseudo-random numbers (a 64-bit LCG; no extra crates).
 pub fn lcg(seed: u64) -> impl Iterator<Item = u64> {
     let mut x = seed;
