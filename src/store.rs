@@ -185,6 +185,10 @@ struct Chunk {
 /// another version is not read as this one's.
 pub const VIEW_FORMAT: u32 = 1;
 
+/// Where views are kept (`rectify:view:<id>`). A view is optional: a store that fails to write
+/// one drops it rather than carry it into the next save (it is four times the document).
+pub const VIEW_KEY_PREFIX: &str = "rectify:view:";
+
 /// How much this app keeps, for 台账管理.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Usage {
@@ -321,7 +325,7 @@ impl<K: KeyValue> LedgerStore<K> {
     }
 
     fn view_key(id: &str) -> String {
-        format!("{PREFIX}view:{id}")
+        format!("{VIEW_KEY_PREFIX}{id}")
     }
 
     /// The stored view's first line: the view format and the version of the stored copy it

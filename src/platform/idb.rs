@@ -12,7 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
 
-use crate::store::{KeyValue, StoreError, PREFIX};
+use crate::store::{KeyValue, StoreError, PREFIX, VIEW_KEY_PREFIX};
 
 const DB_NAME: &str = "rectify";
 const STORE: &str = "kv";
@@ -197,9 +197,30 @@ impl IdbKv {
                 let _ = storage.set_item(CHANGED_KEY, &note);
             }
         }
+        let only_views = batch.iter().all(|(k, _)| k.starts_with(VIEW_KEY_PREFIX));
+        if result.is_err() {
+            self.forget_unsaved_views(batch);
+            if only_views {
+                // every ledger's data is on disk: nothing is unsaved, no alert
+                return;
+            }
+        }
         let listener = self.0.listener.borrow().clone();
         if let Some(listener) = listener {
             listener(result);
+        }
+    }
+
+    /// A write that failed keeps its values to be written again with the next commit, except
+    /// views: they are optional and four times the document, so carrying one would make the
+    /// next save of the ledger itself fail on a full disk. The pause after the next save writes
+    /// a new one.
+    fn forget_unsaved_views(&self, batch: &[(String, Option<String>)]) {
+        let mut unsaved = self.0.unsaved.borrow_mut();
+        for (k, v) in batch {
+            if k.starts_with(VIEW_KEY_PREFIX) && unsaved.get(k) == Some(v) {
+                unsaved.remove(k);
+            }
         }
     }
 }
@@ -252,6 +273,7 @@ impl KeyValue for IdbKv {
             };
             if let Err(e) = sent {
                 let _ = tx.abort();
+                self.forget_unsaved_views(&batch);
                 return Err(fail(e));
             }
         }

@@ -21,13 +21,19 @@ const patient = (app) => {
 
 /**
  * Before the app: IDBObjectStore.put throws QuotaExceededError while
- * `window.__refuseIdbWrites` is true (as a browser does when the disk quota is reached).
+ * `window.__refuseIdbWrites` is true (as a browser does when the disk quota is reached), or
+ * for keys starting with `window.__refuseIdbWritesOf` (a disk with room for a chunk but not
+ * for a 4× larger view).
  */
 function refusableIdbWrites() {
   const put = IDBObjectStore.prototype.put;
   window.__refuseIdbWrites = false;
+  window.__refuseIdbWritesOf = null;
   IDBObjectStore.prototype.put = function (...args) {
-    if (window.__refuseIdbWrites) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    const prefix = window.__refuseIdbWritesOf;
+    if (window.__refuseIdbWrites || (prefix && String(args[1]).startsWith(prefix))) {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }
     return put.apply(this, args);
   };
 }
@@ -244,6 +250,24 @@ test('a growing ledger moves to IndexedDB without loss; reloads, two tabs and a 
   await app.waitForSave();
   await app.reload();
   assert.equal(await fieldOf(app, 7, '责任人'), '刚打开就改的责任人', 'the edit made at once, after reload');
+
+  // room for the ledger's saves but not for the (larger) view: the saves go on, no 未保存
+  // alert (nothing of the ledger is unsaved), and the next start loads the document instead
+  await app.page.evaluate(() => { window.__refuseIdbWritesOf = 'rectify:view:'; });
+  const viewBeforeFull = await viewLine(app, id);
+  await (await app.checklist.problem(8).open()).set('责任人', '视图写不进时的责任人');
+  await app.waitForSave();
+  await app.page.waitForTimeout(2500); // past the pause at which the view is written (and refused)
+  await (await app.checklist.problem(8).open()).set('责任领导', '视图写不进时的领导');
+  await app.waitForSave();
+  await app.page.waitForTimeout(2500);
+  await expectCount(app.notices.saveError, 0, 'no 未保存 alert when only the view is refused');
+  assert.equal(await viewLine(app, id), viewBeforeFull, 'the refused view is not on disk');
+  await app.reload();
+  assert.equal(await fieldOf(app, 8, '责任人'), '视图写不进时的责任人', 'the saves went on');
+  assert.equal(await fieldOf(app, 8, '责任领导'), '视图写不进时的领导', 'the save after the refused view too');
+  const seen = await app.page.evaluate(() => window.__fromView);
+  assert.equal(seen.rowsWithNote, false, 'the outdated view is not shown: the document is loaded');
 }));
 
 test('storage disabled: a clear message, and a person can still work and export', scenario(env, async ({ laptop, tmpFile }) => {
