@@ -21,6 +21,8 @@ pub fn HistoryView() -> impl IntoView {
     let past_date = RwSignal::new(String::new());
     // re-read whenever the ledger changes (an edit, a merge, another tab)
     let entries = Memo::new(move |_| {
+        // every change of the document (an edit may leave the ledger shown as it was)
+        state.revision.track();
         state.ledger.track();
         state.history(limit.get())
     });

@@ -67,6 +67,11 @@ pub struct AppState {
     /// the ledger shown; set through [`AppState::set_ledger`], which also wakes the rows of
     /// the problems that changed ([`AppState::track_problem`])
     pub ledger: RwSignal<Option<Ledger>>,
+    /// counts the reads of the document into the view (every edit, merge, load): what
+    /// depends on the document rather than on the ledger shown (the history) tracks this, as
+    /// an edit may change the document but not the ledger (settling a conflict with the value
+    /// shown)
+    pub revision: RwSignal<u64>,
     /// one trigger per problem id that a checklist row tracks instead of the whole ledger
     problem_triggers: StoredValue<std::collections::HashMap<String, ArcTrigger>>,
     /// each problem's place in `ledger.problems` (its number is the place + 1), so that the
@@ -126,6 +131,7 @@ impl AppState {
             doc: StoredValue::new_local(None),
             deferred: StoredValue::new_local(None),
             problem_triggers: StoredValue::new(Default::default()),
+            revision: RwSignal::new(0),
             doc_loading: RwSignal::new(false),
             pending_file: StoredValue::new_local(None),
             ledger,
@@ -355,6 +361,7 @@ impl AppState {
             d.as_mut()
                 .map(|d| (d.read(), d.is_read_only(), d.conflicts()))
         });
+        self.revision.update(|r| *r += 1);
         match read.flatten() {
             Some((Ok(ledger), read_only, conflicts)) => {
                 self.set_ledger(Some(ledger));
@@ -434,6 +441,7 @@ impl AppState {
                 let conflicts = doc.conflicts();
                 let read_only = doc.is_read_only();
                 self.doc.set_value(Some(doc));
+                self.revision.update(|r| *r += 1);
                 match read {
                     Ok(ledger) => self.set_ledger(Some(ledger)),
                     Err(e) => self.error(self.tu().doc_error(&e)),
@@ -789,6 +797,7 @@ impl AppState {
                     if let Some(t) = state.problem_triggers.with_value(|t| t.get(id).cloned()) {
                         t.notify();
                     }
+                    state.revision.update(|r| *r += 1);
                 } else {
                     state.refresh();
                 }
