@@ -334,16 +334,16 @@ impl<K: KeyValue> LedgerStore<K> {
         format!("{VIEW_FORMAT} {version}")
     }
 
-    /// True when the ledger's stored view was read from exactly what is stored now.
-    pub fn view_is_current(&self, id: &str) -> bool {
-        let (Some(large), Some(version)) = (&self.large, self.stored_version(id)) else {
-            return false;
-        };
-        let Ok(Some(text)) = large.get(&Self::view_key(id)) else {
-            return false;
-        };
-        text.split_once('\n')
-            .is_some_and(|(line, _)| line == Self::view_line(&version))
+    /// The JSON of the ledger's stored view when it was read from exactly the stored copy of
+    /// `version` (its first line names this format and that version); None otherwise.
+    fn current_view(&self, id: &str, version: &str) -> Option<String> {
+        let mut text = self.large.as_ref()?.get(&Self::view_key(id)).ok()??;
+        let line = text.find('\n')?;
+        if text[..line] != Self::view_line(version) {
+            return None;
+        }
+        text.drain(..=line);
+        Some(text)
     }
 
     /// Keep beside a ledger in the large store a *view*: the ledger as the document reads,
@@ -364,7 +364,7 @@ impl<K: KeyValue> LedgerStore<K> {
         let Some(version) = self.stored_version(&id) else {
             return Ok(false);
         };
-        if self.view_is_current(&id) {
+        if self.current_view(&id, &version).is_some() {
             return Ok(false);
         }
         // the document must be the stored copy: it has every stored change, and the stored
@@ -391,12 +391,8 @@ impl<K: KeyValue> LedgerStore<K> {
     /// The ledger's stored view, when it was read from exactly what is stored now (see
     /// [`LedgerStore::save_view`]); None otherwise, and the document must be loaded.
     pub fn load_view(&self, id: &str) -> Option<Ledger> {
-        if !self.view_is_current(id) {
-            return None;
-        }
-        let text = self.large.as_ref()?.get(&Self::view_key(id)).ok()??;
-        let (_, json) = text.split_once('\n')?;
-        serde_json::from_str::<Ledger>(json)
+        let json = self.current_view(id, &self.stored_version(id)?)?;
+        serde_json::from_str::<Ledger>(&json)
             .ok()
             .filter(|l| l.id == id && l.schema == crate::document::SCHEMA_VERSION)
     }
