@@ -26,8 +26,12 @@ pub fn ChecklistView() -> impl IntoView {
     }
     let today = platform::today();
 
-    // Ids of the problems the filter shows (sections keep ledger order themselves).
+    // Ids of the problems the filter shows (sections keep ledger order themselves). Typed
+    // text matters only to a search (AppState::texts).
     let visible = Memo::new(move |_| {
+        if filter.with(|f| !f.text.trim().is_empty()) {
+            state.texts.track();
+        }
         state.ledger.with(|l| {
             l.as_ref()
                 .map(|l| {

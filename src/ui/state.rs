@@ -65,8 +65,14 @@ pub struct AppState {
     /// the file waiting in a [`PendingImport`] decision
     pending_file: StoredValue<Option<envelope::LedgerFile>, LocalStorage>,
     /// the ledger shown; set through [`AppState::set_ledger`], which also wakes the rows of
-    /// the problems that changed ([`AppState::track_problem`])
+    /// the problems that changed ([`AppState::track_problem`]). Typing into a problem's text
+    /// field ([`AppState::edit_text`]) patches it without waking this signal's readers: what
+    /// shows that text tracks [`AppState::texts`] (or its problem) as well.
     pub ledger: RwSignal<Option<Ledger>>,
+    /// notified when a problem's text field was typed into: the one change to `ledger` that
+    /// does not wake its readers, since at thousands of problems every figure, list and index
+    /// over the ledger running again took most of a keystroke's time
+    pub texts: Trigger,
     /// counts the reads of the document into the view (every edit, merge, load): what
     /// depends on the document rather than on the ledger shown (the history) tracks this, as
     /// an edit may change the document but not the ledger (settling a conflict with the value
@@ -132,6 +138,7 @@ impl AppState {
             deferred: StoredValue::new_local(None),
             problem_triggers: StoredValue::new(Default::default()),
             revision: RwSignal::new(0),
+            texts: Trigger::new(),
             doc_loading: RwSignal::new(false),
             pending_file: StoredValue::new_local(None),
             ledger,
@@ -782,12 +789,14 @@ impl AppState {
     /// Type into a problem's text field. The document is edited as by [`AppState::edit`], but
     /// the ledger shown is patched in place (`ProblemText::of_mut`: exactly what a read would
     /// give, `tests/core_operations.rs`) instead of read again: at thousands of problems a
-    /// read per keystroke costs tens of milliseconds. The next save reads the document again.
+    /// read per keystroke costs tens of milliseconds. The patch wakes that problem's row and
+    /// what tracks [`AppState::texts`], not every reader of the ledger (no count, list or
+    /// index depends on these fields). The read after the pause finds the same ledger.
     pub fn edit_text(&self, id: &str, field: ProblemText, text: &str) {
         self.edit_then(
             |d| d.set_problem_text(id, field, text),
             |state| {
-                let shown = state.ledger.try_update(|l| {
+                let shown = state.ledger.try_update_untracked(|l| {
                     l.as_mut()
                         .and_then(|l| l.problem_mut(id))
                         .map(|p| *field.of_mut(p) = text.to_string())
@@ -797,6 +806,7 @@ impl AppState {
                     if let Some(t) = state.problem_triggers.with_value(|t| t.get(id).cloned()) {
                         t.notify();
                     }
+                    state.texts.notify();
                     state.revision.update(|r| *r += 1);
                 } else {
                     state.refresh();
