@@ -54,7 +54,8 @@ test('打开示例台账 shows 16 categories and 20 problems numbered 1..20, all
     '显示 20 个问题（共 20 个）：未启动 0，整改中 0，已完成 0，长期坚持 20；红灯 0，黄灯 0，绿灯 20',
     'counts line',
   );
-  const badges = await Promise.all(Array.from({ length: 20 }, (_, i) => checklist.problem(i + 1).status.innerText()));
+  // (textContent: rows out of view are not laid out, so they have no innerText until scrolled to)
+  const badges = await Promise.all(Array.from({ length: 20 }, (_, i) => checklist.problem(i + 1).status.textContent()));
   assert.deepEqual([...new Set(badges.map((b) => b.trim()))], ['长期坚持'], 'every status badge');
 
   const editor = await checklist.problem(1).open();

@@ -295,7 +295,9 @@ export class ChecklistPage {
 
   /** The visible problem toggles' texts, e.g. ["1.问题一", "2.问题二"] (whitespace removed). */
   async problemTitles() {
-    return (await this.problemToggles.allInnerTexts()).map((s) => s.replace(/\s+/g, ''));
+    // their text content, as find-in-page and a screen reader get it: rows out of view are not
+    // laid out (content-visibility), so their rendered text (innerText) is empty until scrolled to
+    return (await this.problemToggles.allTextContents()).map((s) => s.replace(/\s+/g, ''));
   }
 
   /** The visible category headings, e.g. ["（一）标题", …] (whitespace removed). */
@@ -391,9 +393,13 @@ export class ProblemRow {
     this.editor = new ProblemEditor(page, article.getByRole('group', { name: '问题详情' }));
   }
 
-  /** The row's summary text (number, description, status, deadline, departments · owner). */
+  /** The row's summary text (number, description, status, deadline, departments · owner),
+   *  read as a person does: scrolled into view first (rows out of view are not laid out, so
+   *  they have no rendered text). */
   async summary() {
-    return textOf(this.article.locator(':scope > :first-child'));
+    const row = this.article.locator(':scope > :first-child');
+    await row.scrollIntoViewIfNeeded();
+    return textOf(row);
   }
 
   async lightLabel() {
