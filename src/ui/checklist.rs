@@ -1,7 +1,8 @@
 //! 台账 — the checklist: categories in order with their problems numbered 1..N, the filter
 //! bar with counts of what it shows, and adding, moving and deleting categories.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::time::Duration;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -10,6 +11,16 @@ use super::problem::ProblemRow;
 use super::state::AppState;
 use crate::ledger::{Counts, Filter, Light, Status};
 use crate::platform;
+
+/// Rows drawn before the checklist is first painted, then added per step after it: the first
+/// screenful comes at once and the rest follow in steps short enough for a click or a key to
+/// be answered between them (2,000 rows in one go kept the page from answering for about
+/// half a second).
+const FIRST_ROWS: usize = 60;
+const ROWS_PER_STEP: usize = 200;
+
+/// Each category's shown problems in ledger order, with how many shown rows come before it.
+type Sections = HashMap<String, (usize, Vec<String>)>;
 
 #[component]
 pub fn ChecklistView() -> impl IntoView {
@@ -45,6 +56,20 @@ pub fn ChecklistView() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let sections = Memo::new(move |_| {
+        state.ledger.with(|l| {
+            l.as_ref()
+                .map(|l| visible.with(|v| sections_of(l, v)))
+                .unwrap_or_default()
+        })
+    });
+    // how many rows are drawn: all at once when a problem is to be revealed
+    let limit = RwSignal::new(if expanded.get_untracked().is_some() {
+        usize::MAX
+    } else {
+        FIRST_ROWS
+    });
+    draw_more_after_paint(limit, move || visible.with_untracked(HashSet::len));
     let counts = Memo::new(move |_| {
         state.ledger.with(|l| {
             l.as_ref().map(|l| {
@@ -127,7 +152,7 @@ pub fn ChecklistView() -> impl IntoView {
             <For
                 each=move || category_ids.get()
                 key=|id| id.clone()
-                children=move |id| view! { <CategorySection id=id visible=visible expanded=expanded open=open filter=filter/> }
+                children=move |id| view! { <CategorySection id=id sections=sections limit=limit expanded=expanded open=open filter=filter/> }
             />
             <Show when=move || has_orphans.get()>
                 <section class="category orphans">
@@ -182,10 +207,61 @@ pub fn ChecklistView() -> impl IntoView {
     }
 }
 
+/// Group the shown problems by category in one pass (each category scanning the whole
+/// ledger was O(problems × categories) on every edit).
+fn sections_of(ledger: &crate::ledger::Ledger, visible: &HashSet<String>) -> Sections {
+    let mut rows: HashMap<&str, Vec<String>> = HashMap::new();
+    for p in ledger.problems.iter().filter(|p| visible.contains(&p.id)) {
+        rows.entry(p.category_id.as_str())
+            .or_default()
+            .push(p.id.clone());
+    }
+    let mut start = 0;
+    ledger
+        .categories
+        .iter()
+        .map(|c| {
+            let ids = rows.remove(c.id.as_str()).unwrap_or_default();
+            let section = (start, ids);
+            start += section.1.len();
+            (c.id.clone(), section)
+        })
+        .collect()
+}
+
+/// After the first paint, raise `limit` step by step (one step per task, a paint between)
+/// until every one of `total()` rows is drawn; it stops when the checklist is gone.
+fn draw_more_after_paint(limit: RwSignal<usize>, total: impl Fn() -> usize + 'static) {
+    fn step(limit: RwSignal<usize>, total: std::rc::Rc<dyn Fn() -> usize>) {
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let Some(now) = limit.try_get_untracked() else {
+                        return;
+                    };
+                    if now == usize::MAX {
+                        return;
+                    }
+                    let next = now + ROWS_PER_STEP;
+                    if next >= total() {
+                        limit.set(usize::MAX);
+                    } else {
+                        limit.set(next);
+                        step(limit, total);
+                    }
+                },
+                Duration::ZERO,
+            )
+        });
+    }
+    step(limit, std::rc::Rc::new(total));
+}
+
 #[component]
 fn CategorySection(
     id: String,
-    visible: Memo<HashSet<String>>,
+    sections: Memo<Sections>,
+    limit: RwSignal<usize>,
     expanded: RwSignal<Option<String>>,
     open: StoredValue<Selector<Option<String>>>,
     filter: RwSignal<Filter>,
@@ -214,25 +290,22 @@ fn CategorySection(
                 .unwrap_or(0)
         })
     });
+    // the rows drawn so far (ChecklistView draws the first screenful first)
     let problem_ids = Memo::new(move |_| {
-        state.ledger.with(|l| {
-            l.as_ref()
-                .map(|l| {
-                    let id = cid.get_value();
-                    visible.with(|v| {
-                        l.problems_in(&id)
-                            .filter(|p| v.contains(&p.id))
-                            .map(|p| p.id.clone())
-                            .collect::<Vec<_>>()
-                    })
+        let limit = limit.get();
+        sections.with(|s| {
+            cid.with_value(|id| s.get(id))
+                .map_or_else(Vec::new, |(start, ids)| {
+                    ids[..limit.saturating_sub(*start).min(ids.len())].to_vec()
                 })
-                .unwrap_or_default()
         })
+    });
+    let shows_none = Memo::new(move |_| {
+        sections.with(|s| cid.with_value(|id| s.get(id).is_none_or(|(_, ids)| ids.is_empty())))
     });
     let editing = RwSignal::new(false);
     let draft = RwSignal::new(String::new());
-    let hidden_by_filter =
-        move || !filter.with(|f| f.is_empty()) && problem_ids.with(|p| p.is_empty());
+    let hidden_by_filter = move || !filter.with(|f| f.is_empty()) && shows_none.get();
     view! {
         <section class="category" class:hidden=hidden_by_filter aria-label=move || title.get()>
             <div class="category-head">
