@@ -19,8 +19,9 @@ use crate::platform;
 const FIRST_ROWS: usize = 60;
 const ROWS_PER_STEP: usize = 200;
 
-/// Each category's shown problems in ledger order, with how many shown rows come before it.
-type Sections = HashMap<String, (usize, Vec<String>)>;
+/// Each category's id and shown problems in ledger order, with how many shown rows come
+/// before it.
+type Sections = Vec<(String, usize, Vec<String>)>;
 
 #[component]
 pub fn ChecklistView() -> impl IntoView {
@@ -38,10 +39,10 @@ pub fn ChecklistView() -> impl IntoView {
     let today = platform::today();
 
     // Ids of the problems the filter shows (sections keep ledger order themselves). Typed
-    // text matters only to a search (AppState::texts).
+    // text matters only to a search: it tracks AppState::revision, which typing bumps.
     let visible = Memo::new(move |_| {
         if filter.with(|f| !f.text.trim().is_empty()) {
-            state.texts.track();
+            state.revision.track();
         }
         state.ledger.with(|l| {
             l.as_ref()
@@ -69,7 +70,7 @@ pub fn ChecklistView() -> impl IntoView {
     } else {
         FIRST_ROWS
     });
-    draw_more_after_paint(limit, move || visible.with_untracked(HashSet::len));
+    draw_more_after_paint(limit, visible);
     let counts = Memo::new(move |_| {
         state.ledger.with(|l| {
             l.as_ref().map(|l| {
@@ -210,51 +211,50 @@ pub fn ChecklistView() -> impl IntoView {
 /// Group the shown problems by category in one pass (each category scanning the whole
 /// ledger was O(problems × categories) on every edit).
 fn sections_of(ledger: &crate::ledger::Ledger, visible: &HashSet<String>) -> Sections {
-    let mut rows: HashMap<&str, Vec<String>> = HashMap::new();
+    let place: HashMap<&str, usize> = (ledger.categories.iter().enumerate())
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let mut rows = vec![Vec::new(); ledger.categories.len()];
     for p in ledger.problems.iter().filter(|p| visible.contains(&p.id)) {
-        rows.entry(p.category_id.as_str())
-            .or_default()
-            .push(p.id.clone());
+        if let Some(&i) = place.get(p.category_id.as_str()) {
+            rows[i].push(p.id.clone());
+        }
     }
     let mut start = 0;
-    ledger
-        .categories
-        .iter()
-        .map(|c| {
-            let ids = rows.remove(c.id.as_str()).unwrap_or_default();
-            let section = (start, ids);
-            start += section.1.len();
-            (c.id.clone(), section)
+    (ledger.categories.iter().zip(rows))
+        .map(|(c, ids)| {
+            start += ids.len();
+            (c.id.clone(), start - ids.len(), ids)
         })
         .collect()
 }
 
 /// After the first paint, raise `limit` step by step (one step per task, a paint between)
-/// until every one of `total()` rows is drawn; it stops when the checklist is gone.
-fn draw_more_after_paint(limit: RwSignal<usize>, total: impl Fn() -> usize + 'static) {
-    fn step(limit: RwSignal<usize>, total: std::rc::Rc<dyn Fn() -> usize>) {
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    let Some(now) = limit.try_get_untracked() else {
-                        return;
-                    };
-                    if now == usize::MAX {
-                        return;
-                    }
-                    let next = now + ROWS_PER_STEP;
-                    if next >= total() {
-                        limit.set(usize::MAX);
-                    } else {
-                        limit.set(next);
-                        step(limit, total);
-                    }
-                },
-                Duration::ZERO,
-            )
-        });
-    }
-    step(limit, std::rc::Rc::new(total));
+/// until every `visible` row is drawn; it stops when the checklist is gone.
+fn draw_more_after_paint(limit: RwSignal<usize>, visible: Memo<HashSet<String>>) {
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let (Some(now), Some(total)) = (
+                    limit.try_get_untracked(),
+                    visible.try_with_untracked(HashSet::len),
+                ) else {
+                    return;
+                };
+                if now == usize::MAX {
+                    return;
+                }
+                let next = now + ROWS_PER_STEP;
+                if next >= total {
+                    limit.set(usize::MAX);
+                } else {
+                    limit.set(next);
+                    draw_more_after_paint(limit, visible);
+                }
+            },
+            Duration::ZERO,
+        )
+    });
 }
 
 #[component]
@@ -294,14 +294,17 @@ fn CategorySection(
     let problem_ids = Memo::new(move |_| {
         let limit = limit.get();
         sections.with(|s| {
-            cid.with_value(|id| s.get(id))
-                .map_or_else(Vec::new, |(start, ids)| {
+            (s.iter().find(|(id, ..)| cid.with_value(|cid| id == cid)))
+                .map_or_else(Vec::new, |(_, start, ids)| {
                     ids[..limit.saturating_sub(*start).min(ids.len())].to_vec()
                 })
         })
     });
     let shows_none = Memo::new(move |_| {
-        sections.with(|s| cid.with_value(|id| s.get(id).is_none_or(|(_, ids)| ids.is_empty())))
+        sections.with(|s| {
+            !s.iter()
+                .any(|(id, _, ids)| !ids.is_empty() && cid.with_value(|cid| id == cid))
+        })
     });
     let editing = RwSignal::new(false);
     let draft = RwSignal::new(String::new());

@@ -67,16 +67,13 @@ pub struct AppState {
     /// the ledger shown; set through [`AppState::set_ledger`], which also wakes the rows of
     /// the problems that changed ([`AppState::track_problem`]). Typing into a problem's text
     /// field ([`AppState::edit_text`]) patches it without waking this signal's readers: what
-    /// shows that text tracks [`AppState::texts`] (or its problem) as well.
+    /// shows that text tracks [`AppState::revision`] (or its problem's trigger) as well.
     pub ledger: RwSignal<Option<Ledger>>,
-    /// notified when a problem's text field was typed into: the one change to `ledger` that
-    /// does not wake its readers, since at thousands of problems every figure, list and index
-    /// over the ledger running again took most of a keystroke's time
-    pub texts: Trigger,
-    /// counts the reads of the document into the view (every edit, merge, load): what
-    /// depends on the document rather than on the ledger shown (the history) tracks this, as
-    /// an edit may change the document but not the ledger (settling a conflict with the value
-    /// shown)
+    /// counts the reads of the document into the view (every edit, merge, load) and the
+    /// keystrokes typed into a problem's text: what depends on the document rather than on the
+    /// ledger shown (the history) tracks this, as an edit may change the document but not the
+    /// ledger (settling a conflict with the value shown); so does what shows typed text and is
+    /// not that problem's row (a search), as typing does not wake the readers of `ledger`
     pub revision: RwSignal<u64>,
     /// one trigger per problem id that a checklist row tracks instead of the whole ledger
     problem_triggers: StoredValue<std::collections::HashMap<String, ArcTrigger>>,
@@ -138,7 +135,6 @@ impl AppState {
             deferred: StoredValue::new_local(None),
             problem_triggers: StoredValue::new(Default::default()),
             revision: RwSignal::new(0),
-            texts: Trigger::new(),
             doc_loading: RwSignal::new(false),
             pending_file: StoredValue::new_local(None),
             ledger,
@@ -790,7 +786,7 @@ impl AppState {
     /// the ledger shown is patched in place (`ProblemText::of_mut`: exactly what a read would
     /// give, `tests/core_operations.rs`) instead of read again: at thousands of problems a
     /// read per keystroke costs tens of milliseconds. The patch wakes that problem's row and
-    /// what tracks [`AppState::texts`], not every reader of the ledger (no count, list or
+    /// what tracks [`AppState::revision`], not every reader of the ledger (no count, list or
     /// index depends on these fields). The read after the pause finds the same ledger.
     pub fn edit_text(&self, id: &str, field: ProblemText, text: &str) {
         self.edit_then(
@@ -806,7 +802,6 @@ impl AppState {
                     if let Some(t) = state.problem_triggers.with_value(|t| t.get(id).cloned()) {
                         t.notify();
                     }
-                    state.texts.notify();
                     state.revision.update(|r| *r += 1);
                 } else {
                     state.refresh();
