@@ -311,7 +311,7 @@ impl<K: KeyValue> LedgerStore<K> {
     /// What a ledger's stored copy holds, exactly, without loading it: the snapshot's heads and
     /// the keys of its chunks (each chunk key is unique). Every save that changes the stored
     /// content changes this; None when there is no readable stored copy.
-    fn stored_version(&self, id: &str) -> Option<String> {
+    pub fn stored_version(&self, id: &str) -> Option<String> {
         let snapshot = self.home(id).get(&Self::ledger_key(id)).ok()??;
         let mut heads = stored_header(&snapshot)?.heads;
         heads.sort();
@@ -645,7 +645,44 @@ impl<K: KeyValue> LedgerStore<K> {
     /// Open a stored ledger for editing in this session (fresh actor).
     /// In the large store, the snapshot's chunks are added to it.
     pub fn load(&self, id: &str) -> Result<LedgerDoc, StoreError> {
-        let mut doc = self.load_file(id)?.into_doc();
+        let doc = self.load_file(id)?.into_doc();
+        self.add_chunks(id, doc)
+    }
+
+    /// [`LedgerStore::load`] for a ledger shown from its view: `view` as [`load_view`] gave it
+    /// while the stored version was `version` ([`LedgerStore::stored_version`], asked in the
+    /// same task). While the stored copy is still that version, the document is not read
+    /// whole to check it (the view is that read) and its read cache starts from the view
+    /// ([`LedgerDoc::seed_read`]), so the first read does not hydrate every problem (twice,
+    /// with chunks: adding one marks everything stale). Otherwise (another tab saved since) a
+    /// plain load.
+    ///
+    /// [`load_view`]: LedgerStore::load_view
+    pub fn load_from_view(
+        &self,
+        id: &str,
+        view: &Ledger,
+        version: &str,
+    ) -> Result<LedgerDoc, StoreError> {
+        if self.stored_version(id).as_deref() != Some(version) || view.id != id {
+            return self.load(id);
+        }
+        let text = self
+            .home(id)
+            .get(&Self::ledger_key(id))?
+            .ok_or_else(|| self.missing(id))?;
+        let bytes = b64()
+            .decode(text.trim())
+            .map_err(|_| StoreError::Corrupt("不是有效的编码".into()))?;
+        let file =
+            envelope::decode_unread(&bytes).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let doc = self.add_chunks(id, file.into_doc())?;
+        doc.seed_read(view);
+        Ok(doc)
+    }
+
+    /// Add the large store's chunks of `id` to its snapshot's document.
+    fn add_chunks(&self, id: &str, mut doc: LedgerDoc) -> Result<LedgerDoc, StoreError> {
         if self.place(id) == Place::Large && !doc.is_read_only() {
             for (_, chunk, _) in self.chunks(id) {
                 let bytes = chunk

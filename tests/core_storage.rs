@@ -572,13 +572,14 @@ fn a_view_is_shown_only_while_it_matches_what_is_stored() {
         );
     }
 
-    // a page that showed the view starts its read from it: the same reads as hydrating the
-    // whole document, before and after edits (and a view of another ledger is ignored)
-    let mut reloaded = store.load(&id).unwrap();
+    // a page that showed the view loads the document from it: its read starts from the view,
+    // the same reads as hydrating the whole document, before and after edits (and a view of
+    // another ledger is ignored)
     let view = store.load_view(&id).unwrap();
+    let version = store.stored_version(&id).unwrap();
+    let mut reloaded = store.load_from_view(&id, &view, &version).unwrap();
     let (other_ledger, _, _) = small_ledger();
     reloaded.seed_read(&other_ledger.read().unwrap());
-    reloaded.seed_read(&view);
     assert_eq!(reloaded.read().unwrap(), reloaded.read_whole().unwrap());
     assert_eq!(reloaded.read().unwrap(), view);
     reloaded
@@ -716,8 +717,62 @@ fn a_read_seeded_from_a_view_reads_as_hydrating_the_document() {
     let view = doc.read_whole().unwrap();
     assert!(!view.trash.is_empty());
     let saved = doc.save(T0 + 6);
-    let fresh = LedgerDoc::load(&saved).unwrap();
+    let fresh = LedgerDoc::load_unread(&saved).unwrap();
     fresh.seed_read(&view);
     assert_eq!(fresh.read().unwrap(), fresh.read_whole().unwrap());
     assert_eq!(fresh.read().unwrap(), view);
+
+    // the read really starts from the view (trusted: the store hands out only a view read
+    // from exactly the stored copy), and a document read already is not seeded again
+    let mut marked = view.clone();
+    marked.problems[0].cause = "（来自显示用副本）".into();
+    let seeded = LedgerDoc::load_unread(&saved).unwrap();
+    seeded.seed_read(&marked);
+    assert_eq!(
+        seeded.read().unwrap().problems[0].cause,
+        "（来自显示用副本）"
+    );
+    let read_first = LedgerDoc::load(&saved).unwrap();
+    read_first.seed_read(&marked);
+    assert_eq!(read_first.read().unwrap(), view);
+}
+
+/// A page shows a view, then another tab saves before the page loads the document: the load
+/// must not start from the outdated view (the other tab's change would stay hidden until that
+/// problem was touched), and is a plain load.
+#[test]
+fn a_load_from_an_outdated_view_reads_the_document() {
+    let (local, large, store) = pair(BUDGET);
+    let (mut doc, probs) = big_ledger();
+    let id = doc.ledger_id();
+    store.save(&mut doc, T0 + 1).unwrap();
+    assert!(store.save_view(&mut doc).unwrap());
+    let view = store.load_view(&id).unwrap();
+    let version = store.stored_version(&id).unwrap();
+
+    let tab2 = reopen(&local, &large, BUDGET);
+    let mut other = tab2.load(&id).unwrap();
+    other
+        .set_problem_text(&probs[2], ProblemText::Cause, "另一个标签页写的原因")
+        .unwrap();
+    tab2.save(&mut other, T0 + 2).unwrap();
+    assert_ne!(store.stored_version(&id).unwrap(), version);
+
+    let loaded = store.load_from_view(&id, &view, &version).unwrap();
+    let read = loaded.read().unwrap();
+    assert_eq!(
+        read.problem(&probs[2]).unwrap().cause,
+        "另一个标签页写的原因"
+    );
+    assert_eq!(read, loaded.read_whole().unwrap());
+    // and a view of another ledger is never used for this one
+    let (small, _, _) = small_ledger();
+    let loaded = store
+        .load_from_view(
+            &id,
+            &small.read().unwrap(),
+            &store.stored_version(&id).unwrap(),
+        )
+        .unwrap();
+    assert_eq!(loaded.read().unwrap(), loaded.read_whole().unwrap());
 }

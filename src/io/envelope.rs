@@ -169,6 +169,16 @@ pub fn read_header(bytes: &[u8]) -> Result<(Header, usize), ImportError> {
 /// Check a file completely: envelope, length, and that the document loads and is the
 /// ledger the header says. Nothing is stored or merged here.
 pub fn decode(bytes: &[u8]) -> Result<LedgerFile, ImportError> {
+    decode_checked(bytes, true)
+}
+
+/// [`decode`] without reading the document whole to check it can be read and is within the
+/// size limits: for this app's own stored copy whose read is kept beside it (the view).
+pub fn decode_unread(bytes: &[u8]) -> Result<LedgerFile, ImportError> {
+    decode_checked(bytes, false)
+}
+
+fn decode_checked(bytes: &[u8], read: bool) -> Result<LedgerFile, ImportError> {
     let (header, start) = read_header(bytes)?;
     // refused before the (slow) load when the header says it is over the limit
     if let Some(problems) = header.problems {
@@ -182,10 +192,16 @@ pub fn decode(bytes: &[u8]) -> Result<LedgerFile, ImportError> {
     if document.len() > header.bytes {
         return Err(ImportError::Corrupt("文件末尾有多余内容。".into()));
     }
-    let (doc, ledger) = LedgerDoc::load_read(document).map_err(|e| match e {
+    let corrupt = |e| match e {
         DocError::Unreadable(why) | DocError::Invalid(why) => ImportError::Corrupt(why),
         other => ImportError::Corrupt(other.to_string()),
-    })?;
+    };
+    let (doc, ledger) = if read {
+        LedgerDoc::load_read(document).map(|(doc, ledger)| (doc, Some(ledger)))
+    } else {
+        LedgerDoc::load_unread(document).map(|doc| (doc, None))
+    }
+    .map_err(corrupt)?;
     if doc.ledger_id() != header.ledger_id {
         return Err(ImportError::Corrupt("文件头与内容不是同一本台账。".into()));
     }
@@ -195,7 +211,9 @@ pub fn decode(bytes: &[u8]) -> Result<LedgerFile, ImportError> {
         ));
     }
     // a small file may unpack into a huge document (Automerge compresses its columns)
-    check_sizes(&ledger).map_err(|e| ImportError::OverLimit(e.to_string()))?;
+    if let Some(ledger) = &ledger {
+        check_sizes(ledger).map_err(|e| ImportError::OverLimit(e.to_string()))?;
+    }
     Ok(LedgerFile {
         header,
         document: document.to_vec(),

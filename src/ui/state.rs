@@ -58,8 +58,9 @@ pub struct AppState {
     /// the open ledger's document; reach it through [`AppState::with_doc`], which loads a
     /// deferred one first
     doc: StoredValue<Option<LedgerDoc>, LocalStorage>,
-    /// a ledger shown from its stored view whose document is not loaded yet (its id)
-    deferred: StoredValue<Option<String>, LocalStorage>,
+    /// a ledger shown from its stored view whose document is not loaded yet: its id, and the
+    /// stored version the view was read from
+    deferred: StoredValue<Option<(String, String)>, LocalStorage>,
     /// true while the open ledger is shown from its stored view and its document is loading
     pub doc_loading: RwSignal<bool>,
     /// the file waiting in a [`PendingImport`] decision
@@ -404,10 +405,10 @@ impl AppState {
 
     /// Show a ledger from its stored view (the checklist at once) and load its document when
     /// the page is next idle, or sooner when something needs it ([`AppState::with_doc`]).
-    fn show_view(&self, id: &str, view: Ledger) {
+    fn show_view(&self, id: &str, view: Ledger, version: String) {
         self.past.set(None);
         self.doc.set_value(None);
-        self.deferred.set_value(Some(id.to_string()));
+        self.deferred.set_value(Some((id.to_string(), version)));
         self.doc_loading.set(true);
         self.read_only.set(false);
         self.conflicts.set(vec![]);
@@ -427,19 +428,19 @@ impl AppState {
     /// showed (the view is of exactly the stored copy), so the views only change where the
     /// view cannot show something (conflicts).
     pub fn load_deferred(&self) {
-        let Some(id) = self.deferred.try_update_value(Option::take).flatten() else {
+        let Some((id, version)) = self.deferred.try_update_value(Option::take).flatten() else {
             return;
         };
         self.doc_loading.set(false);
-        match store().load(&id) {
+        // the view on screen is this document's read (nothing edits before the load): the
+        // load starts its read cache from it
+        let loaded = self.ledger.with_untracked(|view| match view {
+            Some(view) => store().load_from_view(&id, view, &version),
+            None => store().load(&id),
+        });
+        match loaded {
             Ok(mut doc) => {
                 doc.set_author(self.author().as_deref());
-                // the view on screen is this document's read: start the read cache from it
-                self.ledger.with_untracked(|l| {
-                    if let Some(view) = l {
-                        doc.seed_read(view);
-                    }
-                });
                 let read = doc.read();
                 let conflicts = doc.conflicts();
                 let read_only = doc.is_read_only();
@@ -485,11 +486,13 @@ impl AppState {
     /// A ledger with a current view (one kept in IndexedDB) is shown from it at once.
     pub fn open(&self, id: &str) {
         self.flush();
-        if let Some(view) = store().load_view(id) {
+        let store = store();
+        if let Some(view) = store.load_view(id) {
             self.notice.set(None);
-            return self.show_view(id, view);
+            let version = store.stored_version(id).unwrap_or_default();
+            return self.show_view(id, view, version);
         }
-        match store().load(id) {
+        match store.load(id) {
             Ok(doc) => {
                 self.notice.set(None);
                 self.show(doc);
