@@ -585,7 +585,8 @@ impl LedgerDoc {
         // narrowed to the problems the merge changed
         let kept = std::mem::take(&mut *self.cache.borrow_mut());
         let before = self.doc.get_heads();
-        self.doc.merge(&mut other.doc)?;
+        // the changes looked up above, applied as they are: `doc.merge` would look them up again
+        self.doc.apply_changes(added.iter().cloned())?;
         let after = self.doc.get_heads();
         if let (Some(root), Some(mut stale)) = (kept.root, kept.stale_problems) {
             if let Some(changed) = self.problems_changed(&before, &after) {
