@@ -319,113 +319,6 @@ impl LedgerDoc {
         Ok(restored)
     }
 
-    /// The problems a merge changed (the document's patches from `before` to `after`), so
-    /// that the next read re-reads only those; None when it cannot tell (the problems map
-    /// itself replaced, a patch it does not know): then everything is read again. The small
-    /// parts (meta, categories, rules, …) are re-read by every read anyway. The convergence
-    /// property checks the narrowed read against a whole read after every merge.
-    pub(super) fn problems_changed(
-        &mut self,
-        before: &[ChangeHash],
-        after: &[ChangeHash],
-    ) -> Option<BTreeSet<String>> {
-        fn key_of(action: &PatchAction) -> Option<String> {
-            match action {
-                PatchAction::PutMap { key, .. } | PatchAction::DeleteMap { key } => {
-                    Some(key.clone())
-                }
-                PatchAction::Conflict {
-                    prop: Prop::Map(key),
-                }
-                | PatchAction::Increment {
-                    prop: Prop::Map(key),
-                    ..
-                } => Some(key.clone()),
-                _ => None,
-            }
-        }
-        let mut touched = BTreeSet::new();
-        for patch in self.doc.diff(before, after) {
-            match patch.path.as_slice() {
-                // on the root: the small parts are re-read anyway, not so the problems map
-                [] => match key_of(&patch.action) {
-                    Some(key) if key == "problems" || key == "ledger_id" => return None,
-                    Some(_) => {}
-                    None => return None,
-                },
-                // on the problems map: a problem added or removed
-                [(_, Prop::Map(map))] if map == "problems" => {
-                    touched.insert(key_of(&patch.action)?);
-                }
-                // inside a problem
-                [(_, Prop::Map(map)), (_, Prop::Map(id)), ..] if map == "problems" => {
-                    touched.insert(id.clone());
-                }
-                [(_, Prop::Map(map)), ..] if map == "problems" => return None,
-                _ => {}
-            }
-        }
-        Some(touched)
-    }
-
-    /// The long texts (Automerge Text) that both change sets edited, named as people say
-    /// ("第3项 · 原因分析"), numbered as the ledger stands after the merge.
-    pub(super) fn texts_edited_by_both(
-        &mut self,
-        ours: &[automerge::Change],
-        theirs: &[automerge::Change],
-    ) -> Vec<String> {
-        let objects = |changes: &[automerge::Change]| -> BTreeSet<String> {
-            changes
-                .iter()
-                .flat_map(|c| {
-                    c.decode()
-                        .operations
-                        .into_iter()
-                        .map(|op| op.obj.to_string())
-                })
-                .filter(|o| o != "_root")
-                .collect()
-        };
-        if ours.is_empty() || theirs.is_empty() {
-            return vec![];
-        }
-        let both: Vec<String> = objects(ours)
-            .intersection(&objects(theirs))
-            .cloned()
-            .collect();
-        let Ok(ledger) = self.read() else {
-            return vec![];
-        };
-        let mut out = vec![];
-        for obj in both {
-            let Ok(id) = self.doc.import_obj(&obj) else {
-                continue;
-            };
-            if self.doc.object_type(&id).ok() != Some(ObjType::Text) {
-                continue;
-            }
-            let Ok(parents) = self.doc.parents(&id) else {
-                continue;
-            };
-            let keys: Vec<String> = parents
-                .path()
-                .into_iter()
-                .map(|(_, prop)| match prop {
-                    Prop::Map(k) => k,
-                    Prop::Seq(i) => i.to_string(),
-                })
-                .collect();
-            if let Some(label) = label_for_keys(&keys, &ledger) {
-                if !out.contains(&label) {
-                    out.push(label);
-                }
-            }
-        }
-        out.sort();
-        out
-    }
-
     /// Every short field that holds more than one value because people set it at the same
     /// time on different copies. Settle one with [`LedgerDoc::settle`].
     ///
@@ -796,7 +689,7 @@ fn place_label(patch: &Patch, ledger: &Ledger) -> Option<String> {
 
 /// A place in the document by its keys from the root (["problems", id, "cause"]), as people
 /// name it.
-fn label_for_keys(full: &[String], ledger: &Ledger) -> Option<String> {
+pub(super) fn label_for_keys(full: &[String], ledger: &Ledger) -> Option<String> {
     let field_name = |k: &str| -> &'static str {
         match k {
             "description" => "问题表现",

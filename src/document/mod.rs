@@ -2,6 +2,7 @@
 //! who wrote what (actor → person), and reading it out as a plain [`Ledger`].
 
 pub mod history;
+mod merge;
 pub mod schema;
 
 use std::cell::RefCell;
@@ -578,18 +579,18 @@ impl LedgerDoc {
         }
         self.commit(now);
         other.commit(now);
+        // theirs: the changes new to this document. Applied as they are (what `doc.merge`
+        // would look them up again to do), and read once for everything the report and the
+        // read cache need to know about them.
         let added = self.doc.get_changes_added(&mut other.doc);
-        let ours = other.doc.get_changes_added(&mut self.doc);
         let actors: BTreeSet<String> = added.iter().map(|c| c.actor_id().to_hex_string()).collect();
         // everything stale while merging (a failed merge leaves no stale cache behind), then
         // narrowed to the problems the merge changed
         let kept = std::mem::take(&mut *self.cache.borrow_mut());
-        let before = self.doc.get_heads();
-        // the changes looked up above, applied as they are: `doc.merge` would look them up again
         self.doc.apply_changes(added.iter().cloned())?;
-        let after = self.doc.get_heads();
+        let mut merged = merge::Merged::new(&self.doc, &added);
         if let (Some(root), Some(mut stale)) = (kept.root, kept.stale_problems) {
-            if let Some(changed) = self.problems_changed(&before, &after) {
+            if let Some(changed) = merged.problems_changed(&self.doc) {
                 stale.extend(changed);
                 let mut cache = self.cache.borrow_mut();
                 cache.root = Some(root);
@@ -597,7 +598,7 @@ impl LedgerDoc {
                 // a merge can make conflicts: scan again (cache.conflicts stays None)
             }
         }
-        let both_edited = self.texts_edited_by_both(&ours, &added);
+        let both_edited = self.texts_edited_by_both(&mut merged, other);
         let mut authors: Vec<String> = actors
             .iter()
             .map(|a| self.person(a).unwrap_or_else(|| short_actor(a)))
@@ -673,19 +674,7 @@ impl LedgerDoc {
                         None => root.problems.remove(&id),
                     };
                 }
-                // the small parts are read whole every time (absent in an old document: empty)
-                fn part<T: autosurgeon::Hydrate + Default>(
-                    doc: &AutoCommit,
-                    key: &str,
-                ) -> Result<T, autosurgeon::HydrateError> {
-                    Ok(hydrate_prop::<_, Option<T>, _, _>(doc, ROOT, key)?.unwrap_or_default())
-                }
-                root.schema = part(&self.doc, "schema").map_err(unreadable)?;
-                root.meta = part(&self.doc, "meta").map_err(unreadable)?;
-                root.sections = part(&self.doc, "sections").map_err(unreadable)?;
-                root.categories = part(&self.doc, "categories").map_err(unreadable)?;
-                root.rules = part(&self.doc, "rules").map_err(unreadable)?;
-                root.people = part(&self.doc, "people").map_err(unreadable)?;
+                self.read_small_parts(&mut root)?;
                 root
             }
             _ => hydrate(&self.doc).map_err(unreadable)?,
@@ -695,6 +684,27 @@ impl LedgerDoc {
         cache.root = Some(root);
         cache.stale_problems = Some(BTreeSet::new());
         Ok(ledger)
+    }
+
+    /// The small parts of `root` (schema, meta, sections, categories, rules, people) read from
+    /// the document again: a cached read reads them whole every time (absent in an old
+    /// document: empty).
+    fn read_small_parts(&self, root: &mut DocRoot) -> Result<(), DocError> {
+        fn part<T: autosurgeon::Hydrate + Default>(
+            doc: &AutoCommit,
+            key: &str,
+        ) -> Result<T, DocError> {
+            Ok(hydrate_prop::<_, Option<T>, _, _>(doc, ROOT, key)
+                .map_err(|_| DocError::Unreadable("内容的结构与台账不符".into()))?
+                .unwrap_or_default())
+        }
+        root.schema = part(&self.doc, "schema")?;
+        root.meta = part(&self.doc, "meta")?;
+        root.sections = part(&self.doc, "sections")?;
+        root.categories = part(&self.doc, "categories")?;
+        root.rules = part(&self.doc, "rules")?;
+        root.people = part(&self.doc, "people")?;
+        Ok(())
     }
 
     /// Start the read cache from `ledger`, a read of exactly this document kept beside it (the

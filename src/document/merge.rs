@@ -1,0 +1,736 @@
+//! What a merge must know beyond Automerge's own merge, read from the merged changes'
+//! operations and one walk down the document (no diff of the whole document, no read of the
+//! problems it changed): the problems it changed, so the read cache re-reads only those, and
+//! the long texts both sides edited, for the report.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use automerge::legacy::{
+    Key as LegacyKey, ObjectId as LegacyObjectId, OpId as LegacyOpId, OpType as LegacyOpType,
+};
+use automerge::{
+    AutoCommit, Change, ObjId, ObjType, Prop, ReadDoc, ScalarValueRef, ValueRef, ROOT,
+};
+
+use super::history::label_for_keys;
+use super::schema::{DocProblem, DocRoot};
+use super::{to_ledger, LedgerDoc};
+use crate::ledger::Ledger;
+
+/// The changes a merge applied (theirs), read once: every object one of their operations is
+/// on, with the keys written when it is a map, and the objects they made, with where. Then
+/// where each of those objects is in the merged document ([`Walk`]).
+pub(super) struct Merged {
+    touched: HashMap<LegacyObjectId, Keys>,
+    /// object made by theirs → (the object it was made in, its key there, its type)
+    made: HashMap<LegacyObjectId, (LegacyObjectId, LegacyKey, ObjType)>,
+    walk: Walk,
+}
+
+#[derive(Default)]
+struct Keys {
+    /// keys of the operations on a map
+    map: BTreeSet<String>,
+    /// some operation was at a position in a list or a text
+    seq: bool,
+}
+
+impl Merged {
+    /// Read `theirs` (already applied to `doc`) and find where what they touched is.
+    pub(super) fn new(doc: &AutoCommit, theirs: &[Change]) -> Merged {
+        let mut touched: HashMap<LegacyObjectId, Keys> = HashMap::new();
+        let mut made = HashMap::new();
+        for change in theirs {
+            let change = change.decode();
+            let start = change.start_op.get();
+            for (i, op) in change.operations.into_iter().enumerate() {
+                if let LegacyOpType::Make(typ) = op.action {
+                    // an operation's id is its change's start_op plus its place in the change
+                    let id = LegacyOpId::new(start + i as u64, &change.actor_id);
+                    made.insert(
+                        LegacyObjectId::Id(id),
+                        (op.obj.clone(), op.key.clone(), typ),
+                    );
+                }
+                let keys = touched.entry(op.obj).or_default();
+                match op.key {
+                    LegacyKey::Map(key) => {
+                        if !keys.map.contains(key.as_str()) {
+                            keys.map.insert(key.to_string());
+                        }
+                    }
+                    LegacyKey::Seq(_) => keys.seq = true,
+                }
+            }
+        }
+        let mut merged = Merged {
+            touched,
+            made,
+            walk: Walk::new(),
+        };
+        // seek every object theirs touched that they did not make themselves: those they made
+        // are placed from where they were made
+        let sought: Vec<LegacyObjectId> = merged
+            .touched
+            .keys()
+            .filter_map(|obj| merged.anchor(obj).map(|(anchor, _)| anchor.clone()))
+            .filter(|anchor| *anchor != LegacyObjectId::Root)
+            .collect();
+        for anchor in sought {
+            if let Ok(id) = doc.import_obj(&anchor.to_string()) {
+                merged.walk.sought.insert(id);
+            }
+        }
+        merged.walk.find(doc);
+        merged
+    }
+
+    /// The nearest object on the way up from `obj` that theirs did not make (`obj` itself,
+    /// usually), and the keys from it down to `obj` (a position in a list stands as
+    /// `Prop::Seq(usize::MAX)`: only that it is one matters where this is used). None for a
+    /// loop of made objects, which no document holds.
+    fn anchor<'a>(&'a self, obj: &'a LegacyObjectId) -> Option<(&'a LegacyObjectId, Vec<Prop>)> {
+        let mut chain = vec![];
+        let mut at = obj;
+        while let Some((parent, key, _)) = self.made.get(at) {
+            if chain.len() > self.made.len() {
+                return None;
+            }
+            chain.push(match key {
+                LegacyKey::Map(k) => Prop::Map(k.to_string()),
+                LegacyKey::Seq(_) => Prop::Seq(usize::MAX),
+            });
+            at = parent;
+        }
+        chain.reverse();
+        Some((at, chain))
+    }
+
+    /// The type of an object theirs did not make and its path from the root, as
+    /// `ReadDoc::parents` gives it: from the walk, else (an object not visible) from `parents`.
+    fn place(&mut self, doc: &AutoCommit, obj: &LegacyObjectId) -> Option<(ObjType, Vec<Prop>)> {
+        if *obj == LegacyObjectId::Root {
+            return Some((ObjType::Map, vec![]));
+        }
+        let id = doc.import_obj(&obj.to_string()).ok()?;
+        if let Some(found) = self.walk.found.get(&id) {
+            return Some(found.clone());
+        }
+        let typ = doc.object_type(&id).ok()?;
+        let path: Vec<Prop> = doc
+            .parents(&id)
+            .ok()?
+            .path()
+            .into_iter()
+            .map(|(_, prop)| prop)
+            .collect();
+        self.walk.found.insert(id, (typ, path.clone()));
+        Some((typ, path))
+    }
+
+    /// The problems the merge changed, so that the next read re-reads only those: every problem
+    /// an operation of theirs is on or inside. An operation is what changes what a read sees,
+    /// so this holds every problem the document's patches from before to after the merge name
+    /// (and perhaps a few more: an edit inside a problem deleted here, one a concurrent edit
+    /// overrides). None when it cannot tell (the problems map itself replaced, an object it
+    /// cannot place): then everything is read again. The small parts (meta, categories, rules,
+    /// …) are re-read by every read anyway. The convergence property checks the narrowed read
+    /// against a whole read after every merge.
+    pub(super) fn problems_changed(&mut self, doc: &AutoCommit) -> Option<BTreeSet<String>> {
+        let mut changed = BTreeSet::new();
+        let objects: Vec<LegacyObjectId> = self.touched.keys().cloned().collect();
+        for obj in objects {
+            let keys = &self.touched[&obj];
+            if obj == LegacyObjectId::Root {
+                // on the root: the small parts are re-read anyway, not so the problems map
+                if keys.seq || keys.map.iter().any(|k| k == "problems" || k == "ledger_id") {
+                    return None;
+                }
+                continue;
+            }
+            let (anchor, chain) = self.anchor(&obj)?;
+            let anchor = anchor.clone();
+            let (_, mut path) = self.place(doc, &anchor)?;
+            path.extend(chain);
+            let keys = &self.touched[&obj];
+            match path.as_slice() {
+                // the problems map: a problem added or removed
+                [Prop::Map(map)] if map == "problems" => {
+                    if keys.seq {
+                        return None;
+                    }
+                    changed.extend(keys.map.iter().cloned());
+                }
+                // inside a problem
+                [Prop::Map(map), Prop::Map(id), ..] if map == "problems" => {
+                    changed.insert(id.clone());
+                }
+                [Prop::Map(map), ..] if map == "problems" => return None,
+                [] => return None,
+                _ => {}
+            }
+        }
+        Some(changed)
+    }
+}
+
+impl LedgerDoc {
+    /// The long texts (Automerge Text) that both sides of a merge edited, named as people say
+    /// ("第3项 · 原因分析"), numbered as the ledger stands after the merge: the texts theirs
+    /// touched that an operation of ours (the changes this document had and `other` had not)
+    /// is on too. Ours are looked up and read only when theirs touched a text.
+    pub(super) fn texts_edited_by_both(
+        &mut self,
+        merged: &mut Merged,
+        other: &mut LedgerDoc,
+    ) -> Vec<String> {
+        let objects: Vec<LegacyObjectId> = merged
+            .touched
+            .keys()
+            .filter(|obj| **obj != LegacyObjectId::Root)
+            .cloned()
+            .collect();
+        let mut texts: Vec<LegacyObjectId> = vec![];
+        for obj in objects {
+            let typ = match merged.made.get(&obj) {
+                Some((_, _, typ)) => Some(*typ),
+                None => merged.place(&self.doc, &obj).map(|(typ, _)| typ),
+            };
+            if typ == Some(ObjType::Text) {
+                texts.push(obj);
+            }
+        }
+        if texts.is_empty() {
+            return vec![];
+        }
+        // ours: what `other` lacks (the same after the merge as before it: the merge added
+        // only what `other` has)
+        let ours = other.doc.get_changes_added(&mut self.doc);
+        let ours: HashSet<LegacyObjectId> = ours
+            .iter()
+            .flat_map(|c| c.decode().operations.into_iter().map(|op| op.obj))
+            .collect();
+        texts.retain(|obj| ours.contains(obj));
+        if texts.is_empty() {
+            return vec![];
+        }
+        let Some(ledger) = self.label_ledger(merged) else {
+            return vec![];
+        };
+        let mut out = vec![];
+        for obj in texts {
+            // (a text theirs made cannot be in ours' operations; if one is, it is placed whole)
+            let path = if merged.made.contains_key(&obj) {
+                let Ok(id) = self.doc.import_obj(&obj.to_string()) else {
+                    continue;
+                };
+                let Ok(parents) = self.doc.parents(&id) else {
+                    continue;
+                };
+                parents.path().into_iter().map(|(_, prop)| prop).collect()
+            } else {
+                match merged.place(&self.doc, &obj) {
+                    Some((_, path)) => path,
+                    None => continue,
+                }
+            };
+            let keys: Vec<String> = path
+                .into_iter()
+                .map(|prop| match prop {
+                    Prop::Map(k) => k,
+                    Prop::Seq(i) => i.to_string(),
+                })
+                .collect();
+            out.extend(label_for_keys(&keys, &ledger));
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The ledger as [`LedgerDoc::read`] gives it now, as far as naming places goes (problems'
+    /// numbers, the trash, categories, rules): every problem with only what places it (category,
+    /// order, deleted) from the walk, and the small parts read as every read reads them. Far
+    /// cheaper after a merge than a read, which reads every problem the merge changed whole.
+    /// A read when a problem is not shaped as a read expects; None when that read fails.
+    fn label_ledger(&self, merged: &mut Merged) -> Option<Ledger> {
+        match merged.walk.places(&self.doc) {
+            Some(problems) => {
+                let mut root = DocRoot {
+                    problems,
+                    ..Default::default()
+                };
+                self.read_small_parts(&mut root).ok()?;
+                Some(to_ledger(&root))
+            }
+            None => self.read().ok(),
+        }
+    }
+}
+
+/// A breadth-first walk down the visible document from the root, a level at a time and no
+/// deeper than asked: where each object sought is (its type and its path, as
+/// `ReadDoc::parents` gives it), and on the way what places every problem.
+struct Walk {
+    sought: HashSet<ObjId>,
+    found: HashMap<ObjId, (ObjType, Vec<Prop>)>,
+    /// the objects of the next level to look into, with their types and paths
+    frontier: Vec<(ObjId, ObjType, Vec<Prop>)>,
+    /// levels looked into
+    depth: usize,
+    /// category_id, deleted and order of each problem looked into
+    places: HashMap<String, DocProblem>,
+    /// something where a read expects a problem (or its place) is not shaped as one
+    unsure: bool,
+}
+
+impl Walk {
+    fn new() -> Walk {
+        Walk {
+            sought: HashSet::new(),
+            found: HashMap::new(),
+            frontier: vec![(ROOT, ObjType::Map, vec![])],
+            depth: 0,
+            places: HashMap::new(),
+            unsure: false,
+        }
+    }
+
+    /// Walk until every object sought is found, or the document ends.
+    fn find(&mut self, doc: &AutoCommit) {
+        while !self.sought.is_empty() && !self.frontier.is_empty() {
+            self.deepen(doc);
+        }
+    }
+
+    /// Every problem's place, as a read reads it (the problems are the third level: root,
+    /// problems map, problem). None when something is not shaped as a read expects.
+    fn places(&mut self, doc: &AutoCommit) -> Option<HashMap<String, DocProblem>> {
+        while self.depth < 3 && !self.frontier.is_empty() {
+            self.deepen(doc);
+        }
+        (!self.unsure).then(|| self.places.clone())
+    }
+
+    /// Look into every object of the next level.
+    fn deepen(&mut self, doc: &AutoCommit) {
+        self.depth += 1;
+        for (obj, typ, path) in std::mem::take(&mut self.frontier) {
+            let is_root = path.is_empty();
+            let is_problems = matches!(path.as_slice(), [Prop::Map(p)] if p == "problems");
+            let mut place = match path.as_slice() {
+                [Prop::Map(p), Prop::Map(_)] if p == "problems" => Some(DocProblem::default()),
+                _ => None,
+            };
+            match typ {
+                ObjType::Map | ObjType::Table => {
+                    for item in doc.map_range(&obj, ..) {
+                        let key: &str = &item.key;
+                        if is_problems && !matches!(item.value, ValueRef::Object(ObjType::Map)) {
+                            self.unsure = true;
+                        }
+                        if is_root
+                            && key == "problems"
+                            && !matches!(item.value, ValueRef::Object(ObjType::Map))
+                        {
+                            self.unsure = true;
+                        }
+                        if let Some(place) = &mut place {
+                            if !placed(place, key, &item.value) {
+                                self.unsure = true;
+                            }
+                        }
+                        if let ValueRef::Object(t) = item.value {
+                            self.visit(item.id(), t, &path, || Prop::Map(item.key.to_string()));
+                        }
+                    }
+                }
+                ObjType::List => {
+                    for item in doc.list_range(&obj, ..) {
+                        if let ValueRef::Object(t) = item.value {
+                            self.visit(item.id(), t, &path, || Prop::Seq(item.index));
+                        }
+                    }
+                }
+                ObjType::Text => {}
+            }
+            if let (Some(place), [_, Prop::Map(id)]) = (place, path.as_slice()) {
+                self.places.insert(id.clone(), place);
+            }
+        }
+    }
+
+    /// An object met in the walk: found if sought, looked into at the next level unless a text.
+    fn visit(&mut self, id: ObjId, typ: ObjType, path: &[Prop], prop: impl FnOnce() -> Prop) {
+        let sought = self.sought.remove(&id);
+        if !sought && typ == ObjType::Text {
+            return;
+        }
+        let mut at = path.to_vec();
+        at.push(prop());
+        if sought {
+            self.found.insert(id.clone(), (typ, at.clone()));
+        }
+        if typ != ObjType::Text {
+            self.frontier.push((id, typ, at));
+        }
+    }
+}
+
+/// Put a problem's field into its place as [`DocProblem`]'s hydration would read it; false when
+/// that would fail (a place field of another type).
+fn placed(place: &mut DocProblem, key: &str, value: &ValueRef<'_>) -> bool {
+    match (key, value) {
+        ("category_id", ValueRef::Scalar(ScalarValueRef::Str(s))) => {
+            place.category_id = s.to_string()
+        }
+        ("order", ValueRef::Scalar(ScalarValueRef::Str(s))) => place.order = s.to_string(),
+        ("deleted", ValueRef::Scalar(ScalarValueRef::Boolean(b))) => place.deleted = *b,
+        ("category_id" | "order" | "deleted", _) => return false,
+        _ => {}
+    }
+    true
+}
+
+/// The merge's report and read cache checked against how they were found before this module:
+/// the document's patches from before to after the merge (`diff`) for the problems changed,
+/// and every change of both sides read, with a whole read, for the texts edited by both.
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use automerge::transaction::Transactable;
+    use automerge::{ObjType, PatchAction, Prop, ReadDoc, ROOT};
+
+    use crate::document::history::label_for_keys;
+    use crate::document::{LedgerDoc, MergeReport, MetaField, ProblemText};
+    use crate::synthetic::{script, Script, Spec, Step};
+
+    const NOW: i64 = 1_656_547_200;
+
+    /// The problems changed, as found before: from the patches.
+    fn changed_by_diff(
+        doc: &mut LedgerDoc,
+        before: &[automerge::ChangeHash],
+        after: &[automerge::ChangeHash],
+    ) -> Option<BTreeSet<String>> {
+        fn key_of(action: &PatchAction) -> Option<String> {
+            match action {
+                PatchAction::PutMap { key, .. } | PatchAction::DeleteMap { key } => {
+                    Some(key.clone())
+                }
+                PatchAction::Conflict {
+                    prop: Prop::Map(key),
+                }
+                | PatchAction::Increment {
+                    prop: Prop::Map(key),
+                    ..
+                } => Some(key.clone()),
+                _ => None,
+            }
+        }
+        let mut touched = BTreeSet::new();
+        for patch in doc.doc.diff(before, after) {
+            match patch.path.as_slice() {
+                [] => match key_of(&patch.action) {
+                    Some(key) if key == "problems" || key == "ledger_id" => return None,
+                    Some(_) => {}
+                    None => return None,
+                },
+                [(_, Prop::Map(map))] if map == "problems" => {
+                    touched.insert(key_of(&patch.action)?);
+                }
+                [(_, Prop::Map(map)), (_, Prop::Map(id)), ..] if map == "problems" => {
+                    touched.insert(id.clone());
+                }
+                [(_, Prop::Map(map)), ..] if map == "problems" => return None,
+                _ => {}
+            }
+        }
+        Some(touched)
+    }
+
+    /// The texts edited by both, as found before: every change of both sides read, and a read.
+    fn both_by_reading(
+        doc: &mut LedgerDoc,
+        ours: &[automerge::Change],
+        theirs: &[automerge::Change],
+    ) -> Vec<String> {
+        let objects = |changes: &[automerge::Change]| -> BTreeSet<String> {
+            changes
+                .iter()
+                .flat_map(|c| {
+                    c.decode()
+                        .operations
+                        .into_iter()
+                        .map(|op| op.obj.to_string())
+                })
+                .filter(|o| o != "_root")
+                .collect()
+        };
+        if ours.is_empty() || theirs.is_empty() {
+            return vec![];
+        }
+        let both: Vec<String> = objects(ours)
+            .intersection(&objects(theirs))
+            .cloned()
+            .collect();
+        let Ok(ledger) = doc.read() else {
+            return vec![];
+        };
+        let mut out = vec![];
+        for obj in both {
+            let Ok(id) = doc.doc.import_obj(&obj) else {
+                continue;
+            };
+            if doc.doc.object_type(&id).ok() != Some(ObjType::Text) {
+                continue;
+            }
+            let Ok(parents) = doc.doc.parents(&id) else {
+                continue;
+            };
+            let keys: Vec<String> = parents
+                .path()
+                .into_iter()
+                .map(|(_, prop)| match prop {
+                    Prop::Map(k) => k,
+                    Prop::Seq(i) => i.to_string(),
+                })
+                .collect();
+            if let Some(label) = label_for_keys(&keys, &ledger) {
+                if !out.contains(&label) {
+                    out.push(label);
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// Merge `b` into `a` (copies of both) as before and as now: the same report, a stale set
+    /// holding at least what the patches named, and a cached read equal to a whole read.
+    /// Returns the report and whether the merge left the cache narrowed.
+    fn check(a: &LedgerDoc, b: &LedgerDoc) -> (MergeReport, bool) {
+        // before
+        let (mut old, mut other) = (a.copy(), b.copy());
+        old.commit(NOW);
+        other.commit(NOW);
+        let added = old.doc.get_changes_added(&mut other.doc);
+        let ours = other.doc.get_changes_added(&mut old.doc);
+        let stale_before = old.cache.borrow().stale_problems.clone();
+        let before = old.doc.get_heads();
+        old.doc.merge(&mut other.doc).unwrap();
+        let after = old.doc.get_heads();
+        let old_changed = changed_by_diff(&mut old, &before, &after);
+        let old_both = both_by_reading(&mut old, &ours, &added);
+        // now
+        let (mut new, mut other) = (a.copy(), b.copy());
+        let report = new.merge(&mut other, NOW).unwrap();
+        assert_eq!(report.new_changes, added.len());
+        assert_eq!(report.both_edited, old_both, "the texts edited by both");
+        let authors: BTreeSet<String> = added
+            .iter()
+            .map(|c| c.actor_id().to_hex_string())
+            .map(|a| {
+                new.person(&a)
+                    .unwrap_or_else(|| super::super::short_actor(&a))
+            })
+            .collect();
+        assert_eq!(report.authors, authors.into_iter().collect::<Vec<_>>());
+        let stale_now = new.cache.borrow().stale_problems.clone();
+        if let (Some(before), Some(changed), true) =
+            (stale_before, old_changed, new.cache.borrow().root.is_some())
+        {
+            let now = stale_now
+                .clone()
+                .expect("narrowed where the patches were sure");
+            for id in before.iter().chain(&changed) {
+                assert!(now.contains(id), "{id} changed but not marked stale");
+            }
+        }
+        let narrowed = stale_now.is_some();
+        assert_eq!(new.read().unwrap(), new.read_whole().unwrap());
+        (report, narrowed)
+    }
+
+    fn steps(all: &[Step], from: usize, n: usize) -> Vec<Step> {
+        all.iter()
+            .cycle()
+            .skip(from)
+            .take(n)
+            .cloned()
+            .map(|mut s| {
+                s.person = 0;
+                s
+            })
+            .collect()
+    }
+
+    #[test]
+    fn forks_of_a_synthetic_history_merge_as_before() {
+        let script = script(Spec::sized(24));
+        let mut doc = script.build(NOW).unwrap();
+        let ids: Vec<String> = doc
+            .read()
+            .unwrap()
+            .problems
+            .iter()
+            .map(|p| p.id.clone())
+            .collect();
+        for (from_a, from_b, n) in [(0, 100, 100), (0, 0, 60), (30, 50, 200), (7, 140, 20)] {
+            let mut a = [doc.fork(NOW)];
+            let mut b = [doc.fork(NOW)];
+            Script::apply(&mut a, &ids, &steps(&script.steps, from_a, n), NOW).unwrap();
+            Script::apply(&mut b, &ids, &steps(&script.steps, from_b, n), NOW).unwrap();
+            let (a, b) = (&a[0], &b[0]);
+            // this copy's own edits unread (stale), then read
+            check(a, b);
+            check(b, a);
+            a.read().unwrap();
+            let (report, narrowed) = check(a, b);
+            assert!(narrowed);
+            assert!(report.new_changes > 0);
+            // nothing new the second time
+            let mut merged = a.copy();
+            merged.merge(&mut b.copy(), NOW).unwrap();
+            check(&merged, b);
+        }
+    }
+
+    /// Two copies of a small ledger that both edit problem 0's 原因分析 and the 开头段落.
+    fn two_copies() -> (LedgerDoc, LedgerDoc, Vec<String>) {
+        let mut a = LedgerDoc::create("台账", Some("甲"), NOW);
+        let c = a.add_category("类别").unwrap();
+        let p: Vec<String> = (0..4)
+            .map(|i| a.add_problem(&c, &format!("问题{i}")).unwrap())
+            .collect();
+        a.set_problem_text(&p[0], ProblemText::Cause, "原因")
+            .unwrap();
+        a.set_meta(MetaField::Opening, "开头").unwrap();
+        let mut b = a.fork(NOW);
+        b.set_author(Some("乙"));
+        a.read().unwrap();
+        b.read().unwrap();
+        a.set_problem_text(&p[0], ProblemText::Cause, "原因一")
+            .unwrap();
+        b.set_problem_text(&p[0], ProblemText::Cause, "二原因")
+            .unwrap();
+        a.set_meta(MetaField::Opening, "开头甲").unwrap();
+        b.set_meta(MetaField::Opening, "乙开头").unwrap();
+        (a, b, p)
+    }
+
+    #[test]
+    fn texts_edited_on_both_sides_are_named_as_before() {
+        let (a, b, _) = two_copies();
+        let (report, _) = check(&a, &b);
+        assert_eq!(
+            report.both_edited,
+            ["台账信息 · 开头段落", "第1项 · 原因分析"]
+        );
+        check(&b, &a);
+    }
+
+    #[test]
+    fn a_problem_deleted_there_and_edited_here_is_marked_and_named_as_before() {
+        let (mut a, mut b, p) = two_copies();
+        b.delete_problem(&p[0]).unwrap();
+        b.move_problem(&p[3], -1).unwrap();
+        a.set_problem_text(&p[1], ProblemText::Measures, "措施")
+            .unwrap();
+        let (report, narrowed) = check(&a, &b);
+        assert!(narrowed);
+        assert!(report
+            .both_edited
+            .contains(&"回收站中的问题 · 原因分析".to_string()));
+        check(&b, &a);
+    }
+
+    #[test]
+    fn a_problem_removed_from_the_document_there_is_marked_as_before() {
+        // not something Rectify does (deleting is a flag), but another program could: the
+        // problem's texts are then out of sight, placed through `parents`. (An edit made on
+        // `doc` directly is not marked in the read cache: all_stale after each.)
+        let (a, mut b, p) = two_copies();
+        let problems = match b.doc.get(ROOT, "problems").unwrap() {
+            Some((_, id)) => id,
+            None => unreachable!(),
+        };
+        b.doc.delete(&problems, p[0].as_str()).unwrap();
+        b.commit(NOW);
+        b.all_stale();
+        let (report, narrowed) = check(&a, &b);
+        assert!(narrowed);
+        assert!(report.both_edited.contains(&"问题 · 原因分析".to_string()));
+        // and the other way round: an edit to a problem this copy no longer has
+        check(&b, &a);
+    }
+
+    #[test]
+    fn an_edit_on_the_root_marks_everything_only_when_it_replaces_the_problems() {
+        let (a, mut b, _) = two_copies();
+        b.doc.put(ROOT, "extra", 1).unwrap();
+        b.commit(NOW);
+        b.all_stale();
+        let (_, narrowed) = check(&a, &b);
+        assert!(
+            narrowed,
+            "another key on the root leaves the problems cached"
+        );
+        b.doc.put_object(ROOT, "problems", ObjType::Map).unwrap();
+        b.commit(NOW);
+        b.all_stale();
+        let (report, narrowed) = check(&a, &b);
+        assert!(!narrowed, "a new problems map: everything is read again");
+        // the problems are gone, so is their number
+        assert_eq!(
+            report.both_edited,
+            ["台账信息 · 开头段落", "问题 · 原因分析"]
+        );
+        check(&b, &a);
+    }
+
+    #[test]
+    fn a_merge_without_a_read_cache_names_texts_as_before() {
+        let (a, b, _) = two_copies();
+        let mut unread = a.copy();
+        let bytes = b.copy().save(NOW);
+        unread.apply_chunk(&bytes).unwrap();
+        // (apply_chunk brought everything: merging again brings nothing)
+        let (report, _) = check(&unread, &b);
+        assert_eq!(report.new_changes, 0);
+        let fresh = a.copy();
+        fresh.cache.borrow_mut().root = None;
+        let (report, narrowed) = check(&fresh, &b);
+        assert!(!narrowed);
+        assert_eq!(
+            report.both_edited,
+            ["台账信息 · 开头段落", "第1项 · 原因分析"]
+        );
+    }
+
+    #[test]
+    fn a_problem_of_another_shape_falls_back_to_a_read_as_before() {
+        let (a, mut b, p) = two_copies();
+        // a place field of another type: the label ledger cannot place it, a read fails
+        let problems = match b.doc.get(ROOT, "problems").unwrap() {
+            Some((_, id)) => id,
+            None => unreachable!(),
+        };
+        let problem = match b.doc.get(&problems, p[2].as_str()).unwrap() {
+            Some((_, id)) => id,
+            None => unreachable!(),
+        };
+        b.doc.put(&problem, "order", 5).unwrap();
+        b.commit(NOW);
+        b.all_stale();
+        let (mut new, mut other) = (a.copy(), b.copy());
+        let report = new.merge(&mut other, NOW).unwrap();
+        assert_eq!(
+            report.both_edited,
+            Vec::<String>::new(),
+            "a read fails: none named"
+        );
+        assert!(new.read().is_err());
+    }
+}
