@@ -14,8 +14,10 @@ single=${1:-dist-single/rectify.html}
 
 # What a first visit may transfer before the app starts, gzip. Issue 9 asks for 600,000 B;
 # the app is not there yet (BENCHMARKS.md, "Size"), so this is a ratchet set just above the
-# measured size: it fails on any growth. Lower it whenever the app gets smaller.
-START_BUDGET=${START_BUDGET:-1090000}
+# measured size: it fails on any growth. Lower it whenever the app gets smaller; raise it only
+# on purpose, saying what the bytes bought (1,090,000 -> 1,100,000: the merge's own pass, 7x
+# faster, and the checklist drawn in steps with typing that wakes one row, about 10 KB).
+START_BUDGET=${START_BUDGET:-1100000}
 TARGET=600000
 
 start_raw=0; start_gz=0; lazy_raw=0; lazy_gz=0
