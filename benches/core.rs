@@ -211,6 +211,21 @@ fn main() {
             ),
             None,
         );
+        row(
+            "import a file the Web Worker checked (no second whole read)",
+            median(
+                samples,
+                || a.copy(),
+                |mut a| {
+                    let mut other = rectify::io::envelope::decode_unread(&b_file)
+                        .expect("decodes")
+                        .open();
+                    a.merge(&mut other, NOW).expect("merges");
+                    a.read().expect("reads")
+                },
+            ),
+            None,
+        );
         let today = chrono::NaiveDate::from_ymd_opt(2022, 6, 30).unwrap();
         row(
             "all figures (counts + 进度)",

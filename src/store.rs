@@ -871,7 +871,25 @@ pub fn plan_import<K: KeyValue>(
     current_id: Option<&str>,
     bytes: &[u8],
 ) -> Result<ImportPlan, ImportError> {
-    let file = envelope::decode(bytes)?;
+    plan_file(store, current_id, envelope::decode(bytes)?)
+}
+
+/// [`plan_import`] for bytes that already passed [`envelope::decode`] (in the Web Worker,
+/// `jobs::Job::CheckLedgerFile`): the document is loaded without being read whole a second
+/// time (about 0.8 s natively at 2,000 problems, wasted when the file is merged).
+pub fn plan_checked_import<K: KeyValue>(
+    store: &LedgerStore<K>,
+    current_id: Option<&str>,
+    bytes: &[u8],
+) -> Result<ImportPlan, ImportError> {
+    plan_file(store, current_id, envelope::decode_unread(bytes)?)
+}
+
+fn plan_file<K: KeyValue>(
+    store: &LedgerStore<K>,
+    current_id: Option<&str>,
+    file: envelope::LedgerFile,
+) -> Result<ImportPlan, ImportError> {
     if file.is_newer_schema() {
         return Ok(ImportPlan::ViewReadOnly(file));
     }

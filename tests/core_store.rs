@@ -8,7 +8,8 @@ use base64::Engine;
 use rectify::document::{LedgerDoc, ProblemField, ProblemText};
 use rectify::io::{encode, ImportError};
 use rectify::store::{
-    plan_import, ImportPlan, KeyValue, LedgerStore, MemoryKv, StoreError, PREFIX,
+    plan_checked_import, plan_import, ImportPlan, KeyValue, LedgerStore, MemoryKv, StoreError,
+    PREFIX,
 };
 
 fn b64(bytes: &[u8]) -> String {
@@ -376,6 +377,45 @@ fn two_tabs_saving_the_same_ledger_keep_both_edits() {
     assert_eq!(tab1.read().unwrap(), stored);
     assert_eq!(store.load(&id).unwrap().read().unwrap(), stored);
     assert_eq!(store.list().unwrap().len(), 1);
+}
+
+/// A file the Web Worker checked completely is planned the same way without the page reading
+/// it whole again, and merging it gives exactly what merging the fully checked file gives.
+#[test]
+fn a_file_checked_in_the_worker_plans_and_merges_as_a_fully_checked_one() {
+    let store = LedgerStore::new(MemoryKv::default());
+    let (mut current, _c, probs) = small_ledger();
+    store.save(&mut current, T0 + 1).unwrap();
+    let id = current.ledger_id();
+    let mut theirs = current.fork(T0 + 2);
+    theirs.set_author(Some("王五"));
+    theirs
+        .set_problem_text(&probs[0], ProblemText::Cause, "同事写的原因")
+        .unwrap();
+    theirs
+        .set_problem_field(&probs[1], ProblemField::Owner, "王五")
+        .unwrap();
+    let bytes = encode(&mut theirs, "测试台账", T0 + 3);
+    let merged = |plan: Result<ImportPlan, ImportError>| match plan {
+        Ok(ImportPlan::MergeIntoCurrent(file)) => {
+            let mut mine = store.load(&id).unwrap();
+            let report = mine.merge(&mut file.into_doc(), T0 + 4).unwrap();
+            (report, mine.read().unwrap())
+        }
+        other => panic!("expected MergeIntoCurrent, got {other:?}"),
+    };
+    let (full_report, full) = merged(plan_import(&store, Some(&id), &bytes));
+    let (report, ledger) = merged(plan_checked_import(&store, Some(&id), &bytes));
+    assert_eq!(report, full_report);
+    assert_eq!(report.authors, ["王五"]);
+    assert_eq!(ledger, full);
+    assert_eq!(ledger.problem(&probs[0]).unwrap().cause, "同事写的原因");
+    assert_eq!(ledger.problem(&probs[1]).unwrap().owner, "王五");
+    // what the page checks itself still refuses a damaged file
+    assert!(matches!(
+        plan_checked_import(&store, Some(&id), &bytes[..bytes.len() - 1]),
+        Err(ImportError::Truncated)
+    ));
 }
 
 #[test]

@@ -15,7 +15,9 @@ use crate::jobs::{Done, Job};
 use crate::ledger::Ledger;
 use crate::platform::worker::WorkerError;
 use crate::platform::{self, LocalKv};
-use crate::store::{plan_import, ImportPlan, IndexEntry, KeyValue, LedgerStore, StoreError};
+use crate::store::{
+    plan_checked_import, plan_import, ImportPlan, IndexEntry, KeyValue, LedgerStore, StoreError,
+};
 
 /// Which screen is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -998,7 +1000,7 @@ impl AppState {
     pub fn import_bytes(&self, file_name: &str, bytes: Vec<u8>) {
         if io::envelope::read_header(&bytes).is_err() {
             // not a ledger file at all: the page's own check says which refusal it is
-            return self.import_checked(file_name, bytes);
+            return self.import_checked(file_name, bytes, false);
         }
         let state = *self;
         let file_name = file_name.to_string();
@@ -1023,20 +1025,30 @@ impl AppState {
                             .not_imported(&file_name, &state.tu().import_error(&e)),
                     )
                 }
+                Ok((Done::LedgerFileOk, _)) => {
+                    state.notice.set(None);
+                    state.import_checked(&file_name, bytes, true)
+                }
                 Ok(_) | Err(WorkerError::Unavailable(_)) => {
                     state.notice.set(None);
-                    state.import_checked(&file_name, bytes)
+                    state.import_checked(&file_name, bytes, false)
                 }
             }
         });
     }
 
-    /// The import of a file the worker loaded (or that is no ledger file at all).
-    fn import_checked(&self, file_name: &str, bytes: Vec<u8>) {
+    /// The import of a file the worker loaded (or that is no ledger file at all). `in_worker`:
+    /// the worker checked these bytes completely, so the page does not read them whole again.
+    fn import_checked(&self, file_name: &str, bytes: Vec<u8>, in_worker: bool) {
         self.flush();
         let store = store();
         let current = self.current_id();
-        match plan_import(&store, current.as_deref(), &bytes) {
+        let plan = if in_worker {
+            plan_checked_import(&store, current.as_deref(), &bytes)
+        } else {
+            plan_import(&store, current.as_deref(), &bytes)
+        };
+        match plan {
             Err(e) => self.error(
                 self.tu()
                     .not_imported(file_name, &self.tu().import_error(&e)),
