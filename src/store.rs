@@ -606,6 +606,15 @@ impl<K: KeyValue> LedgerStore<K> {
 
     /// The stored file of a ledger, checked (envelope and document), not yet loaded.
     pub fn load_file(&self, id: &str) -> Result<envelope::LedgerFile, StoreError> {
+        self.load_file_with(id, envelope::decode)
+    }
+
+    /// [`LedgerStore::load_file`] with another decoder (`envelope::decode_unread`).
+    fn load_file_with(
+        &self,
+        id: &str,
+        decode: fn(&[u8]) -> Result<envelope::LedgerFile, envelope::ImportError>,
+    ) -> Result<envelope::LedgerFile, StoreError> {
         let text = self
             .home(id)
             .get(&Self::ledger_key(id))?
@@ -613,7 +622,7 @@ impl<K: KeyValue> LedgerStore<K> {
         let bytes = b64()
             .decode(text.trim())
             .map_err(|_| StoreError::Corrupt("不是有效的编码".into()))?;
-        envelope::decode(&bytes).map_err(|e| StoreError::Corrupt(e.to_string()))
+        decode(&bytes).map_err(|e| StoreError::Corrupt(e.to_string()))
     }
 
     /// Why a ledger is not in the store: gone, or in IndexedDB that did not open this time.
@@ -667,15 +676,7 @@ impl<K: KeyValue> LedgerStore<K> {
         if self.stored_version(id).as_deref() != Some(version) || view.id != id {
             return self.load(id);
         }
-        let text = self
-            .home(id)
-            .get(&Self::ledger_key(id))?
-            .ok_or_else(|| self.missing(id))?;
-        let bytes = b64()
-            .decode(text.trim())
-            .map_err(|_| StoreError::Corrupt("不是有效的编码".into()))?;
-        let file =
-            envelope::decode_unread(&bytes).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let file = self.load_file_with(id, envelope::decode_unread)?;
         let doc = self.add_chunks(id, file.into_doc())?;
         doc.seed_read(view);
         Ok(doc)

@@ -173,7 +173,8 @@ pub fn decode(bytes: &[u8]) -> Result<LedgerFile, ImportError> {
 }
 
 /// [`decode`] without reading the document whole to check it can be read and is within the
-/// size limits: for this app's own stored copy whose read is kept beside it (the view).
+/// size limits: for bytes that passed [`decode`] already (in the Web Worker) and for this
+/// app's own stored copy whose read is kept beside it (the view).
 pub fn decode_unread(bytes: &[u8]) -> Result<LedgerFile, ImportError> {
     decode_checked(bytes, false)
 }
