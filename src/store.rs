@@ -758,7 +758,8 @@ impl<K: KeyValue> LedgerStore<K> {
         let place = self.write_whole(id, &text, &[])?;
         self.record(IndexEntry {
             id: id.clone(),
-            name: file.header.name.clone(),
+            // (the document's name, as the next save records it, not the header's)
+            name: file.name(),
             updated_at: now,
             size: self.stored_size(id),
             place,

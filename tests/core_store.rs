@@ -495,6 +495,25 @@ fn an_imported_file_is_planned_by_its_ledger_id() {
     ));
 }
 
+/// A file whose header names the ledger differently from its document (another tool wrote
+/// it) is listed under the document's name from the start, not renamed by its first save.
+#[test]
+fn a_file_opened_as_new_is_listed_under_its_documents_name() {
+    let store = LedgerStore::new(MemoryKv::default());
+    let (mut doc, _c, probs) = small_ledger();
+    let file = rectify::io::decode(&encode(&mut doc, "头部写的名字", T0 + 2)).unwrap();
+    assert_eq!(file.header.name, "头部写的名字");
+    store.store_file(&file, T0 + 3).unwrap();
+    let listed = |store: &LedgerStore<MemoryKv>| store.list().unwrap()[0].name.clone();
+    assert_eq!(listed(&store), "测试台账");
+    let mut opened = store.load(&doc.ledger_id()).unwrap();
+    opened
+        .set_problem_field(&probs[0], ProblemField::Owner, "张三")
+        .unwrap();
+    store.save(&mut opened, T0 + 4).unwrap();
+    assert_eq!(listed(&store), "测试台账");
+}
+
 #[test]
 fn headers_of_large_stored_ledgers_are_read_from_their_start() {
     let store = LedgerStore::new(MemoryKv::default());

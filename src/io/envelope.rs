@@ -98,6 +98,12 @@ impl LedgerFile {
         assemble(&self.header, &self.document)
     }
 
+    /// The ledger's name as its document holds it: what every save records, which the
+    /// header's name (written by whoever made the file) need not match.
+    pub fn name(&self) -> String {
+        self.doc.display_name()
+    }
+
     /// Its document, for a merge or to keep open.
     pub fn into_doc(self) -> LedgerDoc {
         self.doc

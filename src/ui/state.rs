@@ -1083,7 +1083,7 @@ impl AppState {
                     .set(Some(PendingImport::MergeIntoOther { name }));
             }
             Ok(ImportPlan::OpenAsNew(file)) => {
-                let name = file.header.name.clone();
+                let name = file.name();
                 self.pending_file.set_value(Some(file));
                 self.pending_import
                     .set(Some(PendingImport::OpenAsNew { name }));
