@@ -92,8 +92,12 @@ pub fn ProblemRow(
                             <span class="num">{move || format!("{}.", number.get())}</span>
                             <span class="desc">{text}</span>
                         </button>
-                        <span class=format!("status {}", status.code())>{state.t().status(&status)}</span>
-                        {move || has_conflict().then(|| view! { <span class="tag candidate" title=state.t().has_conflict_title>{state.t().has_conflict}</span> })}
+                        // one grid cell for the status and a conflict's tag, so a row with a
+                        // tag keeps the columns of the rows without one
+                        <span class="status-cell">
+                            <span class=format!("status {}", status.code())>{state.t().status(&status)}</span>
+                            {move || has_conflict().then(|| view! { <span class="tag candidate" title=state.t().has_conflict_title>{state.t().has_conflict}</span> })}
+                        </span>
                         <span class="meta-cell">{if deadline.is_some() { state.t().deadline_cell(&format_date(deadline)) } else { String::new() }}</span>
                         <span class="meta-cell">{[departments, owner].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")}</span>
                     </div>
