@@ -392,7 +392,8 @@ impl LedgerDoc {
 
     /// [`LedgerDoc::load`] without the whole read that checks the document can be read (about
     /// 0.9 s natively at 2,000 problems): for a stored copy whose read is kept beside it, the
-    /// view, handed to [`LedgerDoc::seed_read`] instead (`store::LedgerStore::load_from_view`).
+    /// view, handed to [`LedgerDoc::seed_read`] instead (`store::LedgerStore::load_from_view`),
+    /// and for a file the Web Worker has just checked whole (`store::plan_checked_import`).
     pub fn load_unread(bytes: &[u8]) -> Result<LedgerDoc, DocError> {
         // Automerge 0.12 can panic on a crafted document whose checksum is valid (found by
         // fuzzing: fuzz/regressions/ledger_document/). Caught where unwinding exists (native);
