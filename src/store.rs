@@ -389,12 +389,16 @@ impl<K: KeyValue> LedgerStore<K> {
     }
 
     /// The ledger's stored view, when it was read from exactly what is stored now (see
-    /// [`LedgerStore::save_view`]); None otherwise, and the document must be loaded.
-    pub fn load_view(&self, id: &str) -> Option<Ledger> {
-        let json = self.current_view(id, &self.stored_version(id)?)?;
+    /// [`LedgerStore::save_view`]), with that stored version ([`LedgerStore::stored_version`],
+    /// what [`LedgerStore::load_from_view`] checks later); None otherwise, and the document
+    /// must be loaded.
+    pub fn load_view(&self, id: &str) -> Option<(Ledger, String)> {
+        let version = self.stored_version(id)?;
+        let json = self.current_view(id, &version)?;
         serde_json::from_str::<Ledger>(&json)
             .ok()
             .filter(|l| l.id == id && l.schema == crate::document::SCHEMA_VERSION)
+            .map(|view| (view, version))
     }
 
     /// Bytes a ledger's stored copy takes (snapshot and chunks).
@@ -658,9 +662,8 @@ impl<K: KeyValue> LedgerStore<K> {
         self.add_chunks(id, doc)
     }
 
-    /// [`LedgerStore::load`] for a ledger shown from its view: `view` as [`load_view`] gave it
-    /// while the stored version was `version` ([`LedgerStore::stored_version`], asked in the
-    /// same task). While the stored copy is still that version, the document is not read
+    /// [`LedgerStore::load`] for a ledger shown from its view: `view` and `version` as
+    /// [`load_view`] gave them. While the stored copy is still that version, the document is not read
     /// whole to check it (the view is that read) and its read cache starts from the view
     /// ([`LedgerDoc::seed_read`]), so the first read does not hydrate every problem (twice,
     /// with chunks: adding one marks everything stale). Otherwise (another tab saved since) a

@@ -501,13 +501,22 @@ fn a_view_is_shown_only_while_it_matches_what_is_stored() {
     assert!(!store.save_view(&mut doc).unwrap());
     store.save(&mut doc, T0 + 1).unwrap();
     assert_eq!(store.place(&id), Place::Large);
-    assert_eq!(store.load_view(&id), None, "no view written yet");
+    assert_eq!(
+        store.load_view(&id).map(|(view, _)| view),
+        None,
+        "no view written yet"
+    );
     assert!(store.save_view(&mut doc).unwrap());
-    assert_eq!(store.load_view(&id), Some(doc.read().unwrap()));
+    assert_eq!(
+        store.load_view(&id).map(|(view, _)| view),
+        Some(doc.read().unwrap())
+    );
     assert!(!store.save_view(&mut doc).unwrap(), "already current");
     // a reload sees the same
     assert_eq!(
-        reopen(&local, &large, BUDGET).load_view(&id),
+        reopen(&local, &large, BUDGET)
+            .load_view(&id)
+            .map(|(view, _)| view),
         Some(doc.read().unwrap())
     );
 
@@ -519,11 +528,12 @@ fn a_view_is_shown_only_while_it_matches_what_is_stored() {
     assert!(store.load_view(&id).is_some());
     // saved (a chunk): the old view is outdated until the next is written
     store.save(&mut doc, T0 + 2).unwrap();
-    assert_eq!(store.load_view(&id), None);
+    assert_eq!(store.load_view(&id).map(|(view, _)| view), None);
     assert!(store.save_view(&mut doc).unwrap());
     assert_eq!(
         store
             .load_view(&id)
+            .map(|(view, _)| view)
             .unwrap()
             .problem(&probs[1])
             .unwrap()
@@ -539,7 +549,7 @@ fn a_view_is_shown_only_while_it_matches_what_is_stored() {
         .set_problem_field(&probs[2], ProblemField::Owner, "王五")
         .unwrap();
     tab2.save(&mut other, T0 + 3).unwrap();
-    assert_eq!(store.load_view(&id), None);
+    assert_eq!(store.load_view(&id).map(|(view, _)| view), None);
     assert!(!store.save_view(&mut doc).unwrap());
     // a document the store does not hold all of (a later change of this tab, unsaved but
     // committed) cannot write one either
@@ -549,11 +559,11 @@ fn a_view_is_shown_only_while_it_matches_what_is_stored() {
         .unwrap();
     ahead.commit(T0 + 4);
     assert!(!store.save_view(&mut ahead).unwrap());
-    assert_eq!(store.load_view(&id), None);
+    assert_eq!(store.load_view(&id).map(|(view, _)| view), None);
     // the stored copy, loaded: its view
     let mut loaded = store.load(&id).unwrap();
     assert!(store.save_view(&mut loaded).unwrap());
-    let view = store.load_view(&id).unwrap();
+    let (view, _) = store.load_view(&id).unwrap();
     assert_eq!(view.problem(&probs[2]).unwrap().owner, "王五");
     assert_eq!(view, loaded.read().unwrap());
 
@@ -563,10 +573,10 @@ fn a_view_is_shown_only_while_it_matches_what_is_stored() {
             .set_problem_field(&probs[1], ProblemField::Lead, &format!("分管{i}"))
             .unwrap();
         store.save(&mut loaded, T0 + 10 + i as i64).unwrap();
-        assert_eq!(store.load_view(&id), None, "save {i}");
+        assert_eq!(store.load_view(&id).map(|(view, _)| view), None, "save {i}");
         assert!(store.save_view(&mut loaded).unwrap());
         assert_eq!(
-            store.load_view(&id),
+            store.load_view(&id).map(|(view, _)| view),
             Some(loaded.read().unwrap()),
             "save {i}"
         );
@@ -575,8 +585,7 @@ fn a_view_is_shown_only_while_it_matches_what_is_stored() {
     // a page that showed the view loads the document from it: its read starts from the view,
     // the same reads as hydrating the whole document, before and after edits (and a view of
     // another ledger is ignored)
-    let view = store.load_view(&id).unwrap();
-    let version = store.stored_version(&id).unwrap();
+    let (view, version) = store.load_view(&id).unwrap();
     let mut reloaded = store.load_from_view(&id, &view, &version).unwrap();
     let (other_ledger, _, _) = small_ledger();
     reloaded.seed_read(&other_ledger.read().unwrap());
@@ -597,12 +606,12 @@ fn a_view_is_shown_only_while_it_matches_what_is_stored() {
     large
         .set(&key, &format!("{line}\n{}", &json[..json.len() / 2]))
         .unwrap();
-    assert_eq!(store.load_view(&id), None);
+    assert_eq!(store.load_view(&id).map(|(view, _)| view), None);
     let (_, version) = line.split_once(' ').unwrap();
     large
         .set(&key, &format!("{} {version}\n{json}", VIEW_FORMAT + 1))
         .unwrap();
-    assert_eq!(store.load_view(&id), None);
+    assert_eq!(store.load_view(&id).map(|(view, _)| view), None);
     large.set(&key, &text).unwrap();
     assert!(store.load_view(&id).is_some());
 }
@@ -617,13 +626,13 @@ fn a_ledger_in_local_storage_has_no_view() {
     store.save(&mut doc, T0 + 1).unwrap();
     assert_eq!(store.place(&id), Place::Local);
     assert!(!store.save_view(&mut doc).unwrap());
-    assert_eq!(store.load_view(&id), None);
+    assert_eq!(store.load_view(&id).map(|(view, _)| view), None);
     assert!(local.keys_with("view:").is_empty());
     // and a store without a large store at all
     let alone = LedgerStore::new(MemoryKv::default());
     alone.save(&mut doc, T0 + 2).unwrap();
     assert!(!alone.save_view(&mut doc).unwrap());
-    assert_eq!(alone.load_view(&id), None);
+    assert_eq!(alone.load_view(&id).map(|(view, _)| view), None);
 }
 
 /// The view is the ledger as serde_json: its shape is pinned to [`VIEW_FORMAT`], so a build
@@ -747,8 +756,7 @@ fn a_load_from_an_outdated_view_reads_the_document() {
     let id = doc.ledger_id();
     store.save(&mut doc, T0 + 1).unwrap();
     assert!(store.save_view(&mut doc).unwrap());
-    let view = store.load_view(&id).unwrap();
-    let version = store.stored_version(&id).unwrap();
+    let (view, version) = store.load_view(&id).unwrap();
 
     let tab2 = reopen(&local, &large, BUDGET);
     let mut other = tab2.load(&id).unwrap();

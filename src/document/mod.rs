@@ -106,6 +106,11 @@ fn too_many_problems(problems: usize) -> DocError {
     ))
 }
 
+/// A document whose content does not hydrate into the ledger's shape (any autosurgeon error).
+fn not_a_ledger<E>(_: E) -> DocError {
+    DocError::Unreadable("内容的结构与台账不符".into())
+}
+
 /// Why an operation on a document failed.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum DocError {
@@ -653,7 +658,6 @@ impl LedgerDoc {
     /// Read the whole document out as a plain, sorted [`Ledger`]. Only what changed since the
     /// last read is read from the document again ([`ReadCache`]).
     pub fn read(&self) -> Result<Ledger, DocError> {
-        let unreadable = |_| DocError::Unreadable("内容的结构与台账不符".into());
         let mut cache = self.cache.borrow_mut();
         let root = match (cache.root.take(), cache.stale_problems.take()) {
             (Some(mut root), Some(stale)) => {
@@ -666,7 +670,7 @@ impl LedgerDoc {
                     // does not have is refused, but it was marked first)
                     let problem: Option<DocProblem> = match &problems {
                         Some(map) if self.doc.get(map, id.as_str())?.is_some() => {
-                            Some(hydrate_prop(&self.doc, map, id.as_str()).map_err(unreadable)?)
+                            Some(hydrate_prop(&self.doc, map, id.as_str()).map_err(not_a_ledger)?)
                         }
                         _ => None,
                     };
@@ -678,7 +682,7 @@ impl LedgerDoc {
                 self.read_small_parts(&mut root)?;
                 root
             }
-            _ => hydrate(&self.doc).map_err(unreadable)?,
+            _ => hydrate(&self.doc).map_err(not_a_ledger)?,
         };
         // one copy per read: the ledger is made from the cached root by reference
         let ledger = to_ledger(&root);
@@ -696,7 +700,7 @@ impl LedgerDoc {
             key: &str,
         ) -> Result<T, DocError> {
             Ok(hydrate_prop::<_, Option<T>, _, _>(doc, ROOT, key)
-                .map_err(|_| DocError::Unreadable("内容的结构与台账不符".into()))?
+                .map_err(not_a_ledger)?
                 .unwrap_or_default())
         }
         root.schema = part(&self.doc, "schema")?;
@@ -765,8 +769,7 @@ impl LedgerDoc {
 
     /// The whole document read afresh, bypassing [`ReadCache`] (tests compare the two).
     pub fn read_whole(&self) -> Result<Ledger, DocError> {
-        let root: DocRoot =
-            hydrate(&self.doc).map_err(|_| DocError::Unreadable("内容的结构与台账不符".into()))?;
+        let root: DocRoot = hydrate(&self.doc).map_err(not_a_ledger)?;
         Ok(to_ledger(&root))
     }
 

@@ -489,9 +489,8 @@ impl AppState {
     pub fn open(&self, id: &str) {
         self.flush();
         let store = store();
-        if let Some(view) = store.load_view(id) {
+        if let Some((view, version)) = store.load_view(id) {
             self.notice.set(None);
-            let version = store.stored_version(id).unwrap_or_default();
             return self.show_view(id, view, version);
         }
         match store.load(id) {
