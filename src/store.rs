@@ -154,16 +154,24 @@ pub const LOCAL_BUDGET_BYTES: usize = 5 * 1024 * 1024;
 /// localStorage to this share of [`LOCAL_BUDGET_BYTES`]: well before the limit, so the move
 /// (which briefly keeps both copies) still fits.
 pub const MOVE_AT_PERCENT: usize = 40;
+/// A ledger whose stored copy (base64) reaches this many characters moves to the large store
+/// whatever room localStorage has. localStorage holds one whole copy, rewritten at every save
+/// (a save every 400 ms while someone types): a whole Automerge save took about 17 ms in the
+/// browser at 160,000 characters and 100–180 ms at 770,000, each a pause a keystroke waits
+/// for. The large store appends only the changes and keeps a view to start from. The example
+/// ledger (about 19,000) and other small ledgers stay in localStorage.
+pub const MOVE_FROM_CHARS: usize = 64 * 1024;
 /// Compaction in the large store: after this many chunks …
 pub const COMPACT_AFTER_CHUNKS: usize = 32;
 /// … or when the chunks together reach this many bytes and half the snapshot's size.
 pub const COMPACT_AFTER_CHUNK_BYTES: usize = 256 * 1024;
 
-/// Move a ledger out of localStorage when this app's use of it (UTF-16 bytes, with the
-/// ledger's new copy counted) reaches [`MOVE_AT_PERCENT`] of the budget (normally
-/// [`LOCAL_BUDGET_BYTES`]).
-pub fn should_move(own_local_bytes: usize, budget: usize) -> bool {
-    own_local_bytes * 100 >= budget * MOVE_AT_PERCENT
+/// Move a ledger out of localStorage when its new copy is `text_chars` long and this app's
+/// use of localStorage (UTF-16 bytes, with that copy counted) would be `own_local_bytes`: from
+/// [`MOVE_FROM_CHARS`] on, or when the use reaches [`MOVE_AT_PERCENT`] of the budget
+/// (normally [`LOCAL_BUDGET_BYTES`]).
+pub fn should_move(text_chars: usize, own_local_bytes: usize, budget: usize) -> bool {
+    text_chars >= MOVE_FROM_CHARS || own_local_bytes * 100 >= budget * MOVE_AT_PERCENT
 }
 
 /// Rewrite a chunked ledger as one snapshot when its chunks are many or large.
@@ -467,7 +475,11 @@ impl<K: KeyValue> LedgerStore<K> {
                     .filter(|e| e.place == Place::Local && e.id != id)
                     .map(|e| 2 * (key.len() + e.size))
                     .sum();
-                should_move(others + 2 * (key.len() + text.len()), self.local_budget)
+                should_move(
+                    text.len(),
+                    others + 2 * (key.len() + text.len()),
+                    self.local_budget,
+                )
             };
             if moving || self.place(id) == Place::Large {
                 large.set(&key, text)?;

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use rectify::document::{LedgerDoc, ProblemField, ProblemText};
 use rectify::store::{
     should_compact, should_move, KeyValue, LedgerStore, MemoryKv, Place, StoreError,
-    COMPACT_AFTER_CHUNKS, LOCAL_BUDGET_BYTES, PREFIX, VIEW_FORMAT,
+    COMPACT_AFTER_CHUNKS, LOCAL_BUDGET_BYTES, MOVE_FROM_CHARS, PREFIX, VIEW_FORMAT,
 };
 
 /// A store over shared maps that can be told to fail every write after `allowed` more
@@ -120,8 +120,11 @@ fn big_ledger() -> (LedgerDoc, Vec<String>) {
 #[test]
 fn the_move_and_compaction_rules() {
     let at = LOCAL_BUDGET_BYTES * 40 / 100;
-    assert!(!should_move(at - 1, LOCAL_BUDGET_BYTES));
-    assert!(should_move(at, LOCAL_BUDGET_BYTES));
+    assert!(!should_move(1000, at - 1, LOCAL_BUDGET_BYTES));
+    assert!(should_move(1000, at, LOCAL_BUDGET_BYTES));
+    // a ledger's own copy from 64 Ki characters on, with room to spare
+    assert!(!should_move(MOVE_FROM_CHARS - 1, 0, LOCAL_BUDGET_BYTES));
+    assert!(should_move(MOVE_FROM_CHARS, 0, LOCAL_BUDGET_BYTES));
     assert!(!should_compact(COMPACT_AFTER_CHUNKS - 1, 1000, 10_000));
     assert!(should_compact(COMPACT_AFTER_CHUNKS, 1000, 10_000));
     assert!(
@@ -206,6 +209,48 @@ fn a_small_ledger_stays_in_local_storage_and_a_growing_one_moves_without_loss() 
         without.load("no-such-ledger"),
         Err(StoreError::NotFound)
     ));
+}
+
+/// With all of localStorage's budget to spare, a ledger still moves once its own copy reaches
+/// [`MOVE_FROM_CHARS`]: from there its saves append chunks instead of rewriting it whole.
+#[test]
+fn a_ledger_past_the_size_for_whole_saves_moves_with_room_to_spare() {
+    let (local, large, store) = pair(LOCAL_BUDGET_BYTES);
+    let (mut doc, _c, probs) = small_ledger();
+    let id = doc.ledger_id();
+    let stored_chars = |store: &LedgerStore<Flaky>| {
+        store
+            .kv()
+            .get(&ledger_key(&id))
+            .unwrap()
+            .map_or(0, |t| t.len())
+    };
+    // just under (Automerge compresses this text to about 2.6 base64 characters a character)
+    doc.set_problem_text(&probs[0], ProblemText::Cause, &varied_text(3, 14_000))
+        .unwrap();
+    doc.set_problem_text(&probs[0], ProblemText::Measures, &varied_text(5, 8_000))
+        .unwrap();
+    store.save(&mut doc, T0 + 1).unwrap();
+    assert_eq!(store.place(&id), Place::Local);
+    let under = stored_chars(&store);
+    assert!(under < MOVE_FROM_CHARS, "{under}");
+    assert!(under > MOVE_FROM_CHARS * 3 / 4, "{under}");
+
+    doc.set_problem_text(&probs[1], ProblemText::Cause, &varied_text(4, 6_000))
+        .unwrap();
+    store.save(&mut doc, T0 + 2).unwrap();
+    assert_eq!(store.place(&id), Place::Large, "moved past the size");
+    assert_eq!(stored_chars(&store), 0, "the localStorage copy is removed");
+    // the next edit is a chunk, and a reload has everything
+    doc.set_problem_field(&probs[2], ProblemField::Owner, "张三")
+        .unwrap();
+    store.save(&mut doc, T0 + 3).unwrap();
+    assert_eq!(large.keys_with("chunk:").len(), 1);
+    let again = reopen(&local, &large, LOCAL_BUDGET_BYTES);
+    assert_eq!(
+        again.load(&id).unwrap().read().unwrap(),
+        doc.read().unwrap()
+    );
 }
 
 #[test]
@@ -658,9 +703,9 @@ fn the_view_format_is_pinned_to_its_number() {
     );
 }
 
-/// Characters of varied text in `tests/fixtures/large-ledger.rectify`: its stored copy is
-/// just under the move threshold (with the example ledger beside it), so the browser test can
-/// import it into localStorage and then grow it past the threshold by typing.
+/// Characters of varied text in `tests/fixtures/large-ledger.rectify`: a stored copy of about
+/// 1 MB of base64, so the browser test has a large ledger in IndexedDB (it is stored there
+/// from its first save, being past `MOVE_FROM_CHARS`) and grows it further by typing.
 const LARGE_FIXTURE_CHARS: usize = 336_000;
 
 fn large_fixture() -> Vec<u8> {
