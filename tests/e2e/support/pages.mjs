@@ -295,14 +295,16 @@ export class ChecklistPage {
 
   /** The visible problem toggles' texts, e.g. ["1.问题一", "2.问题二"] (whitespace removed). */
   async problemTitles() {
-    // their text content, as find-in-page and a screen reader get it: rows out of view are not
-    // laid out (content-visibility), so their rendered text (innerText) is empty until scrolled to
+    // their text content, as find-in-page and a screen reader get it: categories out of view are
+    // not laid out (content-visibility), so their rendered text (innerText) is empty until
+    // scrolled to
     return (await this.problemToggles.allTextContents()).map((s) => s.replace(/\s+/g, ''));
   }
 
   /** The visible category headings, e.g. ["（一）标题", …] (whitespace removed). */
   async categoryHeadings() {
-    return (await this.categories.getByRole('heading', { level: 3 }).allInnerTexts()).map((s) =>
+    // (text content, as for problemTitles)
+    return (await this.categories.getByRole('heading', { level: 3 }).allTextContents()).map((s) =>
       s.replace(/\s+/g, ''),
     );
   }
