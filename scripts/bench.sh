@@ -24,8 +24,8 @@ for n in ${SIZES//,/ }; do
 done
 node benches/peers/report.mjs target/bench
 # the browser benchmarks read ledger-N.rectify, ledger-N.json and ledger-N-base.rectify for
-# N = 100 (the ~1,000-change file to import and merge), 200 and 2,000
-for n in 100 200 2000; do
+# N = 100 (the ~1,000-change file to import and merge), 200, 1,000 and 2,000
+for n in 100 200 1000 2000; do
   cargo run --quiet --profile bench --example synthetic -- "$n" target/bench --browser
 done
 # a release build (size-optimised wasm, as deployed) in dist/; slow (minutes)

@@ -4,7 +4,7 @@
 // Usage: node benches/browser/bench.mjs [dist folder, default dist] [output, default target/bench/browser.json]
 // Needs the synthetic ledgers in target/bench (see `need()` below for the command that makes them).
 // Environment: BROWSER_RUNS (default 7), BROWSER_KEYS (keystrokes per typing run, default 50),
-// BROWSER_TYPING_RUNS (default 1), BROWSER_SIZES (default 200,2000), CHROMIUM (/usr/bin/chromium),
+// BROWSER_TYPING_RUNS (default 1), BROWSER_SIZES (default 200,1000,2000), CHROMIUM (/usr/bin/chromium),
 // BROWSER_PARTS (default all: `files,sizes`; `sizes` alone skips the example's bulletin and the
 // import and merge of a file).
 // Timings are reported (median, p95 by nearest rank), never asserted. Times are taken inside the
@@ -27,7 +27,7 @@ const DATA = join(ROOT, 'target', 'bench');
 const RUNS = Number(process.env.BROWSER_RUNS ?? 7);
 const KEYS = Number(process.env.BROWSER_KEYS ?? 50);
 const TYPING_RUNS = Number(process.env.BROWSER_TYPING_RUNS ?? 1);
-const SIZES = (process.env.BROWSER_SIZES ?? '200,2000').split(',').map(Number);
+const SIZES = (process.env.BROWSER_SIZES ?? '200,1000,2000').split(',').map(Number);
 const PARTS = (process.env.BROWSER_PARTS ?? 'files,sizes').split(',');
 const MERGE_N = 100; // 10 × N edits: a file of about 1,000 changes
 const LONG = 10 * 60_000; // loading the 2,000-problem ledger takes many seconds in wasm
