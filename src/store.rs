@@ -675,8 +675,8 @@ impl<K: KeyValue> LedgerStore<K> {
     }
 
     /// [`LedgerStore::load`] for a ledger shown from its view: `view` and `version` as
-    /// [`load_view`] gave them. While the stored copy is still that version, the document is not read
-    /// whole to check it (the view is that read) and its read cache starts from the view
+    /// [`load_view`] gave them. While the stored copy is still that version, the document is
+    /// not read whole to check it (the view is that read) and its read cache starts from the view
     /// ([`LedgerDoc::seed_read`]), so the first read does not hydrate every problem (twice,
     /// with chunks: adding one marks everything stale). Otherwise (another tab saved since) a
     /// plain load.
