@@ -197,6 +197,20 @@ fn main() {
             ),
             None,
         );
+        // the same, into copies loaded from bytes, as the app always has them (Automerge then
+        // holds each column in one slab; vendor/automerge/VENDORED.md)
+        let a_loaded = LedgerDoc::load(&a.copy().save(NOW)).expect("loads");
+        let b_loaded = LedgerDoc::load(&b.save(NOW)).expect("loads");
+        a_loaded.read().expect("reads");
+        row(
+            "merge the same forks, loaded from bytes (as in the app)",
+            median(
+                samples,
+                || (a_loaded.copy(), b_loaded.copy()),
+                |(mut a, mut b)| a.merge(&mut b, NOW).expect("merges"),
+            ),
+            None,
+        );
         let b_file = encode(&mut b, "bench", NOW);
         row(
             "import a colleague's file (decode + merge + read)",

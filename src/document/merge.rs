@@ -566,17 +566,23 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn forks_of_a_synthetic_history_merge_as_before() {
+    /// The synthetic history of 24 problems, built, with its problems' ids.
+    fn synthetic_history() -> (Script, LedgerDoc, Vec<String>) {
         let script = script(Spec::sized(24));
-        let mut doc = script.build(NOW).unwrap();
-        let ids: Vec<String> = doc
+        let doc = script.build(NOW).unwrap();
+        let ids = doc
             .read()
             .unwrap()
             .problems
             .iter()
             .map(|p| p.id.clone())
             .collect();
+        (script, doc, ids)
+    }
+
+    #[test]
+    fn forks_of_a_synthetic_history_merge_as_before() {
+        let (script, mut doc, ids) = synthetic_history();
         for (from_a, from_b, n) in [(0, 100, 100), (0, 0, 60), (30, 50, 200), (7, 140, 20)] {
             let mut a = [doc.fork(NOW)];
             let mut b = [doc.fork(NOW)];
@@ -595,6 +601,37 @@ mod tests {
             merged.merge(&mut b.copy(), NOW).unwrap();
             check(&merged, b);
         }
+    }
+
+    /// The app merges into a document loaded from storage. For that case the vendored Automerge
+    /// (vendor/automerge/VENDORED.md) cuts the loaded value column into slabs and inserts a
+    /// merge's runs of operations from the last to the first. The result must be the very
+    /// document the same merge gives in memory.
+    #[test]
+    fn a_merge_into_a_loaded_document_equals_the_merge_in_memory() {
+        let (script, mut doc, ids) = synthetic_history();
+        let mut a = [doc.fork(NOW)];
+        let mut b = [doc.fork(NOW)];
+        Script::apply(&mut a, &ids, &steps(&script.steps, 0, 300), NOW).unwrap();
+        Script::apply(&mut b, &ids, &steps(&script.steps, 150, 300), NOW).unwrap();
+        let [mut a] = a;
+        let [mut b] = b;
+        let (a_bytes, b_bytes) = (a.save(NOW), b.save(NOW));
+        let mut in_memory = a.copy();
+        in_memory.merge(&mut b.copy(), NOW).unwrap();
+        let mut loaded = LedgerDoc::load(&a_bytes).unwrap();
+        let mut theirs = LedgerDoc::load(&b_bytes).unwrap();
+        let report = loaded.merge(&mut theirs, NOW).unwrap();
+        assert!(report.new_changes > 100, "{}", report.new_changes);
+        assert_eq!(loaded.doc.get_heads(), in_memory.doc.get_heads());
+        assert_eq!(
+            loaded.read_whole().unwrap(),
+            in_memory.read_whole().unwrap()
+        );
+        assert_eq!(loaded.save(NOW), in_memory.save(NOW));
+        // and it loads back as the same document
+        let again = LedgerDoc::load(&loaded.save(NOW)).unwrap();
+        assert_eq!(again.read_whole().unwrap(), in_memory.read_whole().unwrap());
     }
 
     /// Two copies of a small ledger that both edit problem 0's 原因分析 and the 开头段落.
