@@ -396,7 +396,10 @@ fn changes_by_a_session_without_a_name_are_reported_by_a_short_actor_id() {
     let actor = other.actor_hex();
     let report = base.merge(&mut other, T0 + 3).unwrap();
     assert_eq!(report.new_changes, 1);
-    assert_eq!(report.authors, [format!("未署名({})", &actor[..8])]);
+    assert_eq!(
+        report.authors,
+        [format!("未署名({})", &actor[actor.len() - 8..])]
+    );
 }
 
 #[test]

@@ -583,3 +583,43 @@ fn a_document_loaded_from_bytes_edits_as_the_one_in_memory() {
     let again = LedgerDoc::load(&loaded.save(T0)).unwrap();
     assert_eq!(measures(&again), measures(&kept));
 }
+
+/// Each opening of a ledger gets an actor that sorts after every earlier one (Automerge
+/// renumbers every operation's actor when a new actor sorts in the middle, on the first
+/// edit), and edits under it save, load and merge as any.
+#[test]
+fn a_session_actor_sorts_after_every_earlier_actor() {
+    let (mut doc, _cats, probs) = small_ledger();
+    let mut actors = vec![doc.actor_hex()];
+    for (i, owner) in ["甲", "乙", "丙", "丁"].into_iter().enumerate() {
+        let mut copy = doc.fork(T0 + i as i64);
+        copy.set_problem_field(&probs[0], ProblemField::Owner, owner)
+            .unwrap();
+        actors.push(copy.actor_hex());
+        doc.merge(&mut copy, T0 + 5).unwrap();
+    }
+    // the random actors above start with 0xff 1 time in 256; leave those out
+    actors.retain(|a| !a.starts_with("ff"));
+    doc.begin_session(T0 + 10);
+    let first = doc.actor_hex();
+    assert!(first.starts_with("ff"), "{first}");
+    assert!(
+        actors.iter().all(|a| *a < first),
+        "{first} does not sort after {actors:?}"
+    );
+    doc.set_problem_text(&probs[0], ProblemText::Measures, "本次会话")
+        .unwrap();
+    let bytes = doc.save(T0 + 11);
+    let mut again = LedgerDoc::load(&bytes).unwrap();
+    again.begin_session(T0 + 20);
+    assert!(again.actor_hex() > first, "a later session sorts after");
+    again
+        .set_problem_text(&probs[0], ProblemText::Measures, "本次会话，再次")
+        .unwrap();
+    doc.merge(&mut again, T0 + 21).unwrap();
+    let ledger = doc.read().unwrap();
+    assert_eq!(
+        ledger.problem(&probs[0]).unwrap().measures,
+        "本次会话，再次"
+    );
+}

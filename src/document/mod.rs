@@ -349,9 +349,11 @@ fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
-/// Shorten an actor id for display when no name is known.
+/// Shorten an actor id for display when no name is known: its last 8 hex digits, which are
+/// random in every actor (a session's actor starts with the same 0xff and time for everyone,
+/// [`LedgerDoc::begin_session`]).
 fn short_actor(actor: &str) -> String {
-    format!("未署名({})", &actor[..actor.len().min(8)])
+    format!("未署名({})", &actor[actor.len().saturating_sub(8)..])
 }
 
 impl LedgerDoc {
@@ -483,6 +485,23 @@ impl LedgerDoc {
 
     pub fn actor_hex(&self) -> String {
         self.doc.get_actor().to_hex_string()
+    }
+
+    /// Give this copy's next edits a new actor that sorts after the actors of every earlier
+    /// session: 0xff, then `now` (seconds, 6 bytes big-endian), then 9 random bytes.
+    /// Automerge keeps a document's actors sorted, and the first edit by an actor that sorts
+    /// in the middle renumbers the actor of every operation. A random actor (what a load
+    /// gives) lands in the middle, so the first keystroke after opening a large ledger waited
+    /// for that: natively 5–6 ms at 2,000 problems, 0.4 ms with this. Actors of old copies
+    /// and of other programs are random; one sorts after this only if it starts with 0xff
+    /// (1 in 256). Commits anything pending first. The UI calls it on every ledger it opens.
+    pub fn begin_session(&mut self, now: i64) {
+        self.commit(now);
+        let mut actor = [0u8; 16];
+        actor[0] = 0xff;
+        actor[1..7].copy_from_slice(&(now.max(0) as u64).to_be_bytes()[2..]);
+        actor[7..].copy_from_slice(&ActorId::random().to_bytes()[..9]);
+        self.doc.set_actor(ActorId::from(&actor[..]));
     }
 
     /// True when operations were applied that are not yet committed.

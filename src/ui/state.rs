@@ -387,6 +387,7 @@ impl AppState {
         self.deferred.set_value(None);
         self.doc_loading.set(false);
         doc.set_author(self.author().as_deref());
+        doc.begin_session(platform::now());
         let id = doc.ledger_id();
         let read_only = doc.is_read_only();
         self.doc.set_value(Some(doc));
@@ -443,6 +444,7 @@ impl AppState {
         match loaded {
             Ok(mut doc) => {
                 doc.set_author(self.author().as_deref());
+                doc.begin_session(platform::now());
                 let read = doc.read();
                 let conflicts = doc.conflicts();
                 let read_only = doc.is_read_only();
