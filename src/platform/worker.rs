@@ -100,6 +100,19 @@ struct Helper {
     ready: Promise,
     pending: Pending,
     next_id: u32,
+    /// the one-file build's blob: URL of the worker's script, until the worker has loaded it
+    blob_url: Option<String>,
+}
+
+impl Helper {
+    /// Let go of the worker's blob: URL once the worker has loaded its script (it said it is
+    /// ready, or it stopped): the URL holds the script's text, megabytes, for the page's life,
+    /// and every start after a crash makes a new one.
+    fn revoke_blob_url(&mut self) {
+        if let Some(url) = self.blob_url.take() {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        }
+    }
 }
 
 thread_local! {
@@ -129,7 +142,8 @@ fn worker_url() -> Result<String, String> {
 /// Stop the worker and fail what it still had to do (it stopped, or it misbehaved).
 fn stop(reason: &str) {
     let helper = HELPER.with(|h| h.borrow_mut().take());
-    if let Some(helper) = helper {
+    if let Some(mut helper) = helper {
+        helper.revoke_blob_url();
         helper.worker.set_onmessage(None);
         helper.worker.set_onerror(None);
         helper.worker.terminate();
@@ -198,6 +212,7 @@ fn start() -> Result<(), String> {
             ready,
             pending,
             next_id: READY + 1,
+            blob_url: url.starts_with("blob:").then_some(url),
         })
     });
     Ok(())
@@ -217,6 +232,7 @@ pub async fn run(job: &Job, bytes: &[u8]) -> Result<(Done, Vec<u8>), WorkerError
             e.as_string().unwrap_or_else(|| "无法加载".into()),
         ));
     }
+    HELPER.with(|h| h.borrow_mut().as_mut().map(Helper::revoke_blob_url));
     let message = Object::new();
     let file = Uint8Array::from(bytes);
     set(&message, "job", &JsValue::from_str(&jobs::job_to_json(job)));

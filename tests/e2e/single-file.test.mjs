@@ -26,7 +26,25 @@ test('the single file holds everything: no side files, no service worker, no mod
 });
 
 test('from disk, the Web Worker runs from the page itself: Excel, Word, a file checked, a forged file refused', scenario(env, async ({ laptop }) => {
-  const app = await laptop('usb-stick');
+  // record the worker's blob: URLs (its script, text/javascript) and the URLs let go of
+  const app = await laptop('usb-stick', {
+    initScript: () => {
+      const made = [];
+      const revoked = [];
+      const create = URL.createObjectURL.bind(URL);
+      const revoke = URL.revokeObjectURL.bind(URL);
+      URL.createObjectURL = (object) => {
+        const url = create(object);
+        if (object?.type === 'text/javascript') made.push(url);
+        return url;
+      };
+      URL.revokeObjectURL = (url) => {
+        revoked.push(url);
+        revoke(url);
+      };
+      window.workerBlobs = () => ({ made, revoked: revoked.filter((u) => made.includes(u)) });
+    },
+  });
   const { page, start, header, notices } = app;
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -41,6 +59,9 @@ test('from disk, the Web Worker runs from the page itself: Excel, Word, a file c
   ]);
   assert.equal(excel.suggestedFilename(), `${ledger}.xlsx`);
   await notices.infoText(/已导出 Excel：.*\.xlsx/);
+  const started = await page.evaluate(() => window.workerBlobs());
+  assert.equal(started.made.length, 1, 'the worker started from one blob: URL');
+  assert.deepEqual(started.revoked, started.made, 'and let it go once the worker was ready');
 
   const bulletin = new BulletinPage(page, header);
   await bulletin.open();
@@ -55,6 +76,8 @@ test('from disk, the Web Worker runs from the page itself: Excel, Word, a file c
   await notices.infoText(/中没有新的修改（此前已导入过），台账未变/);
   await header.importFile(join(FIXTURES, 'crafted-automerge-panic.rectify'));
   assert.match(await notices.errorText(/未导入/), /文件已损坏.*读取这个文件时程序出错/);
+  const blobs = await page.evaluate(() => window.workerBlobs());
+  assert.deepEqual(blobs.revoked, blobs.made, 'every worker blob: URL let go, the crashed one too');
 
   const foreign = requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && u !== page.url());
   assert.deepEqual(foreign, [], 'nothing but the file itself (and its blob: worker) is loaded');
