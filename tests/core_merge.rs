@@ -526,3 +526,32 @@ fn the_read_after_a_merge_equals_a_whole_read() {
     assert_eq!(b.read().unwrap(), b.read_whole().unwrap());
     assert_eq!(a.read().unwrap(), b.read().unwrap());
 }
+
+#[test]
+fn a_copy_knows_only_the_heads_it_has_applied() {
+    let (mut a, mut b, _cats, probs) = two_copies();
+    let base = a.heads();
+    assert!(a.knows_all(&base) && a.knows_all(&[]));
+    b.set_problem_text(&probs[0], ProblemText::Measures, "第一次修改")
+        .unwrap();
+    let first = b.save_after(&base, T0 + 10);
+    let after_first = b.heads();
+    b.set_problem_text(&probs[0], ProblemText::Measures, "第二次修改")
+        .unwrap();
+    let second = b.save_after(&after_first, T0 + 20);
+    let after_second = b.heads();
+    assert!(!a.knows_all(&after_first) && !a.knows_all(&after_second));
+    // the second change alone waits for the first: held, not applied, so not known
+    a.apply_chunk(&second).unwrap();
+    assert!(
+        !a.knows_all(&after_second),
+        "a change whose dependency is missing"
+    );
+    assert!(!a.knows_all(&[base[0].clone(), after_second[0].clone()]));
+    a.apply_chunk(&first).unwrap();
+    assert!(a.knows_all(&after_first) && a.knows_all(&after_second));
+    assert!(a.knows_all(&[base[0].clone(), after_second[0].clone()]));
+    // not a hash at all
+    assert!(!a.knows_all(&["not a hash".to_string()]));
+    assert!(!a.knows_all(&["00".repeat(32)]));
+}
