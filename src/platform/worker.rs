@@ -232,7 +232,11 @@ pub async fn run(job: &Job, bytes: &[u8]) -> Result<(Done, Vec<u8>), WorkerError
             e.as_string().unwrap_or_else(|| "无法加载".into()),
         ));
     }
-    HELPER.with(|h| h.borrow_mut().as_mut().map(Helper::revoke_blob_url));
+    HELPER.with(|h| {
+        if let Some(helper) = h.borrow_mut().as_mut() {
+            helper.revoke_blob_url();
+        }
+    });
     let message = Object::new();
     let file = Uint8Array::from(bytes);
     set(&message, "job", &JsValue::from_str(&jobs::job_to_json(job)));
