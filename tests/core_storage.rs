@@ -9,8 +9,9 @@ use std::rc::Rc;
 
 use rectify::document::{LedgerDoc, ProblemField, ProblemText};
 use rectify::store::{
-    should_compact, should_move, KeyValue, LedgerStore, MemoryKv, Place, StoreError,
-    COMPACT_AFTER_CHUNKS, LOCAL_BUDGET_BYTES, MOVE_FROM_CHARS, PREFIX, VIEW_FORMAT,
+    compaction_overdue, should_compact, should_move, KeyValue, LedgerStore, MemoryKv, Place,
+    StoreError, COMPACT_AFTER_CHUNKS, COMPACT_OVERDUE_FACTOR, LOCAL_BUDGET_BYTES, MOVE_FROM_CHARS,
+    PREFIX, VIEW_FORMAT,
 };
 
 /// A store over shared maps that can be told to fail every write after `allowed` more
@@ -120,11 +121,23 @@ fn big_ledger() -> (LedgerDoc, Vec<String>) {
 #[test]
 fn the_move_and_compaction_rules() {
     let at = LOCAL_BUDGET_BYTES * 40 / 100;
-    assert!(!should_move(1000, at - 1, LOCAL_BUDGET_BYTES));
-    assert!(should_move(1000, at, LOCAL_BUDGET_BYTES));
+    assert!(!should_move(1000, || at - 1, LOCAL_BUDGET_BYTES));
+    assert!(should_move(1000, || at, LOCAL_BUDGET_BYTES));
     // a ledger's own copy from 64 Ki characters on, with room to spare
-    assert!(!should_move(MOVE_FROM_CHARS - 1, 0, LOCAL_BUDGET_BYTES));
-    assert!(should_move(MOVE_FROM_CHARS, 0, LOCAL_BUDGET_BYTES));
+    assert!(!should_move(MOVE_FROM_CHARS - 1, || 0, LOCAL_BUDGET_BYTES));
+    assert!(should_move(MOVE_FROM_CHARS, || 0, LOCAL_BUDGET_BYTES));
+    // the size alone decides: the use (which reads the index of every ledger) is not counted
+    assert!(should_move(
+        MOVE_FROM_CHARS,
+        || panic!("the use was counted"),
+        LOCAL_BUDGET_BYTES
+    ));
+    // a save leaves a due compaction to the pause, until it is overdue
+    let overdue = COMPACT_OVERDUE_FACTOR * COMPACT_AFTER_CHUNKS;
+    assert!(!compaction_overdue(overdue - 1, 1000, 10_000));
+    assert!(compaction_overdue(overdue, 1000, 10_000));
+    assert!(!compaction_overdue(3, 1024 * 1024 - 1, 100 * 1024));
+    assert!(compaction_overdue(3, 1024 * 1024, 100 * 1024));
     assert!(!should_compact(COMPACT_AFTER_CHUNKS - 1, 1000, 10_000));
     assert!(should_compact(COMPACT_AFTER_CHUNKS, 1000, 10_000));
     assert!(
@@ -287,7 +300,7 @@ fn a_move_keeps_the_local_copy_until_the_large_store_has_written_it() {
 }
 
 #[test]
-fn saves_in_the_large_store_append_chunks_and_compact_them() {
+fn saves_in_the_large_store_append_chunks_compacted_in_a_pause() {
     let (_local, large, store) = pair(BUDGET);
     let (mut doc, probs) = big_ledger();
     let id = doc.ledger_id();
@@ -296,38 +309,81 @@ fn saves_in_the_large_store_append_chunks_and_compact_them() {
     let snapshot = large.get(&ledger_key(&id)).unwrap().unwrap();
     assert!(large.keys_with("chunk:").is_empty());
 
-    let mut most_chunks = 0;
-    let mut compactions = 0;
-    for i in 0..(2 * COMPACT_AFTER_CHUNKS + 5) {
+    // saves while someone types only append, past the point where a compaction is due
+    let saves = 2 * COMPACT_AFTER_CHUNKS + 5;
+    for i in 0..saves {
         doc.set_problem_field(&probs[1], ProblemField::Owner, &format!("责任人{i}"))
             .unwrap();
-        let before = large.keys_with("chunk:").len();
         store.save(&mut doc, T0 + 10 + i as i64).unwrap();
-        let after = large.keys_with("chunk:").len();
-        if after == before + 1 {
-            // an appended chunk is small next to the snapshot, which is left as it was
-            let chunk_key = large.keys_with("chunk:").into_iter().max().unwrap();
-            let chunk = large.get(&chunk_key).unwrap().unwrap();
-            assert!(
-                chunk.len() * 10 < snapshot.len(),
-                "{} vs {}",
-                chunk.len(),
-                snapshot.len()
-            );
-        } else {
-            assert_eq!(after, 0, "a compaction removes every chunk");
-            compactions += 1;
+        assert_eq!(large.keys_with("chunk:").len(), i + 1, "save {i} appends");
+        // an appended chunk is small next to the snapshot, which is left as it was
+        let chunk_key = large.keys_with("chunk:").into_iter().max().unwrap();
+        let chunk = large.get(&chunk_key).unwrap().unwrap();
+        assert!(
+            chunk.len() * 10 < snapshot.len(),
+            "{} vs {}",
+            chunk.len(),
+            snapshot.len()
+        );
+        assert_eq!(large.get(&ledger_key(&id)).unwrap().unwrap(), snapshot);
+        if i % 16 == 0 {
+            let loaded = store.load(&id).unwrap();
+            assert_eq!(loaded.read().unwrap(), doc.read().unwrap(), "save {i}");
         }
-        most_chunks = most_chunks.max(after);
-        let loaded = store.load(&id).unwrap();
-        assert_eq!(loaded.read().unwrap(), doc.read().unwrap(), "save {i}");
     }
-    assert_eq!(most_chunks, COMPACT_AFTER_CHUNKS);
-    assert_eq!(compactions, 2);
-    // a save with nothing new writes nothing
+    // the pause: with nothing new to save, the chunks become one snapshot
+    store.save_and_compact(&mut doc, T0 + 200).unwrap();
+    assert!(large.keys_with("chunk:").is_empty(), "compacted");
+    assert_ne!(large.get(&ledger_key(&id)).unwrap().unwrap(), snapshot);
+    assert_eq!(
+        store.load(&id).unwrap().read().unwrap(),
+        doc.read().unwrap()
+    );
+    // a pause with a compaction not due (a few chunks) saves as a save does
+    for i in 0..3 {
+        doc.set_problem_field(&probs[2], ProblemField::Owner, &format!("人{i}"))
+            .unwrap();
+        store.save(&mut doc, T0 + 300 + i as i64).unwrap();
+    }
+    doc.set_problem_field(&probs[2], ProblemField::Owner, "停顿前")
+        .unwrap();
+    store.save_and_compact(&mut doc, T0 + 310).unwrap();
+    assert_eq!(large.keys_with("chunk:").len(), 4);
+    // a save or a pause with nothing new writes nothing
     let keys = large.keys_with("");
     store.save(&mut doc, T0 + 500).unwrap();
+    store.save_and_compact(&mut doc, T0 + 501).unwrap();
     assert_eq!(large.keys_with(""), keys);
+    assert_eq!(
+        store.load(&id).unwrap().read().unwrap(),
+        doc.read().unwrap()
+    );
+}
+
+#[test]
+fn a_save_compacts_by_itself_when_no_pause_comes_for_long() {
+    let (_local, large, store) = pair(BUDGET);
+    let (mut doc, probs) = big_ledger();
+    let id = doc.ledger_id();
+    store.save(&mut doc, T0 + 1).unwrap();
+    let overdue = COMPACT_OVERDUE_FACTOR * COMPACT_AFTER_CHUNKS;
+    let mut most_chunks = 0;
+    let mut compactions = 0;
+    for i in 0..overdue + 3 {
+        doc.set_problem_field(&probs[1], ProblemField::Owner, &format!("责任人{i}"))
+            .unwrap();
+        store.save(&mut doc, T0 + 10 + i as i64).unwrap();
+        let chunks = large.keys_with("chunk:").len();
+        if chunks == 0 {
+            compactions += 1;
+        }
+        most_chunks = most_chunks.max(chunks);
+    }
+    assert_eq!((most_chunks, compactions), (overdue, 1));
+    assert_eq!(
+        store.load(&id).unwrap().read().unwrap(),
+        doc.read().unwrap()
+    );
 }
 
 #[test]
@@ -442,7 +498,7 @@ fn a_compaction_interrupted_half_way_leaves_one_whole_copy() {
     let writes = interrupted_at_every_write((local, large, doc), |store, doc| {
         doc.set_problem_field(&probs[2], ProblemField::Owner, "压缩时的修改")
             .unwrap();
-        store.save(doc, T0 + 100).map(|_| ())
+        store.save_and_compact(doc, T0 + 100).map(|_| ())
     });
     assert!(
         writes > COMPACT_AFTER_CHUNKS,
@@ -617,7 +673,10 @@ fn a_view_is_shown_only_while_it_matches_what_is_stored() {
         loaded
             .set_problem_field(&probs[1], ProblemField::Lead, &format!("分管{i}"))
             .unwrap();
-        store.save(&mut loaded, T0 + 10 + i as i64).unwrap();
+        // (each save as a pause in typing: compacted when that is due)
+        store
+            .save_and_compact(&mut loaded, T0 + 10 + i as i64)
+            .unwrap();
         assert_eq!(store.load_view(&id).map(|(view, _)| view), None, "save {i}");
         assert!(store.save_view(&mut loaded).unwrap());
         assert_eq!(

@@ -119,6 +119,14 @@ pub struct AppState {
 /// How long editing must pause before [`AppState::after_pause`] runs.
 const PAUSE: Duration = Duration::from_millis(1500);
 
+/// Whether a save may compact a ledger's chunks in IndexedDB when that is due, or only when
+/// it is long overdue (a save while someone types).
+#[derive(Clone, Copy)]
+enum Compaction {
+    IfOverdue,
+    IfDue,
+}
+
 /// localStorage, with IndexedDB beside it when the browser opened it at start.
 fn store() -> LedgerStore<LocalKv> {
     let store = LedgerStore::new(LocalKv);
@@ -891,13 +899,21 @@ impl AppState {
         }
     }
 
+    /// The pause is also when a ledger in IndexedDB has its chunks compacted, if that is due
+    /// (`LedgerStore::save_and_compact`): a compaction writes the whole document, too long a
+    /// wait for a keystroke.
     fn after_pause(&self) {
+        self.save_with(Compaction::IfDue);
         self.refresh();
         self.keep_view();
     }
 
     /// Commit and write the open ledger. A failure keeps every edit in memory and says so.
     pub fn save_now(&self) {
+        self.save_with(Compaction::IfOverdue);
+    }
+
+    fn save_with(&self, compaction: Compaction) {
         self.save_scheduled.set_value(false);
         let now = platform::now();
         // (a ledger still shown from its view has nothing to save: its document is not loaded)
@@ -906,7 +922,11 @@ impl AppState {
                 // new edits to commit: one change towards the export reminder
                 let changed = d.has_pending();
                 let store = store();
-                store.save(d, now).map(|outcome| (outcome, changed))
+                match compaction {
+                    Compaction::IfOverdue => store.save(d, now),
+                    Compaction::IfDue => store.save_and_compact(d, now),
+                }
+                .map(|outcome| (outcome, changed))
             })
         });
         match result.flatten() {
