@@ -86,6 +86,11 @@ pub fn when_idle(f: impl FnOnce() + 'static, limit: std::time::Duration) {
     });
 }
 
+/// Milliseconds since the epoch (the page's clock, for timing within a session).
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
 /// Seconds since the epoch (Automerge change times).
 pub fn now() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64

@@ -110,6 +110,9 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     persist_asked: StoredValue<bool>,
     save_scheduled: StoredValue<bool>,
+    /// when the scheduled save is due (ms since the epoch), and which one it is
+    save_due_at: StoredValue<f64>,
+    save_generation: StoredValue<u64>,
     /// the work left for a pause in editing ([`AppState::after_pause`]), due at this timer
     pause_timer: StoredValue<Option<TimeoutHandle>>,
     /// asked once per session to fill in 我的名字
@@ -118,6 +121,11 @@ pub struct AppState {
 
 /// How long editing must pause before [`AppState::after_pause`] runs.
 const PAUSE: Duration = Duration::from_millis(1500);
+
+/// How long after the first edit since a save the next save is due ([`AppState::schedule_save`]).
+const SAVE_AFTER: Duration = Duration::from_millis(400);
+/// How much longer a due save waits for a keystroke to run after, before a timer runs it.
+const SAVE_GRACE: Duration = Duration::from_millis(300);
 
 /// Whether a save may compact a ledger's chunks in IndexedDB when that is due, or only when
 /// it is long overdue (a save while someone types).
@@ -179,6 +187,8 @@ impl AppState {
             lang: RwSignal::new(store.lang()),
             persist_asked: StoredValue::new(false),
             save_scheduled: StoredValue::new(false),
+            save_due_at: StoredValue::new(0.0),
+            save_generation: StoredValue::new(0),
             pause_timer: StoredValue::new(None),
             asked_for_name: StoredValue::new(false),
         };
@@ -853,13 +863,38 @@ impl AppState {
         }
     }
 
+    /// Saves while someone types: the first edit after a save makes the next one due
+    /// [`SAVE_AFTER`] later. The first edit from then on (a keystroke, usually) runs it just
+    /// after its own frame is drawn, in the gap before the next keystroke, so no keystroke
+    /// waits for a save that a timer started at a random moment. When no edit comes, a timer
+    /// runs it [`SAVE_GRACE`] after it was due.
     fn schedule_save(&self) {
+        let state = *self;
+        let generation = self.save_generation.get_value();
         if self.save_scheduled.get_value() {
+            if platform::now_ms() >= self.save_due_at.get_value() {
+                request_animation_frame(move || {
+                    set_timeout(move || state.save_if_still(generation), Duration::ZERO)
+                });
+            }
             return;
         }
         self.save_scheduled.set_value(true);
-        let state = *self;
-        set_timeout(move || state.save_now(), Duration::from_millis(400));
+        let generation = generation + 1;
+        self.save_generation.set_value(generation);
+        self.save_due_at
+            .set_value(platform::now_ms() + SAVE_AFTER.as_millis() as f64);
+        set_timeout(
+            move || state.save_if_still(generation),
+            SAVE_AFTER + SAVE_GRACE,
+        );
+    }
+
+    /// The save scheduled as `generation`, unless a save has run since.
+    fn save_if_still(&self, generation: u64) {
+        if self.save_scheduled.get_value() && self.save_generation.get_value() == generation {
+            self.save_now();
+        }
     }
 
     /// Save at once if anything is pending (on pagehide, before switching ledgers, …).

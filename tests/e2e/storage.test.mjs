@@ -159,3 +159,44 @@ test('a damaged stored copy is reported, kept as it is, and can be downloaded to
   assert.ok((await readFile(await download.path())).length > 0, 'the raw stored bytes are offered');
   assert.equal(await app.page.evaluate((k) => localStorage.getItem(k), key), damaged, 'the stored copy is left untouched');
 }));
+
+test('typing without a pause is saved as it goes, each save just after a keystroke is drawn', scenario(env, async ({ laptop }) => {
+  const app = await laptop('typist');
+  await app.start.openExample();
+  await expectCount(app.checklist.problemToggles, 20, 'problems');
+  await app.waitForSave();
+  const editor = await app.checklist.problem(1).open();
+  const field = editor.field('整改措施');
+  const before = await field.inputValue();
+  await field.click();
+  await app.page.keyboard.press('Control+End');
+  // when each keystroke's input came, and when the ledger was written to localStorage
+  await app.page.evaluate(() => {
+    const log = (window.__typing = { inputs: [], saves: [] });
+    addEventListener('input', () => log.inputs.push(performance.now()), true);
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith('rectify:ledger:')) log.saves.push(performance.now());
+      return setItem.call(this, key, value);
+    };
+  });
+  const keys = 24;
+  for (let i = 0; i < keys; i++) {
+    await app.page.keyboard.press('x');
+    await app.page.waitForTimeout(150);
+  }
+  const { inputs, saves } = await app.page.evaluate(() => window.__typing);
+  assert.equal(inputs.length, keys);
+  // saved while typing went on, not only once it stopped …
+  const during = saves.filter((t) => t < inputs.at(-1));
+  assert.ok(during.length >= 3, `${during.length} saves while typing (${keys} keys, 150 ms apart)`);
+  // … each in the gap after a keystroke, not at a moment a keystroke might come
+  for (const t of during) {
+    const key = inputs.filter((i) => i <= t).at(-1);
+    assert.ok(t - key < 60, `a save ${Math.round(t - key)} ms after the keystroke before it`);
+  }
+  await app.waitForSave();
+  await app.reload();
+  const again = await app.checklist.problem(1).open();
+  await expectValue(again.field('整改措施'), before + 'x'.repeat(keys), 'every keystroke after a reload');
+}));

@@ -75,8 +75,9 @@ export class App {
   }
 
   /**
-   * Wait for the debounced save (400 ms after the first edit) to have run: past the
-   * debounce, until this origin's `rectify:` storage stops changing.
+   * Wait for the save after an edit (due 400 ms after it; when no keystroke follows, a
+   * timer runs it 300 ms later) to have run: until this origin's `rectify:` storage stops
+   * changing.
    */
   async waitForSave() {
     const snapshot = () =>
