@@ -200,7 +200,7 @@ pub fn compaction_overdue(chunks: usize, chunk_bytes: usize, snapshot_bytes: usi
 
 /// When a save in the large store rewrites the chunks as one snapshot.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Compact {
+pub enum Compaction {
     /// only when [`compaction_overdue`] (a save while someone types)
     IfOverdue,
     /// when [`should_compact`] (a pause in typing)
@@ -523,14 +523,14 @@ impl<K: KeyValue> LedgerStore<K> {
     }
 
     /// Save a ledger that lives in the large store: append the changes since what is stored as
-    /// one chunk, or compact (one new snapshot, the chunks removed) when `compact` says the
+    /// one chunk, or compact (one new snapshot, the chunks removed) when `compaction` says the
     /// chunks are too many or too large, or when the stored copy cannot be read.
     fn save_large(
         &self,
         doc: &mut LedgerDoc,
         name: &str,
         now: i64,
-        compact: Compact,
+        compaction: Compaction,
     ) -> Result<(), StoreError> {
         let large = self
             .large
@@ -550,9 +550,9 @@ impl<K: KeyValue> LedgerStore<K> {
         let appendable = stored_heads
             .filter(|heads| doc.knows_all(heads))
             .filter(|_| {
-                let rule = match compact {
-                    Compact::IfOverdue => compaction_overdue,
-                    Compact::IfDue => should_compact,
+                let rule = match compaction {
+                    Compaction::IfOverdue => compaction_overdue,
+                    Compaction::IfDue => should_compact,
                 };
                 !rule(chunks.len(), chunk_bytes, snapshot.len())
             });
@@ -753,7 +753,7 @@ impl<K: KeyValue> LedgerStore<K> {
     /// the document in memory keeps every edit. In the large store this appends the changes
     /// and leaves a due compaction to [`LedgerStore::save_and_compact`], unless it is overdue.
     pub fn save(&self, doc: &mut LedgerDoc, now: i64) -> Result<SaveOutcome, StoreError> {
-        self.save_with(doc, now, Compact::IfOverdue)
+        self.save_with(doc, now, Compaction::IfOverdue)
     }
 
     /// [`LedgerStore::save`], and in the large store a compaction when one is due (even with
@@ -763,14 +763,15 @@ impl<K: KeyValue> LedgerStore<K> {
         doc: &mut LedgerDoc,
         now: i64,
     ) -> Result<SaveOutcome, StoreError> {
-        self.save_with(doc, now, Compact::IfDue)
+        self.save_with(doc, now, Compaction::IfDue)
     }
 
-    fn save_with(
+    /// [`LedgerStore::save`] or [`LedgerStore::save_and_compact`], as `compaction` says.
+    pub fn save_with(
         &self,
         doc: &mut LedgerDoc,
         now: i64,
-        compact: Compact,
+        compaction: Compaction,
     ) -> Result<SaveOutcome, StoreError> {
         let id = doc.ledger_id();
         let outcome = SaveOutcome {
@@ -779,7 +780,7 @@ impl<K: KeyValue> LedgerStore<K> {
         let name = doc.display_name();
         let place = match self.place(&id) {
             Place::Large => {
-                self.save_large(doc, &name, now, compact)?;
+                self.save_large(doc, &name, now, compaction)?;
                 Place::Large
             }
             Place::Local => {

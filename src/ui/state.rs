@@ -16,7 +16,8 @@ use crate::ledger::Ledger;
 use crate::platform::worker::WorkerError;
 use crate::platform::{self, LocalKv};
 use crate::store::{
-    plan_checked_import, plan_import, ImportPlan, IndexEntry, KeyValue, LedgerStore, StoreError,
+    plan_checked_import, plan_import, Compaction, ImportPlan, IndexEntry, KeyValue, LedgerStore,
+    StoreError,
 };
 
 /// Which screen is shown.
@@ -126,14 +127,6 @@ const PAUSE: Duration = Duration::from_millis(1500);
 const SAVE_AFTER: Duration = Duration::from_millis(400);
 /// How much longer a due save waits for a keystroke to run after, before a timer runs it.
 const SAVE_GRACE: Duration = Duration::from_millis(300);
-
-/// Whether a save may compact a ledger's chunks in IndexedDB when that is due, or only when
-/// it is long overdue (a save while someone types).
-#[derive(Clone, Copy)]
-enum Compaction {
-    IfOverdue,
-    IfDue,
-}
 
 /// localStorage, with IndexedDB beside it when the browser opened it at start.
 fn store() -> LedgerStore<LocalKv> {
@@ -957,11 +950,9 @@ impl AppState {
                 // new edits to commit: one change towards the export reminder
                 let changed = d.has_pending();
                 let store = store();
-                match compaction {
-                    Compaction::IfOverdue => store.save(d, now),
-                    Compaction::IfDue => store.save_and_compact(d, now),
-                }
-                .map(|outcome| (outcome, changed))
+                store
+                    .save_with(d, now, compaction)
+                    .map(|outcome| (outcome, changed))
             })
         });
         match result.flatten() {
