@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::document::{DocError, LedgerDoc, ProblemField, ProblemText};
 use crate::io::example::example_ledger;
-use crate::ledger::{Category, Ledger, Problem, Status};
+use crate::ledger::{Category, Ledger, Meta, Problem, Status};
 
 /// How big a ledger and how long a history to make.
 #[derive(Clone, Copy, Debug)]
@@ -153,7 +153,12 @@ pub fn script(spec: Spec) -> Script {
     let pool = sentences();
     let example = example_ledger();
     let mut ledger = Ledger {
-        meta: example.meta.clone(),
+        // the example's unit and wording, under a name that says what it is (opened beside the
+        // example, the two must not look alike)
+        meta: Meta {
+            name: format!("合成台账（{} 项，种子 {}）", spec.problems, spec.seed),
+            ..example.meta.clone()
+        },
         sections: example.sections.clone(),
         ..Default::default()
     };

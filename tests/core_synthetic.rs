@@ -25,6 +25,12 @@ fn the_same_seed_gives_the_same_script_and_another_seed_another() {
 fn a_script_has_n_problems_with_chinese_texts_of_realistic_length_and_m_edits() {
     let s = script(Spec::sized(200));
     assert_eq!(s.ledger.problems.len(), 200);
+    // named for what it is, not like the example ledger it borrows its unit from
+    assert_eq!(s.ledger.meta.name, "合成台账（200 项，种子 20221128）");
+    assert_ne!(
+        s.ledger.meta.name,
+        rectify::io::example::example_ledger().meta.name
+    );
     assert_eq!(s.steps.len(), 2_000);
     assert!(s.ledger.categories.len() >= 10);
     for p in &s.ledger.problems {
