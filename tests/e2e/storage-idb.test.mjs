@@ -277,6 +277,36 @@ test('a growing ledger moves to IndexedDB without loss; reloads, two tabs and a 
   assert.equal(seen.rowsWithNote, false, 'the outdated view is not shown: the document is loaded');
 }));
 
+test('typing in a ledger in IndexedDB appends a chunk a save; they are compacted once typing pauses, not while it goes on', scenario(env, async ({ laptop }) => {
+  const app = patient(await laptop('typist'));
+  await app.start.openExample();
+  await app.header.importFile(join(FIXTURES, 'large-ledger.rectify'));
+  await app.notices.importDialogButton('作为新台账打开').click();
+  await app.header.show('台账');
+  await expectCount(app.checklist.problemToggles, 8, 'problems of the large ledger');
+  await app.waitForSave();
+  const id = await app.page.evaluate(() => localStorage.getItem('rectify:current'));
+  const chunks = async () => (await idbKeys(app)).filter((k) => k.startsWith(`rectify:chunk:${id}:`)).length;
+  await until(async () => assert.ok((await idbKeys(app)).includes(`rectify:ledger:${id}`)), 'the large ledger in IndexedDB');
+  await until(async () => assert.equal(await chunks(), 0), 'no chunks yet');
+
+  // a quick typist without a pause: about 2 saves a second, each one chunk; 32 chunks make a
+  // compaction due, and it waits
+  const editor = await app.checklist.problem(2).open();
+  const field = editor.field('整改措施');
+  const before = await field.inputValue();
+  await field.click();
+  await app.page.keyboard.press('Control+End');
+  const typed = '边打字边保存'.repeat(30);
+  await app.page.keyboard.type(typed, { delay: 90 });
+  const whileTyping = await chunks();
+  assert.ok(whileTyping > 32, `${whileTyping} chunks, none compacted while typing went on`);
+  // the pause (1.5 s without a save): one snapshot, no chunks
+  await until(async () => assert.equal(await chunks(), 0), 'the chunks compacted in the pause', { timeout: 30_000 });
+  await app.reload();
+  assert.equal(await fieldOf(app, 2, '整改措施'), before + typed, 'every keystroke after the reload');
+}));
+
 test('storage disabled: a clear message, and a person can still work and export', scenario(env, async ({ laptop, tmpFile }) => {
   const app = patient(await laptop('blocked', { initScript: siteDataBlocked }));
   assert.equal(await app.page.evaluate(() => { try { return typeof localStorage; } catch (e) { return e.name; } }), 'SecurityError');
