@@ -623,3 +623,142 @@ fn a_session_actor_sorts_after_every_earlier_actor() {
         "本次会话，再次"
     );
 }
+
+/// autosurgeon's derive of `DocProblem`'s read, kept here to check the read by hand against
+/// (`schema.rs`): the same fields, the same `missing = "empty"`.
+mod derived {
+    use autosurgeon::{Hydrate, Text};
+    use rectify::document::schema::DocProgressEntry;
+    use std::collections::HashMap;
+
+    #[derive(Debug, Hydrate)]
+    pub struct DocProblem {
+        #[autosurgeon(missing = "Default::default")]
+        pub category_id: String,
+        #[autosurgeon(missing = "Default::default")]
+        pub deleted: bool,
+        #[autosurgeon(missing = "Default::default")]
+        pub order: String,
+        #[autosurgeon(missing = "Default::default")]
+        pub description: Text,
+        #[autosurgeon(missing = "Default::default")]
+        pub cause: Text,
+        #[autosurgeon(missing = "Default::default")]
+        pub measures: Text,
+        #[autosurgeon(missing = "Default::default")]
+        pub progress: Text,
+        #[autosurgeon(missing = "Default::default")]
+        pub lead: String,
+        #[autosurgeon(missing = "Default::default")]
+        pub departments: Vec<String>,
+        #[autosurgeon(missing = "Default::default")]
+        pub owner: String,
+        #[autosurgeon(missing = "Default::default")]
+        pub deadline: String,
+        #[autosurgeon(missing = "Default::default")]
+        pub completed_on: String,
+        #[autosurgeon(missing = "Default::default")]
+        pub status: String,
+        #[autosurgeon(missing = "Default::default")]
+        pub evidence: Text,
+        #[autosurgeon(missing = "Default::default")]
+        pub log: HashMap<String, DocProgressEntry>,
+    }
+}
+
+/// Every problem of `doc` read by hand and by the derive: the same problem, or both refused.
+fn problems_read_as_the_derive_reads_them(doc: &automerge::AutoCommit) -> usize {
+    use automerge::{ObjType, ReadDoc, Value, ROOT};
+    use rectify::document::schema::DocProblem;
+    let Ok(Some((Value::Object(ObjType::Map), problems))) = doc.get(ROOT, "problems") else {
+        panic!("no problems map");
+    };
+    let keys: Vec<String> = doc.keys(&problems).collect();
+    for key in &keys {
+        let by_hand: Result<DocProblem, _> =
+            autosurgeon::hydrate_prop(doc, &problems, key.as_str());
+        let by_derive: Result<derived::DocProblem, _> =
+            autosurgeon::hydrate_prop(doc, &problems, key.as_str());
+        // every field, the progress entries in key order
+        macro_rules! fields {
+            ($p:expr) => {{
+                let p = $p;
+                let log: std::collections::BTreeMap<_, _> = p.log.iter().collect();
+                format!(
+                    "{:?}",
+                    (
+                        (&p.category_id, p.deleted, &p.order, &p.lead, &p.owner),
+                        (
+                            &p.description,
+                            &p.cause,
+                            &p.measures,
+                            &p.progress,
+                            &p.evidence
+                        ),
+                        (&p.departments, &p.deadline, &p.completed_on, &p.status, log),
+                    )
+                )
+            }};
+        }
+        match (by_hand, by_derive) {
+            (Ok(a), Ok(b)) => assert_eq!(fields!(a), fields!(b), "problem {key}"),
+            (Err(_), Err(_)) => {}
+            (a, b) => panic!(
+                "problem {key}: by hand {}, by the derive {}",
+                a.is_ok(),
+                b.is_ok()
+            ),
+        }
+    }
+    keys.len()
+}
+
+#[test]
+fn a_problem_read_by_hand_reads_as_autosurgeons_derive() {
+    use automerge::transaction::Transactable;
+    use automerge::{AutoCommit, ObjType, ReadDoc, ScalarValue, ROOT};
+    use rectify::synthetic::{script, Spec};
+
+    // a ledger with a history: texts, departments, progress entries, deleted problems
+    let mut doc = script(Spec::sized(20)).build(T0).unwrap();
+    let mut am = AutoCommit::load(&doc.save(T0 + 1)).unwrap();
+    assert_eq!(problems_read_as_the_derive_reads_them(&am), 20);
+
+    // values of every other shape, unknown keys, a missing field, and a conflict
+    let problems = match am.get(ROOT, "problems").unwrap() {
+        Some((_, id)) => id,
+        None => unreachable!(),
+    };
+    let odd = |am: &mut AutoCommit, key: &str| am.put_object(&problems, key, ObjType::Map).unwrap();
+    let p = odd(&mut am, "odd-scalars");
+    am.put(&p, "owner", 7_i64).unwrap();
+    am.put(&p, "deleted", ScalarValue::Null).unwrap();
+    am.put(&p, "unknown", "ignored").unwrap();
+    let p = odd(&mut am, "a-map-for-a-text");
+    am.put_object(&p, "description", ObjType::Map).unwrap();
+    let p = odd(&mut am, "a-text-for-a-string");
+    let t = am.put_object(&p, "owner", ObjType::Text).unwrap();
+    am.splice_text(&t, 0, 0, "张三").unwrap();
+    let p = odd(&mut am, "a-list-for-a-bool");
+    am.put_object(&p, "deleted", ObjType::List).unwrap();
+    let p = odd(&mut am, "a-string-for-a-list");
+    am.put(&p, "departments", "办公室").unwrap();
+    let p = odd(&mut am, "a-string-for-a-text");
+    am.put(&p, "cause", "原因").unwrap();
+    am.put(&p, "status", "done").unwrap();
+    let p = odd(&mut am, "a-bad-log-entry");
+    let log = am.put_object(&p, "log", ObjType::Map).unwrap();
+    am.put(&log, "e1", 3_i64).unwrap();
+    odd(&mut am, "empty");
+    // two copies set the same field at once: both read the value Automerge shows
+    let mut other = am.fork();
+    let first = doc.read().unwrap().problems[0].id.clone();
+    let Some((_, p)) = am.get(&problems, first.as_str()).unwrap() else {
+        unreachable!()
+    };
+    am.put(&p, "owner", "甲").unwrap();
+    other.put(&p, "owner", "乙").unwrap();
+    am.merge(&mut other).unwrap();
+    assert_eq!(am.get_all(&p, "owner").unwrap().len(), 2, "a conflict");
+    assert_eq!(problems_read_as_the_derive_reads_them(&am), 28);
+}
