@@ -118,6 +118,12 @@ fn big_ledger() -> (LedgerDoc, Vec<String>) {
     (doc, probs)
 }
 
+/// What `store` holds of `doc`'s ledger, loaded, reads as `doc` does.
+fn assert_stored_is<K: KeyValue>(store: &LedgerStore<K>, doc: &LedgerDoc, what: &str) {
+    let stored = store.load(&doc.ledger_id()).unwrap();
+    assert_eq!(stored.read().unwrap(), doc.read().unwrap(), "{what}");
+}
+
 #[test]
 fn the_move_and_compaction_rules() {
     let at = LOCAL_BUDGET_BYTES * 40 / 100;
@@ -293,10 +299,7 @@ fn a_move_keeps_the_local_copy_until_the_large_store_has_written_it() {
     large.pending.set(false);
     store.finish_moves();
     assert!(local.get(&ledger_key(&id)).unwrap().is_none());
-    assert_eq!(
-        store.load(&id).unwrap().read().unwrap(),
-        doc.read().unwrap()
-    );
+    assert_stored_is(&store, &doc, "");
 }
 
 #[test]
@@ -327,18 +330,14 @@ fn saves_in_the_large_store_append_chunks_compacted_in_a_pause() {
         );
         assert_eq!(large.get(&ledger_key(&id)).unwrap().unwrap(), snapshot);
         if i % 16 == 0 {
-            let loaded = store.load(&id).unwrap();
-            assert_eq!(loaded.read().unwrap(), doc.read().unwrap(), "save {i}");
+            assert_stored_is(&store, &doc, &format!("save {i}"));
         }
     }
     // the pause: with nothing new to save, the chunks become one snapshot
     store.save_and_compact(&mut doc, T0 + 200).unwrap();
     assert!(large.keys_with("chunk:").is_empty(), "compacted");
     assert_ne!(large.get(&ledger_key(&id)).unwrap().unwrap(), snapshot);
-    assert_eq!(
-        store.load(&id).unwrap().read().unwrap(),
-        doc.read().unwrap()
-    );
+    assert_stored_is(&store, &doc, "");
     // a pause with a compaction not due (a few chunks) saves as a save does
     for i in 0..3 {
         doc.set_problem_field(&probs[2], ProblemField::Owner, &format!("人{i}"))
@@ -354,17 +353,13 @@ fn saves_in_the_large_store_append_chunks_compacted_in_a_pause() {
     store.save(&mut doc, T0 + 500).unwrap();
     store.save_and_compact(&mut doc, T0 + 501).unwrap();
     assert_eq!(large.keys_with(""), keys);
-    assert_eq!(
-        store.load(&id).unwrap().read().unwrap(),
-        doc.read().unwrap()
-    );
+    assert_stored_is(&store, &doc, "");
 }
 
 #[test]
 fn a_save_compacts_by_itself_when_no_pause_comes_for_long() {
     let (_local, large, store) = pair(BUDGET);
     let (mut doc, probs) = big_ledger();
-    let id = doc.ledger_id();
     store.save(&mut doc, T0 + 1).unwrap();
     let overdue = COMPACT_OVERDUE_FACTOR * COMPACT_AFTER_CHUNKS;
     let mut most_chunks = 0;
@@ -380,10 +375,7 @@ fn a_save_compacts_by_itself_when_no_pause_comes_for_long() {
         most_chunks = most_chunks.max(chunks);
     }
     assert_eq!((most_chunks, compactions), (overdue, 1));
-    assert_eq!(
-        store.load(&id).unwrap().read().unwrap(),
-        doc.read().unwrap()
-    );
+    assert_stored_is(&store, &doc, "");
 }
 
 #[test]
@@ -567,10 +559,7 @@ fn a_damaged_chunk_is_reported_and_the_list_still_works() {
     assert_eq!(store.list().unwrap().len(), 1);
     // the open document still holds everything; saving it repairs the stored copy
     store.save(&mut doc, T0 + 3).unwrap();
-    assert_eq!(
-        store.load(&id).unwrap().read().unwrap(),
-        doc.read().unwrap()
-    );
+    assert_stored_is(&store, &doc, "");
 }
 
 #[test]
