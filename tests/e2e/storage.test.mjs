@@ -183,18 +183,20 @@ test('typing without a pause is saved as it goes, each save just after a keystro
   const keys = 24;
   for (let i = 0; i < keys; i++) {
     await app.page.keyboard.press('x');
-    await app.page.waitForTimeout(150);
+    await app.page.waitForTimeout(250);
   }
   const { inputs, saves } = await app.page.evaluate(() => window.__typing);
   assert.equal(inputs.length, keys);
   // saved while typing went on, not only once it stopped …
   const during = saves.filter((t) => t < inputs.at(-1));
-  assert.ok(during.length >= 3, `${during.length} saves while typing (${keys} keys, 150 ms apart)`);
-  // … each in the gap after a keystroke, not at a moment a keystroke might come
-  for (const t of during) {
-    const key = inputs.filter((i) => i <= t).at(-1);
-    assert.ok(t - key < 60, `a save ${Math.round(t - key)} ms after the keystroke before it`);
-  }
+  assert.ok(during.length >= 6, `${during.length} saves while typing (${keys} keys, 250 ms apart)`);
+  // … each in the gap just after a keystroke, not at a moment a keystroke might come (a save a
+  // timer starts lands anywhere in the 250 ms: about 4 in 10 within 100 ms of the key before;
+  // one late save is let pass, for a slow frame on a busy machine)
+  const late = during
+    .map((t) => t - inputs.filter((i) => i <= t).at(-1))
+    .filter((after) => after >= 100);
+  assert.ok(late.length <= 1, `saves long after the keystroke before them: ${late.map(Math.round)} ms`);
   await app.waitForSave();
   await app.reload();
   const again = await app.checklist.problem(1).open();
