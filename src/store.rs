@@ -2,7 +2,8 @@
 //! browser's localStorage implements, and the ledger bookkeeping over it ([`LedgerStore`]).
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 use base64::Engine;
@@ -249,6 +250,19 @@ pub struct LedgerStore<K: KeyValue> {
     large: Option<Rc<dyn KeyValue>>,
     /// what localStorage is taken to hold ([`LOCAL_BUDGET_BYTES`] unless set)
     local_budget: usize,
+}
+
+thread_local! {
+    /// Storage key → hash of the whole copy this page last wrote to localStorage under it, so
+    /// a save with nothing new can tell the stored copy is still that one ([`LedgerStore`]s
+    /// are made afresh for each use; this outlives them).
+    static WRITTEN: RefCell<HashMap<String, u64>> = RefCell::new(HashMap::new());
+}
+
+fn text_hash(text: &str) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
 }
 
 fn b64() -> base64::engine::GeneralPurpose {
@@ -519,19 +533,21 @@ impl<K: KeyValue> LedgerStore<K> {
             }
         }
         self.kv.set(&key, text)?;
+        WRITTEN.with(|w| w.borrow_mut().insert(key, text_hash(text)));
         Ok(Place::Local)
     }
 
     /// Save a ledger that lives in the large store: append the changes since what is stored as
     /// one chunk, or compact (one new snapshot, the chunks removed) when `compaction` says the
-    /// chunks are too many or too large, or when the stored copy cannot be read.
+    /// chunks are too many or too large, or when the stored copy cannot be read. False when
+    /// there was nothing to write.
     fn save_large(
         &self,
         doc: &mut LedgerDoc,
         name: &str,
         now: i64,
         compaction: Compaction,
-    ) -> Result<(), StoreError> {
+    ) -> Result<bool, StoreError> {
         let large = self
             .large
             .as_ref()
@@ -560,7 +576,7 @@ impl<K: KeyValue> LedgerStore<K> {
             Some(heads) => {
                 let bytes = doc.save_after(&heads, now);
                 if bytes.is_empty() {
-                    return Ok(());
+                    return Ok(false);
                 }
                 let chunk = Chunk {
                     heads: doc.heads(),
@@ -575,12 +591,12 @@ impl<K: KeyValue> LedgerStore<K> {
                     &key,
                     &serde_json::to_string(&chunk).expect("chunk serialises"),
                 )?;
-                large.commit()
+                large.commit().map(|_| true)
             }
             None => {
                 let text = b64().encode(envelope::encode(doc, name, now));
                 let covered: Vec<String> = chunks.into_iter().map(|(k, _, _)| k).collect();
-                self.write_whole(&id, &text, &covered).map(|_| ())
+                self.write_whole(&id, &text, &covered).map(|_| true)
             }
         }
     }
@@ -780,8 +796,15 @@ impl<K: KeyValue> LedgerStore<K> {
         let name = doc.display_name();
         let place = match self.place(&id) {
             Place::Large => {
-                self.save_large(doc, &name, now, compaction)?;
+                if !self.save_large(doc, &name, now, compaction)? {
+                    return Ok(outcome);
+                }
                 Place::Large
+            }
+            // nothing new since the stored copy (a pause in typing saves again, usually with
+            // nothing new): no second encoding of the whole document
+            Place::Local if !doc.has_pending() && self.holds_exactly(&id, doc) => {
+                return Ok(outcome)
             }
             Place::Local => {
                 let text = b64().encode(envelope::encode(doc, &name, now));
@@ -807,6 +830,28 @@ impl<K: KeyValue> LedgerStore<K> {
             heads.extend(chunk.map(|c| c.heads).unwrap_or_default());
         }
         Some(heads)
+    }
+
+    /// The ledger's stored copy is the whole copy this page wrote last, untouched since, and
+    /// its heads are `doc`'s heads: it holds exactly what `doc` holds. Its header is decoded
+    /// and its text hashed, nothing else (a copy damaged since, or written by another tab,
+    /// is not it, and the next save writes it whole again).
+    fn holds_exactly(&self, id: &str, doc: &mut LedgerDoc) -> bool {
+        let key = Self::ledger_key(id);
+        let Ok(Some(text)) = self.home(id).get(&key) else {
+            return false;
+        };
+        let written = WRITTEN.with(|w| w.borrow().get(&key).copied());
+        if written != Some(text_hash(&text)) || !self.chunk_keys(id).is_empty() {
+            return false;
+        }
+        let Some(mut stored) = stored_header(&text).map(|header| header.heads) else {
+            return false;
+        };
+        let mut heads = doc.heads();
+        stored.sort();
+        heads.sort();
+        stored == heads
     }
 
     /// Merge into `doc` what another tab (or window) stored of the same ledger and `doc` lacks.

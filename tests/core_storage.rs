@@ -348,12 +348,67 @@ fn saves_in_the_large_store_append_chunks_compacted_in_a_pause() {
         .unwrap();
     store.save_and_compact(&mut doc, T0 + 310).unwrap();
     assert_eq!(large.keys_with("chunk:").len(), 4);
-    // a save or a pause with nothing new writes nothing
+    // a save or a pause with nothing new writes nothing, not even the index
     let keys = large.keys_with("");
+    let writes = large.written.get();
     store.save(&mut doc, T0 + 500).unwrap();
     store.save_and_compact(&mut doc, T0 + 501).unwrap();
     assert_eq!(large.keys_with(""), keys);
+    assert_eq!(large.written.get(), writes, "no write in either store");
     assert_stored_is(&store, &doc, "");
+}
+
+#[test]
+fn a_save_with_nothing_new_leaves_local_storage_alone() {
+    let (local, large, tab1) = pair(BUDGET);
+    let (mut doc, _c, probs) = small_ledger();
+    let id = doc.ledger_id();
+    tab1.save(&mut doc, T0 + 1).unwrap();
+    assert_eq!(tab1.place(&id), Place::Local);
+    let stored = local.get(&ledger_key(&id)).unwrap().unwrap();
+    let index = tab1.list().unwrap();
+
+    // a pause after the typing was saved: the whole copy is not encoded and written again
+    let writes = local.written.get();
+    tab1.save(&mut doc, T0 + 2).unwrap();
+    tab1.save_and_compact(&mut doc, T0 + 3).unwrap();
+    assert_eq!(local.written.get(), writes, "nothing written");
+    assert_eq!(local.get(&ledger_key(&id)).unwrap().unwrap(), stored);
+    assert_eq!(
+        tab1.list().unwrap(),
+        index,
+        "the index keeps the last save's time"
+    );
+
+    // an edit is written, as is a change committed but never stored (a save that failed)
+    doc.set_problem_field(&probs[0], ProblemField::Owner, "王五")
+        .unwrap();
+    tab1.save(&mut doc, T0 + 4).unwrap();
+    assert!(local.written.get() > writes);
+    assert_stored_is(&tab1, &doc, "the edit");
+    doc.set_problem_field(&probs[0], ProblemField::Owner, "赵六")
+        .unwrap();
+    local.allowed.set(Some(0));
+    assert!(tab1.save(&mut doc, T0 + 5).is_err(), "the disk is full");
+    local.allowed.set(None);
+    assert!(!doc.has_pending(), "the failed save committed the edit");
+    tab1.save(&mut doc, T0 + 6).unwrap();
+    assert_stored_is(&tab1, &doc, "the edit whose save failed");
+
+    // another tab's save is merged in and then not written back: it is stored already
+    let tab2 = reopen(&local, &large, BUDGET);
+    let mut other = tab2.load(&id).unwrap();
+    other
+        .set_problem_field(&probs[1], ProblemField::Owner, "二号窗口")
+        .unwrap();
+    tab2.save(&mut other, T0 + 7).unwrap();
+    let stored = local.get(&ledger_key(&id)).unwrap().unwrap();
+    let writes = local.written.get();
+    let merged = tab1.save(&mut doc, T0 + 8).unwrap().merged;
+    assert_eq!(merged.map(|m| m.new_changes), Some(1));
+    assert_eq!(local.written.get(), writes, "nothing written back");
+    assert_eq!(local.get(&ledger_key(&id)).unwrap().unwrap(), stored);
+    assert_eq!(doc.read().unwrap(), other.read().unwrap());
 }
 
 #[test]
