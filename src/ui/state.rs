@@ -344,14 +344,39 @@ impl AppState {
             }
             _ => None,
         });
+        // another ledger (or none): the triggers of problems it does not have are dropped
+        // after waking their rows, so opening ledger after ledger does not keep them all
+        let kept: Option<std::collections::HashSet<String>> = match (&changed, &new) {
+            (None, Some(l))
+                if self
+                    .ledger
+                    .with_untracked(|old| old.as_ref().map(|o| &o.id) != Some(&l.id)) =>
+            {
+                Some(
+                    l.problems
+                        .iter()
+                        .chain(&l.trash)
+                        .map(|p| p.id.clone())
+                        .collect(),
+                )
+            }
+            (None, None) => Some(Default::default()),
+            _ => None,
+        };
         self.ledger.set(new);
-        self.problem_triggers.with_value(|triggers| match &changed {
-            Some(ids) => ids
-                .iter()
-                .filter_map(|id| triggers.get(id))
-                .for_each(ArcTrigger::notify),
-            None => triggers.values().for_each(ArcTrigger::notify),
-        });
+        self.problem_triggers
+            .update_value(|triggers| match &changed {
+                Some(ids) => ids
+                    .iter()
+                    .filter_map(|id| triggers.get(id))
+                    .for_each(ArcTrigger::notify),
+                None => {
+                    triggers.values().for_each(ArcTrigger::notify);
+                    if let Some(kept) = &kept {
+                        triggers.retain(|id, _| kept.contains(id));
+                    }
+                }
+            });
     }
 
     /// Track one problem of the shown ledger: a checklist row reads its problem untracked and

@@ -261,7 +261,7 @@ test('deleting a problem asks first, and the deleted problem stays gone after a 
 test('台账管理: keep two ledgers, switch with 当前台账, rename and delete (after confirming)', scenario(env, async ({ laptop }) => {
   const app = await laptop();
   const { header, checklist, ledgers, start } = app;
-  await buildLedger(app, '甲台账', [{ title: '甲的类别' }]);
+  await buildLedger(app, '甲台账', [{ title: '甲的类别', problems: [{ 问题表现: '甲的问题' }] }]);
 
   await ledgers.open();
   await until(async () => assert.deepEqual(await ledgers.names(), ['甲台账']), 'the table lists 甲台账');
@@ -273,6 +273,12 @@ test('台账管理: keep two ledgers, switch with 当前台账, rename and delet
   await header.switchTo('甲台账');
   await expectText(checklist.title, '甲台账', 'switched to 甲台账');
   await expectVisible(checklist.category('甲的类别').region, true, '甲的类别');
+  // its row, drawn again after the switch, follows an edit at once
+  const row = checklist.problem(1);
+  const editor = await row.open();
+  await editor.write('问题表现', '甲的问题（切换回来后修改）');
+  await until(async () => /切换回来后修改/.test(await row.summary()), 'the row to show the edit made after switching back');
+  await editor.collapse();
   await header.switchTo('乙台账');
   await expectText(checklist.title, '乙台账', 'switched back to 乙台账');
   await expectCount(checklist.categories, 0, 'categories of 乙台账');
