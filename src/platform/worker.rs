@@ -168,12 +168,23 @@ fn start() -> Result<(), String> {
             pending.borrow_mut().insert(READY, (resolve, reject));
         })
     };
+    // a worker that fails before a job awaits it (started by [`warm`]) rejects `ready` with
+    // no one listening: handled here, so it is not an unhandled rejection; `run` still sees it
+    let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+    let _ = ready.catch(&ignore);
+    ignore.forget();
     let answers = pending.clone();
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let data = event.data();
             let ready = get(&data, "ready");
             if !ready.is_undefined() {
+                // (it has loaded its script: a warmed worker may wait long for its first job)
+                HELPER.with(|h| {
+                    if let Some(helper) = h.borrow_mut().as_mut() {
+                        helper.revoke_blob_url();
+                    }
+                });
                 let entry = answers.borrow_mut().remove(&READY);
                 if ready.as_f64() == Some(f64::from(PROTOCOL)) {
                     if let Some((resolve, _)) = entry {
@@ -216,6 +227,16 @@ fn start() -> Result<(), String> {
         })
     });
     Ok(())
+}
+
+/// Start the worker now unless it is running, so that the job someone is about to ask for (a
+/// file picker just opened, a file dragged over the page) does not wait for its module to
+/// load: about 0.4 s of a first import here, hidden behind the time it takes to pick a file.
+/// A worker that cannot start is reported by the job's [`run`], which tries again.
+pub fn warm() {
+    if HELPER.with(|h| h.borrow().is_none()) {
+        let _ = start();
+    }
 }
 
 /// Run `job` (with its file `bytes`) in the worker, starting the worker on first use.

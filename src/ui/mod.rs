@@ -135,6 +135,7 @@ fn App() -> impl IntoView {
         <div
             class="app"
             class:dragging=move || dragging.get()
+            on:dragenter=move |_| crate::platform::worker::warm()
             on:dragover=move |e: ev::DragEvent| {
                 e.prevent_default();
                 dragging.set(true);
@@ -230,6 +231,8 @@ fn Header() -> impl IntoView {
                         type="file"
                         aria-label={state.tr(|t| t.import_file)}
                         accept=".rectify,application/octet-stream"
+                        // the picker opens: the file will be checked in the Web Worker
+                        on:click=move |_| crate::platform::worker::warm()
                         on:change=move |e| {
                             let input: web_sys::HtmlInputElement = e.target().unwrap().unchecked_into();
                             import_files(state, input.files());

@@ -27,6 +27,8 @@ pub fn XlsxPicker(label: fn(&Texts) -> &'static str) -> impl IntoView {
                 type="file"
                 aria-label=state.tr(label)
                 accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                // the picker opens: the workbook will be read in the Web Worker
+                on:click=move |_| crate::platform::worker::warm()
                 on:change=on_file
             />
         </label>
