@@ -146,6 +146,25 @@ test('importing the same file again says there is nothing new and changes nothin
   assert.equal((await fieldsOf(a, 2)).owner, '乙');
 }));
 
+test('opening 导入 starts the Web Worker while the file is picked, and that worker checks it', scenario(env, async ({ laptop, tmpFile }) => {
+  const a = await laptop('A');
+  await a.start.openExample();
+  await expectCount(a.checklist.problemToggles, 20, 'A: problems of the example');
+  const first = await exportTo(a, tmpFile);
+
+  const b = await laptop('B');
+  await b.start.heading.waitFor();
+  assert.equal(b.page.workers().length, 0, 'no Web Worker before a file is asked for');
+  const chooser = await b.header.openImportPicker();
+  await until(async () => assert.equal(b.page.workers().length, 1), 'the Web Worker to start as the picker opens');
+  await chooser.setFiles(first.path);
+  await expectVisible(b.notices.importDialog, true, 'B: the import dialog');
+  assert.equal(b.page.workers().length, 1, 'the file was checked by the worker started for it');
+  await b.notices.importDialogButton('作为新台账打开').click();
+  await b.notices.infoText(/已作为新台账打开/);
+  await expectCount(b.checklist.problemToggles, 20, 'B: problems of the imported ledger');
+}));
+
 test('a file of another ledger kept in this browser asks to switch and merge (or cancel)', scenario(env, async ({ laptop, tmpFile }) => {
   const { a, b } = await shareExample(laptop, tmpFile);
   const ea = await a.checklist.problem(3).open();

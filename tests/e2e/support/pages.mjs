@@ -176,6 +176,12 @@ export class Header {
     await this.importInput.setInputFiles(file);
   }
 
+  /** Click 导入 as a person does; resolves to the file chooser that opens (its setFiles picks). */
+  async openImportPicker() {
+    const [chooser] = await Promise.all([this.page.waitForEvent('filechooser'), this.importInput.click()]);
+    return chooser;
+  }
+
   /** Drag a file onto the page and drop it, as from a file manager. */
   async dropFile(name, bytes) {
     const dataTransfer = await this.page.evaluateHandle(
