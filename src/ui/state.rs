@@ -346,23 +346,15 @@ impl AppState {
         });
         // another ledger (or none): the triggers of problems it does not have are dropped
         // after waking their rows, so opening ledger after ledger does not keep them all
-        let kept: Option<std::collections::HashSet<String>> = match (&changed, &new) {
-            (None, Some(l))
-                if self
-                    .ledger
-                    .with_untracked(|old| old.as_ref().map(|o| &o.id) != Some(&l.id)) =>
-            {
-                Some(
-                    l.problems
-                        .iter()
-                        .chain(&l.trash)
-                        .map(|p| p.id.clone())
-                        .collect(),
-                )
-            }
-            (None, None) => Some(Default::default()),
-            _ => None,
-        };
+        let other_ledger = self
+            .ledger
+            .with_untracked(|old| old.as_ref().map(|l| &l.id) != new.as_ref().map(|l| &l.id));
+        let kept: Option<std::collections::HashSet<String>> = other_ledger.then(|| {
+            new.iter()
+                .flat_map(|l| l.problems.iter().chain(&l.trash))
+                .map(|p| p.id.clone())
+                .collect()
+        });
         self.ledger.set(new);
         self.problem_triggers
             .update_value(|triggers| match &changed {
