@@ -193,10 +193,15 @@ pub fn should_compact(chunks: usize, chunk_bytes: usize, snapshot_bytes: usize) 
 /// at 1,000): the keystroke it falls on waits for it.
 pub const COMPACT_OVERDUE_FACTOR: usize = 4;
 
-/// The chunks are so many or so large that a save compacts them without waiting for a pause.
+/// The chunks are so many or so large that a save compacts them without waiting for a pause:
+/// [`should_compact`]'s rule with [`COMPACT_OVERDUE_FACTOR`] times its limits (whole numbers:
+/// `n / f >= m` exactly when `n >= f * m`).
 pub fn compaction_overdue(chunks: usize, chunk_bytes: usize, snapshot_bytes: usize) -> bool {
-    chunks >= COMPACT_OVERDUE_FACTOR * COMPACT_AFTER_CHUNKS
-        || chunk_bytes >= COMPACT_OVERDUE_FACTOR * COMPACT_AFTER_CHUNK_BYTES.max(snapshot_bytes / 2)
+    should_compact(
+        chunks / COMPACT_OVERDUE_FACTOR,
+        chunk_bytes / COMPACT_OVERDUE_FACTOR,
+        snapshot_bytes,
+    )
 }
 
 /// When a save in the large store rewrites the chunks as one snapshot.
