@@ -179,7 +179,8 @@ fn start() -> Result<(), String> {
             let data = event.data();
             let ready = get(&data, "ready");
             if !ready.is_undefined() {
-                // (it has loaded its script: a warmed worker may wait long for its first job)
+                // it has loaded its script: the blob: URL can go now (a warmed worker may wait
+                // long for its first job)
                 HELPER.with(|h| {
                     if let Some(helper) = h.borrow_mut().as_mut() {
                         helper.revoke_blob_url();
@@ -254,11 +255,6 @@ pub async fn run(job: &Job, bytes: &[u8]) -> Result<(Done, Vec<u8>), WorkerError
             e.as_string().unwrap_or_else(|| "无法加载".into()),
         ));
     }
-    HELPER.with(|h| {
-        if let Some(helper) = h.borrow_mut().as_mut() {
-            helper.revoke_blob_url();
-        }
-    });
     let message = Object::new();
     let file = Uint8Array::from(bytes);
     set(&message, "job", &JsValue::from_str(&jobs::job_to_json(job)));
