@@ -9,7 +9,7 @@ use automerge::legacy::{
     Key as LegacyKey, ObjectId as LegacyObjectId, OpId as LegacyOpId, OpType as LegacyOpType,
 };
 use automerge::{
-    AutoCommit, Change, ObjId, ObjType, Prop, ReadDoc, ScalarValueRef, ValueRef, ROOT,
+    AutoCommit, Change, ChangeHash, ObjId, ObjType, Prop, ReadDoc, ScalarValueRef, ValueRef, ROOT,
 };
 
 use super::history::label_for_keys;
@@ -177,12 +177,12 @@ impl Merged {
 impl LedgerDoc {
     /// The long texts (Automerge Text) that both sides of a merge edited, named as people say
     /// ("第3项 · 原因分析"), numbered as the ledger stands after the merge: the texts theirs
-    /// touched that an operation of ours (the changes this document had and `other` had not)
+    /// touched that an operation of ours (the changes this document had and the other copy had not)
     /// is on too. Ours are looked up and read only when theirs touched a text.
     pub(super) fn texts_edited_by_both(
         &mut self,
         merged: &mut Merged,
-        other: &mut LedgerDoc,
+        their_heads: &[ChangeHash],
     ) -> Vec<String> {
         let objects: Vec<LegacyObjectId> = merged
             .touched
@@ -203,9 +203,9 @@ impl LedgerDoc {
         if texts.is_empty() {
             return vec![];
         }
-        // ours: what `other` lacks (the same after the merge as before it: the merge added
-        // only what `other` has)
-        let ours = other.doc.get_changes_added(&mut self.doc);
+        // ours: what the other copy lacks, i.e. what this merged document has beyond its heads
+        // (the merge added only what the other copy has)
+        let ours = self.doc.get_changes(their_heads);
         let ours: HashSet<LegacyObjectId> = ours
             .iter()
             .flat_map(|c| c.decode().operations.into_iter().map(|op| op.obj))
@@ -550,6 +550,19 @@ mod tests {
         }
         let narrowed = stale_now.is_some();
         assert_eq!(new.read().unwrap(), new.read_whole().unwrap());
+        // and through a batch, as the page merges a file the Web Worker loaded: the same
+        // report, document and cache
+        let (mut page, mut file) = (a.copy(), b.copy());
+        let batch = file.changes_missing_from(&page.change_hashes(NOW), NOW);
+        let by_batch = page.merge_changes(&batch, &file.heads(), NOW).unwrap();
+        assert_eq!(by_batch, report, "merged from a batch");
+        let mut heads = page.heads();
+        heads.sort();
+        let mut expected = new.heads();
+        expected.sort();
+        assert_eq!(heads, expected);
+        assert_eq!(page.cache.borrow().stale_problems.is_some(), narrowed);
+        assert_eq!(page.read().unwrap(), new.read_whole().unwrap());
         (report, narrowed)
     }
 
@@ -655,6 +668,69 @@ mod tests {
         a.set_meta(MetaField::Opening, "开头甲").unwrap();
         b.set_meta(MetaField::Opening, "乙开头").unwrap();
         (a, b, p)
+    }
+
+    /// The batch's changes, each with its length before it, and a batch made of some of them.
+    fn split_batch(batch: &[u8]) -> Vec<Vec<u8>> {
+        let mut out = vec![];
+        let mut rest = batch;
+        while !rest.is_empty() {
+            let len = u32::from_le_bytes(rest[..4].try_into().unwrap()) as usize;
+            out.push(rest[..4 + len].to_vec());
+            rest = &rest[4 + len..];
+        }
+        out
+    }
+
+    #[test]
+    fn a_batch_that_is_broken_or_incomplete_is_refused_and_nothing_changes() {
+        let (mut a, mut b, p) = two_copies();
+        b.set_problem_text(&p[1], ProblemText::Measures, "措施")
+            .unwrap();
+        b.commit(NOW);
+        b.set_problem_text(&p[2], ProblemText::Measures, "另一措施")
+            .unwrap();
+        b.commit(NOW);
+        let batch = b.changes_missing_from(&a.change_hashes(NOW), NOW);
+        let parts = split_batch(&batch);
+        assert!(parts.len() >= 2, "b made several changes");
+        let (heads, ledger) = (a.heads(), a.read().unwrap());
+        let refused = |a: &mut LedgerDoc, batch: &[u8], their_heads: &[String]| {
+            assert!(a.merge_changes(batch, their_heads, NOW).is_err());
+            assert_eq!(a.heads(), heads);
+            assert_eq!(a.read().unwrap(), ledger);
+        };
+        // the first change left out: the others depend on it
+        refused(&mut a, &parts[1..].concat(), &b.heads());
+        // cut short, in a length or in a change
+        refused(&mut a, &batch[..2], &b.heads());
+        refused(&mut a, &batch[..batch.len() - 1], &b.heads());
+        // a change's bytes altered (its checksum no longer holds)
+        let mut altered = batch.clone();
+        let last = altered.len() - 3;
+        altered[last] ^= 0xff;
+        refused(&mut a, &altered, &b.heads());
+        // heads the batch does not reach, or that are not hashes
+        refused(&mut a, &parts[..1].concat(), &b.heads());
+        refused(&mut a, &batch, &["nicht".to_string()]);
+        // and whole, it merges; the same batch again brings nothing
+        let report = a.merge_changes(&batch, &b.heads(), NOW).unwrap();
+        assert_eq!(report.new_changes, parts.len());
+        let again = a.merge_changes(&batch, &b.heads(), NOW).unwrap();
+        assert_eq!(again.new_changes, 0);
+        assert_eq!(a.read().unwrap(), a.read_whole().unwrap());
+    }
+
+    #[test]
+    fn a_copy_that_has_everything_gets_an_empty_batch() {
+        let (mut a, mut b, _) = two_copies();
+        b.commit(NOW);
+        a.merge(&mut b.copy(), NOW).unwrap();
+        assert!(b
+            .changes_missing_from(&a.change_hashes(NOW), NOW)
+            .is_empty());
+        let report = a.merge_changes(&[], &b.heads(), NOW).unwrap();
+        assert_eq!(report, MergeReport::default());
     }
 
     #[test]

@@ -6,10 +6,10 @@ mod merge;
 pub mod schema;
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use automerge::transaction::{CommitOptions, Transactable};
-use automerge::{ActorId, AutoCommit, ObjId, ObjType, ReadDoc, Value, ROOT};
+use automerge::{ActorId, AutoCommit, ChangeHash, ObjId, ObjType, ReadDoc, Value, ROOT};
 use autosurgeon::{hydrate, hydrate_prop, reconcile, reconcile_prop, Text};
 use chrono::NaiveDate;
 use fractional_index::FractionalIndex;
@@ -618,9 +618,110 @@ impl LedgerDoc {
         self.commit(now);
         other.commit(now);
         // theirs: the changes new to this document. Applied as they are (what `doc.merge`
-        // would look them up again to do), and read once for everything the report and the
-        // read cache need to know about them.
+        // would look them up again to do).
         let added = self.doc.get_changes_added(&mut other.doc);
+        let their_heads = other.doc.get_heads();
+        self.apply_theirs(added, &their_heads)
+    }
+
+    /// Every change this document holds, by hash (32 bytes each, in no set order; commits
+    /// first). Sent beside a ledger file to the Web Worker, which answers with only the changes
+    /// of the file that this document lacks ([`LedgerDoc::changes_missing_from`]), so the page
+    /// merges a colleague's file without loading it (`jobs::Job::ChangesForCopy`).
+    pub fn change_hashes(&mut self, now: i64) -> Vec<u8> {
+        self.commit(now);
+        let metas = self.doc.get_changes_meta(&[]);
+        let mut out = Vec::with_capacity(metas.len() * 32);
+        for meta in metas {
+            out.extend_from_slice(meta.hash.as_ref());
+        }
+        out
+    }
+
+    /// The changes this document has that a copy holding the changes `hashes` (as
+    /// [`LedgerDoc::change_hashes`] lists them) lacks, as a batch for
+    /// [`LedgerDoc::merge_changes`]: each change's bytes after its length (4 bytes, little
+    /// endian). Exact because a copy holds every ancestor of each change it holds: the changes
+    /// here that it holds are all ancestors of themselves, so the rest is what it lacks.
+    pub fn changes_missing_from(&mut self, hashes: &[u8], now: i64) -> Vec<u8> {
+        self.commit(now);
+        let theirs: HashSet<ChangeHash> = hashes
+            .chunks_exact(32)
+            .filter_map(|h| ChangeHash::try_from(h).ok())
+            .collect();
+        let have: Vec<ChangeHash> = self
+            .doc
+            .get_changes_meta(&[])
+            .into_iter()
+            .map(|meta| meta.hash)
+            .filter(|hash| theirs.contains(hash))
+            .collect();
+        let mut out = Vec::new();
+        for mut change in self.doc.get_changes(&have) {
+            let bytes = change.bytes();
+            out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+            out.extend_from_slice(&bytes);
+        }
+        out
+    }
+
+    /// Merge a batch from [`LedgerDoc::changes_missing_from`] of another copy of this ledger,
+    /// whose heads are `their_heads` (hex): the same document and report as
+    /// [`LedgerDoc::merge`] of that copy. Checked before anything is applied: a batch that does
+    /// not parse, or that leaves one of its changes or one of their heads without what it
+    /// depends on, is refused and the document stays as it was. That the changes are this
+    /// ledger's is the sender's to check (the worker compares the ledger ids): a whole other
+    /// ledger's history depends on nothing and would apply.
+    pub fn merge_changes(
+        &mut self,
+        batch: &[u8],
+        their_heads: &[String],
+        now: i64,
+    ) -> Result<MergeReport, DocError> {
+        if self.read_only {
+            return Err(DocError::ReadOnly);
+        }
+        let unreadable = || DocError::Unreadable("合并数据不完整".into());
+        let mut changes = Vec::new();
+        let mut rest = batch;
+        while !rest.is_empty() {
+            let (len, tail) = rest.split_at_checked(4).ok_or_else(unreadable)?;
+            let len = u32::from_le_bytes(len.try_into().map_err(|_| unreadable())?) as usize;
+            let (bytes, tail) = tail.split_at_checked(len).ok_or_else(unreadable)?;
+            changes.push(automerge::Change::from_bytes(bytes.to_vec()).map_err(|_| unreadable())?);
+            rest = tail;
+        }
+        let their_heads = their_heads
+            .iter()
+            .map(|h| h.parse::<ChangeHash>())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| unreadable())?;
+        self.commit(now);
+        // only the changes new here count (and are applied)
+        let hashes: Vec<ChangeHash> = changes.iter().map(|c| c.hash()).collect();
+        let missing: HashSet<ChangeHash> = self.doc.get_missing_deps(&hashes).into_iter().collect();
+        changes.retain(|c| missing.contains(&c.hash()));
+        let arriving: HashSet<ChangeHash> = changes.iter().map(|c| c.hash()).collect();
+        let needed: Vec<ChangeHash> = changes
+            .iter()
+            .flat_map(|c| c.deps().iter().copied())
+            .chain(their_heads.iter().copied())
+            .filter(|h| !arriving.contains(h))
+            .collect();
+        if !self.doc.get_missing_deps(&needed).is_empty() {
+            return Err(unreadable());
+        }
+        self.apply_theirs(changes, &their_heads)
+    }
+
+    /// Apply `added`, the changes of another copy (whose heads are `their_heads`) that this
+    /// document lacks, all of whose dependencies are here or among them; and read them once
+    /// for everything the report and the read cache need to know about them.
+    fn apply_theirs(
+        &mut self,
+        added: Vec<automerge::Change>,
+        their_heads: &[ChangeHash],
+    ) -> Result<MergeReport, DocError> {
         let actors: BTreeSet<String> = added.iter().map(|c| c.actor_id().to_hex_string()).collect();
         // everything stale while merging (a failed merge leaves no stale cache behind), then
         // narrowed to the problems the merge changed
@@ -636,7 +737,7 @@ impl LedgerDoc {
                 // a merge can make conflicts: scan again (cache.conflicts stays None)
             }
         }
-        let both_edited = self.texts_edited_by_both(&mut merged, other);
+        let both_edited = self.texts_edited_by_both(&mut merged, their_heads);
         let mut authors: Vec<String> = actors
             .iter()
             .map(|a| self.person(a).unwrap_or_else(|| short_actor(a)))
