@@ -241,21 +241,22 @@ fn main() {
             None,
         );
         // the page's side of the same import since the Web Worker answers with a batch: list
-        // this copy's change hashes, then merge only the changes it lacks (the file is never
-        // loaded in the page); then the worker's side of it, after its check of the file
+        // this copy's change hashes, merge only the changes it lacks (the file is never loaded
+        // in the page), read; then the worker's side of it, after its check of the file
         let b_heads = b_loaded.copy().heads();
         let batch = b_loaded
             .copy()
             .changes_missing_from(&a_loaded.copy().change_hashes(NOW), NOW);
         row(
-            "import a file, the page's part (hashes + merge of the worker's batch)",
+            "import a file, the page's part (hashes + merge of the worker's batch + read)",
             median(
                 samples,
                 || a_loaded.copy(),
                 |mut a| {
                     let hashes = a.change_hashes(NOW);
                     std::hint::black_box(hashes);
-                    a.merge_changes(&batch, &b_heads, NOW).expect("merges")
+                    a.merge_changes(&batch, &b_heads, NOW).expect("merges");
+                    a.read().expect("reads")
                 },
             ),
             None,

@@ -17,8 +17,10 @@ single=${1:-dist-single/rectify.html}
 # measured size: it fails on any growth. Lower it whenever the app gets smaller; raise it only
 # on purpose, saying what the bytes bought (1,090,000 -> 1,100,000: the merge's own pass, 7x
 # faster, and the checklist drawn in steps with typing that wakes one row, about 10 KB;
-# lowered to 1,020,000 when Leptos's erase_components (.cargo/config.toml) took 84 KB off).
-START_BUDGET=${START_BUDGET:-1020000}
+# lowered to 1,020,000 when Leptos's erase_components (.cargo/config.toml) took 84 KB off;
+# 1,020,000 -> 1,025,000: the page merges a batch of a file's changes that the Web Worker
+# picked (Automerge's change parsing and metadata, about 5 KB), instead of loading the file).
+START_BUDGET=${START_BUDGET:-1025000}
 TARGET=600000
 
 start_raw=0; start_gz=0; lazy_raw=0; lazy_gz=0

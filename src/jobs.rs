@@ -20,7 +20,7 @@ use crate::ledger::Ledger;
 /// gets the new worker's files). `tests/core_jobs.rs` pins the messages' shape to it: a change
 /// to `Job`, `Done` or what they carry (Ledger, Bulletin, XlsxImport) fails there until this
 /// is bumped.
-pub const PROTOCOL: u32 = 1;
+pub const PROTOCOL: u32 = 2;
 
 /// A job for the worker. Its input file, when it has one, travels beside it as bytes.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -38,6 +38,12 @@ pub enum Job {
     /// 导入台账文件: load the ledger file in the bytes completely (envelope, document, limits)
     /// before the page does; nothing is stored or merged.
     CheckLedgerFile,
+    /// 导入台账文件 while a ledger is open: the same check of the file (its first `file_len`
+    /// bytes), and when it is a copy of the open ledger (`ledger_id`) that the page may merge,
+    /// the changes it has that the page lacks ([`Done::Changes`]); the page's change hashes
+    /// (`LedgerDoc::change_hashes`) follow the file in the bytes. The page then merges a few
+    /// changes instead of loading the whole file a second time.
+    ChangesForCopy { ledger_id: String, file_len: usize },
 }
 
 /// What a job gave. A made file's bytes travel beside it.
@@ -51,6 +57,10 @@ pub enum Done {
     LedgerFileOk,
     /// the ledger file is refused, and why (so the page does not load it again to find out)
     LedgerFileRefused(ImportError),
+    /// the ledger file loads and keeps within the limits, and these are its changes that the
+    /// page lacks (`LedgerDoc::changes_missing_from`'s batch, the bytes beside), with the
+    /// file's heads, for `LedgerDoc::merge_changes`
+    Changes { heads: Vec<String> },
     /// the job failed, with the Chinese message to show
     Failed(String),
 }
@@ -76,6 +86,30 @@ pub fn run(job: Job, bytes: &[u8]) -> (Done, Vec<u8>) {
             Ok(_) => (Done::LedgerFileOk, Vec::new()),
             Err(e) => (Done::LedgerFileRefused(e), Vec::new()),
         },
+        Job::ChangesForCopy {
+            ledger_id,
+            file_len,
+        } => {
+            let Some((file, hashes)) = bytes.split_at_checked(file_len) else {
+                return (
+                    Done::Failed("后台处理模块收到的文件不完整，请重试。".into()),
+                    Vec::new(),
+                );
+            };
+            match envelope::decode(file) {
+                // another ledger, or one this version may only view: the page plans it
+                Ok(file) if file.header.ledger_id != ledger_id || file.is_newer_schema() => {
+                    (Done::LedgerFileOk, Vec::new())
+                }
+                Ok(file) => {
+                    let mut doc = file.into_doc();
+                    // (a loaded file has nothing pending to commit, so the time is not used)
+                    let batch = doc.changes_missing_from(hashes, 0);
+                    (Done::Changes { heads: doc.heads() }, batch)
+                }
+                Err(e) => (Done::LedgerFileRefused(e), Vec::new()),
+            }
+        }
     }
 }
 

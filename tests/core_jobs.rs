@@ -4,6 +4,7 @@
 mod common;
 use common::*;
 
+use rectify::document::{LedgerDoc, ProblemText};
 use rectify::io::envelope::ImportError;
 use rectify::io::example::create_example;
 use rectify::jobs::{answer, done_from_json, job_to_json, run, Done, Job};
@@ -103,6 +104,78 @@ fn the_trial_load_passes_a_good_file_and_refuses_bad_ones_with_the_reason() {
     ));
 }
 
+/// The page's side of a file import into the open ledger: the file and the page's change
+/// hashes to the worker, its batch merged.
+fn import_into(page: &mut LedgerDoc, file: &[u8]) -> (Done, Vec<u8>) {
+    let job = Job::ChangesForCopy {
+        ledger_id: page.ledger_id(),
+        file_len: file.len(),
+    };
+    through_worker(&job, &[file, &page.change_hashes(T0)].concat())
+}
+
+#[test]
+fn a_copy_of_the_open_ledger_comes_back_as_the_changes_the_page_lacks() {
+    let mut here = create_example(Some("张三"), T0).unwrap();
+    let mut there = here.fork(T0);
+    there.set_author(Some("李四"));
+    let ids = problem_ids(&here);
+    here.set_problem_text(&ids[0], ProblemText::Measures, "这边的措施")
+        .unwrap();
+    there
+        .set_problem_text(&ids[0], ProblemText::Measures, "那边的措施")
+        .unwrap();
+    there
+        .add_progress_entry(&ids[1], Some(day(2022, 6, 1)), "李四", "已整改")
+        .unwrap();
+    let file = rectify::io::encode(&mut there, "示例台账", T0);
+
+    let (Done::Changes { heads }, batch) = import_into(&mut here, &file) else {
+        panic!("a copy of the open ledger gets its changes")
+    };
+    // what loading the file and merging it gives: the same report and ledger
+    let mut loaded = here.copy();
+    let by_file = loaded
+        .merge(&mut rectify::io::decode(&file).unwrap().open(), T0)
+        .unwrap();
+    let by_batch = here.merge_changes(&batch, &heads, T0).unwrap();
+    assert_eq!(by_batch, by_file);
+    assert!(by_batch.new_changes > 0);
+    assert_eq!(by_batch.authors, vec!["李四".to_string()]);
+    assert_eq!(by_batch.both_edited.len(), 1, "{:?}", by_batch.both_edited);
+    assert_eq!(here.read().unwrap(), loaded.read().unwrap());
+    // the same file again: nothing the page lacks
+    let (Done::Changes { heads }, batch) = import_into(&mut here, &file) else {
+        panic!()
+    };
+    assert!(batch.is_empty());
+    assert_eq!(
+        here.merge_changes(&batch, &heads, T0).unwrap().new_changes,
+        0
+    );
+}
+
+#[test]
+fn another_ledgers_or_a_bad_file_is_not_answered_with_changes() {
+    let mut here = create_example(Some("张三"), T0).unwrap();
+    // another ledger: checked, left to the page to plan (open as new, merge into that one)
+    let mut other = create_example(Some("李四"), T0).unwrap();
+    let file = rectify::io::encode(&mut other, "另一本台账", T0);
+    assert_eq!(import_into(&mut here, &file).0, Done::LedgerFileOk);
+    // a copy of this ledger cut short: refused as the trial load refuses it
+    let file = rectify::io::encode(&mut here.fork(T0), "示例台账", T0);
+    assert_eq!(
+        import_into(&mut here, &file[..file.len() / 2]).0,
+        Done::LedgerFileRefused(ImportError::Truncated)
+    );
+    // a message whose bytes are shorter than the file it announces
+    let job = Job::ChangesForCopy {
+        ledger_id: here.ledger_id(),
+        file_len: file.len() + 1,
+    };
+    assert!(matches!(through_worker(&job, &file).0, Done::Failed(_)));
+}
+
 #[test]
 fn a_message_from_another_version_is_answered_not_misread() {
     let (reply, file) = answer(r#"{"Sing":{"song":"东方红"}}"#, b"");
@@ -148,6 +221,14 @@ fn the_message_format_is_pinned_to_its_protocol_number() {
             file_name: "a.xlsx".into(),
         }),
         job_to_json(&Job::CheckLedgerFile),
+        job_to_json(&Job::ChangesForCopy {
+            ledger_id: "x".into(),
+            file_len: 1,
+        }),
+        serde_json::to_string(&Done::Changes {
+            heads: vec!["x".into()],
+        })
+        .unwrap(),
         serde_json::to_string(&Done::Xlsx(Box::new(import))).unwrap(),
         serde_json::to_string(&Done::LedgerFileRefused(ImportError::Corrupt("x".into()))).unwrap(),
         serde_json::to_string(&Done::Failed("x".into())).unwrap(),
@@ -157,7 +238,7 @@ fn the_message_format_is_pinned_to_its_protocol_number() {
         .map(|m| shape(&serde_json::from_str(m).unwrap()).to_string())
         .collect();
     let digest = shape_digest(&shapes);
-    let pinned = [(1, "b0b9810d9e29b83f")];
+    let pinned = [(1, "b0b9810d9e29b83f"), (2, "6d44a9f0eea34314")];
     let (protocol, expected) = pinned[pinned.len() - 1];
     assert_eq!(
         (rectify::jobs::PROTOCOL, digest.as_str()),

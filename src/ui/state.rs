@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::backup::{BackupStatus, Reminder};
 use crate::document::{
-    self as document, Conflict, DocError, HistoryEntry, LedgerDoc, Place, ProblemText,
+    self as document, Conflict, DocError, HistoryEntry, LedgerDoc, MergeReport, Place, ProblemText,
 };
 use crate::i18n::{Lang, Texts};
 use crate::io::{self, envelope, example};
@@ -1062,15 +1062,41 @@ impl AppState {
     /// caught here), and a huge old file without the problem count in its header is refused
     /// there while the page stays usable. When the worker cannot start, the page checks it.
     pub fn import_bytes(&self, file_name: &str, bytes: Vec<u8>) {
-        if io::envelope::read_header(&bytes).is_err() {
+        let Ok((header, _)) = io::envelope::read_header(&bytes) else {
             // not a ledger file at all: the page's own check says which refusal it is
             return self.import_checked(file_name, bytes, false);
-        }
+        };
         let state = *self;
         let file_name = file_name.to_string();
         self.info(self.tu().checking_file);
+        // a copy of the open ledger: the worker also answers with just the changes this page
+        // lacks, so the page never loads the file (at 2,000 problems the load is most of an
+        // import's time)
+        let same_ledger = self.current_id() == Some(header.ledger_id.clone());
+        let hashes = if same_ledger {
+            self.flush();
+            let now = platform::now();
+            self.with_doc(|d| {
+                d.as_mut()
+                    .filter(|d| !d.is_read_only())
+                    .map(|d| d.change_hashes(now))
+            })
+            .flatten()
+        } else {
+            None
+        };
         leptos::task::spawn_local(async move {
-            match platform::worker::run(&Job::CheckLedgerFile, &bytes).await {
+            let answer = match hashes {
+                Some(hashes) => {
+                    let job = Job::ChangesForCopy {
+                        ledger_id: header.ledger_id.clone(),
+                        file_len: bytes.len(),
+                    };
+                    platform::worker::run(&job, &[bytes.as_slice(), &hashes].concat()).await
+                }
+                None => platform::worker::run(&Job::CheckLedgerFile, &bytes).await,
+            };
+            match answer {
                 Ok((Done::LedgerFileRefused(e), _)) => state.error(
                     state
                         .tu()
@@ -1089,7 +1115,13 @@ impl AppState {
                             .not_imported(&file_name, &state.tu().import_error(&e)),
                     )
                 }
-                Ok((Done::LedgerFileOk, _)) => {
+                Ok((Done::Changes { heads }, batch))
+                    if state.current_id() == Some(header.ledger_id.clone()) =>
+                {
+                    state.notice.set(None);
+                    state.merge_batch(&file_name, bytes, &batch, &heads)
+                }
+                Ok((Done::LedgerFileOk | Done::Changes { .. }, _)) => {
                     state.notice.set(None);
                     state.import_checked(&file_name, bytes, true)
                 }
@@ -1099,6 +1131,35 @@ impl AppState {
                 }
             }
         });
+    }
+
+    /// Merge the worker's batch of a checked file's changes (what the open ledger lacks) into
+    /// the open ledger. Should the batch not apply, the page loads the file itself as before.
+    fn merge_batch(&self, file_name: &str, bytes: Vec<u8>, batch: &[u8], heads: &[String]) {
+        self.flush();
+        let now = platform::now();
+        let report = self
+            .with_doc(|d| d.as_mut().map(|d| d.merge_changes(batch, heads, now)))
+            .flatten();
+        match report {
+            Some(Ok(report)) => self.merged(file_name, report),
+            _ => self.import_checked(file_name, bytes, true),
+        }
+    }
+
+    /// Say what a merge of a file into the open ledger brought, and keep it.
+    fn merged(&self, file_name: &str, report: MergeReport) {
+        if report.new_changes == 0 {
+            return self.info(self.tu().nothing_new(file_name));
+        }
+        self.refresh();
+        self.save_now();
+        self.info(self.tu().merged_file(
+            file_name,
+            report.new_changes,
+            &report.authors.join("、"),
+            &report.both_edited.join("；"),
+        ));
     }
 
     /// The import of a file the worker loaded (or that is no ledger file at all). `in_worker`:
@@ -1122,19 +1183,7 @@ impl AppState {
                 let report =
                     self.with_doc(|d| d.as_mut().map(|d| d.merge(&mut file.into_doc(), now)));
                 match report.flatten() {
-                    Some(Ok(r)) if r.new_changes == 0 => {
-                        self.info(self.tu().nothing_new(file_name))
-                    }
-                    Some(Ok(r)) => {
-                        self.refresh();
-                        self.save_now();
-                        self.info(self.tu().merged_file(
-                            file_name,
-                            r.new_changes,
-                            &r.authors.join("、"),
-                            &r.both_edited.join("；"),
-                        ));
-                    }
+                    Some(Ok(r)) => self.merged(file_name, r),
                     Some(Err(e)) => {
                         self.error(self.tu().not_imported(file_name, &self.tu().doc_error(&e)))
                     }
