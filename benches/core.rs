@@ -271,6 +271,14 @@ fn main() {
             ),
             None,
         );
+        // the scan for conflicts that follows every load and merge, on the merged forks
+        let mut merged = a_loaded.copy();
+        merged.merge(&mut b_loaded.copy(), NOW).expect("merges");
+        row(
+            "scan for conflicts (after a load or merge)",
+            median(samples, || (), |_| merged.conflicts_whole()),
+            None,
+        );
         let today = chrono::NaiveDate::from_ymd_opt(2022, 6, 30).unwrap();
         row(
             "all figures (counts + 进度)",

@@ -4,7 +4,9 @@
 use std::collections::{BTreeSet, HashMap};
 
 use automerge::transaction::Transactable;
-use automerge::{ChangeHash, ObjId, ObjType, Patch, PatchAction, Prop, ReadDoc, Value, ROOT};
+use automerge::{
+    ChangeHash, ObjId, ObjType, Patch, PatchAction, Prop, ReadDoc, Value, ValueRef, ROOT,
+};
 use chrono::{NaiveDate, NaiveTime};
 
 use super::{normalise_date, short_actor, DocError, LedgerDoc};
@@ -86,7 +88,7 @@ const META_FIELDS: [(&str, &str); 16] = [
     ("warn_days", "黄灯预警天数"),
     ("deployment_heading", "第一部分标题"),
 ];
-const PROBLEM_FIELDS: [(&str, &str); 6] = [
+pub(super) const PROBLEM_FIELDS: [(&str, &str); 6] = [
     ("status", "整改状态"),
     ("deadline", "整改时限"),
     ("completed_on", "完成时间"),
@@ -94,8 +96,8 @@ const PROBLEM_FIELDS: [(&str, &str); 6] = [
     ("lead", "责任领导"),
     ("category_id", "所属类别"),
 ];
-const CATEGORY_FIELDS: [(&str, &str); 1] = [("title", "类别名称")];
-const RULE_FIELDS: [(&str, &str); 4] = [
+pub(super) const CATEGORY_FIELDS: [(&str, &str); 1] = [("title", "类别名称")];
+pub(super) const RULE_FIELDS: [(&str, &str); 4] = [
     ("title", "制度名称"),
     ("kind", "类型"),
     ("date", "印发日期"),
@@ -371,7 +373,7 @@ impl LedgerDoc {
     }
 
     /// Whether the field at `place` still holds several values.
-    fn still_conflicted(&self, place: &Place) -> bool {
+    pub(super) fn still_conflicted(&self, place: &Place) -> bool {
         let doc = &self.doc;
         let map = |parent: &ObjId, key: &str| match doc.get(parent, key) {
             Ok(Some((Value::Object(ObjType::Map), obj))) => Some(obj),
@@ -437,13 +439,26 @@ impl LedgerDoc {
             let Ok(Some((Value::Object(ObjType::Map), parent))) = self.doc.get(ROOT, map) else {
                 continue;
             };
-            for id in self.doc.keys(&parent).collect::<Vec<_>>() {
-                let Ok(Some((Value::Object(ObjType::Map), obj))) =
-                    self.doc.get(&parent, id.as_str())
-                else {
-                    continue;
-                };
+            // one pass over the map and one over each entry, which marks the keys that hold
+            // more than one value: only those are looked up (a lookup per field and entry took
+            // most of a scan, which runs after every load and merge)
+            let entries: Vec<(String, ObjId)> = self
+                .doc
+                .map_range(&parent, ..)
+                .filter(|item| matches!(item.value, ValueRef::Object(ObjType::Map)))
+                .map(|item| (item.key.to_string(), item.id()))
+                .collect();
+            for (id, obj) in entries {
+                let conflicted: Vec<String> = self
+                    .doc
+                    .map_range(&obj, ..)
+                    .filter(|item| item.conflict)
+                    .map(|item| item.key.to_string())
+                    .collect();
                 for (key, _) in fields.iter() {
+                    if !conflicted.iter().any(|k| k == key) {
+                        continue;
+                    }
                     let place = match map {
                         "categories" => Place::Category(id.clone(), key),
                         "problems" => Place::Problem(id.clone(), key),

@@ -616,6 +616,82 @@ mod tests {
         }
     }
 
+    /// The places a scan finds in conflict are exactly those where a lookup of every field of
+    /// every entry finds more than one value (the scan reads each entry once and looks up only
+    /// the fields that marks). Returns how many there are.
+    fn scan_finds_every_conflict(doc: &mut LedgerDoc) -> usize {
+        use crate::document::history::{CATEGORY_FIELDS, PROBLEM_FIELDS, RULE_FIELDS};
+        use crate::document::Place;
+        let mut by_lookup = BTreeSet::new();
+        let maps: [(&str, &[(&'static str, &str)]); 3] = [
+            ("categories", &CATEGORY_FIELDS),
+            ("problems", &PROBLEM_FIELDS),
+            ("rules", &RULE_FIELDS),
+        ];
+        for (map, fields) in maps {
+            let Ok(Some((automerge::Value::Object(ObjType::Map), parent))) = doc.doc.get(ROOT, map)
+            else {
+                continue;
+            };
+            for id in doc.doc.keys(&parent).collect::<Vec<_>>() {
+                for (key, _) in fields {
+                    let place = match map {
+                        "categories" => Place::Category(id.clone(), key),
+                        "problems" => Place::Problem(id.clone(), key),
+                        _ => Place::Rule(id.clone(), key),
+                    };
+                    if doc.still_conflicted(&place) {
+                        by_lookup.insert(place);
+                    }
+                }
+            }
+        }
+        let scanned: BTreeSet<Place> = doc
+            .conflicts_whole()
+            .into_iter()
+            .map(|c| c.place)
+            .filter(|p| !matches!(p, Place::Meta(_)))
+            .collect();
+        assert_eq!(scanned, by_lookup);
+        by_lookup.len()
+    }
+
+    #[test]
+    fn a_scan_finds_every_field_in_conflict() {
+        let (script, mut doc, ids) = synthetic_history();
+        let mut found = 0;
+        for (from_a, from_b, n) in [(0, 100, 100), (30, 50, 200), (7, 140, 20)] {
+            let mut a = [doc.fork(NOW)];
+            let mut b = [doc.fork(NOW)];
+            Script::apply(&mut a, &ids, &steps(&script.steps, from_a, n), NOW).unwrap();
+            Script::apply(&mut b, &ids, &steps(&script.steps, from_b, n), NOW).unwrap();
+            let [mut a] = a;
+            let [mut b] = b;
+            a.merge(&mut b, NOW).unwrap();
+            found += scan_finds_every_conflict(&mut a);
+        }
+        assert!(found > 0, "the forks set the same fields apart");
+        // a category's and a rule's titles too
+        let mut a = LedgerDoc::create("台账", Some("甲"), NOW);
+        let c = a.add_category("类别").unwrap();
+        let rule = a
+            .add_rule(&crate::document::NewRule {
+                title: "制度".into(),
+                kind: None,
+                date: None,
+                problem_ids: vec![],
+                candidate: false,
+            })
+            .unwrap();
+        let mut b = a.fork(NOW);
+        a.rename_category(&c, "类别甲").unwrap();
+        b.rename_category(&c, "类别乙").unwrap();
+        a.set_rule_title(&rule, "制度甲").unwrap();
+        b.set_rule_title(&rule, "制度乙").unwrap();
+        a.merge(&mut b, NOW).unwrap();
+        assert_eq!(scan_finds_every_conflict(&mut a), 2);
+    }
+
     /// The app merges into a document loaded from storage. For that case the vendored Automerge
     /// (vendor/automerge/VENDORED.md) cuts the loaded value column into slabs and inserts a
     /// merge's runs of operations from the last to the first. The result must be the very
