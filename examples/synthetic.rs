@@ -6,11 +6,13 @@
 //! a third argument it also writes, for `benches/browser/bench.mjs`, `ledger-2000.json` (the
 //! final ledger as plain serde_json, the browser's no-CRDT baseline) and
 //! `ledger-2000-base.rectify` (the same ledger before its edits: merging `ledger-2000.rectify`
-//! into it brings in the whole history).
+//! into it brings in the whole history), and two copies of the built ledger with 1,000 edits
+//! each made apart, `ledger-2000-fork-a.rectify` and `ledger-2000-fork-b.rectify` (the core
+//! bench's forks: a colleague's copy merged into the open ledger).
 
 use rectify::document::LedgerDoc;
 use rectify::io::encode;
-use rectify::synthetic::{script, Script, Spec};
+use rectify::synthetic::{script, Script, Spec, Step};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -60,4 +62,37 @@ fn main() {
     }
     let file = encode(&mut doc, &name, now);
     std::fs::write(dir.join(format!("ledger-{n}.rectify")), file).expect("writes the ledger");
+    if browser {
+        // as benches/core.rs makes its forks: each laptop replays 1,000 of the script's edits
+        let ids: Vec<String> = doc
+            .read()
+            .unwrap()
+            .problems
+            .iter()
+            .map(|p| p.id.clone())
+            .collect();
+        let steps = |from: usize| -> Vec<Step> {
+            script
+                .steps
+                .iter()
+                .cycle()
+                .skip(from)
+                .take(1_000)
+                .cloned()
+                .map(|mut s| {
+                    s.person = 0;
+                    s
+                })
+                .collect()
+        };
+        for (fork, from) in [("a", 0), ("b", 1_000)] {
+            let mut laptop = [doc.fork(now)];
+            Script::apply(&mut laptop, &ids, &steps(from), now).expect("the edits apply");
+            std::fs::write(
+                dir.join(format!("ledger-{n}-fork-{fork}.rectify")),
+                encode(&mut laptop[0], &name, now),
+            )
+            .expect("writes the fork");
+        }
+    }
 }

@@ -5,8 +5,9 @@
 // Needs the synthetic ledgers in target/bench (see `need()` below for the command that makes them).
 // Environment: BROWSER_RUNS (default 7), BROWSER_KEYS (keystrokes per typing run, default 50),
 // BROWSER_TYPING_RUNS (default 1), BROWSER_SIZES (default 200,1000,2000), CHROMIUM (/usr/bin/chromium),
-// BROWSER_PARTS (default all: `files,sizes`; `sizes` alone skips the example's bulletin and the
-// import and merge of a file).
+// BROWSER_PARTS (default all: `files,sizes,forks`; `sizes` alone skips the example's bulletin,
+// the import and merge of a file, and the merge of a colleague's copy), BROWSER_FORKS_N (the
+// ledger size of `forks`, default 2000; its runs: BROWSER_FORK_RUNS, default 3).
 // Timings are reported (median, p95 by nearest rank), never asserted. Times are taken inside the
 // page with performance.now(); Playwright only waits for them.
 
@@ -28,8 +29,10 @@ const RUNS = Number(process.env.BROWSER_RUNS ?? 7);
 const KEYS = Number(process.env.BROWSER_KEYS ?? 50);
 const TYPING_RUNS = Number(process.env.BROWSER_TYPING_RUNS ?? 1);
 const SIZES = (process.env.BROWSER_SIZES ?? '200,1000,2000').split(',').map(Number);
-const PARTS = (process.env.BROWSER_PARTS ?? 'files,sizes').split(',');
+const PARTS = (process.env.BROWSER_PARTS ?? 'files,sizes,forks').split(',');
 const MERGE_N = 100; // 10 × N edits: a file of about 1,000 changes
+const FORKS_N = Number(process.env.BROWSER_FORKS_N ?? 2000);
+const FORK_RUNS = Number(process.env.BROWSER_FORK_RUNS ?? 3);
 const LONG = 10 * 60_000; // loading the 2,000-problem ledger takes many seconds in wasm
 const KEY_GAP_MS = 120; // a quick typist: about 8 keys a second
 
@@ -50,13 +53,15 @@ function need() {
   }
   if (!existsSync(CHROMIUM)) fail(`no Chromium at ${CHROMIUM} (set CHROMIUM=/path/to/chromium)`);
   const files = {};
-  for (const n of [...new Set([...SIZES, MERGE_N])]) {
+  const sizes = [...new Set([...SIZES, MERGE_N, ...(PARTS.includes('forks') ? [FORKS_N] : [])])];
+  for (const n of sizes) {
     const wanted = [`ledger-${n}.rectify`, `ledger-${n}.json`, `ledger-${n}-base.rectify`];
+    if (n === FORKS_N && PARTS.includes('forks')) wanted.push(`ledger-${n}-fork-a.rectify`, `ledger-${n}-fork-b.rectify`);
     for (const f of wanted) {
       if (!existsSync(join(DATA, f))) {
         fail(
           `${join(DATA, f)} is missing: make the synthetic ledgers first:\n` +
-            `  cd ${ROOT} && for n in ${[...new Set([...SIZES, MERGE_N])].join(' ')}; do ` +
+            `  cd ${ROOT} && for n in ${sizes.join(' ')}; do ` +
             'cargo run --quiet --profile bench --example synthetic -- $n target/bench --browser; done',
         );
       }
@@ -64,6 +69,8 @@ function need() {
     files[n] = {
       rectify: join(DATA, `ledger-${n}.rectify`),
       base: join(DATA, `ledger-${n}-base.rectify`),
+      forkA: join(DATA, `ledger-${n}-fork-a.rectify`),
+      forkB: join(DATA, `ledger-${n}-fork-b.rectify`),
     };
   }
   return files;
@@ -125,6 +132,20 @@ function pageProbe({ autoClick }) {
   };
   const observer = new MutationObserver(check);
   observer.observe(document, { subtree: true, childList: true });
+  // the main thread's long tasks (over 50 ms), for how long a merge keeps the page from answering
+  window.__longtasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longtasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/** The page's long tasks that began in the stopwatch's last interval: their sum and the longest. */
+async function blocked(page) {
+  return page.evaluate(() => {
+    const { start, end } = window.__w;
+    const inside = window.__longtasks.filter(([t]) => t >= start - 1 && t <= end);
+    return { sum: inside.reduce((a, [, d]) => a + d, 0), longest: Math.max(0, ...inside.map(([, d]) => d)) };
+  });
 }
 
 /**
@@ -353,6 +374,32 @@ async function main() {
       R.merge1000 = { ...stats(merges), notice: mergeNotice };
     }
 
+    // 3b. a colleague's copy (1,000 edits made apart on each side) merged into the open ledger
+    if (PARTS.includes('forks')) {
+      log(`merge of a colleague's copy at N = ${FORKS_N}`);
+      const merges = [];
+      const sums = [];
+      const longest = [];
+      let notice = null;
+      for (let i = 0; i < FORK_RUNS; i++) {
+        const page = await bench.page();
+        await bench.openApp(page);
+        await bench.importAsNew(page, files[FORKS_N].forkA);
+        await bench.dismissNotice(page);
+        await sleep(3000); // past the debounced save of the new ledger
+        await arm(page, 'change', 'notice', '^已合并“');
+        await page.getByRole('banner').getByLabel('导入台账文件', { exact: true }).setInputFiles(files[FORKS_N].forkB);
+        const m = await stopwatch(page);
+        const b = await blocked(page);
+        merges.push(m.ms);
+        sums.push(b.sum);
+        longest.push(b.longest);
+        notice = m.text;
+        await bench.closeAll();
+      }
+      R.mergeForks = { ...stats(merges), notice, blocked: stats(sums), longestTask: stats(longest) };
+    }
+
     for (const n of PARTS.includes('sizes') ? SIZES : []) {
       log(`N = ${n}: importing the ledger (setup)`);
       const app = await bench.page({ autoClick: true });
@@ -446,6 +493,9 @@ function report({ machine: m, results: R }) {
   }
   row(`import ~1,000 changes as new`, R.import1000?.total);
   row(`merge ~1,000 changes`, R.merge1000, undefined, '≤ 50 ms (issue: 2,000 × 20,000)');
+  row(`N=${FORKS_N} merge a colleague's copy (2 × 1,000 changes)`, R.mergeForks, undefined, '≤ 50 ms (natively)');
+  row(`N=${FORKS_N}   the page's long tasks meanwhile (sum)`, R.mergeForks?.blocked);
+  row(`N=${FORKS_N}   the longest of them`, R.mergeForks?.longestTask);
   row('bulletin render, example', R.bulletinExample);
   const head = ['measure', 'median', 'p95', 'JSON page', 'ratio', 'target'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
@@ -454,6 +504,7 @@ function report({ machine: m, results: R }) {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
   if (R.merge1000?.notice) console.log(`merge notice: ${R.merge1000.notice}`);
+  if (R.mergeForks?.notice) console.log(`merge notice (copies): ${R.mergeForks.notice}`);
 }
 
 main().catch((e) => {
