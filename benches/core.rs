@@ -12,7 +12,7 @@ use rectify::bulletin::{bulletin, layout::paginate};
 use rectify::document::LedgerDoc;
 use rectify::io::{decode, encode, parse_bulletin};
 use rectify::ledger::{Ledger, LedgerCounts, Progress};
-use rectify::synthetic::{script, Script, Spec, Step};
+use rectify::synthetic::{script, Spec};
 use serde::Serialize;
 
 const NOW: i64 = 1_656_547_200; // 2022-06-30
@@ -168,26 +168,10 @@ fn main() {
             )),
         );
         // two laptops each make 1,000 changes after the common history, then one merges the other
-        let steps = |from: usize| -> Vec<Step> {
-            script
-                .steps
-                .iter()
-                .cycle()
-                .skip(from)
-                .take(1_000)
-                .cloned()
-                .map(|mut s| {
-                    s.person = 0;
-                    s
-                })
-                .collect()
-        };
-        let ids: Vec<String> = ledger.problems.iter().map(|p| p.id.clone()).collect();
-        let mut a = [doc.fork(NOW)];
-        let mut b = [doc.fork(NOW)];
-        Script::apply(&mut a, &ids, &steps(0), NOW).expect("edits apply");
-        Script::apply(&mut b, &ids, &steps(1_000), NOW).expect("edits apply");
-        let (a, mut b) = (a.into_iter().next().unwrap(), b.into_iter().next().unwrap());
+        let a = script.apart(&mut doc, 0, 1_000, NOW).expect("edits apply");
+        let mut b = script
+            .apart(&mut doc, 1_000, 1_000, NOW)
+            .expect("edits apply");
         row(
             "merge two forks of 1,000 changes each",
             median(

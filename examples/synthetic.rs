@@ -12,7 +12,7 @@
 
 use rectify::document::LedgerDoc;
 use rectify::io::encode;
-use rectify::synthetic::{script, Script, Spec, Step};
+use rectify::synthetic::{script, Script, Spec};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -63,34 +63,14 @@ fn main() {
     let file = encode(&mut doc, &name, now);
     std::fs::write(dir.join(format!("ledger-{n}.rectify")), file).expect("writes the ledger");
     if browser {
-        // as benches/core.rs makes its forks: each laptop replays 1,000 of the script's edits
-        let ids: Vec<String> = doc
-            .read()
-            .unwrap()
-            .problems
-            .iter()
-            .map(|p| p.id.clone())
-            .collect();
-        let steps = |from: usize| -> Vec<Step> {
-            script
-                .steps
-                .iter()
-                .cycle()
-                .skip(from)
-                .take(1_000)
-                .cloned()
-                .map(|mut s| {
-                    s.person = 0;
-                    s
-                })
-                .collect()
-        };
+        // as benches/core.rs makes its forks
         for (fork, from) in [("a", 0), ("b", 1_000)] {
-            let mut laptop = [doc.fork(now)];
-            Script::apply(&mut laptop, &ids, &steps(from), now).expect("the edits apply");
+            let mut copy = script
+                .apart(&mut doc, from, 1_000, now)
+                .expect("the edits apply");
             std::fs::write(
                 dir.join(format!("ledger-{n}-fork-{fork}.rectify")),
-                encode(&mut laptop[0], &name, now),
+                encode(&mut copy, &name, now),
             )
             .expect("writes the fork");
         }

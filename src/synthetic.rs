@@ -368,4 +368,33 @@ impl Script {
         }
         Ok(laptops.swap_remove(0))
     }
+
+    /// A copy of `doc` (a built history) on which one laptop makes `n` of the script's edits,
+    /// from the `from`th on (round again from the first when they run out): a colleague's copy
+    /// after a week apart. Two copies with different `from`s are the benchmarks' forks.
+    pub fn apart(
+        &self,
+        doc: &mut LedgerDoc,
+        from: usize,
+        n: usize,
+        now: i64,
+    ) -> Result<LedgerDoc, DocError> {
+        let ids: Vec<String> = doc.read()?.problems.iter().map(|p| p.id.clone()).collect();
+        let steps: Vec<Step> = self
+            .steps
+            .iter()
+            .cycle()
+            .skip(from)
+            .take(n)
+            .cloned()
+            .map(|mut s| {
+                s.person = 0;
+                s
+            })
+            .collect();
+        let mut laptop = [doc.fork(now)];
+        Script::apply(&mut laptop, &ids, &steps, now)?;
+        let [copy] = laptop;
+        Ok(copy)
+    }
 }

@@ -227,6 +227,18 @@ class Bench {
     return { decode: decode.ms, open: open.ms, total: decode.ms + open.ms };
   }
 
+  /** Open the app, `base` as a new ledger in it, then import `file` into that ledger; resolves
+   * to the stopwatch's { ms, text }: from the input's `change` to the merge's notice. */
+  async mergeInto(page, base, file, settleMs) {
+    await this.openApp(page);
+    await this.importAsNew(page, base);
+    await this.dismissNotice(page);
+    await sleep(settleMs); // past the debounced save of the new ledger
+    await arm(page, 'change', 'notice', '^已合并“');
+    await page.getByRole('banner').getByLabel('导入台账文件', { exact: true }).setInputFiles(file);
+    return stopwatch(page);
+  }
+
   async dismissNotice(page) {
     const close = page.getByRole('button', { name: '关闭提示', exact: true });
     if (await close.count()) await close.first().click();
@@ -358,14 +370,7 @@ async function main() {
         for (const k of Object.keys(imports)) imports[k].push(t[k]);
         await bench.closeAll();
 
-        const page2 = await bench.page();
-        await bench.openApp(page2);
-        await bench.importAsNew(page2, files[MERGE_N].base);
-        await bench.dismissNotice(page2);
-        await sleep(1500); // past the debounced save of the new ledger
-        await arm(page2, 'change', 'notice', '^已合并“');
-        await page2.getByRole('banner').getByLabel('导入台账文件', { exact: true }).setInputFiles(files[MERGE_N].rectify);
-        const m = await stopwatch(page2);
+        const m = await bench.mergeInto(await bench.page(), files[MERGE_N].base, files[MERGE_N].rectify, 1500);
         merges.push(m.ms);
         mergeNotice = m.text;
         await bench.closeAll();
@@ -383,13 +388,7 @@ async function main() {
       let notice = null;
       for (let i = 0; i < FORK_RUNS; i++) {
         const page = await bench.page();
-        await bench.openApp(page);
-        await bench.importAsNew(page, files[FORKS_N].forkA);
-        await bench.dismissNotice(page);
-        await sleep(3000); // past the debounced save of the new ledger
-        await arm(page, 'change', 'notice', '^已合并“');
-        await page.getByRole('banner').getByLabel('导入台账文件', { exact: true }).setInputFiles(files[FORKS_N].forkB);
-        const m = await stopwatch(page);
+        const m = await bench.mergeInto(page, files[FORKS_N].forkA, files[FORKS_N].forkB, 3000);
         const b = await blocked(page);
         merges.push(m.ms);
         sums.push(b.sum);

@@ -404,7 +404,7 @@ mod tests {
 
     use crate::document::history::label_for_keys;
     use crate::document::{LedgerDoc, MergeReport, MetaField, ProblemText};
-    use crate::synthetic::{script, Script, Spec, Step};
+    use crate::synthetic::{script, Script, Spec};
 
     const NOW: i64 = 1_656_547_200;
 
@@ -566,42 +566,19 @@ mod tests {
         (report, narrowed)
     }
 
-    fn steps(all: &[Step], from: usize, n: usize) -> Vec<Step> {
-        all.iter()
-            .cycle()
-            .skip(from)
-            .take(n)
-            .cloned()
-            .map(|mut s| {
-                s.person = 0;
-                s
-            })
-            .collect()
-    }
-
-    /// The synthetic history of 24 problems, built, with its problems' ids.
-    fn synthetic_history() -> (Script, LedgerDoc, Vec<String>) {
+    /// The synthetic history of 24 problems, built.
+    fn synthetic_history() -> (Script, LedgerDoc) {
         let script = script(Spec::sized(24));
         let doc = script.build(NOW).unwrap();
-        let ids = doc
-            .read()
-            .unwrap()
-            .problems
-            .iter()
-            .map(|p| p.id.clone())
-            .collect();
-        (script, doc, ids)
+        (script, doc)
     }
 
     #[test]
     fn forks_of_a_synthetic_history_merge_as_before() {
-        let (script, mut doc, ids) = synthetic_history();
+        let (script, mut doc) = synthetic_history();
         for (from_a, from_b, n) in [(0, 100, 100), (0, 0, 60), (30, 50, 200), (7, 140, 20)] {
-            let mut a = [doc.fork(NOW)];
-            let mut b = [doc.fork(NOW)];
-            Script::apply(&mut a, &ids, &steps(&script.steps, from_a, n), NOW).unwrap();
-            Script::apply(&mut b, &ids, &steps(&script.steps, from_b, n), NOW).unwrap();
-            let (a, b) = (&a[0], &b[0]);
+            let a = &script.apart(&mut doc, from_a, n, NOW).unwrap();
+            let b = &script.apart(&mut doc, from_b, n, NOW).unwrap();
             // this copy's own edits unread (stale), then read
             check(a, b);
             check(b, a);
@@ -658,15 +635,11 @@ mod tests {
 
     #[test]
     fn a_scan_finds_every_field_in_conflict() {
-        let (script, mut doc, ids) = synthetic_history();
+        let (script, mut doc) = synthetic_history();
         let mut found = 0;
         for (from_a, from_b, n) in [(0, 100, 100), (30, 50, 200), (7, 140, 20)] {
-            let mut a = [doc.fork(NOW)];
-            let mut b = [doc.fork(NOW)];
-            Script::apply(&mut a, &ids, &steps(&script.steps, from_a, n), NOW).unwrap();
-            Script::apply(&mut b, &ids, &steps(&script.steps, from_b, n), NOW).unwrap();
-            let [mut a] = a;
-            let [mut b] = b;
+            let mut a = script.apart(&mut doc, from_a, n, NOW).unwrap();
+            let mut b = script.apart(&mut doc, from_b, n, NOW).unwrap();
             a.merge(&mut b, NOW).unwrap();
             found += scan_finds_every_conflict(&mut a);
         }
@@ -698,13 +671,9 @@ mod tests {
     /// document the same merge gives in memory.
     #[test]
     fn a_merge_into_a_loaded_document_equals_the_merge_in_memory() {
-        let (script, mut doc, ids) = synthetic_history();
-        let mut a = [doc.fork(NOW)];
-        let mut b = [doc.fork(NOW)];
-        Script::apply(&mut a, &ids, &steps(&script.steps, 0, 300), NOW).unwrap();
-        Script::apply(&mut b, &ids, &steps(&script.steps, 150, 300), NOW).unwrap();
-        let [mut a] = a;
-        let [mut b] = b;
+        let (script, mut doc) = synthetic_history();
+        let mut a = script.apart(&mut doc, 0, 300, NOW).unwrap();
+        let mut b = script.apart(&mut doc, 150, 300, NOW).unwrap();
         let (a_bytes, b_bytes) = (a.save(NOW), b.save(NOW));
         let mut in_memory = a.copy();
         in_memory.merge(&mut b.copy(), NOW).unwrap();
