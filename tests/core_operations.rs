@@ -664,6 +664,161 @@ mod derived {
         #[autosurgeon(missing = "Default::default")]
         pub log: HashMap<String, DocProgressEntry>,
     }
+
+    #[derive(Debug, Hydrate)]
+    pub struct DocCategory {
+        #[autosurgeon(missing = "Default::default")]
+        pub title: String,
+        #[autosurgeon(missing = "Default::default")]
+        pub order: String,
+        #[autosurgeon(missing = "Default::default")]
+        pub deleted: bool,
+    }
+
+    #[derive(Debug, Hydrate)]
+    pub struct DocRule {
+        #[autosurgeon(missing = "Default::default")]
+        pub title: String,
+        #[autosurgeon(missing = "Default::default")]
+        pub kind: String,
+        #[autosurgeon(missing = "Default::default")]
+        pub date: String,
+        #[autosurgeon(missing = "Default::default")]
+        pub problems: HashMap<String, bool>,
+        #[autosurgeon(missing = "Default::default")]
+        pub candidate: bool,
+    }
+}
+
+/// Every category and rule of `doc` read by hand and by the derive: the same, or both refused.
+/// Returns how many of each were compared.
+fn categories_and_rules_read_as_the_derive_reads_them(
+    doc: &automerge::AutoCommit,
+) -> (usize, usize) {
+    use automerge::{ObjType, ReadDoc, Value, ROOT};
+    use rectify::document::schema::{DocCategory, DocRule};
+    let entries = |map: &str| -> (automerge::ObjId, Vec<String>) {
+        let Ok(Some((Value::Object(ObjType::Map), obj))) = doc.get(ROOT, map) else {
+            panic!("no {map} map");
+        };
+        let keys = doc.keys(&obj).collect();
+        (obj, keys)
+    };
+    let (categories, keys) = entries("categories");
+    for key in &keys {
+        let by_hand: Result<DocCategory, _> =
+            autosurgeon::hydrate_prop(doc, &categories, key.as_str());
+        let by_derive: Result<derived::DocCategory, _> =
+            autosurgeon::hydrate_prop(doc, &categories, key.as_str());
+        match (by_hand, by_derive) {
+            (Ok(a), Ok(b)) => assert_eq!(
+                (&a.title, &a.order, a.deleted),
+                (&b.title, &b.order, b.deleted),
+                "category {key}"
+            ),
+            (Err(_), Err(_)) => {}
+            (a, b) => panic!(
+                "category {key}: by hand {}, by the derive {}",
+                a.is_ok(),
+                b.is_ok()
+            ),
+        }
+    }
+    let (rules, rule_keys) = entries("rules");
+    for key in &rule_keys {
+        let by_hand: Result<DocRule, _> = autosurgeon::hydrate_prop(doc, &rules, key.as_str());
+        let by_derive: Result<derived::DocRule, _> =
+            autosurgeon::hydrate_prop(doc, &rules, key.as_str());
+        match (by_hand, by_derive) {
+            (Ok(a), Ok(b)) => {
+                let links = |p: &std::collections::HashMap<String, bool>| {
+                    p.iter()
+                        .collect::<std::collections::BTreeMap<_, _>>()
+                        .into_iter()
+                        .map(|(k, v)| (k.clone(), *v))
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(
+                    (&a.title, &a.kind, &a.date, links(&a.problems), a.candidate),
+                    (&b.title, &b.kind, &b.date, links(&b.problems), b.candidate),
+                    "rule {key}"
+                )
+            }
+            (Err(_), Err(_)) => {}
+            (a, b) => panic!(
+                "rule {key}: by hand {}, by the derive {}",
+                a.is_ok(),
+                b.is_ok()
+            ),
+        }
+    }
+    (keys.len(), rule_keys.len())
+}
+
+#[test]
+fn categories_and_rules_read_by_hand_read_as_autosurgeons_derive() {
+    use automerge::transaction::Transactable;
+    use automerge::{AutoCommit, ObjType, ReadDoc, ScalarValue, ROOT};
+
+    // the example: categories, rules linked to problems, a deleted category, a candidate rule
+    let mut doc = rectify::io::example::create_example(Some("张三"), T0).unwrap();
+    let ledger = doc.read().unwrap();
+    doc.delete_category(&ledger.categories[1].id).unwrap();
+    doc.set_rule_candidate(&ledger.rules[0].id, true).unwrap();
+    let mut am = AutoCommit::load(&doc.save(T0 + 1)).unwrap();
+    let (n_categories, n_rules) = categories_and_rules_read_as_the_derive_reads_them(&am);
+    assert!(
+        n_categories > 1 && n_rules > 1,
+        "{n_categories} categories, {n_rules} rules"
+    );
+
+    // values of every other shape, unknown keys, missing fields, and a conflict
+    let map = |am: &AutoCommit, name: &str| match am.get(ROOT, name).unwrap() {
+        Some((_, id)) => id,
+        None => unreachable!(),
+    };
+    let (categories, rules) = (map(&am, "categories"), map(&am, "rules"));
+    let c = am
+        .put_object(&categories, "odd-scalars", ObjType::Map)
+        .unwrap();
+    am.put(&c, "title", 7_i64).unwrap();
+    am.put(&c, "unknown", "ignored").unwrap();
+    let c = am
+        .put_object(&categories, "a-text-title", ObjType::Map)
+        .unwrap();
+    let t = am.put_object(&c, "title", ObjType::Text).unwrap();
+    am.splice_text(&t, 0, 0, "类别").unwrap();
+    let c = am
+        .put_object(&categories, "a-null-flag", ObjType::Map)
+        .unwrap();
+    am.put(&c, "deleted", ScalarValue::Null).unwrap();
+    am.put_object(&categories, "empty", ObjType::Map).unwrap();
+    am.put(&categories, "a-scalar-category", "类别").unwrap();
+    let r = am
+        .put_object(&rules, "a-list-for-links", ObjType::Map)
+        .unwrap();
+    am.put_object(&r, "problems", ObjType::List).unwrap();
+    let r = am.put_object(&rules, "a-bad-link", ObjType::Map).unwrap();
+    let links = am.put_object(&r, "problems", ObjType::Map).unwrap();
+    am.put(&links, "p1", "yes").unwrap();
+    let r = am
+        .put_object(&rules, "a-string-flag", ObjType::Map)
+        .unwrap();
+    am.put(&r, "candidate", "true").unwrap();
+    am.put(&r, "title", "制度").unwrap();
+    am.put_object(&rules, "empty", ObjType::Map).unwrap();
+    // two copies rename the same category at once: both read the value Automerge shows
+    let mut other = am.fork();
+    let first = ledger.categories[0].id.clone();
+    let Some((_, c)) = am.get(&categories, first.as_str()).unwrap() else {
+        unreachable!()
+    };
+    am.put(&c, "title", "甲").unwrap();
+    other.put(&c, "title", "乙").unwrap();
+    am.merge(&mut other).unwrap();
+    assert_eq!(am.get_all(&c, "title").unwrap().len(), 2, "a conflict");
+    let (categories_now, rules_now) = categories_and_rules_read_as_the_derive_reads_them(&am);
+    assert_eq!((categories_now, rules_now), (n_categories + 5, n_rules + 4));
 }
 
 /// Every problem of `doc` read by hand and by the derive: the same problem, or both refused.
