@@ -628,8 +628,17 @@ fn a_session_actor_sorts_after_every_earlier_actor() {
 /// (`schema.rs`): the same fields, the same `missing = "empty"`.
 mod derived {
     use autosurgeon::{Hydrate, Text};
-    use rectify::document::schema::DocProgressEntry;
     use std::collections::HashMap;
+
+    #[derive(Debug, Hydrate)]
+    pub struct DocProgressEntry {
+        #[autosurgeon(missing = "Default::default")]
+        pub date: String,
+        #[autosurgeon(missing = "Default::default")]
+        pub author: String,
+        #[autosurgeon(missing = "Default::default")]
+        pub text: Text,
+    }
 
     #[derive(Debug, Hydrate)]
     pub struct DocProblem {
@@ -838,7 +847,11 @@ fn problems_read_as_the_derive_reads_them(doc: &automerge::AutoCommit) -> usize 
         macro_rules! fields {
             ($p:expr) => {{
                 let p = $p;
-                let log: std::collections::BTreeMap<_, _> = p.log.iter().collect();
+                let log: std::collections::BTreeMap<_, _> = p
+                    .log
+                    .iter()
+                    .map(|(k, e)| (k, (&e.date, &e.author, e.text.as_str())))
+                    .collect();
                 format!(
                     "{:?}",
                     (
@@ -904,6 +917,15 @@ fn a_problem_read_by_hand_reads_as_autosurgeons_derive() {
     let p = odd(&mut am, "a-bad-log-entry");
     let log = am.put_object(&p, "log", ObjType::Map).unwrap();
     am.put(&log, "e1", 3_i64).unwrap();
+    let p = odd(&mut am, "odd-log-entries");
+    let log = am.put_object(&p, "log", ObjType::Map).unwrap();
+    let e = am.put_object(&log, "e1", ObjType::Map).unwrap();
+    am.put(&e, "date", "2022-06-01").unwrap();
+    am.put(&e, "unknown", 1_i64).unwrap();
+    let e = am.put_object(&log, "e2", ObjType::Map).unwrap();
+    am.put(&e, "text", "不是文本对象").unwrap();
+    let e = am.put_object(&log, "e3", ObjType::Map).unwrap();
+    am.put(&e, "author", 5_i64).unwrap();
     odd(&mut am, "empty");
     // two copies set the same field at once: both read the value Automerge shows
     let mut other = am.fork();
@@ -915,5 +937,5 @@ fn a_problem_read_by_hand_reads_as_autosurgeons_derive() {
     other.put(&p, "owner", "乙").unwrap();
     am.merge(&mut other).unwrap();
     assert_eq!(am.get_all(&p, "owner").unwrap().len(), 2, "a conflict");
-    assert_eq!(problems_read_as_the_derive_reads_them(&am), 28);
+    assert_eq!(problems_read_as_the_derive_reads_them(&am), 29);
 }

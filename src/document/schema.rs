@@ -178,6 +178,23 @@ impl Hydrate for DocProblem {
     }
 }
 
+impl Hydrate for DocProgressEntry {
+    fn hydrate_map<D: ReadDoc>(doc: &D, obj: &ObjId) -> Result<Self, HydrateError> {
+        let mut e = DocProgressEntry::default();
+        for item in doc.map_range(obj, ..) {
+            let id = item.id();
+            let value: Value<'static> = item.value.into();
+            match item.key.as_ref() {
+                "date" => e.date = hydrate_value(doc, value, &id)?,
+                "author" => e.author = hydrate_value(doc, value, &id)?,
+                "text" => e.text = hydrate_value(doc, value, &id)?,
+                _ => {}
+            }
+        }
+        Ok(e)
+    }
+}
+
 impl Hydrate for DocCategory {
     fn hydrate_map<D: ReadDoc>(doc: &D, obj: &ObjId) -> Result<Self, HydrateError> {
         let mut c = DocCategory::default();
@@ -229,7 +246,8 @@ fn hydrate_value<D: ReadDoc, H: Hydrate>(
     }
 }
 
-#[derive(Debug, Clone, Default, Hydrate, Reconcile)]
+/// A 进展记录 entry. Read by hand, as [`DocCategory`] is: a problem's read reads every entry.
+#[derive(Debug, Clone, Default, Reconcile)]
 pub struct DocProgressEntry {
     #[autosurgeon(missing = "empty")]
     pub date: String,
