@@ -90,8 +90,8 @@ pub struct DocSections {
     pub next_steps: Text,
 }
 
-/// A category. Read by hand ([`Hydrate`] below: one pass over its keys instead of a lookup per
-/// field; every read after an edit that is not typing reads them all), written by the derive.
+/// A category. Read by hand (`hydrate_by_hand!` below: every read after an edit that is not
+/// typing reads them all), written by autosurgeon's derive.
 #[derive(Debug, Clone, Default, Reconcile)]
 pub struct DocCategory {
     #[autosurgeon(missing = "empty")]
@@ -105,7 +105,7 @@ pub struct DocCategory {
 
 /// A problem. It lives in the `problems` map under its id, so concurrent edits to
 /// different problems never touch the same object, and a move is one `category_id`/`order` write.
-/// Read by hand ([`Hydrate`] below), written by autosurgeon's derive.
+/// Read by hand (`hydrate_by_hand!` below), written by autosurgeon's derive.
 #[derive(Debug, Clone, Default, Reconcile)]
 pub struct DocProblem {
     #[autosurgeon(missing = "empty")]
@@ -149,87 +149,60 @@ pub struct DocProblem {
 /// ignored. The derive looks every field up by its key instead: 15 lookups a problem, each a
 /// search of the op set, about half of a whole read at 2,000 problems. `tests/core_operations.rs`
 /// checks this read against the derive's on every shape of value.
-impl Hydrate for DocProblem {
-    fn hydrate_map<D: ReadDoc>(doc: &D, obj: &ObjId) -> Result<Self, HydrateError> {
-        let mut p = DocProblem::default();
-        for item in doc.map_range(obj, ..) {
-            let id = item.id();
-            let value: Value<'static> = item.value.into();
-            match item.key.as_ref() {
-                "category_id" => p.category_id = hydrate_value(doc, value, &id)?,
-                "deleted" => p.deleted = hydrate_value(doc, value, &id)?,
-                "order" => p.order = hydrate_value(doc, value, &id)?,
-                "description" => p.description = hydrate_value(doc, value, &id)?,
-                "cause" => p.cause = hydrate_value(doc, value, &id)?,
-                "measures" => p.measures = hydrate_value(doc, value, &id)?,
-                "progress" => p.progress = hydrate_value(doc, value, &id)?,
-                "lead" => p.lead = hydrate_value(doc, value, &id)?,
-                "departments" => p.departments = hydrate_value(doc, value, &id)?,
-                "owner" => p.owner = hydrate_value(doc, value, &id)?,
-                "deadline" => p.deadline = hydrate_value(doc, value, &id)?,
-                "completed_on" => p.completed_on = hydrate_value(doc, value, &id)?,
-                "status" => p.status = hydrate_value(doc, value, &id)?,
-                "evidence" => p.evidence = hydrate_value(doc, value, &id)?,
-                "log" => p.log = hydrate_value(doc, value, &id)?,
-                _ => {}
+/// `Hydrate` by hand for a struct of the document: one pass over its map's keys, each listed
+/// field hydrated from the value found as autosurgeon's derive hydrates it ([`hydrate_value`]),
+/// other keys ignored, a missing field left at its default (the derive's `missing = "empty"`).
+/// The derive looks each field up separately, which cost most of a read.
+/// `tests/core_operations.rs` keeps the derive of each to check these against.
+macro_rules! hydrate_by_hand {
+    ($ty:ident { $($field:ident),* $(,)? }) => {
+        impl Hydrate for $ty {
+            fn hydrate_map<D: ReadDoc>(doc: &D, obj: &ObjId) -> Result<Self, HydrateError> {
+                let mut out = $ty::default();
+                for item in doc.map_range(obj, ..) {
+                    let id = item.id();
+                    let value: Value<'static> = item.value.into();
+                    match item.key.as_ref() {
+                        $(stringify!($field) => out.$field = hydrate_value(doc, value, &id)?,)*
+                        _ => {}
+                    }
+                }
+                Ok(out)
             }
         }
-        Ok(p)
-    }
+    };
 }
 
-impl Hydrate for DocProgressEntry {
-    fn hydrate_map<D: ReadDoc>(doc: &D, obj: &ObjId) -> Result<Self, HydrateError> {
-        let mut e = DocProgressEntry::default();
-        for item in doc.map_range(obj, ..) {
-            let id = item.id();
-            let value: Value<'static> = item.value.into();
-            match item.key.as_ref() {
-                "date" => e.date = hydrate_value(doc, value, &id)?,
-                "author" => e.author = hydrate_value(doc, value, &id)?,
-                "text" => e.text = hydrate_value(doc, value, &id)?,
-                _ => {}
-            }
-        }
-        Ok(e)
-    }
-}
-
-impl Hydrate for DocCategory {
-    fn hydrate_map<D: ReadDoc>(doc: &D, obj: &ObjId) -> Result<Self, HydrateError> {
-        let mut c = DocCategory::default();
-        for item in doc.map_range(obj, ..) {
-            let id = item.id();
-            let value: Value<'static> = item.value.into();
-            match item.key.as_ref() {
-                "title" => c.title = hydrate_value(doc, value, &id)?,
-                "order" => c.order = hydrate_value(doc, value, &id)?,
-                "deleted" => c.deleted = hydrate_value(doc, value, &id)?,
-                _ => {}
-            }
-        }
-        Ok(c)
-    }
-}
-
-impl Hydrate for DocRule {
-    fn hydrate_map<D: ReadDoc>(doc: &D, obj: &ObjId) -> Result<Self, HydrateError> {
-        let mut r = DocRule::default();
-        for item in doc.map_range(obj, ..) {
-            let id = item.id();
-            let value: Value<'static> = item.value.into();
-            match item.key.as_ref() {
-                "title" => r.title = hydrate_value(doc, value, &id)?,
-                "kind" => r.kind = hydrate_value(doc, value, &id)?,
-                "date" => r.date = hydrate_value(doc, value, &id)?,
-                "problems" => r.problems = hydrate_value(doc, value, &id)?,
-                "candidate" => r.candidate = hydrate_value(doc, value, &id)?,
-                _ => {}
-            }
-        }
-        Ok(r)
-    }
-}
+hydrate_by_hand!(DocProblem {
+    category_id,
+    deleted,
+    order,
+    description,
+    cause,
+    measures,
+    progress,
+    lead,
+    departments,
+    owner,
+    deadline,
+    completed_on,
+    status,
+    evidence,
+    log,
+});
+hydrate_by_hand!(DocProgressEntry { date, author, text });
+hydrate_by_hand!(DocCategory {
+    title,
+    order,
+    deleted
+});
+hydrate_by_hand!(DocRule {
+    title,
+    kind,
+    date,
+    problems,
+    candidate
+});
 
 /// A value already found (`value`, at `id`) hydrated as `Hydrate::hydrate` hydrates the value
 /// it looks up.
@@ -246,7 +219,7 @@ fn hydrate_value<D: ReadDoc, H: Hydrate>(
     }
 }
 
-/// A 进展记录 entry. Read by hand, as [`DocCategory`] is: a problem's read reads every entry.
+/// A 进展记录 entry. Read by hand, as [`DocCategory`] is (a problem's read reads every entry).
 #[derive(Debug, Clone, Default, Reconcile)]
 pub struct DocProgressEntry {
     #[autosurgeon(missing = "empty")]
