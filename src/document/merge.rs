@@ -12,7 +12,7 @@ use automerge::{
     AutoCommit, Change, ChangeHash, ObjId, ObjType, Prop, ReadDoc, ScalarValueRef, ValueRef, ROOT,
 };
 
-use super::history::label_for_keys;
+use super::history::{label_for_keys, reading_order};
 use super::schema::{DocProblem, DocRoot};
 use super::{to_ledger, LedgerDoc};
 use crate::ledger::Ledger;
@@ -243,7 +243,7 @@ impl LedgerDoc {
                 .collect();
             out.extend(label_for_keys(&keys, &ledger));
         }
-        out.sort();
+        out.sort_by(|a, b| reading_order(a, b));
         out.dedup();
         out
     }
@@ -402,7 +402,7 @@ mod tests {
     use automerge::transaction::Transactable;
     use automerge::{ObjType, PatchAction, Prop, ReadDoc, ROOT};
 
-    use crate::document::history::label_for_keys;
+    use crate::document::history::{label_for_keys, reading_order};
     use crate::document::{LedgerDoc, MergeReport, MetaField, ProblemText};
     use crate::synthetic::{script, Script, Spec};
 
@@ -503,7 +503,7 @@ mod tests {
                 }
             }
         }
-        out.sort();
+        out.sort_by(|a, b| reading_order(a, b));
         out
     }
 
@@ -663,6 +663,34 @@ mod tests {
         b.set_rule_title(&rule, "制度乙").unwrap();
         a.merge(&mut b, NOW).unwrap();
         assert_eq!(scan_finds_every_conflict(&mut a), 2);
+    }
+
+    #[test]
+    fn places_are_listed_in_reading_order() {
+        let mut labels = vec![
+            "第1004项 · 问题表现",
+            "第144项 · 原因分析",
+            "第2项 · 整改措施",
+            "第144项 · 整改情况",
+            "开头段落",
+            "第10项 · 整改情况",
+        ];
+        labels.sort_by(|a, b| reading_order(a, b));
+        assert_eq!(
+            labels,
+            [
+                // (other characters in code point order, as before: 开 before 第)
+                "开头段落",
+                "第2项 · 整改措施",
+                "第10项 · 整改情况",
+                "第144项 · 原因分析",
+                "第144项 · 整改情况",
+                "第1004项 · 问题表现",
+            ]
+        );
+        // a total order: equal only when the same text
+        assert_eq!(reading_order("第01项", "第1项"), "第01项".cmp("第1项"));
+        assert_eq!(reading_order("第1项", "第1项"), std::cmp::Ordering::Equal);
     }
 
     /// The app merges into a document loaded from storage. For that case the vendored Automerge
