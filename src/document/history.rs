@@ -703,36 +703,17 @@ fn place_label(patch: &Patch, ledger: &Ledger) -> Option<String> {
     label_for_keys(&full, ledger)
 }
 
-/// The order people read a list of places in: runs of digits compare as numbers, so 第2项
-/// comes before 第10项 and 第144项 before 第1004项 (a plain string sort puts 第1004项 first).
+/// The order people read a list of places in: a problem's places (第N项 · …) by its number,
+/// so 第2项 comes before 第10项 and 第144项 before 第1004项 (a plain string sort puts 第1004项
+/// first); other places before them, and ties, as strings sort.
 pub(super) fn reading_order(a: &str, b: &str) -> Ordering {
-    fn number(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> u64 {
-        let mut n: u64 = 0;
-        while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
-            n = n.saturating_mul(10).saturating_add(u64::from(d));
-            chars.next();
-        }
-        n
-    }
-    let (mut x, mut y) = (a.chars().peekable(), b.chars().peekable());
-    loop {
-        let order = match (x.peek().copied(), y.peek().copied()) {
-            (None, None) => return a.cmp(b),
-            (None, Some(_)) => return Ordering::Less,
-            (Some(_), None) => return Ordering::Greater,
-            (Some(c), Some(d)) if c.is_ascii_digit() && d.is_ascii_digit() => {
-                number(&mut x).cmp(&number(&mut y))
-            }
-            (Some(c), Some(d)) => {
-                x.next();
-                y.next();
-                c.cmp(&d)
-            }
-        };
-        if order != Ordering::Equal {
-            return order;
-        }
-    }
+    let number = |label: &str| {
+        label
+            .strip_prefix('第')
+            .and_then(|rest| rest.split_once('项'))
+            .and_then(|(n, _)| n.parse::<u64>().ok())
+    };
+    number(a).cmp(&number(b)).then_with(|| a.cmp(b))
 }
 
 /// A place in the document by its keys from the root (["problems", id, "cause"]), as people

@@ -679,7 +679,7 @@ mod tests {
         assert_eq!(
             labels,
             [
-                // (other characters in code point order, as before: 开 before 第)
+                // (places that are not a problem's first)
                 "开头段落",
                 "第2项 · 整改措施",
                 "第10项 · 整改情况",
@@ -691,6 +691,10 @@ mod tests {
         // a total order: equal only when the same text
         assert_eq!(reading_order("第01项", "第1项"), "第01项".cmp("第1项"));
         assert_eq!(reading_order("第1项", "第1项"), std::cmp::Ordering::Equal);
+        assert_eq!(
+            reading_order("类别“二” · 类别名称", "第1项 · 整改措施"),
+            std::cmp::Ordering::Less
+        );
     }
 
     /// The app merges into a document loaded from storage. For that case the vendored Automerge
