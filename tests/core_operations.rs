@@ -699,69 +699,84 @@ mod derived {
     }
 }
 
+/// Two copies of `am` set `key` of the entry `id` of `map` at once, then merge: a conflict.
+fn set_apart(am: &mut automerge::AutoCommit, map: &automerge::ObjId, id: &str, key: &str) {
+    use automerge::transaction::Transactable;
+    use automerge::ReadDoc;
+    let mut other = am.fork();
+    let Some((_, entry)) = am.get(map, id).unwrap() else {
+        unreachable!()
+    };
+    am.put(&entry, key, "甲").unwrap();
+    other.put(&entry, key, "乙").unwrap();
+    am.merge(&mut other).unwrap();
+    assert_eq!(am.get_all(&entry, key).unwrap().len(), 2, "a conflict");
+}
+
+/// Every entry of the root map `map` read by hand (`H`) and by autosurgeon's derive (`D`): the
+/// same fields (`by_hand` and `by_derive` show each side's), or both refused. Returns how many
+/// entries were compared.
+fn entries_read_as_the_derive_reads_them<H: autosurgeon::Hydrate, D: autosurgeon::Hydrate>(
+    doc: &automerge::AutoCommit,
+    map: &str,
+    by_hand: impl Fn(&H) -> String,
+    by_derive: impl Fn(&D) -> String,
+) -> usize {
+    use automerge::{ObjType, ReadDoc, Value, ROOT};
+    let Ok(Some((Value::Object(ObjType::Map), obj))) = doc.get(ROOT, map) else {
+        panic!("no {map} map");
+    };
+    let keys: Vec<String> = doc.keys(&obj).collect();
+    for key in &keys {
+        let hand: Result<H, _> = autosurgeon::hydrate_prop(doc, &obj, key.as_str());
+        let derive: Result<D, _> = autosurgeon::hydrate_prop(doc, &obj, key.as_str());
+        match (hand, derive) {
+            (Ok(a), Ok(b)) => assert_eq!(by_hand(&a), by_derive(&b), "{map} {key}"),
+            (Err(_), Err(_)) => {}
+            (a, b) => panic!(
+                "{map} {key}: by hand {}, by the derive {}",
+                a.is_ok(),
+                b.is_ok()
+            ),
+        }
+    }
+    keys.len()
+}
+
 /// Every category and rule of `doc` read by hand and by the derive: the same, or both refused.
 /// Returns how many of each were compared.
 fn categories_and_rules_read_as_the_derive_reads_them(
     doc: &automerge::AutoCommit,
 ) -> (usize, usize) {
-    use automerge::{ObjType, ReadDoc, Value, ROOT};
     use rectify::document::schema::{DocCategory, DocRule};
-    let entries = |map: &str| -> (automerge::ObjId, Vec<String>) {
-        let Ok(Some((Value::Object(ObjType::Map), obj))) = doc.get(ROOT, map) else {
-            panic!("no {map} map");
+    macro_rules! category {
+        () => {
+            |c| format!("{:?}", (&c.title, &c.order, c.deleted))
         };
-        let keys = doc.keys(&obj).collect();
-        (obj, keys)
-    };
-    let (categories, keys) = entries("categories");
-    for key in &keys {
-        let by_hand: Result<DocCategory, _> =
-            autosurgeon::hydrate_prop(doc, &categories, key.as_str());
-        let by_derive: Result<derived::DocCategory, _> =
-            autosurgeon::hydrate_prop(doc, &categories, key.as_str());
-        match (by_hand, by_derive) {
-            (Ok(a), Ok(b)) => assert_eq!(
-                (&a.title, &a.order, a.deleted),
-                (&b.title, &b.order, b.deleted),
-                "category {key}"
-            ),
-            (Err(_), Err(_)) => {}
-            (a, b) => panic!(
-                "category {key}: by hand {}, by the derive {}",
-                a.is_ok(),
-                b.is_ok()
-            ),
-        }
     }
-    let (rules, rule_keys) = entries("rules");
-    for key in &rule_keys {
-        let by_hand: Result<DocRule, _> = autosurgeon::hydrate_prop(doc, &rules, key.as_str());
-        let by_derive: Result<derived::DocRule, _> =
-            autosurgeon::hydrate_prop(doc, &rules, key.as_str());
-        match (by_hand, by_derive) {
-            (Ok(a), Ok(b)) => {
-                let links = |p: &std::collections::HashMap<String, bool>| {
-                    p.iter()
-                        .collect::<std::collections::BTreeMap<_, _>>()
-                        .into_iter()
-                        .map(|(k, v)| (k.clone(), *v))
-                        .collect::<Vec<_>>()
-                };
-                assert_eq!(
-                    (&a.title, &a.kind, &a.date, links(&a.problems), a.candidate),
-                    (&b.title, &b.kind, &b.date, links(&b.problems), b.candidate),
-                    "rule {key}"
-                )
+    // every field, the linked problems in key order
+    macro_rules! rule {
+        () => {
+            |r| {
+                let links: std::collections::BTreeMap<_, _> = r.problems.iter().collect();
+                format!("{:?}", (&r.title, &r.kind, &r.date, links, r.candidate))
             }
-            (Err(_), Err(_)) => {}
-            (a, b) => panic!(
-                "rule {key}: by hand {}, by the derive {}",
-                a.is_ok(),
-                b.is_ok()
-            ),
-        }
+        };
     }
-    (keys.len(), rule_keys.len())
+    (
+        entries_read_as_the_derive_reads_them::<DocCategory, derived::DocCategory>(
+            doc,
+            "categories",
+            category!(),
+            category!(),
+        ),
+        entries_read_as_the_derive_reads_them::<DocRule, derived::DocRule>(
+            doc,
+            "rules",
+            rule!(),
+            rule!(),
+        ),
+    )
 }
 
 #[test]
@@ -817,36 +832,18 @@ fn categories_and_rules_read_by_hand_read_as_autosurgeons_derive() {
     am.put(&r, "title", "制度").unwrap();
     am.put_object(&rules, "empty", ObjType::Map).unwrap();
     // two copies rename the same category at once: both read the value Automerge shows
-    let mut other = am.fork();
-    let first = ledger.categories[0].id.clone();
-    let Some((_, c)) = am.get(&categories, first.as_str()).unwrap() else {
-        unreachable!()
-    };
-    am.put(&c, "title", "甲").unwrap();
-    other.put(&c, "title", "乙").unwrap();
-    am.merge(&mut other).unwrap();
-    assert_eq!(am.get_all(&c, "title").unwrap().len(), 2, "a conflict");
+    set_apart(&mut am, &categories, &ledger.categories[0].id, "title");
     let (categories_now, rules_now) = categories_and_rules_read_as_the_derive_reads_them(&am);
     assert_eq!((categories_now, rules_now), (n_categories + 5, n_rules + 4));
 }
 
 /// Every problem of `doc` read by hand and by the derive: the same problem, or both refused.
 fn problems_read_as_the_derive_reads_them(doc: &automerge::AutoCommit) -> usize {
-    use automerge::{ObjType, ReadDoc, Value, ROOT};
     use rectify::document::schema::DocProblem;
-    let Ok(Some((Value::Object(ObjType::Map), problems))) = doc.get(ROOT, "problems") else {
-        panic!("no problems map");
-    };
-    let keys: Vec<String> = doc.keys(&problems).collect();
-    for key in &keys {
-        let by_hand: Result<DocProblem, _> =
-            autosurgeon::hydrate_prop(doc, &problems, key.as_str());
-        let by_derive: Result<derived::DocProblem, _> =
-            autosurgeon::hydrate_prop(doc, &problems, key.as_str());
-        // every field, the progress entries in key order
-        macro_rules! fields {
-            ($p:expr) => {{
-                let p = $p;
+    // every field, the progress entries in key order
+    macro_rules! fields {
+        () => {
+            |p| {
                 let log: std::collections::BTreeMap<_, _> = p
                     .log
                     .iter()
@@ -866,19 +863,15 @@ fn problems_read_as_the_derive_reads_them(doc: &automerge::AutoCommit) -> usize 
                         (&p.departments, &p.deadline, &p.completed_on, &p.status, log),
                     )
                 )
-            }};
-        }
-        match (by_hand, by_derive) {
-            (Ok(a), Ok(b)) => assert_eq!(fields!(a), fields!(b), "problem {key}"),
-            (Err(_), Err(_)) => {}
-            (a, b) => panic!(
-                "problem {key}: by hand {}, by the derive {}",
-                a.is_ok(),
-                b.is_ok()
-            ),
-        }
+            }
+        };
     }
-    keys.len()
+    entries_read_as_the_derive_reads_them::<DocProblem, derived::DocProblem>(
+        doc,
+        "problems",
+        fields!(),
+        fields!(),
+    )
 }
 
 #[test]
@@ -928,14 +921,7 @@ fn a_problem_read_by_hand_reads_as_autosurgeons_derive() {
     am.put(&e, "author", 5_i64).unwrap();
     odd(&mut am, "empty");
     // two copies set the same field at once: both read the value Automerge shows
-    let mut other = am.fork();
     let first = doc.read().unwrap().problems[0].id.clone();
-    let Some((_, p)) = am.get(&problems, first.as_str()).unwrap() else {
-        unreachable!()
-    };
-    am.put(&p, "owner", "甲").unwrap();
-    other.put(&p, "owner", "乙").unwrap();
-    am.merge(&mut other).unwrap();
-    assert_eq!(am.get_all(&p, "owner").unwrap().len(), 2, "a conflict");
+    set_apart(&mut am, &problems, &first, "owner");
     assert_eq!(problems_read_as_the_derive_reads_them(&am), 29);
 }
