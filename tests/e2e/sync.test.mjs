@@ -113,6 +113,55 @@ test('two laptops exchange exports: both edits arrive on both, and the merge nam
   }
 }));
 
+test('a text both laptops edited keeps both sides\' words, and the merge notice names it without breaking a label', scenario(env, async ({ laptop, tmpFile }) => {
+  const { a, b } = await shareExample(laptop, tmpFile);
+
+  // offline, both add to problem 1's 原因分析: A at its end, B at its start
+  const ea = await a.checklist.problem(1).open();
+  const original = await ea.field('原因分析').inputValue({ timeout: 2000 });
+  assert.ok(original.length > 20, 'the example has a cause to add to');
+  await ea.write('原因分析', `${original}（甲补充）`);
+  const eb = await b.checklist.problem(1).open();
+  await eb.write('原因分析', `（乙补充）${original}`);
+  await a.waitForSave();
+  await b.waitForSave();
+  const fromB = await exportTo(b, tmpFile);
+  await a.notices.dismiss();
+
+  await a.header.importFile(fromB.path);
+  const message = await a.notices.infoText(/已合并/);
+  assert.match(message, /来自 李四。以下文字双方都改过，已逐字合并、双方的字都保留，请阅读核对：第1项 · 原因分析。/, `the merge names the text: ${message}`);
+  await until(async () => {
+    const editor = await a.checklist.problem(1).open();
+    assert.equal(await editor.field('原因分析').inputValue({ timeout: 2000 }), `（乙补充）${original}（甲补充）`);
+  }, 'A: both additions in the merged text');
+
+  // At every width, no line of the notice ends inside 第1项 (nor inside 原因分析): the line's end
+  // sweeps through the label as the window narrows.
+  const splitAt = [];
+  for (let width = 360; width <= 900; width += 4) {
+    await a.page.setViewportSize({ width, height: 800 });
+    const lines = await a.notices.info.evaluate((notice) => {
+      const linesOf = (word) => {
+        const walker = document.createTreeWalker(notice, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.data.indexOf(word);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + word.length);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        }
+        return 0;
+      };
+      return { label: linesOf('第1项'), field: linesOf('原因分析。') };
+    });
+    assert.ok(lines.label === 1 && lines.field >= 1, `the notice has the label at ${width} px`);
+    if (lines.field > 1) splitAt.push(width);
+  }
+  assert.deepEqual(splitAt, [], `原因分析 broken across lines at widths ${splitAt}`);
+}));
+
 test('importing the same file again says there is nothing new and changes nothing', scenario(env, async ({ laptop, tmpFile }) => {
   const { a, b } = await shareExample(laptop, tmpFile);
   const eb = await b.checklist.problem(2).open();
