@@ -30,5 +30,7 @@ for n in 100 200 1000 2000; do
 done
 # a release build (size-optimised wasm, as deployed) in dist/; slow (minutes)
 trunk build --release
+echo "== the size floor of the stack beside the page (deterministic)"
+bash scripts/size-floor.sh
 echo "== the release build in headless Chromium"
 node benches/browser/bench.mjs dist target/bench/browser.json

@@ -1,0 +1,59 @@
+//! The size floor of this stack, for `scripts/size-floor.sh` (BENCHMARKS.md, "Size"): the
+//! smallest page that does what Rectify's page must — Leptos (csr) draws a list from a signal
+//! and edits it, and an Automerge document is loaded from and saved to localStorage — built as
+//! the page is (release, wasm-bindgen, wasm-opt -Oz), so the app's size can be told apart from
+//! what Leptos and Automerge cost before any of the app's code. Nothing to run natively.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use automerge::transaction::Transactable;
+    use automerge::{AutoCommit, ObjType, ReadDoc, ROOT};
+    use base64::Engine;
+    use gloo_storage::{LocalStorage, Storage};
+    use leptos::prelude::*;
+
+    const KEY: &str = "rectify-size-floor:doc";
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let mut doc = LocalStorage::get::<String>(KEY)
+        .ok()
+        .and_then(|s| b64.decode(s).ok())
+        .and_then(|bytes| AutoCommit::load(&bytes).ok())
+        .unwrap_or_default();
+    let list = match doc.get(ROOT, "problems") {
+        Ok(Some((_, id))) => id,
+        _ => doc
+            .put_object(ROOT, "problems", ObjType::List)
+            .expect("a new list"),
+    };
+    fn read(doc: &AutoCommit, list: &automerge::ObjId) -> Vec<String> {
+        (0..doc.length(list))
+            .filter_map(|i| doc.get(list, i).ok().flatten())
+            .map(|(value, _)| value.to_string())
+            .collect()
+    }
+    let problems = RwSignal::new(read(&doc, &list));
+    let doc = StoredValue::new_local((doc, list));
+    let add = move |text: String| {
+        doc.update_value(|(doc, list)| {
+            let at = doc.length(&*list);
+            doc.insert(&*list, at, text).expect("inserts");
+            let _ = LocalStorage::set(KEY, b64.encode(doc.save()));
+            problems.set(read(doc, list));
+        });
+    };
+    leptos::mount::mount_to_body(move || {
+        let text = RwSignal::new(String::new());
+        view! {
+            <input aria-label="问题" bind:value=text/>
+            <button on:click=move |_| add(text.get_untracked())>"添加"</button>
+            <ol>
+                <For each=move || problems.get().into_iter().enumerate() key=|(i, _)| *i let:item>
+                    <li>{item.1}</li>
+                </For>
+            </ol>
+        }
+    });
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {}
