@@ -195,6 +195,57 @@ fn a_message_from_another_version_is_answered_not_misread() {
     );
 }
 
+#[test]
+fn a_bulletin_text_is_read_in_the_worker_as_in_the_page() {
+    const SAMPLE: &str = include_str!("fixtures/bulletin-2022-06-30.txt");
+    let (done, rest) = through_worker(&Job::ReadBulletin, SAMPLE.as_bytes());
+    assert!(rest.is_empty());
+    let expected = rectify::io::bulletin_text::parse_bulletin(SAMPLE).unwrap();
+    assert_eq!(done, Done::Bulletin(Box::new(expected.clone())));
+    // and the page makes the same ledger of it as of the text itself
+    let Done::Bulletin(import) = done else {
+        unreachable!()
+    };
+    let made = rectify::io::bulletin_text::create_from_import(&import, Some("张三"), T0);
+    let (direct, _) =
+        rectify::io::bulletin_text::create_from_bulletin(SAMPLE, Some("张三"), T0).unwrap();
+    let (made, direct) = (made.read().unwrap(), direct.read().unwrap());
+    assert_eq!(made.problems.len(), 20);
+    // (ids are fresh in each document)
+    assert_eq!(made.meta, direct.meta);
+    let texts = |l: &rectify::ledger::Ledger| {
+        (
+            l.categories
+                .iter()
+                .map(|c| c.title.clone())
+                .collect::<Vec<_>>(),
+            l.problems
+                .iter()
+                .map(|p| (p.description.clone(), p.measures.clone(), p.status.clone()))
+                .collect::<Vec<_>>(),
+            l.rules.iter().map(|r| r.title.clone()).collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(texts(&made), texts(&direct));
+
+    // what is not a bulletin is said in the words the page said it in
+    for (bytes, error) in [
+        (
+            &b"   "[..],
+            rectify::io::bulletin_text::BulletinTextError::Empty,
+        ),
+        (
+            &[0xb9, 0xd8, 0xd3, 0xda][..],
+            rectify::io::bulletin_text::BulletinTextError::NotUtf8,
+        ),
+    ] {
+        assert_eq!(
+            through_worker(&Job::ReadBulletin, bytes),
+            (Done::Failed(error.to_string()), Vec::new())
+        );
+    }
+}
+
 /// An old page can meet a new worker (the service worker of a new version serves the
 /// worker's files to a page that has not been reloaded): the worker's `{ready: PROTOCOL}` is
 /// how the page tells. So the messages' shape is pinned to the protocol number here: when
@@ -220,6 +271,7 @@ fn the_message_format_is_pinned_to_its_protocol_number() {
         job_to_json(&Job::ReadXlsx {
             file_name: "a.xlsx".into(),
         }),
+        job_to_json(&Job::ReadBulletin),
         job_to_json(&Job::CheckLedgerFile),
         job_to_json(&Job::ChangesForCopy {
             ledger_id: "x".into(),
@@ -230,6 +282,13 @@ fn the_message_format_is_pinned_to_its_protocol_number() {
         })
         .unwrap(),
         serde_json::to_string(&Done::Xlsx(Box::new(import))).unwrap(),
+        serde_json::to_string(&Done::Bulletin(Box::new(
+            rectify::io::bulletin_text::parse_bulletin(include_str!(
+                "fixtures/bulletin-2022-06-30.txt"
+            ))
+            .unwrap(),
+        )))
+        .unwrap(),
         serde_json::to_string(&Done::LedgerFileRefused(ImportError::Corrupt("x".into()))).unwrap(),
         serde_json::to_string(&Done::Failed("x".into())).unwrap(),
     ];
@@ -238,7 +297,11 @@ fn the_message_format_is_pinned_to_its_protocol_number() {
         .map(|m| shape(&serde_json::from_str(m).unwrap()).to_string())
         .collect();
     let digest = shape_digest(&shapes);
-    let pinned = [(1, "b0b9810d9e29b83f"), (2, "6d44a9f0eea34314")];
+    let pinned = [
+        (1, "b0b9810d9e29b83f"),
+        (2, "6d44a9f0eea34314"),
+        (3, "3403785c81f3e2e1"),
+    ];
     let (protocol, expected) = pinned[pinned.len() - 1];
     assert_eq!(
         (rectify::jobs::PROTOCOL, digest.as_str()),

@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::document::LedgerDoc;
@@ -35,7 +36,7 @@ pub enum BulletinTextError {
 }
 
 /// What the text itself states in its opening paragraph.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatedCounts {
     /// 指出…问题N个
     pub problems: Option<usize>,
@@ -46,7 +47,7 @@ pub struct StatedCounts {
 }
 
 /// Which hierarchy of headings was recognised.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NumberingScheme {
     /// （一）category → 1. problem → 原因分析：/整改情况： (the sample of 2022-06-30)
     #[default]
@@ -58,14 +59,14 @@ pub enum NumberingScheme {
 }
 
 /// Text the importer could not attribute, and the field where it was kept.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Leftover {
     pub text: String,
     pub kept_in: String,
 }
 
 /// What the import recognised, for the person to check.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BulletinReport {
     pub categories: usize,
     pub problems: usize,
@@ -81,7 +82,7 @@ pub struct BulletinReport {
 
 /// A parsed bulletin: the ledger (ids `c00…`, `p001…`, `r00…`; the document makes real ids)
 /// and the report.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BulletinImport {
     pub ledger: Ledger,
     pub report: BulletinReport,
@@ -1563,12 +1564,19 @@ pub fn create_from_bulletin(
     author: Option<&str>,
     now: i64,
 ) -> Result<(LedgerDoc, BulletinReport), BulletinTextError> {
-    let BulletinImport { ledger, report } = parse_bulletin(text)?;
+    let import = parse_bulletin(text)?;
+    Ok((create_from_import(&import, author, now), import.report))
+}
+
+/// A new ledger document from a bulletin already read ([`parse_bulletin`], which the page has
+/// the Web Worker run: `jobs::Job::ReadBulletin`).
+pub fn create_from_import(import: &BulletinImport, author: Option<&str>, now: i64) -> LedgerDoc {
+    let ledger = &import.ledger;
     let mut doc = LedgerDoc::create(&ledger.meta.name, author, now);
-    doc.fill_from(&ledger)
+    doc.fill_from(ledger)
         .expect("a fresh writable document accepts every imported value");
     doc.commit(now);
-    Ok((doc, report))
+    doc
 }
 
 #[cfg(test)]

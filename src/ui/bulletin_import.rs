@@ -4,28 +4,43 @@
 use leptos::prelude::*;
 
 use super::state::{AppState, Screen};
-use crate::io::bulletin_text::{decode_text, parse_bulletin, BulletinReport};
+use crate::io::bulletin_text::{decode_text, BulletinImport, BulletinReport};
 
 #[component]
 pub fn BulletinImportView() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // the reader's module starts loading while the text is pasted or picked
+    crate::platform::worker::warm();
     let text = RwSignal::new(String::new());
     let file_name = RwSignal::new(None::<String>);
-    // the text is recognised as it changes; nothing is stored until 创建台账
-    let parsed = Memo::new(move |_| {
-        text.with(|t| {
-            if t.trim().is_empty() {
-                None
-            } else {
-                Some(
-                    parse_bulletin(t)
-                        .map(|i| i.report)
-                        .map_err(|e| e.to_string()),
-                )
+    // The text is read (in the Web Worker) as it changes; nothing is stored until 创建台账.
+    // `asked` numbers the texts sent; `parsed` is the latest answer with its text's number,
+    // so a slower answer for an older text never replaces a newer one, and 创建台账 waits for
+    // the answer for the text as it is now.
+    let asked = RwSignal::new(0u32);
+    let parsed = RwSignal::new(None::<(u32, Result<BulletinImport, String>)>);
+    Effect::new(move |_| {
+        let t = text.get();
+        let n = asked.get_untracked().wrapping_add(1);
+        asked.set(n);
+        if t.trim().is_empty() {
+            parsed.set(None);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let answer = state.read_bulletin(&t).await;
+            if asked.get_untracked() == n {
+                parsed.set(answer.map(|a| (n, a)));
             }
-        })
+        });
     });
-    let can_create = move || parsed.with(|p| matches!(p, Some(Ok(_))));
+    let can_create = move || parsed.with(|p| matches!(p, Some((n, Ok(_))) if *n == asked.get()));
+    let ready = move || {
+        parsed.with(|p| match p {
+            Some((n, Ok(import))) if *n == asked.get() => Some(import.clone()),
+            _ => None,
+        })
+    };
     let on_file = move |e: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&e);
         super::read_first_file(input.files(), move |name, read| match read {
@@ -64,14 +79,14 @@ pub fn BulletinImportView() -> impl IntoView {
                     on:input=move |e| text.set(event_target_value(&e))
                 ></textarea>
             </label>
-            {move || { state.lang.track(); parsed.get() }.map(|result| match result {
-                Ok(report) => view! { <Recognised report=report/> }.into_any(),
+            {move || { state.lang.track(); parsed.get() }.map(|(_, result)| match result {
+                Ok(import) => view! { <Recognised report=import.report/> }.into_any(),
                 Err(message) => view! { <p class="notice error" role="alert">{message}</p> }.into_any(),
             })}
             <div class="bulletin-actions">
                 <button class="primary" disabled=move || !can_create() on:click=move |_| {
-                    let t = text.get_untracked();
-                    if state.import_bulletin(&t) {
+                    if let Some(import) = ready() {
+                        state.import_bulletin(&import);
                         text.set(String::new());
                         file_name.set(None);
                     }

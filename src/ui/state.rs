@@ -10,6 +10,7 @@ use crate::document::{
     self as document, Conflict, DocError, HistoryEntry, LedgerDoc, MergeReport, Place, ProblemText,
 };
 use crate::i18n::{Lang, Texts};
+use crate::io::bulletin_text::BulletinImport;
 use crate::io::{self, envelope, example};
 use crate::jobs::{Done, Job};
 use crate::ledger::Ledger;
@@ -559,33 +560,36 @@ impl AppState {
         }
     }
 
-    /// 从通报导入: make a new ledger of a bulletin text and open it. False (with a message)
-    /// when the text is not a bulletin; nothing is stored then.
-    pub fn import_bulletin(&self, text: &str) -> bool {
+    /// 从通报导入: read a bulletin text for the preview, in the worker (the reader is not in
+    /// the page's module): the bulletin as read, or why it is not one (Err, in words). None
+    /// when the worker could not do it, which is said in a notice.
+    pub async fn read_bulletin(&self, text: &str) -> Option<Result<BulletinImport, String>> {
+        match self.run_job(&Job::ReadBulletin, text.as_bytes()).await {
+            Some((Done::Bulletin(import), _)) => Some(Ok(*import)),
+            Some((Done::Failed(why), _)) => Some(Err(why)),
+            Some(_) | None => None,
+        }
+    }
+
+    /// 从通报导入: make a new ledger of a bulletin read by [`AppState::read_bulletin`] and open it.
+    pub fn import_bulletin(&self, import: &BulletinImport) {
         self.flush();
-        match io::bulletin_text::create_from_bulletin(
-            text,
+        let doc = io::bulletin_text::create_from_import(
+            import,
             self.author().as_deref(),
             platform::now(),
-        ) {
-            Ok((doc, report)) => {
-                self.show(doc);
-                self.save_now();
-                self.screen.set(Screen::Checklist);
-                self.info(self.tu().bulletin_imported(
-                    report.categories,
-                    report.problems,
-                    report.rules,
-                    report.rule_candidates,
-                    report.leftovers.len(),
-                ));
-                true
-            }
-            Err(e) => {
-                self.error(e.to_string());
-                false
-            }
-        }
+        );
+        self.show(doc);
+        self.save_now();
+        self.screen.set(Screen::Checklist);
+        let report = &import.report;
+        self.info(self.tu().bulletin_imported(
+            report.categories,
+            report.problems,
+            report.rules,
+            report.rule_candidates,
+            report.leftovers.len(),
+        ));
     }
 
     /// 导出 Excel: download the open ledger as `<name>.xlsx` (lights and statistics as of today).
