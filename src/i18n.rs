@@ -361,6 +361,7 @@ texts! {
     bulletin_text: "通报全文", "Bulletin text";
     bulletin_text_placeholder: "在此粘贴通报全文（从 Word、WPS 或 PDF 复制均可，分页造成的空行会自动接上）", "Paste the bulletin's full text here (copied from Word, WPS or PDF; blank lines from page breaks are joined)";
     create_ledger_from_text: "创建台账", "Create ledger";
+    reading_bulletin: "正在识别……", "Reading the text…";
     back: "返回", "Back";
     recognised: "识别结果", "Recognised";
     recognised_colon: "识别结果：", "Recognised: ";

@@ -35,6 +35,11 @@ pub fn BulletinImportView() -> impl IntoView {
         });
     });
     let can_create = move || parsed.with(|p| matches!(p, Some((n, Ok(_))) if *n == asked.get()));
+    // a text is waiting for its answer (the worker may still be loading, on first use)
+    let reading = move || {
+        !text.with(|t| t.trim().is_empty())
+            && parsed.with(|p| p.as_ref().map(|(n, _)| *n) != Some(asked.get()))
+    };
     let ready = move || {
         parsed.with(|p| match p {
             Some((n, Ok(import))) if *n == asked.get() => Some(import.clone()),
@@ -79,6 +84,7 @@ pub fn BulletinImportView() -> impl IntoView {
                     on:input=move |e| text.set(event_target_value(&e))
                 ></textarea>
             </label>
+            {move || reading().then(|| view! { <p class="hint">{state.tr(|t| t.reading_bulletin)}</p> })}
             {move || { state.lang.track(); parsed.get() }.map(|(_, result)| match result {
                 Ok(import) => view! { <Recognised report=import.report/> }.into_any(),
                 Err(message) => view! { <p class="notice error" role="alert">{message}</p> }.into_any(),

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 import { ARTIFACTS, FIXTURES, scenario, useBrowser } from './support/harness.mjs';
 import { BulletinImportPage, BulletinPage } from './support/bulletin-pages.mjs';
-import { expectCount, expectText, until } from './support/until.mjs';
+import { expectCount, expectText, expectVisible, until } from './support/until.mjs';
 
 const env = useBrowser();
 const SAMPLE = join(FIXTURES, 'bulletin-2022-06-30.txt');
@@ -29,6 +29,7 @@ test('从通报导入 the sample, open 通报, and print it to an A4 PDF with pa
   await importer.pickFile(SAMPLE);
   await expectText(importer.result, /反馈问题（类别）16 个，具体问题 20 个，建章立制 5 项（另有 5 项待确认）/, 'what was recognised');
   await expectText(importer.result, /通报原文写明：问题16个，已整改完毕16个，建章立制5项/, 'the counts the text states');
+  await expectVisible(importer.reading, false, 'no 正在识别 once the text is read');
   await importer.createButton.click();
 
   await expectCount(checklist.categories, 16, 'categories of the imported ledger');
@@ -155,6 +156,14 @@ test('pasted text with page-break noise imports; junk is kept and reported; a wr
   await importer.open();
   await importer.paste(noisy);
   await expectText(importer.result, /反馈问题（类别）16 个，具体问题 20 个/, 'the noisy text is recognised');
+  // each new text replaces what the last one gave: junk leaves nothing to create, the
+  // bulletin pasted again is read again
+  await importer.paste('这不是通报');
+  await expectText(importer.alert, /\S/, 'a message for the junk');
+  assert.equal(await importer.createButton.isDisabled(), true, 'junk cannot be created');
+  await importer.paste(noisy);
+  await expectText(importer.result, /反馈问题（类别）16 个，具体问题 20 个/, 'the bulletin is read again');
+  await until(async () => !(await importer.createButton.isDisabled()), '创建台账 for the text as it is now');
   await importer.createButton.click();
   await expectCount(app.checklist.problemToggles, 20, 'problems of the pasted ledger');
 

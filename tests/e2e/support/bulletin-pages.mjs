@@ -63,6 +63,8 @@ export class BulletinImportPage {
     this.result = this.main.getByRole('status', { name: '识别结果' });
     this.alert = this.main.getByRole('alert');
     this.createButton = this.main.getByRole('button', { name: '创建台账', exact: true });
+    /** shown while the text waits for the Web Worker's reading */
+    this.reading = this.main.getByText('正在识别……', { exact: true });
   }
 
   /** From the start screen or 台账管理: the 从通报导入 button. */
