@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { scenario, useBrowser } from './support/harness.mjs';
+import { FIXTURES, scenario, useBrowser } from './support/harness.mjs';
+import { BulletinImportPage } from './support/bulletin-pages.mjs';
 import { cacheNames, controlledByServiceWorker, nextVersionOf, pngSize } from './support/offline.mjs';
 import { DIST, startServer } from './support/server.mjs';
 import { expectText, expectVisible, until } from './support/until.mjs';
@@ -81,6 +82,13 @@ test('after one visit the app loads and works with the network off', scenario(en
   await expectText(checklist.title, '离线台账', 'title after an offline reload');
   await expectText(checklist.problem(1).toggle, /^1\.\s*断网也能编辑$/, 'the problem after an offline reload');
   assert.deepEqual(await header.ledgerNames(), ['离线台账']);
+
+  // 从通报导入 reads the text in the Web Worker, whose files the service worker keeps
+  const importer = new BulletinImportPage(page);
+  await app.ledgers.open();
+  await importer.open();
+  await importer.pickFile(join(FIXTURES, 'bulletin-2022-06-30.txt'));
+  await expectText(importer.result, /反馈问题（类别）16 个，具体问题 20 个/, 'a bulletin read offline');
   await context.setOffline(false);
 }));
 
