@@ -5,18 +5,22 @@
 //! what Leptos and Automerge cost before any of the app's code. Nothing to run natively.
 
 #[cfg(target_arch = "wasm32")]
+#[path = "common/size_floor_page.rs"]
+mod page;
+
+#[cfg(target_arch = "wasm32")]
 fn main() {
     use automerge::transaction::Transactable;
     use automerge::{AutoCommit, ObjType, ReadDoc, ROOT};
+    use base64::engine::general_purpose::STANDARD;
     use base64::Engine;
     use gloo_storage::{LocalStorage, Storage};
     use leptos::prelude::*;
 
     const KEY: &str = "rectify-size-floor:doc";
-    let b64 = base64::engine::general_purpose::STANDARD;
     let mut doc = LocalStorage::get::<String>(KEY)
         .ok()
-        .and_then(|s| b64.decode(s).ok())
+        .and_then(|s| STANDARD.decode(s).ok())
         .and_then(|bytes| AutoCommit::load(&bytes).ok())
         .unwrap_or_default();
     let list = match doc.get(ROOT, "problems") {
@@ -37,22 +41,11 @@ fn main() {
         doc.update_value(|(doc, list)| {
             let at = doc.length(&*list);
             doc.insert(&*list, at, text).expect("inserts");
-            let _ = LocalStorage::set(KEY, b64.encode(doc.save()));
+            let _ = LocalStorage::set(KEY, STANDARD.encode(doc.save()));
             problems.set(read(doc, list));
         });
     };
-    leptos::mount::mount_to_body(move || {
-        let text = RwSignal::new(String::new());
-        view! {
-            <input aria-label="问题" bind:value=text/>
-            <button on:click=move |_| add(text.get_untracked())>"添加"</button>
-            <ol>
-                <For each=move || problems.get().into_iter().enumerate() key=|(i, _)| *i let:item>
-                    <li>{item.1}</li>
-                </For>
-            </ol>
-        }
-    });
+    page::mount(problems, add);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -3,6 +3,10 @@
 //! Automerge adds to a page. Nothing to run natively.
 
 #[cfg(target_arch = "wasm32")]
+#[path = "common/size_floor_page.rs"]
+mod page;
+
+#[cfg(target_arch = "wasm32")]
 fn main() {
     use gloo_storage::{LocalStorage, Storage};
     use leptos::prelude::*;
@@ -13,18 +17,7 @@ fn main() {
         problems.update(|p| p.push(text));
         let _ = LocalStorage::set(KEY, problems.get_untracked());
     };
-    leptos::mount::mount_to_body(move || {
-        let text = RwSignal::new(String::new());
-        view! {
-            <input aria-label="问题" bind:value=text/>
-            <button on:click=move |_| add(text.get_untracked())>"添加"</button>
-            <ol>
-                <For each=move || problems.get().into_iter().enumerate() key=|(i, _)| *i let:item>
-                    <li>{item.1}</li>
-                </For>
-            </ol>
-        }
-    });
+    page::mount(problems, add);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
