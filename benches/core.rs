@@ -230,7 +230,8 @@ fn main() {
         let b_heads = b_loaded.copy().heads();
         let batch = b_loaded
             .copy()
-            .changes_missing_from(&a_loaded.copy().change_hashes(NOW), NOW);
+            .changes_missing_from(&a_loaded.copy().change_hashes(NOW), NOW)
+            .expect("the forks share most of their history");
         row(
             "import a file, the page's part (hashes + merge of the worker's batch + read)",
             median(

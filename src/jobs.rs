@@ -46,7 +46,8 @@ pub enum Job {
     /// bytes), and when it is a copy of the open ledger (`ledger_id`) that the page may merge,
     /// the changes it has that the page lacks ([`Done::Changes`]); the page's change hashes
     /// (`LedgerDoc::change_hashes`) follow the file in the bytes. The page then merges a few
-    /// changes instead of loading the whole file a second time.
+    /// changes instead of loading the whole file a second time. A copy the page lacks most of
+    /// is answered [`Done::LedgerFileOk`]: the page merges the file whole.
     ChangesForCopy { ledger_id: String, file_len: usize },
 }
 
@@ -119,8 +120,11 @@ pub fn run(job: Job, bytes: &[u8]) -> (Done, Vec<u8>) {
                 Ok(file) => {
                     let mut doc = file.into_doc();
                     // (a loaded file has nothing pending to commit, so the time is not used)
-                    let batch = doc.changes_missing_from(hashes, 0);
-                    (Done::Changes { heads: doc.heads() }, batch)
+                    match doc.changes_missing_from(hashes, 0) {
+                        Some(batch) => (Done::Changes { heads: doc.heads() }, batch),
+                        // the page lacks most of it: it merges the file whole
+                        None => (Done::LedgerFileOk, Vec::new()),
+                    }
                 }
                 Err(e) => (Done::LedgerFileRefused(e), Vec::new()),
             }

@@ -156,7 +156,7 @@ fn a_copy_of_the_open_ledger_comes_back_as_the_changes_the_page_lacks() {
 }
 
 #[test]
-fn another_ledgers_or_a_bad_file_is_not_answered_with_changes() {
+fn another_ledger_a_bad_file_or_a_copy_the_page_lacks_most_of_is_not_answered_with_changes() {
     let mut here = create_example(Some("张三"), T0).unwrap();
     // another ledger: checked, left to the page to plan (open as new, merge into that one)
     let mut other = create_example(Some("李四"), T0).unwrap();
@@ -168,6 +168,18 @@ fn another_ledgers_or_a_bad_file_is_not_answered_with_changes() {
         import_into(&mut here, &file[..file.len() / 2]).0,
         Done::LedgerFileRefused(ImportError::Truncated)
     );
+    // a copy the page lacks most of (here, a new ledger that a colleague has worked on since):
+    // a batch would rebuild nearly all of it, so the page merges the file whole
+    let mut fresh = create_example(Some("张三"), T0).unwrap();
+    let mut worked_on = fresh.fork(T0);
+    for (i, id) in problem_ids(&fresh).iter().take(3).enumerate() {
+        worked_on
+            .set_problem_text(id, ProblemText::Measures, &format!("措施{i}"))
+            .unwrap();
+        worked_on.commit(T0 + i as i64 + 1);
+    }
+    let file = rectify::io::encode(&mut worked_on, "示例台账", T0);
+    assert_eq!(import_into(&mut fresh, &file).0, Done::LedgerFileOk);
     // a message whose bytes are shorter than the file it announces
     let job = Job::ChangesForCopy {
         ledger_id: here.ledger_id(),

@@ -553,7 +553,9 @@ mod tests {
         // and through a batch, as the page merges a file the Web Worker loaded: the same
         // report, document and cache
         let (mut page, mut file) = (a.copy(), b.copy());
-        let batch = file.changes_missing_from(&page.change_hashes(NOW), NOW);
+        let batch = file
+            .changes_missing_from(&page.change_hashes(NOW), NOW)
+            .expect("a batch");
         let by_batch = page.merge_changes(&batch, &file.heads(), NOW).unwrap();
         assert_eq!(by_batch, report, "merged from a batch");
         let mut heads = page.heads();
@@ -768,7 +770,9 @@ mod tests {
         b.set_problem_text(&p[2], ProblemText::Measures, "另一措施")
             .unwrap();
         b.commit(NOW);
-        let batch = b.changes_missing_from(&a.change_hashes(NOW), NOW);
+        let batch = b
+            .changes_missing_from(&a.change_hashes(NOW), NOW)
+            .expect("a batch");
         let parts = split_batch(&batch);
         assert!(parts.len() >= 2, "b made several changes");
         let (heads, ledger) = (a.heads(), a.read().unwrap());
@@ -803,9 +807,10 @@ mod tests {
         let (mut a, mut b, _) = two_copies();
         b.commit(NOW);
         a.merge(&mut b.copy(), NOW).unwrap();
-        assert!(b
-            .changes_missing_from(&a.change_hashes(NOW), NOW)
-            .is_empty());
+        assert_eq!(
+            b.changes_missing_from(&a.change_hashes(NOW), NOW),
+            Some(vec![])
+        );
         let report = a.merge_changes(&[], &b.heads(), NOW).unwrap();
         assert_eq!(report, MergeReport::default());
     }
