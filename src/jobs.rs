@@ -1,6 +1,7 @@
 //! Work the browser does away from the page, in a Web Worker with its own wasm module: the
-//! Excel and Word files, reading a bulletin text, and the trial load of a picked ledger file. Plain Rust over bytes and
-//! JSON messages, so every job is tested natively (`tests/core_jobs.rs`).
+//! Excel and Word files, reading a bulletin text, and the trial load of a picked ledger file.
+//! Plain Rust over bytes and JSON messages, so every job is tested natively
+//! (`tests/core_jobs.rs`).
 //!
 //! Why a worker: the Excel and Word libraries are half the app's code and are used now and
 //! then, so the page loads them only when asked (issue 9's size budget); and a crafted ledger
