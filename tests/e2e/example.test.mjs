@@ -87,3 +87,24 @@ test('the example survives a reload and lists its rules under 建章立制', sce
   await expectText(rules.row(i).getByRole('cell').nth(4), '问题 1、17', 'problems the 议事规则 answers');
   await expectValue(rules.row(i).getByLabel(/^第\d+项的类型$/), 'revised', 'the 议事规则 is 修订');
 }));
+
+test('on a phone-sized window a problem keeps its text and opens, and the views keep their names on one line', scenario(env, async ({ laptop }) => {
+  const app = await laptop();
+  await app.page.setViewportSize({ width: 390, height: 800 });
+  await app.start.openExample();
+  await expectCount(app.checklist.problemToggles, 20, 'problems of the example');
+  // the problem's text has the row's width (it had none: the status and people took it all)
+  const toggle = app.checklist.problemToggles.first();
+  const box = await toggle.boundingBox();
+  assert.ok(box && box.width > 250, `problem 1's text is ${box?.width} px wide`);
+  const editor = await app.checklist.problem(1).open();
+  await expectValue(editor.field('问题表现'), /领导核心弱化/, 'problem 1 opens');
+  // each view's name stays on one line (they stacked a character a line), and the page does
+  // not scroll sideways
+  const tabs = app.page.getByRole('tablist').getByRole('tab');
+  const heights = await tabs.evaluateAll((all) => all.map((t) => t.getBoundingClientRect().height));
+  assert.ok(heights.length >= 8 && new Set(heights.map(Math.round)).size === 1, `tab heights ${heights}`);
+  assert.ok(heights[0] < 48, `a tab is one line high: ${heights[0]} px`);
+  const [scrollWidth, width] = await app.page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+  assert.equal(scrollWidth, width, 'nothing sticks out sideways');
+}));
