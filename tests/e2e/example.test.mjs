@@ -105,6 +105,12 @@ test('on a phone-sized window a problem keeps its text and opens, and the views 
   const heights = await tabs.evaluateAll((all) => all.map((t) => t.getBoundingClientRect().height));
   assert.ok(heights.length >= 8 && new Set(heights.map(Math.round)).size === 1, `tab heights ${heights}`);
   assert.ok(heights[0] < 48, `a tab is one line high: ${heights[0]} px`);
+  // the top bar scrolls away with the page, leaving the window to the checklist
+  await app.page.mouse.wheel(0, 1500);
+  await until(async () => {
+    const covered = await app.page.getByRole('banner').evaluate((bar) => Math.max(0, bar.getBoundingClientRect().bottom));
+    assert.ok(covered < 800 / 4, `the top bar covers ${covered} px after scrolling`);
+  }, 'the top bar to scroll away');
   // nor on any view: the tables (建章立制, 修改记录, 台账管理) scroll sideways inside their view
   for (const name of await tabs.allInnerTexts()) {
     await app.page.getByRole('tablist').getByRole('tab', { name: name.trim(), exact: true }).click();
