@@ -177,8 +177,8 @@ impl Merged {
 impl LedgerDoc {
     /// The long texts (Automerge Text) that both sides of a merge edited, named as people say
     /// ("第3项 · 原因分析"), numbered as the ledger stands after the merge: the texts theirs
-    /// touched that an operation of ours (the changes this document had and the other copy had not)
-    /// is on too. Ours are looked up and read only when theirs touched a text.
+    /// touched that an operation of ours (the changes this document had and the other copy had
+    /// not) is on too. Ours are looked up and read only when theirs touched a text.
     pub(super) fn texts_edited_by_both(
         &mut self,
         merged: &mut Merged,

@@ -34,17 +34,16 @@ pub fn BulletinImportView() -> impl IntoView {
             }
         });
     });
-    let can_create = move || parsed.with(|p| matches!(p, Some((n, Ok(_))) if *n == asked.get()));
+    // whether the answer held is the one for the text as it is now
+    let answered = move || parsed.with(|p| p.as_ref().map(|(n, _)| *n)) == Some(asked.get());
+    let can_create = move || answered() && parsed.with(|p| matches!(p, Some((_, Ok(_)))));
     // a text is waiting for its answer (the worker may still be loading, on first use)
-    let reading = move || {
-        !text.with(|t| t.trim().is_empty())
-            && parsed.with(|p| p.as_ref().map(|(n, _)| *n) != Some(asked.get()))
-    };
+    let reading = move || !text.with(|t| t.trim().is_empty()) && !answered();
     let ready = move || {
-        parsed.with(|p| match p {
-            Some((n, Ok(import))) if *n == asked.get() => Some(import.clone()),
-            _ => None,
-        })
+        if !answered() {
+            return None;
+        }
+        parsed.with(|p| p.as_ref().and_then(|(_, r)| r.as_ref().ok().cloned()))
     };
     let on_file = move |e: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&e);
