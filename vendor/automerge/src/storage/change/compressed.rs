@@ -22,7 +22,7 @@ impl<'a> Compressed<'a> {
         result.push(u8::from(ChunkType::Compressed));
         let mut deflater = flate2::bufread::DeflateEncoder::new(
             change.body_bytes(),
-            flate2::Compression::default(),
+            flate2::Compression::new(crate::storage::DEFLATE_LEVEL),
         );
         let mut deflated = Vec::new();
         let deflated_len = deflater.read_to_end(&mut deflated).unwrap();

@@ -66,7 +66,7 @@ impl<T: compression::ColumnCompression> RawColumn<T> {
         } else {
             let mut deflater = flate2::bufread::DeflateEncoder::new(
                 &input[self.data.clone()],
-                flate2::Compression::default(),
+                flate2::Compression::new(crate::storage::DEFLATE_LEVEL),
             );
             //This unwrap should be okay as we're reading and writing to in memory buffers
             (self.spec.deflated(), deflater.read_to_end(out).unwrap())
