@@ -108,7 +108,9 @@ pub fn ChecklistView() -> impl IntoView {
     view! {
         <section class="checklist">
             <h2 class="ledger-title">{move || state.ledger.with(|l| l.as_ref().map(|l| l.display_name()).unwrap_or_default())}</h2>
-            <div class="filters" role="search">
+            // a form, so Chrome's autofill reads only these fields on a keystroke in the search
+            // (outside any form it reads every control of the checklist); Enter does not submit
+            <form class="filters" role="search" on:submit=|e| e.prevent_default()>
                 <label>
                     {state.tr(|t| t.filter_status)}
                     <select on:change=move |e| {
@@ -146,7 +148,7 @@ pub fn ChecklistView() -> impl IntoView {
                         filter.update(|f| f.text = v);
                     }/>
                 </label>
-            </div>
+            </form>
             <p class="counts" role="status" aria-live="polite">
                 {move || counts.get().map(|(c, total)| state.t().shown_counts(&c, total))}
             </p>

@@ -58,9 +58,22 @@ test('a 150-problem ledger: every row is drawn and reachable; typed text shows a
   const last = checklist.problem(TOTAL);
   let editor = await last.open();
   await editor.write('整改措施', '建立月度核查机制（末项）');
+  // each text sits in a form of its own: on every keystroke Chrome's autofill reads the form of
+  // the field typed in, and outside any form that is every button of the checklist
+  for (const label of ['问题表现', '原因分析', '整改措施', '整改情况', '佐证材料']) {
+    const alone = await editor.field(label).evaluate((el) => el.form?.elements.length === 1);
+    assert.equal(alone, true, `${label} alone in a form of its own`);
+  }
   // a search finds the text typed a moment ago …
   await checklist.search.fill('月度核查机制');
   await expectText(checklist.counts, new RegExp(`^显示 1 个问题（共 ${TOTAL} 个）`), 'the search finds the typed text');
+  // Enter in the search box keeps the page and the search (the filters are a form, below)
+  await checklist.search.press('Enter');
+  await app.page.waitForTimeout(300);
+  assert.equal(await checklist.search.inputValue(), '月度核查机制', 'the search kept after Enter');
+  await expectText(checklist.counts, new RegExp(`^显示 1 个问题（共 ${TOTAL} 个）`), 'still one problem after Enter');
+  const searchAlone = await checklist.search.evaluate((el) => el.form?.elements.length);
+  assert.equal(searchAlone, 4, 'the search and the three filters in a form of their own');
   assert.deepEqual(await checklist.problemTitles(), [`${TOTAL}.第${TOTAL}项问题：制度执行不严格，台账记录不完整。`]);
   // … and follows further typing: with the words gone, the problem no longer matches
   await editor.write('整改措施', '建立季度核查机制（末项）');
