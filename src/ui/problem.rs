@@ -228,7 +228,8 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
             <TextField pid=pid field=ProblemText::Cause/>
             <TextField pid=pid field=ProblemText::Measures/>
             <TextField pid=pid field=ProblemText::Progress/>
-            <div class="field-grid">
+            // a form for autofill's sake too (TextField); with several fields, Enter submits nothing
+            <form class="field-grid" on:submit=|e| e.prevent_default()>
                 <ShortField pid=pid field=ProblemField::Lead/>
                 <label class="field">
                     {state.tr(|t| t.departments)}
@@ -282,7 +283,7 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
                         }}
                     </select>
                 </label>
-            </div>
+            </form>
             <TextField pid=pid field=ProblemText::Evidence rows=2/>
             <fieldset class="rules-links">
                 <legend>{state.tr(|t| t.linked_rules)}</legend>

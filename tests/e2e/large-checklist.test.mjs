@@ -64,6 +64,14 @@ test('a 150-problem ledger: every row is drawn and reachable; typed text shows a
     const alone = await editor.field(label).evaluate((el) => el.form?.elements.length === 1);
     assert.equal(alone, true, `${label} alone in a form of its own`);
   }
+  const ownForm = await editor.field('责任人').evaluate((el) =>
+    el.form != null && [...el.form.elements].every((e) => e.closest('[role=group]') === el.closest('[role=group]')));
+  assert.equal(ownForm, true, "责任人 in a form of the editor's own fields");
+  // … which Enter does not submit: the page, the open editor and the value stay
+  await editor.field('责任人').fill('王五');
+  await editor.field('责任人').press('Enter');
+  await app.page.waitForTimeout(300);
+  assert.equal(await editor.field('责任人').inputValue(), '王五', 'Enter in 责任人 keeps the page');
   // a search finds the text typed a moment ago …
   await checklist.search.fill('月度核查机制');
   await expectText(checklist.counts, new RegExp(`^显示 1 个问题（共 ${TOTAL} 个）`), 'the search finds the typed text');
