@@ -22,8 +22,9 @@ single=${1:-dist-single/rectify.html}
 # picked (Automerge's change parsing and metadata, about 5 KB), instead of loading the file;
 # 1,025,000 -> 1,026,000: the merge report's texts in reading order, 第2项 before 第10项
 # (a sort by a new key, about 0.4 KB); 1,026,000 -> 1,014,500: the bulletin-text reader moved
-# to the Web Worker, 11 KB; 1,014,500 -> 1,015,000: each problem text in a form of its own,
-# so Chrome's autofill does not read the whole checklist on every keystroke, about 0.3 KB).
+# to the Web Worker, 11 KB; 1,014,500 -> 1,015,000: the editor's fields and the checklist's
+# search in forms of their own, so Chrome's autofill does not read the whole checklist on
+# every keystroke, about 0.2 KB).
 START_BUDGET=${START_BUDGET:-1015000}
 TARGET=600000
 
