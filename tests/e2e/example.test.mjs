@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
 import { ARTIFACTS, scenario, useBrowser } from './support/harness.mjs';
+import { BulletinPage } from './support/bulletin-pages.mjs';
 import { expectCount, expectText, expectValue, until } from './support/until.mjs';
 
 const env = useBrowser();
@@ -111,6 +112,17 @@ test('on a phone-sized window a problem keeps its text and opens, and the views 
     const covered = await app.page.getByRole('banner').evaluate((bar) => Math.max(0, bar.getBoundingClientRect().bottom));
     assert.ok(covered < 800 / 4, `the top bar covers ${covered} px after scrolling`);
   }, 'the top bar to scroll away');
+  // 通报's A4 pages are shown whole, scaled to the window; printed they keep their size
+  const bulletin = new BulletinPage(app.page, app.header);
+  await bulletin.open();
+  const sheet = bulletin.sheet(1);
+  await sheet.waitFor();
+  const shown = await sheet.evaluate((el) => el.getBoundingClientRect().width);
+  assert.ok(shown > 300 && shown <= 390, `an A4 page is ${shown} px wide in a 390 px window`);
+  await app.page.emulateMedia({ media: 'print' });
+  const printed = await sheet.evaluate((el) => el.getBoundingClientRect().width);
+  await app.page.emulateMedia({ media: 'screen' });
+  assert.ok(Math.abs(printed - 793.7) < 1, `a printed A4 page is ${printed} px (210 mm) wide`);
   // nor on any view: the tables (建章立制, 修改记录, 台账管理) scroll sideways inside their view
   for (const name of await tabs.allInnerTexts()) {
     await app.page.getByRole('tablist').getByRole('tab', { name: name.trim(), exact: true }).click();
