@@ -137,6 +137,23 @@ impl AutoCommit {
         })
     }
 
+    /// Rectify (vendored change 4): [`Automerge::load_with_known_changes`].
+    pub fn load_with_known_changes(
+        data: &[u8],
+        known: &[(crate::ChangeHash, u64)],
+    ) -> Result<Self, AutomergeError> {
+        let doc = Automerge::load_with_known_changes(data, known)?;
+        Ok(Self {
+            doc,
+            transaction: None,
+            patch_log: PatchLog::inactive(),
+            diff_cursor: Vec::new(),
+            diff_cache: None,
+            save_cursor: Vec::new(),
+            isolation: None,
+        })
+    }
+
     pub fn load_unverified_heads(data: &[u8]) -> Result<Self, AutomergeError> {
         let doc = Automerge::load_unverified_heads(data)?;
         Ok(Self {

@@ -835,6 +835,45 @@ impl Automerge {
         Self::load_with_options(data, Default::default())
     }
 
+    /// Rectify (vendored change 4): every change's hash and number of operations, in the order
+    /// [`Automerge::save`] lists the changes. Kept beside saved bytes, it lets
+    /// [`Automerge::load_with_known_changes`] skip rebuilding every change to hash it.
+    pub fn known_changes(&self) -> Vec<(ChangeHash, u64)> {
+        self.change_graph.known_changes().collect()
+    }
+
+    /// Rectify (vendored change 4): [`Automerge::load`] of bytes that are one document, as
+    /// [`Automerge::save`] wrote them, given what [`Automerge::known_changes`] said of the
+    /// document saved. Every change's hash is taken from `known` instead of rebuilding the
+    /// change (most of a load); the heads they imply are checked against the heads the
+    /// document stores. An error (and no document) when anything does not match, when the
+    /// bytes hold more than one chunk or when a change carries an author: load them
+    /// with [`Automerge::load`] then.
+    pub fn load_with_known_changes(
+        data: &[u8],
+        known: &[(ChangeHash, u64)],
+    ) -> Result<Self, AutomergeError> {
+        let (remaining, chunk) = storage::Chunk::parse(storage::parse::Input::new(data))
+            .map_err(|e| load::Error::Parse(Box::new(e)))?;
+        if !chunk.checksum_valid() {
+            return Err(load::Error::BadChecksum.into());
+        }
+        let storage::Chunk::Document(d) = chunk else {
+            return Err(load::Error::InflateDocument(Box::new(
+                ReconstructError::KnownChangesMismatch,
+            ))
+            .into());
+        };
+        if !remaining.is_empty() {
+            return Err(load::Error::InflateDocument(Box::new(
+                ReconstructError::KnownChangesMismatch,
+            ))
+            .into());
+        }
+        d.reconstruct_known(known, TextEncoding::platform_default())
+            .map_err(|e| load::Error::InflateDocument(Box::new(e)).into())
+    }
+
     /// Load a document without verifying the head hashes
     ///
     /// This is useful for debugging as it allows you to examine a corrupted document.

@@ -123,6 +123,12 @@ impl ChangeGraph {
             .filter_map(|(i, v)| if v.is_empty() { Some(i) } else { None })
     }
 
+    /// Rectify (vendored change 4): each change's hash and number of operations, in node
+    /// order (the order `encode` writes the changes in).
+    pub(crate) fn known_changes(&self) -> impl Iterator<Item = (ChangeHash, u64)> + '_ {
+        self.hashes.iter().copied().zip(self.num_ops.iter())
+    }
+
     pub(crate) fn heads(&self) -> impl Iterator<Item = ChangeHash> + '_ {
         self.heads.iter().cloned()
     }
@@ -921,6 +927,50 @@ impl ChangeGraphCols {
         graph.cache_fragments();
 
         graph
+    }
+
+    /// Rectify (vendored change 4): [`ChangeGraphCols::finalize`] from each change's hash and
+    /// number of operations (`known`, in this graph's order) instead of the rebuilt changes.
+    /// None unless there is one per change, no hash repeats, no change has extra bytes (whose
+    /// authors only the rebuilt changes give), and the changes no other depends on are exactly
+    /// the heads the document stores.
+    pub(crate) fn finalize_known(self, known: &[(ChangeHash, u64)]) -> Option<ChangeGraph> {
+        let mut graph = self.0;
+        debug_assert!(graph.hashes.is_empty());
+        if known.len() != graph.len() || !graph.extra_bytes_raw.is_empty() {
+            return None;
+        }
+        let mut depended_on = vec![false; graph.len()];
+        for edge in &graph.edges {
+            *depended_on.get_mut(edge.target.0 as usize)? = true;
+        }
+        let derived_heads: BTreeSet<ChangeHash> = known
+            .iter()
+            .zip(&depended_on)
+            .filter(|(_, depended_on)| !**depended_on)
+            .map(|((hash, _), _)| *hash)
+            .collect();
+        if derived_heads != graph.heads {
+            return None;
+        }
+
+        graph.num_ops = known.iter().map(|(_, num_ops)| *num_ops).collect();
+        for (idx, (hash, _)) in known.iter().enumerate() {
+            if graph.nodes_by_hash.insert(*hash, NodeIdx(idx as u32)).is_some() {
+                return None;
+            }
+            graph.hashes.push(*hash);
+        }
+
+        for n in 0..(graph.len() as u32) {
+            if (n + 1) % CACHE_STEP == 0 {
+                graph.cache_clock(NodeIdx(n));
+            }
+        }
+
+        graph.cache_fragments();
+
+        Some(graph)
     }
 
     pub(crate) fn load(doc: &Document<'_>) -> Result<Self, LoadError> {

@@ -362,6 +362,57 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// Rectify (vendored change 4): [`Document::reconstruct`] given every change's hash and
+    /// number of operations in the order this document lists its changes (`known`, as
+    /// `Automerge::known_changes` gave them when it was saved), instead of rebuilding every
+    /// change to hash it. The heads the hashes and the dependencies imply must be the heads the
+    /// document stores; `KnownChangesMismatch` when they are not, when the counts differ, when
+    /// a hash repeats, or when a change carries extra bytes (an author), which only a rebuild
+    /// reads.
+    pub(crate) fn reconstruct_known(
+        &self,
+        known: &[(ChangeHash, u64)],
+        text_encoding: TextEncoding,
+    ) -> Result<Automerge, ReconstructError> {
+        let mut op_set = OpSet::load(self, text_encoding)?;
+        let change_cols = ChangeGraphCols::load(self)?;
+        if known.len() != change_cols.len() {
+            return Err(ReconstructError::KnownChangesMismatch);
+        }
+
+        // the index, as `IndexedChangeCollector::process_ops` builds it beside the changes
+        let mut index = op_set.index_builder();
+        let mut iter = op_set.iter();
+        let mut last = None;
+        while let Some(op) = iter.try_next()? {
+            let next = Some((op.obj, op.elemid_or_key()));
+            if last != next {
+                index.flush();
+                last = next;
+            }
+            index.process_op(&op);
+            let op_is_counter = op.is_counter();
+            for id in op.succ() {
+                index.process_succ(op_is_counter, id);
+            }
+        }
+
+        let change_graph = change_cols
+            .finalize_known(known)
+            .ok_or(ReconstructError::KnownChangesMismatch)?;
+
+        let (indexes, mut mark_order_validator) = index.finish();
+        op_set.set_indexes(indexes);
+        debug_assert!(op_set.validate_top_index());
+
+        let authors = Authors::with_actors(change_graph.len());
+        let doc = Automerge::from_parts(op_set, change_graph, authors);
+        match mark_order_validator.take_error() {
+            Some(_) => Err(ReconstructError::KnownChangesMismatch),
+            None => Ok(doc),
+        }
+    }
+
     pub(crate) fn reconstruct_changes(
         &self,
         text_encoding: TextEncoding,
@@ -419,6 +470,8 @@ pub(crate) enum ReconstructError {
     },
     #[error(transparent)]
     OutOfMemory(#[from] OutOfMemory),
+    #[error("the known changes do not match the document")]
+    KnownChangesMismatch,
 }
 
 pub(crate) struct MismatchedHeads {
