@@ -111,6 +111,26 @@ fn main() {
                 |_| serde_json::from_slice::<Ledger>(&json).expect("parses"),
             )),
         );
+        // the stored copy as the app reopens it: with the known changes kept beside it
+        let known = doc.known_changes(NOW);
+        row(
+            "load with the known changes kept beside it (bytes → ledger)",
+            median(
+                samples,
+                || (),
+                |_| {
+                    LedgerDoc::load_unread_known(&bytes, Some(&known))
+                        .expect("loads")
+                        .read()
+                        .expect("reads")
+                },
+            ),
+            Some(median(
+                samples,
+                || (),
+                |_| serde_json::from_slice::<Ledger>(&json).expect("parses"),
+            )),
+        );
         row(
             "open file (decode + load + read)",
             median(

@@ -358,6 +358,85 @@ fn saves_in_the_large_store_append_chunks_compacted_in_a_pause() {
     assert_stored_is(&store, &doc, "");
 }
 
+/// Beside a large ledger's snapshot, its known changes (each change's hash and length), which
+/// make its next load about half as long: written with every snapshot, left as they are by
+/// appended chunks, and used only for the snapshot they were written with and only whole. The
+/// ledger loads the same either way.
+#[test]
+fn a_snapshot_keeps_its_known_changes_beside_it() {
+    let (local, large, store) = pair(BUDGET);
+    let (mut doc, probs) = big_ledger();
+    let id = doc.ledger_id();
+    let known_key = format!("{PREFIX}known:{id}");
+    store.save(&mut doc, T0 + 1).unwrap();
+    assert_eq!(store.place(&id), Place::Large);
+    let first = doc.known_changes(T0 + 1);
+    assert_eq!(
+        store.known_changes(&id),
+        Some(first.clone()),
+        "written with the move"
+    );
+    let record = large.get(&known_key).unwrap().unwrap();
+    // 36 bytes a change in base64, after two hashes
+    assert_eq!(record.len(), 34 + first.len() * 48);
+
+    // appended chunks leave the snapshot and its known changes alone
+    for i in 0..=COMPACT_AFTER_CHUNKS {
+        doc.set_problem_field(&probs[1], ProblemField::Owner, &format!("人{i}"))
+            .unwrap();
+        store.save(&mut doc, T0 + 10 + i as i64).unwrap();
+    }
+    assert_eq!(store.known_changes(&id), Some(first.clone()));
+    assert_stored_is(&reopen(&local, &large, BUDGET), &doc, "snapshot and chunks");
+
+    // a compaction writes them again for the new snapshot
+    store.save_and_compact(&mut doc, T0 + 100).unwrap();
+    assert!(large.keys_with("chunk:").is_empty(), "compacted");
+    let second = doc.known_changes(T0 + 100);
+    assert!(second.len() > first.len());
+    assert_eq!(store.known_changes(&id), Some(second));
+    assert_stored_is(&reopen(&local, &large, BUDGET), &doc, "compacted");
+
+    // the first snapshot's record beside the second snapshot: passed over
+    large.set(&known_key, &record).unwrap();
+    assert_eq!(
+        store.known_changes(&id),
+        None,
+        "written for another snapshot"
+    );
+    assert_stored_is(
+        &reopen(&local, &large, BUDGET),
+        &doc,
+        "another snapshot's record",
+    );
+    // a damaged record (after the next compaction wrote a good one): passed over
+    for i in 0..=COMPACT_AFTER_CHUNKS {
+        doc.set_problem_field(&probs[1], ProblemField::Owner, &format!("再{i}"))
+            .unwrap();
+        store.save(&mut doc, T0 + 110 + i as i64).unwrap();
+    }
+    store.save_and_compact(&mut doc, T0 + 200).unwrap();
+    assert_eq!(store.known_changes(&id), Some(doc.known_changes(T0 + 200)));
+    let good = large.get(&known_key).unwrap().unwrap();
+    let flipped = if good.ends_with('A') { "B" } else { "A" };
+    let damaged = format!("{}{flipped}", &good[..good.len() - 1]);
+    large.set(&known_key, &damaged).unwrap();
+    assert_eq!(store.known_changes(&id), None, "damaged");
+    assert_stored_is(&reopen(&local, &large, BUDGET), &doc, "a damaged record");
+    large.set(&known_key, "不是记录").unwrap();
+    assert_eq!(store.known_changes(&id), None, "not a record");
+    assert_stored_is(&reopen(&local, &large, BUDGET), &doc, "not a record");
+
+    // a ledger opened from a file straight into the large store has them from the start
+    let (_, _, other) = pair(BUDGET);
+    let bytes = rectify::io::encode(&mut doc, "文件里的台账", T0 + 300);
+    let mut file = rectify::io::decode(&bytes).unwrap();
+    other.store_file(&mut file, T0 + 301).unwrap();
+    assert_eq!(other.place(&id), Place::Large);
+    assert_eq!(other.known_changes(&id), Some(doc.known_changes(T0 + 300)));
+    assert_stored_is(&other, &doc, "opened from a file");
+}
+
 #[test]
 fn a_save_with_nothing_new_leaves_local_storage_alone() {
     let (local, large, tab1) = pair(BUDGET);

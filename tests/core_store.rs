@@ -170,8 +170,8 @@ fn every_key_written_starts_with_the_prefix() {
     store.set_current(&a.ledger_id()).unwrap();
     store.set_lang(rectify::i18n::Lang::En).unwrap();
     let mut other = LedgerDoc::create("别人的台账", Some("李四"), T0);
-    let file = rectify::io::decode(&encode(&mut other, "别人的台账", T0 + 2)).unwrap();
-    store.store_file(&file, T0 + 3).unwrap();
+    let mut file = rectify::io::decode(&encode(&mut other, "别人的台账", T0 + 2)).unwrap();
+    store.store_file(&mut file, T0 + 3).unwrap();
     let mut third = LedgerDoc::create("第三本", None, T0);
     store.save(&mut third, T0 + 4).unwrap();
     store.delete(&third.ledger_id()).unwrap();
@@ -450,7 +450,7 @@ fn an_imported_file_is_planned_by_its_ledger_id() {
 
     let mut stranger = LedgerDoc::create("陌生台账", Some("王五"), T0);
     let stranger_file = encode(&mut stranger, "陌生台账", T0 + 5);
-    let file = match plan_import(&store, Some(&cur_id), &stranger_file) {
+    let mut file = match plan_import(&store, Some(&cur_id), &stranger_file) {
         Ok(ImportPlan::OpenAsNew(file)) => file,
         other => panic!("expected OpenAsNew, got {other:?}"),
     };
@@ -477,7 +477,7 @@ fn an_imported_file_is_planned_by_its_ledger_id() {
     );
 
     // opening it as new stores it under its own id and name
-    store.store_file(&file, T0 + 6).unwrap();
+    store.store_file(&mut file, T0 + 6).unwrap();
     let entry = store
         .list()
         .unwrap()
@@ -501,9 +501,9 @@ fn an_imported_file_is_planned_by_its_ledger_id() {
 fn a_file_opened_as_new_is_listed_under_its_documents_name() {
     let store = LedgerStore::new(MemoryKv::default());
     let (mut doc, _c, probs) = small_ledger();
-    let file = rectify::io::decode(&encode(&mut doc, "头部写的名字", T0 + 2)).unwrap();
+    let mut file = rectify::io::decode(&encode(&mut doc, "头部写的名字", T0 + 2)).unwrap();
     assert_eq!(file.header.name, "头部写的名字");
-    store.store_file(&file, T0 + 3).unwrap();
+    store.store_file(&mut file, T0 + 3).unwrap();
     let listed = |store: &LedgerStore<MemoryKv>| store.list().unwrap()[0].name.clone();
     assert_eq!(listed(&store), "测试台账");
     let mut opened = store.load(&doc.ledger_id()).unwrap();

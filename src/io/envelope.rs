@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{check_sizes, DocError, LedgerDoc, SCHEMA_VERSION};
+use crate::document::{check_sizes, DocError, KnownChanges, LedgerDoc, SCHEMA_VERSION};
 
 /// The first bytes of every ledger file.
 pub const MAGIC: &[u8] = b"RECTIFY-LEDGER\n";
@@ -104,6 +104,12 @@ impl LedgerFile {
         self.doc.display_name()
     }
 
+    /// Its document's [`KnownChanges`], in the order these bytes list the changes (kept
+    /// beside the bytes when they are stored: `store::LedgerStore::store_file`).
+    pub fn known_changes(&mut self) -> KnownChanges {
+        self.doc.known_changes(self.header.saved_at)
+    }
+
     /// Its document, for a merge or to keep open.
     pub fn into_doc(self) -> LedgerDoc {
         self.doc
@@ -175,17 +181,24 @@ pub fn read_header(bytes: &[u8]) -> Result<(Header, usize), ImportError> {
 /// Check a file completely: envelope, length, and that the document loads and is the
 /// ledger the header says. Nothing is stored or merged here.
 pub fn decode(bytes: &[u8]) -> Result<LedgerFile, ImportError> {
-    decode_checked(bytes, true)
+    decode_stored(bytes, true, None)
 }
 
 /// [`decode`] without reading the document whole to check it can be read and is within the
 /// size limits: for bytes that passed [`decode`] already (in the Web Worker) and for this
 /// app's own stored copy whose read is kept beside it (the view).
 pub fn decode_unread(bytes: &[u8]) -> Result<LedgerFile, ImportError> {
-    decode_checked(bytes, false)
+    decode_stored(bytes, false, None)
 }
 
-fn decode_checked(bytes: &[u8], read: bool) -> Result<LedgerFile, ImportError> {
+/// [`decode`] (`read`) or [`decode_unread`] of this app's own stored copy, with the
+/// [`KnownChanges`] kept beside it if any: they make the load about half as long, and are
+/// checked against the document (a plain load when they do not fit it).
+pub fn decode_stored(
+    bytes: &[u8],
+    read: bool,
+    known: Option<&KnownChanges>,
+) -> Result<LedgerFile, ImportError> {
     let (header, start) = read_header(bytes)?;
     // refused before the (slow) load when the header says it is over the limit
     if let Some(problems) = header.problems {
@@ -203,12 +216,13 @@ fn decode_checked(bytes: &[u8], read: bool) -> Result<LedgerFile, ImportError> {
         DocError::Unreadable(why) | DocError::Invalid(why) => ImportError::Corrupt(why),
         other => ImportError::Corrupt(other.to_string()),
     };
-    let (doc, ledger) = if read {
-        LedgerDoc::load_read(document).map(|(doc, ledger)| (doc, Some(ledger)))
+    let doc = LedgerDoc::load_unread_known(document, known).map_err(corrupt)?;
+    // read once now (when asked), so a document that cannot be read fails here, not in the UI
+    let ledger = if read {
+        Some(doc.read().map_err(corrupt)?)
     } else {
-        LedgerDoc::load_unread(document).map(|doc| (doc, None))
-    }
-    .map_err(corrupt)?;
+        None
+    };
     if doc.ledger_id() != header.ledger_id {
         return Err(ImportError::Corrupt("文件头与内容不是同一本台账。".into()));
     }

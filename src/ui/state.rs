@@ -1205,9 +1205,9 @@ impl AppState {
                 self.pending_import
                     .set(Some(PendingImport::OpenAsNew { name }));
             }
-            Ok(ImportPlan::ViewReadOnly(file)) => {
+            Ok(ImportPlan::ViewReadOnly(mut file)) => {
                 if !store.contains(&file.header.ledger_id) {
-                    let _ = store.store_file(&file, platform::now());
+                    let _ = store.store_file(&mut file, platform::now());
                     self.ledgers.set(store.list().unwrap_or_default());
                 }
                 self.show(file.into_doc());
@@ -1220,7 +1220,7 @@ impl AppState {
         let Some(pending) = self.pending_import.get_untracked() else {
             return;
         };
-        let Some(file) = self.pending_file.try_update_value(|f| f.take()).flatten() else {
+        let Some(mut file) = self.pending_file.try_update_value(|f| f.take()).flatten() else {
             return;
         };
         self.pending_import.set(None);
@@ -1229,7 +1229,7 @@ impl AppState {
         match pending {
             PendingImport::OpenAsNew { name } => {
                 self.flush();
-                if let Err(e) = store.store_file(&file, platform::now()) {
+                if let Err(e) = store.store_file(&mut file, platform::now()) {
                     self.error(self.tu().store_error(&e));
                     return;
                 }
