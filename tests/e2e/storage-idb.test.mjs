@@ -117,6 +117,27 @@ const viewLine = (app, id) =>
     `rectify:view:${id}`,
   );
 
+/** Which snapshot the known changes kept beside a ledger's snapshot in IndexedDB were written
+ * for (the hash of its text, their first field); null when there are none. */
+const knownFor = (app, id) =>
+  app.page.evaluate(
+    (key) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('rectify');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('kv').objectStore('kv').get(key);
+          get.onsuccess = () => {
+            resolve(get.result == null ? null : String(get.result).split(':')[0]);
+            db.close();
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    `rectify:known:${id}`,
+  );
+
 /** Deterministic text of `n` varied CJK characters (compresses poorly, like real long text). */
 function variedText(seed, n) {
   let x = BigInt(seed);
@@ -289,6 +310,9 @@ test('typing in a ledger in IndexedDB appends a chunk a save; they are compacted
   const chunks = async () => (await idbKeys(app)).filter((k) => k.startsWith(`rectify:chunk:${id}:`)).length;
   await until(async () => assert.ok((await idbKeys(app)).includes(`rectify:ledger:${id}`)), 'the large ledger in IndexedDB');
   await until(async () => assert.equal(await chunks(), 0), 'no chunks yet');
+  // beside the snapshot, its changes' hashes, which make the next load about half as long
+  const knownAtImport = await knownFor(app, id);
+  assert.match(knownAtImport ?? '', /^[0-9a-f]{16}$/, 'known changes beside the imported snapshot');
 
   // a quick typist without a pause: about 2 saves a second, each one chunk; 32 chunks make a
   // compaction due, and it waits
@@ -310,8 +334,17 @@ test('typing in a ledger in IndexedDB appends a chunk a save; they are compacted
   assert.ok(whileTyping > 32, `${whileTyping} chunks after ${typed.length} keys, none compacted while typing went on`);
   // the pause (1.5 s without a save): one snapshot, no chunks
   await until(async () => assert.equal(await chunks(), 0), 'the chunks compacted in the pause', { timeout: 30_000 });
+  const knownAtCompaction = await knownFor(app, id);
+  assert.match(knownAtCompaction ?? '', /^[0-9a-f]{16}$/, 'known changes beside the new snapshot');
+  assert.notEqual(knownAtCompaction, knownAtImport, 'written again for the new snapshot');
   await app.reload();
   assert.equal(await fieldOf(app, 2, '整改措施'), before + typed, 'every keystroke after the reload');
+  // an edit now goes to the document loaded with those hashes, and saves as any other
+  await (await app.checklist.problem(3).open()).set('责任人', '重新载入后');
+  await app.waitForSave();
+  await app.reload();
+  assert.equal(await fieldOf(app, 3, '责任人'), '重新载入后', 'the edit after the reload');
+  assert.equal(await fieldOf(app, 2, '整改措施'), before + typed, 'and the typed text');
 }));
 
 test('storage disabled: a clear message, and a person can still work and export', scenario(env, async ({ laptop, tmpFile }) => {
