@@ -537,10 +537,10 @@ impl<K: KeyValue> LedgerStore<K> {
     /// changes nothing).
     ///
     /// In the large store the document's [`KnownChanges`] (`known`) are written beside the
-    /// snapshot (after it, in the same transaction), tied to its text by a hash: loading the snapshot
-    /// again then takes about half as long ([`LedgerDoc::load_unread_known`]). 36 bytes a
-    /// change (48 in base64), about 60% of the snapshot; a small ledger in localStorage, which
-    /// loads quickly anyway, keeps none.
+    /// snapshot (after it, in the same transaction), tied to its text by a hash: loading the
+    /// snapshot again then takes about half as long ([`LedgerDoc::load_unread_known`]). 36
+    /// bytes a change (48 in base64), about 60% of the snapshot; a small ledger in
+    /// localStorage, which loads quickly anyway, keeps none.
     fn write_whole(
         &self,
         id: &str,
