@@ -93,6 +93,11 @@ fn main() {
             });
         };
 
+        let json_load = median(
+            samples,
+            || (),
+            |_| serde_json::from_slice::<Ledger>(&json).expect("parses"),
+        );
         row(
             "load (bytes → ledger)",
             median(
@@ -105,11 +110,7 @@ fn main() {
                         .expect("reads")
                 },
             ),
-            Some(median(
-                samples,
-                || (),
-                |_| serde_json::from_slice::<Ledger>(&json).expect("parses"),
-            )),
+            Some(json_load),
         );
         // the stored copy as the app reopens it: with the known changes kept beside it
         let known = doc.known_changes(NOW);
@@ -125,11 +126,7 @@ fn main() {
                         .expect("reads")
                 },
             ),
-            Some(median(
-                samples,
-                || (),
-                |_| serde_json::from_slice::<Ledger>(&json).expect("parses"),
-            )),
+            Some(json_load),
         );
         row(
             "open file (decode + load + read)",

@@ -97,8 +97,8 @@ const idbKeys = (app) =>
       }),
   );
 
-/** The first line of the ledger's stored view in IndexedDB (its format and stored version). */
-const viewLine = (app, id) =>
+/** The value stored under `key` in the app's IndexedDB store (null when there is none). */
+const idbValue = (app, key) =>
   app.page.evaluate(
     (key) =>
       new Promise((resolve, reject) => {
@@ -108,35 +108,21 @@ const viewLine = (app, id) =>
           const db = open.result;
           const get = db.transaction('kv').objectStore('kv').get(key);
           get.onsuccess = () => {
-            resolve(get.result == null ? null : String(get.result).split('\n')[0]);
+            resolve(get.result == null ? null : String(get.result));
             db.close();
           };
           get.onerror = () => reject(get.error);
         };
       }),
-    `rectify:view:${id}`,
+    key,
   );
+
+/** The first line of the ledger's stored view in IndexedDB (its format and stored version). */
+const viewLine = async (app, id) => (await idbValue(app, `rectify:view:${id}`))?.split('\n')[0] ?? null;
 
 /** Which snapshot the known changes kept beside a ledger's snapshot in IndexedDB were written
  * for (the hash of its text, their first field); null when there are none. */
-const knownFor = (app, id) =>
-  app.page.evaluate(
-    (key) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('rectify');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const get = db.transaction('kv').objectStore('kv').get(key);
-          get.onsuccess = () => {
-            resolve(get.result == null ? null : String(get.result).split(':')[0]);
-            db.close();
-          };
-          get.onerror = () => reject(get.error);
-        };
-      }),
-    `rectify:known:${id}`,
-  );
+const knownFor = async (app, id) => (await idbValue(app, `rectify:known:${id}`))?.split(':')[0] ?? null;
 
 /** Deterministic text of `n` varied CJK characters (compresses poorly, like real long text). */
 function variedText(seed, n) {
