@@ -137,6 +137,11 @@ impl AutoCommit {
         })
     }
 
+    /// Rectify (vendored change 5): [`Automerge::parent_object`].
+    pub fn parent_object(&self, obj: &crate::ObjId) -> Option<crate::ObjId> {
+        self.doc.parent_object(obj)
+    }
+
     /// Rectify (vendored change 4): [`Automerge::load_with_known_changes`].
     pub fn load_with_known_changes(
         data: &[u8],

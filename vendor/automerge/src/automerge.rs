@@ -835,6 +835,18 @@ impl Automerge {
         Self::load_with_options(data, Default::default())
     }
 
+    /// Rectify (vendored change 5): the object `obj` was made in (None for the root and for an
+    /// id that is not an object of this document). One lookup in the object index, where
+    /// `ReadDoc::parents` also searches the operations for the one that made `obj`, for its key
+    /// and whether it is visible (about 0.2 ms a level in the 2,000-problem synthetic ledger).
+    pub fn parent_object(&self, obj: &ExId) -> Option<ExId> {
+        let obj = self.exid_to_obj(obj).ok()?.id;
+        if obj.is_root() {
+            return None;
+        }
+        Some(self.id_to_exid(self.ops.object_parent(&obj)?.0))
+    }
+
     /// Rectify (vendored change 4): every change's hash and number of operations, in the order
     /// [`Automerge::save`] lists the changes. Kept beside saved bytes, it lets
     /// [`Automerge::load_with_known_changes`] skip rebuilding every change to hash it.
