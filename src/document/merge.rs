@@ -1,5 +1,5 @@
 //! What a merge must know beyond Automerge's own merge, read from the merged changes'
-//! operations and one walk down the document (no diff of the whole document, no read of the
+//! operations and Automerge's object index (no diff of the whole document, no read of the
 //! problems it changed): the problems it changed, so the read cache re-reads only those, and
 //! the long texts both sides edited, for the report.
 
@@ -18,13 +18,18 @@ use super::{to_ledger, LedgerDoc};
 use crate::ledger::Ledger;
 
 /// The changes a merge applied (theirs), read once: every object one of their operations is
-/// on, with the keys written when it is a map, and the objects they made, with where. Then
-/// where each of those objects is in the merged document ([`Walk`]).
+/// on, with the keys written when it is a map, and the objects they made, with where. Where
+/// each of those objects is in the merged document is found by climbing Automerge's object
+/// index (each object's parent) to the problems map, whose entries say which problem each
+/// problem map is.
 pub(super) struct Merged {
     touched: HashMap<LegacyObjectId, Keys>,
     /// object made by theirs → (the object it was made in, its key there, its type)
     made: HashMap<LegacyObjectId, (LegacyObjectId, LegacyKey, ObjType)>,
-    walk: Walk,
+    /// the problems map, when the root holds one
+    problems: Option<ObjId>,
+    /// each problem map visible in the problems map → its problem's id
+    problem_of: HashMap<ObjId, String>,
 }
 
 #[derive(Default)]
@@ -63,26 +68,24 @@ impl Merged {
                 }
             }
         }
-        let mut merged = Merged {
-            touched,
-            made,
-            walk: Walk::new(),
+        let problems = match doc.get(ROOT, "problems") {
+            Ok(Some((automerge::Value::Object(ObjType::Map), id))) => Some(id),
+            _ => None,
         };
-        // seek every object theirs touched that they did not make themselves: those they made
-        // are placed from where they were made
-        let sought: Vec<LegacyObjectId> = merged
-            .touched
-            .keys()
-            .filter_map(|obj| merged.anchor(obj).map(|(anchor, _)| anchor.clone()))
-            .filter(|anchor| *anchor != LegacyObjectId::Root)
-            .collect();
-        for anchor in sought {
-            if let Ok(id) = doc.import_obj(&anchor.to_string()) {
-                merged.walk.sought.insert(id);
+        let mut problem_of = HashMap::new();
+        if let Some(problems) = &problems {
+            for item in doc.map_range(problems, ..) {
+                if let ValueRef::Object(ObjType::Map) = item.value {
+                    problem_of.insert(item.id(), item.key.to_string());
+                }
             }
         }
-        merged.walk.find(doc);
-        merged
+        Merged {
+            touched,
+            made,
+            problems,
+            problem_of,
+        }
     }
 
     /// The nearest object on the way up from `obj` that theirs did not make (`obj` itself,
@@ -106,26 +109,72 @@ impl Merged {
         Some((at, chain))
     }
 
-    /// The type of an object theirs did not make and its path from the root, as
-    /// `ReadDoc::parents` gives it: from the walk, else (an object not visible) from `parents`.
-    fn place(&mut self, doc: &AutoCommit, obj: &LegacyObjectId) -> Option<(ObjType, Vec<Prop>)> {
+    /// Where an object theirs did not make is, as far as [`Merged::problems_changed`] needs
+    /// it: its path from the root as `ReadDoc::parents` gives it, cut after the problem's id
+    /// (`Prop::Seq(usize::MAX)` standing for what follows) and, outside the problems map,
+    /// after a first key that is not "problems". Climbs the object index; a problem map not
+    /// visible in the problems map (a concurrent one lost) is placed by `parents`. None for an
+    /// id that is not an object here.
+    fn locate(&self, doc: &AutoCommit, obj: &LegacyObjectId) -> Option<Vec<Prop>> {
         if *obj == LegacyObjectId::Root {
-            return Some((ObjType::Map, vec![]));
+            return Some(vec![]);
         }
-        let id = doc.import_obj(&obj.to_string()).ok()?;
-        if let Some(found) = self.walk.found.get(&id) {
-            return Some(found.clone());
+        let problems = || Prop::Map("problems".to_string());
+        let mut at = doc.import_obj(&obj.to_string()).ok()?;
+        doc.object_type(&at).ok()?;
+        let mut below = None;
+        loop {
+            if Some(&at) == self.problems.as_ref() {
+                return Some(match below {
+                    None => vec![problems()],
+                    Some(problem) => match self.problem_of.get(&problem) {
+                        Some(id) => vec![problems(), Prop::Map(id.clone()), Prop::Seq(usize::MAX)],
+                        None => full_path(doc, obj)?,
+                    },
+                });
+            }
+            match doc.parent_object(&at) {
+                Some(parent) => {
+                    below = Some(at);
+                    at = parent;
+                }
+                // the root, reached without passing the problems map
+                None => return Some(vec![Prop::Map(String::new())]),
+            }
         }
-        let typ = doc.object_type(&id).ok()?;
-        let path: Vec<Prop> = doc
-            .parents(&id)
-            .ok()?
-            .path()
-            .into_iter()
-            .map(|(_, prop)| prop)
-            .collect();
-        self.walk.found.insert(id, (typ, path.clone()));
-        Some((typ, path))
+    }
+
+    /// The path of an object theirs did not make, as `ReadDoc::parents` gives it, climbing the
+    /// object index and looking up at each level the key or index of the object below (the
+    /// problems map's from its entries). An object not visible where it was made is placed by
+    /// `parents`. For the few texts edited by both.
+    fn path(&self, doc: &AutoCommit, obj: &LegacyObjectId) -> Option<Vec<Prop>> {
+        let mut at = doc.import_obj(&obj.to_string()).ok()?;
+        let mut path = vec![];
+        while let Some(parent) = doc.parent_object(&at) {
+            let prop = if Some(&parent) == self.problems.as_ref() {
+                self.problem_of.get(&at).cloned().map(Prop::Map)
+            } else {
+                match doc.object_type(&parent).ok()? {
+                    ObjType::Map | ObjType::Table => doc
+                        .map_range(&parent, ..)
+                        .find(|item| item.id() == at)
+                        .map(|item| Prop::Map(item.key.to_string())),
+                    ObjType::List => doc
+                        .list_range(&parent, ..)
+                        .find(|item| item.id() == at)
+                        .map(|item| Prop::Seq(item.index)),
+                    ObjType::Text => None,
+                }
+            };
+            let Some(prop) = prop else {
+                return full_path(doc, obj);
+            };
+            path.push(prop);
+            at = parent;
+        }
+        path.reverse();
+        Some(path)
     }
 
     /// The problems the merge changed, so that the next read re-reads only those: every problem
@@ -149,8 +198,7 @@ impl Merged {
                 continue;
             }
             let (anchor, chain) = self.anchor(&obj)?;
-            let anchor = anchor.clone();
-            let (_, mut path) = self.place(doc, &anchor)?;
+            let mut path = self.locate(doc, anchor)?;
             path.extend(chain);
             let keys = &self.touched[&obj];
             match path.as_slice() {
@@ -194,7 +242,11 @@ impl LedgerDoc {
         for obj in objects {
             let typ = match merged.made.get(&obj) {
                 Some((_, _, typ)) => Some(*typ),
-                None => merged.place(&self.doc, &obj).map(|(typ, _)| typ),
+                None => self
+                    .doc
+                    .import_obj(&obj.to_string())
+                    .and_then(|id| self.doc.object_type(&id))
+                    .ok(),
             };
             if typ == Some(ObjType::Text) {
                 texts.push(obj);
@@ -221,18 +273,12 @@ impl LedgerDoc {
         for obj in texts {
             // (a text theirs made cannot be in ours' operations; if one is, it is placed whole)
             let path = if merged.made.contains_key(&obj) {
-                let Ok(id) = self.doc.import_obj(&obj.to_string()) else {
-                    continue;
-                };
-                let Ok(parents) = self.doc.parents(&id) else {
-                    continue;
-                };
-                parents.path().into_iter().map(|(_, prop)| prop).collect()
+                full_path(&self.doc, &obj)
             } else {
-                match merged.place(&self.doc, &obj) {
-                    Some((_, path)) => path,
-                    None => continue,
-                }
+                merged.path(&self.doc, &obj)
+            };
+            let Some(path) = path else {
+                continue;
             };
             let keys: Vec<String> = path
                 .into_iter()
@@ -250,11 +296,17 @@ impl LedgerDoc {
 
     /// The ledger as [`LedgerDoc::read`] gives it now, as far as naming places goes (problems'
     /// numbers, the trash, categories, rules): every problem with only what places it (category,
-    /// order, deleted) from the walk, and the small parts read as every read reads them. Far
-    /// cheaper after a merge than a read, which reads every problem the merge changed whole.
-    /// A read when a problem is not shaped as a read expects; None when that read fails.
-    fn label_ledger(&self, merged: &mut Merged) -> Option<Ledger> {
-        match merged.walk.places(&self.doc) {
+    /// order, deleted) and the small parts read as every read reads them. Far cheaper after a
+    /// merge than a read, which reads every problem the merge changed whole. The places come
+    /// from the read cache for the problems not stale and from each stale problem's entries
+    /// (`merged.problem_of` says where they are); without a cache, from a walk down to every
+    /// problem. A read when a problem is not shaped as a read expects; None when that read
+    /// fails.
+    fn label_ledger(&self, merged: &Merged) -> Option<Ledger> {
+        let problems = self
+            .cached_places(merged)
+            .or_else(|| Walk::new().places(&self.doc));
+        match problems {
             Some(problems) => {
                 let mut root = DocRoot {
                     problems,
@@ -266,14 +318,55 @@ impl LedgerDoc {
             None => self.read().ok(),
         }
     }
+
+    /// Every problem's place from the read cache and, for the stale problems, from their
+    /// entries in the document. None without a cache, or when a stale problem is not shaped as
+    /// a read expects.
+    fn cached_places(&self, merged: &Merged) -> Option<HashMap<String, DocProblem>> {
+        let cache = self.cache.borrow();
+        let (Some(root), Some(stale)) = (&cache.root, &cache.stale_problems) else {
+            return None;
+        };
+        let place = |p: &DocProblem| DocProblem {
+            category_id: p.category_id.clone(),
+            order: p.order.clone(),
+            deleted: p.deleted,
+            ..Default::default()
+        };
+        let mut places: HashMap<String, DocProblem> = root
+            .problems
+            .iter()
+            .filter(|(id, _)| !stale.contains(*id))
+            .map(|(id, p)| (id.clone(), place(p)))
+            .collect();
+        for (obj, id) in &merged.problem_of {
+            if !stale.contains(id) {
+                continue;
+            }
+            let mut p = DocProblem::default();
+            for item in self.doc.map_range(obj, ..) {
+                if !placed(&mut p, &item.key, &item.value) {
+                    return None;
+                }
+            }
+            places.insert(id.clone(), p);
+        }
+        Some(places)
+    }
+}
+
+/// An object's path from the root as `ReadDoc::parents` gives it (visible or not): a search of
+/// the operations for each level (about 0.2 ms a level at 2,000 problems), for the rare object
+/// the object index and the visible entries do not place.
+fn full_path(doc: &AutoCommit, obj: &LegacyObjectId) -> Option<Vec<Prop>> {
+    let id = doc.import_obj(&obj.to_string()).ok()?;
+    let parents = doc.parents(&id).ok()?;
+    Some(parents.path().into_iter().map(|(_, prop)| prop).collect())
 }
 
 /// A breadth-first walk down the visible document from the root, a level at a time and no
-/// deeper than asked: where each object sought is (its type and its path, as
-/// `ReadDoc::parents` gives it), and on the way what places every problem.
+/// deeper than asked: on the way, what places every problem.
 struct Walk {
-    sought: HashSet<ObjId>,
-    found: HashMap<ObjId, (ObjType, Vec<Prop>)>,
     /// the objects of the next level to look into, with their types and paths
     frontier: Vec<(ObjId, ObjType, Vec<Prop>)>,
     /// levels looked into
@@ -287,19 +380,10 @@ struct Walk {
 impl Walk {
     fn new() -> Walk {
         Walk {
-            sought: HashSet::new(),
-            found: HashMap::new(),
             frontier: vec![(ROOT, ObjType::Map, vec![])],
             depth: 0,
             places: HashMap::new(),
             unsure: false,
-        }
-    }
-
-    /// Walk until every object sought is found, or the document ends.
-    fn find(&mut self, doc: &AutoCommit) {
-        while !self.sought.is_empty() && !self.frontier.is_empty() {
-            self.deepen(doc);
         }
     }
 
@@ -360,20 +444,14 @@ impl Walk {
         }
     }
 
-    /// An object met in the walk: found if sought, looked into at the next level unless a text.
+    /// An object met in the walk: looked into at the next level unless a text.
     fn visit(&mut self, id: ObjId, typ: ObjType, path: &[Prop], prop: impl FnOnce() -> Prop) {
-        let sought = self.sought.remove(&id);
-        if !sought && typ == ObjType::Text {
+        if typ == ObjType::Text {
             return;
         }
         let mut at = path.to_vec();
         at.push(prop());
-        if sought {
-            self.found.insert(id.clone(), (typ, at.clone()));
-        }
-        if typ != ObjType::Text {
-            self.frontier.push((id, typ, at));
-        }
+        self.frontier.push((id, typ, at));
     }
 }
 
