@@ -536,17 +536,17 @@ impl<K: KeyValue> LedgerStore<K> {
     /// interruption leaves at worst chunks the snapshot already holds (loading them again
     /// changes nothing).
     ///
-    /// In the large store the document's [`KnownChanges`] (`known`) are written beside the
-    /// snapshot (after it, in the same transaction), tied to its text by a hash: loading the
-    /// snapshot again then takes about half as long ([`LedgerDoc::load_unread_known`]). 36
-    /// bytes a change (48 in base64), about 60% of the snapshot; a small ledger in
-    /// localStorage, which loads quickly anyway, keeps none.
+    /// In the large store the document's [`KnownChanges`] (asked of `known` only then) are
+    /// written beside the snapshot (after it, in the same transaction), tied to its text by a
+    /// hash: loading the snapshot again then takes about half as long
+    /// ([`LedgerDoc::load_unread_known`]). 36 bytes a change (48 in base64), about 60% of the
+    /// snapshot; a small ledger in localStorage, which loads quickly anyway, keeps none.
     fn write_whole(
         &self,
         id: &str,
         text: &str,
         covered: &[String],
-        known: Option<&KnownChanges>,
+        known: impl FnOnce() -> Option<KnownChanges>,
     ) -> Result<Place, StoreError> {
         let key = Self::ledger_key(id);
         if let Some(large) = &self.large {
@@ -566,7 +566,7 @@ impl<K: KeyValue> LedgerStore<K> {
                 large.set(&key, text)?;
                 // The known changes only speed up a load: one that failed to be written, or
                 // was written for another text, is passed over then.
-                let _ = match known.and_then(|known| known_record(text, known)) {
+                let _ = match known().and_then(|known| known_record(text, &known)) {
                     Some(record) => large.set(&Self::known_key(id), &record),
                     None => large.remove(&Self::known_key(id)),
                 };
@@ -643,9 +643,8 @@ impl<K: KeyValue> LedgerStore<K> {
             }
             None => {
                 let text = b64().encode(envelope::encode(doc, name, now));
-                let known = doc.known_changes(now);
                 let covered: Vec<String> = chunks.into_iter().map(|(k, _, _)| k).collect();
-                self.write_whole(&id, &text, &covered, Some(&known))
+                self.write_whole(&id, &text, &covered, || Some(doc.known_changes(now)))
                     .map(|_| true)
             }
         }
@@ -880,8 +879,7 @@ impl<K: KeyValue> LedgerStore<K> {
             }
             Place::Local => {
                 let text = b64().encode(envelope::encode(doc, &name, now));
-                let known = doc.known_changes(now);
-                self.write_whole(&id, &text, &[], Some(&known))?
+                self.write_whole(&id, &text, &[], || Some(doc.known_changes(now)))?
             }
         };
         self.record(IndexEntry {
@@ -945,16 +943,15 @@ impl<K: KeyValue> LedgerStore<K> {
     /// Store a checked ledger file as it is (used when opening another ledger's file).
     pub fn store_file(&self, file: &mut envelope::LedgerFile, now: i64) -> Result<(), StoreError> {
         let text = b64().encode(file.to_bytes());
-        let known = file.known_changes();
-        let id = &file.header.ledger_id;
-        let place = self.write_whole(id, &text, &[], Some(&known))?;
+        let id = file.header.ledger_id.clone();
+        let place = self.write_whole(&id, &text, &[], || Some(file.known_changes()))?;
         self.record(IndexEntry {
-            id: id.clone(),
             // (the document's name, as the next save records it, not the header's)
             name: file.name(),
             updated_at: now,
-            size: self.stored_size(id),
+            size: self.stored_size(&id),
             place,
+            id,
         });
         Ok(())
     }
