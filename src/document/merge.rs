@@ -112,57 +112,48 @@ impl Merged {
     /// Where an object theirs did not make is, as far as [`Merged::problems_changed`] needs
     /// it: its path from the root as `ReadDoc::parents` gives it, cut after the problem's id
     /// (`Prop::Seq(usize::MAX)` standing for what follows) and, outside the problems map,
-    /// after a first key that is not "problems". Climbs the object index; a problem map not
-    /// visible in the problems map (a concurrent one lost) is placed by `parents`. None for an
-    /// id that is not an object here.
+    /// after a first key that is not "problems". Only the object index is climbed, no key
+    /// looked up; a problem map not visible in the problems map (a concurrent one lost) is
+    /// placed by `parents`. None for an id that is not an object here.
     fn locate(&self, doc: &AutoCommit, obj: &LegacyObjectId) -> Option<Vec<Prop>> {
-        if *obj == LegacyObjectId::Root {
-            return Some(vec![]);
-        }
+        let line = line_up(doc, obj)?;
         let problems = || Prop::Map("problems".to_string());
-        let mut at = doc.import_obj(&obj.to_string()).ok()?;
-        doc.object_type(&at).ok()?;
-        let mut below = None;
-        loop {
-            if Some(&at) == self.problems.as_ref() {
-                return Some(match below {
-                    None => vec![problems()],
-                    Some(problem) => match self.problem_of.get(&problem) {
-                        Some(id) => vec![problems(), Prop::Map(id.clone()), Prop::Seq(usize::MAX)],
-                        None => full_path(doc, obj)?,
-                    },
-                });
-            }
-            match doc.parent_object(&at) {
-                Some(parent) => {
-                    below = Some(at);
-                    at = parent;
-                }
-                // the root, reached without passing the problems map
-                None => return Some(vec![Prop::Map(String::new())]),
-            }
-        }
+        let Some(at) = line.iter().position(|o| Some(o) == self.problems.as_ref()) else {
+            // the root (an empty path), or an object outside the problems map
+            return Some(match line.len() {
+                1 => vec![],
+                _ => vec![Prop::Map(String::new())],
+            });
+        };
+        Some(match at.checked_sub(1).map(|below| &line[below]) {
+            None => vec![problems()],
+            Some(problem) => match self.problem_of.get(problem) {
+                Some(id) => vec![problems(), Prop::Map(id.clone()), Prop::Seq(usize::MAX)],
+                None => full_path(doc, obj)?,
+            },
+        })
     }
 
-    /// The path of an object theirs did not make, as `ReadDoc::parents` gives it, climbing the
-    /// object index and looking up at each level the key or index of the object below (the
-    /// problems map's from its entries). An object not visible where it was made is placed by
-    /// `parents`. For the few texts edited by both.
+    /// The path of an object theirs did not make, as `ReadDoc::parents` gives it: the object
+    /// index climbed, then at each level the key or index of the object below looked up among
+    /// the visible entries (the problems map's from [`Merged::problem_of`]). An object not
+    /// visible where it was made is placed by `parents`. For the few texts edited by both.
     fn path(&self, doc: &AutoCommit, obj: &LegacyObjectId) -> Option<Vec<Prop>> {
-        let mut at = doc.import_obj(&obj.to_string()).ok()?;
+        let line = line_up(doc, obj)?;
         let mut path = vec![];
-        while let Some(parent) = doc.parent_object(&at) {
-            let prop = if Some(&parent) == self.problems.as_ref() {
-                self.problem_of.get(&at).cloned().map(Prop::Map)
+        for pair in line.windows(2).rev() {
+            let (child, parent) = (&pair[0], &pair[1]);
+            let prop = if Some(parent) == self.problems.as_ref() {
+                self.problem_of.get(child).cloned().map(Prop::Map)
             } else {
-                match doc.object_type(&parent).ok()? {
+                match doc.object_type(parent).ok()? {
                     ObjType::Map | ObjType::Table => doc
-                        .map_range(&parent, ..)
-                        .find(|item| item.id() == at)
+                        .map_range(parent, ..)
+                        .find(|item| item.id() == *child)
                         .map(|item| Prop::Map(item.key.to_string())),
                     ObjType::List => doc
-                        .list_range(&parent, ..)
-                        .find(|item| item.id() == at)
+                        .list_range(parent, ..)
+                        .find(|item| item.id() == *child)
                         .map(|item| Prop::Seq(item.index)),
                     ObjType::Text => None,
                 }
@@ -171,9 +162,7 @@ impl Merged {
                 return full_path(doc, obj);
             };
             path.push(prop);
-            at = parent;
         }
-        path.reverse();
         Some(path)
     }
 
@@ -353,6 +342,20 @@ impl LedgerDoc {
         }
         Some(places)
     }
+}
+
+/// `obj` and the objects above it up to the root (the root last), from Automerge's object
+/// index. None for an id that is not an object here.
+fn line_up(doc: &AutoCommit, obj: &LegacyObjectId) -> Option<Vec<ObjId>> {
+    let mut at = doc.import_obj(&obj.to_string()).ok()?;
+    doc.object_type(&at).ok()?;
+    let mut line = vec![];
+    while let Some(parent) = doc.parent_object(&at) {
+        line.push(at);
+        at = parent;
+    }
+    line.push(at);
+    Some(line)
 }
 
 /// An object's path from the root as `ReadDoc::parents` gives it (visible or not): a search of
