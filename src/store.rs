@@ -546,7 +546,7 @@ impl<K: KeyValue> LedgerStore<K> {
         id: &str,
         text: &str,
         covered: &[String],
-        known: impl FnOnce() -> Option<KnownChanges>,
+        known: &mut dyn FnMut() -> Option<KnownChanges>,
     ) -> Result<Place, StoreError> {
         let key = Self::ledger_key(id);
         if let Some(large) = &self.large {
@@ -644,7 +644,7 @@ impl<K: KeyValue> LedgerStore<K> {
             None => {
                 let text = b64().encode(envelope::encode(doc, name, now));
                 let covered: Vec<String> = chunks.into_iter().map(|(k, _, _)| k).collect();
-                self.write_whole(&id, &text, &covered, || Some(doc.known_changes(now)))
+                self.write_whole(&id, &text, &covered, &mut || Some(doc.known_changes(now)))
                     .map(|_| true)
             }
         }
@@ -879,7 +879,7 @@ impl<K: KeyValue> LedgerStore<K> {
             }
             Place::Local => {
                 let text = b64().encode(envelope::encode(doc, &name, now));
-                self.write_whole(&id, &text, &[], || Some(doc.known_changes(now)))?
+                self.write_whole(&id, &text, &[], &mut || Some(doc.known_changes(now)))?
             }
         };
         self.record(IndexEntry {
@@ -944,7 +944,7 @@ impl<K: KeyValue> LedgerStore<K> {
     pub fn store_file(&self, file: &mut envelope::LedgerFile, now: i64) -> Result<(), StoreError> {
         let text = b64().encode(file.to_bytes());
         let id = file.header.ledger_id.clone();
-        let place = self.write_whole(&id, &text, &[], || Some(file.known_changes()))?;
+        let place = self.write_whole(&id, &text, &[], &mut || Some(file.known_changes()))?;
         self.record(IndexEntry {
             // (the document's name, as the next save records it, not the header's)
             name: file.name(),
