@@ -870,20 +870,13 @@ impl Automerge {
         if !chunk.checksum_valid() {
             return Err(load::Error::BadChecksum.into());
         }
-        let storage::Chunk::Document(d) = chunk else {
-            return Err(load::Error::InflateDocument(Box::new(
-                ReconstructError::KnownChangesMismatch,
-            ))
-            .into());
+        let loaded = match chunk {
+            storage::Chunk::Document(d) if remaining.is_empty() => {
+                d.reconstruct_known(known, TextEncoding::platform_default())
+            }
+            _ => Err(ReconstructError::KnownChangesMismatch),
         };
-        if !remaining.is_empty() {
-            return Err(load::Error::InflateDocument(Box::new(
-                ReconstructError::KnownChangesMismatch,
-            ))
-            .into());
-        }
-        d.reconstruct_known(known, TextEncoding::platform_default())
-            .map_err(|e| load::Error::InflateDocument(Box::new(e)).into())
+        loaded.map_err(|e| load::Error::InflateDocument(Box::new(e)).into())
     }
 
     /// Load a document without verifying the head hashes

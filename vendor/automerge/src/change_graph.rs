@@ -123,6 +123,18 @@ impl ChangeGraph {
             .filter_map(|(i, v)| if v.is_empty() { Some(i) } else { None })
     }
 
+    /// The clocks cached every `CACHE_STEP` changes and the fragments, once a loaded graph
+    /// has its hashes (`ChangeGraphCols::finalize` and, Rectify's change 4, `finalize_known`).
+    fn cache_clocks_and_fragments(&mut self) {
+        for n in 0..(self.len() as u32) {
+            if (n + 1) % CACHE_STEP == 0 {
+                self.cache_clock(NodeIdx(n));
+            }
+        }
+
+        self.cache_fragments();
+    }
+
     /// Rectify (vendored change 4): each change's hash and number of operations, in node
     /// order (the order `encode` writes the changes in).
     pub(crate) fn known_changes(&self) -> impl Iterator<Item = (ChangeHash, u64)> + '_ {
@@ -918,13 +930,7 @@ impl ChangeGraphCols {
             }
         }
 
-        for n in 0..(graph.len() as u32) {
-            if (n + 1) % CACHE_STEP == 0 {
-                graph.cache_clock(NodeIdx(n));
-            }
-        }
-
-        graph.cache_fragments();
+        graph.cache_clocks_and_fragments();
 
         graph
     }
@@ -962,13 +968,7 @@ impl ChangeGraphCols {
             graph.hashes.push(*hash);
         }
 
-        for n in 0..(graph.len() as u32) {
-            if (n + 1) % CACHE_STEP == 0 {
-                graph.cache_clock(NodeIdx(n));
-            }
-        }
-
-        graph.cache_fragments();
+        graph.cache_clocks_and_fragments();
 
         Some(graph)
     }
