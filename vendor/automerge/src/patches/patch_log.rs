@@ -266,6 +266,9 @@ impl PatchLog {
     }
 
     fn push_event(&mut self, obj: ObjId, event: Event) {
+        if !self.active {
+            return;
+        }
         self.events.push((obj, event));
     }
 
@@ -318,6 +321,9 @@ impl PatchLog {
     }
 
     pub(crate) fn increment_map(&mut self, obj: ObjId, key: &str, n: i64, id: OpId) {
+        if !self.active {
+            return;
+        }
         self.events.push((
             obj,
             Event::IncrementMap {
@@ -371,6 +377,9 @@ impl PatchLog {
         conflict: bool,
         expose: bool,
     ) {
+        if !self.active {
+            return;
+        }
         if expose && value.is_object() {
             self.expose.insert(id);
         }
@@ -394,6 +403,9 @@ impl PatchLog {
         conflict: bool,
         expose: bool,
     ) {
+        if !self.active {
+            return;
+        }
         if expose && value.is_object() {
             self.expose.insert(id);
         }
@@ -442,6 +454,9 @@ impl PatchLog {
         text: &str,
         marks: Option<Arc<MarkSet>>,
     ) {
+        if !self.active {
+            return;
+        }
         self.events.push((
             obj,
             Event::Splice {
@@ -453,6 +468,9 @@ impl PatchLog {
     }
 
     pub(crate) fn mark(&mut self, obj: ObjId, index: usize, len: usize, marks: &Arc<MarkSet>) {
+        if !self.active {
+            return;
+        }
         if let Some((_, Event::Mark { marks: tail_marks })) = self.events.last_mut() {
             tail_marks.add(index, len, marks);
             return;
@@ -471,6 +489,9 @@ impl PatchLog {
         conflict: bool,
         expose: bool,
     ) {
+        if !self.active {
+            return;
+        }
         if expose && value.is_object() {
             self.expose.insert(id);
         }
@@ -775,5 +796,46 @@ impl ExposeQueue {
             }
         }
         Some(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PatchLog;
+    use crate::{transaction::Transactable, AutoCommit, ObjType, ReadDoc, ROOT};
+
+    /// A batch apply with an inactive log records nothing (it recorded every splice, put and
+    /// insert before, and an AutoCommit without a diff cursor kept them all, merge after
+    /// merge), and gives the same document as one with an active log.
+    #[test]
+    fn an_inactive_log_records_nothing_and_changes_nothing() {
+        let mut a = AutoCommit::new().with_actor("aa".try_into().unwrap());
+        let text = a.put_object(&ROOT, "text", ObjType::Text).unwrap();
+        a.splice_text(&text, 0, 0, "hello world").unwrap();
+        let list = a.put_object(&ROOT, "list", ObjType::List).unwrap();
+        a.insert(&list, 0, 1).unwrap();
+        let mut b = a.fork().with_actor("bb".try_into().unwrap());
+        b.splice_text(&text, 5, 1, ", ").unwrap();
+        b.put(&ROOT, "k", "v").unwrap();
+        b.insert(&list, 1, 2).unwrap();
+        a.splice_text(&text, 0, 0, ">").unwrap();
+        let changes = b.get_changes(&a.get_heads());
+
+        let mut quiet = a.doc.clone();
+        let mut log = PatchLog::inactive();
+        quiet
+            .apply_changes_log_patches(changes.clone(), &mut log)
+            .unwrap();
+        assert_eq!(log.events_len(), 0);
+        assert!(log.expose.is_empty());
+
+        let mut loud = a.doc.clone();
+        let mut log = PatchLog::active();
+        loud.apply_changes_log_patches(changes, &mut log).unwrap();
+        assert!(log.events_len() > 0);
+
+        assert_eq!(quiet.save(), loud.save());
+        assert_eq!(quiet.text(&text).unwrap(), ">hello, world");
+        assert_eq!(quiet.length(&list), 2);
     }
 }

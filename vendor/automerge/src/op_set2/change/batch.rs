@@ -221,7 +221,13 @@ impl<'a> Untangler<'a> {
 
         if let Some(p) = vis {
             let op = &mut self.change_ops[p];
-            if self.seq_type == SequenceType::List {
+            if !log.is_active() {
+                // nothing to log: only the index moves on
+                self.index += match self.seq_type {
+                    SequenceType::List => 1,
+                    _ => op.width(self.seq_type, self.text_encoding),
+                };
+            } else if self.seq_type == SequenceType::List {
                 let value = op.hydrate_value_and_fix_counters(self.text_encoding);
                 log.insert(op.bld.obj, self.index, value, op.id(), conflict);
                 self.index += 1;
@@ -404,7 +410,8 @@ impl<'a, 'b> MapWalker<'a, 'b> {
     ) -> Self {
         let pos = ops.pos();
         let doc_op = ops.next();
-        let value = ValueState::new(obj, SequenceType::List, text_encoding);
+        let mut value = ValueState::new(obj, SequenceType::List, text_encoding);
+        value.logging = log.is_active();
         let top = Top::Nothing;
         MapWalker {
             ops,
@@ -519,6 +526,9 @@ struct ValueState<'a> {
     doc: OpValueOption,
     change: OpValueOption,
     marks: RichTextDiff<'a>,
+    /// whether the patch log records: the values and marks are kept only for its patches, and
+    /// an inactive log (every merge of a document without a diff cursor) needs none of them
+    logging: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -606,10 +616,14 @@ impl<'a> ValueState<'a> {
             doc: OpValueOption(None),
             change: OpValueOption(None),
             marks: RichTextDiff::default(),
+            logging: true,
         }
     }
 
     fn process_doc_op(&mut self, doc_op: &Op<'a>, deleted: bool) {
+        if !self.logging {
+            return;
+        }
         match doc_op.action {
             Action::Increment => {}
             Action::Mark => {
@@ -641,6 +655,9 @@ impl<'a> ValueState<'a> {
     }
 
     fn process_mark(&mut self, id: OpId, data: Option<MarkData<'static>>) {
+        if !self.logging {
+            return;
+        }
         if let Some(data) = data {
             self.marks.after.mark_begin(id, data);
         } else {
@@ -649,6 +666,9 @@ impl<'a> ValueState<'a> {
     }
 
     fn process_change_op(&mut self, op: &ChangeOp) {
+        if !self.logging {
+            return;
+        }
         match op.action() {
             Action::Delete => {}
             Action::Increment => self.do_increment(op),
@@ -906,7 +926,7 @@ impl BatchApply {
                         ObjType::List => SequenceType::List,
                         _ => unreachable!(),
                     };
-                    let ut = Untangler::new(
+                    let mut ut = Untangler::new(
                         os.obj,
                         sequence_type,
                         doc.text_encoding(),
@@ -915,6 +935,7 @@ impl BatchApply {
                         &mut self.pred,
                         doc_ops.end_pos(),
                     );
+                    ut.value.logging = log.is_active();
                     walk_list(ut, doc_ops, &mut succ, log);
                 }
                 _ => panic!("Obj {:?} Missing from Index", os.obj),
