@@ -9,7 +9,7 @@ use automerge::legacy::{
     Key as LegacyKey, ObjectId as LegacyObjectId, OpId as LegacyOpId, OpType as LegacyOpType,
 };
 use automerge::{
-    AutoCommit, Change, ChangeHash, ObjId, ObjType, Prop, ReadDoc, ScalarValueRef, ValueRef, ROOT,
+    AutoCommit, Change, ObjId, ObjType, Prop, ReadDoc, ScalarValueRef, ValueRef, ROOT,
 };
 
 use super::history::{label_for_keys, reading_order};
@@ -215,21 +215,27 @@ impl LedgerDoc {
     /// The long texts (Automerge Text) that both sides of a merge edited, named as people say
     /// ("第3项 · 原因分析"), numbered as the ledger stands after the merge: the texts theirs
     /// touched that an operation of ours (the changes this document had and the other copy had
-    /// not) is on too. Ours are looked up and read only when theirs touched a text.
+    /// not) is on too: `both`, the sequences in which the apply met an operation of ours, or a
+    /// deletion by ours ([`automerge::AutoCommit::apply_changes_noting_both`]). Ours' changes
+    /// are not listed.
     pub(super) fn texts_edited_by_both(
         &mut self,
         merged: &mut Merged,
-        their_heads: &[ChangeHash],
+        both: Option<Vec<automerge::ObjId>>,
     ) -> Vec<String> {
-        let objects: Vec<LegacyObjectId> = merged
-            .touched
-            .keys()
-            .filter(|obj| **obj != LegacyObjectId::Root)
-            .cloned()
+        // (None only when a head of theirs is not in the document after the apply; both callers
+        // apply every change their heads need, so it does not happen)
+        let both: HashSet<String> = both
+            .unwrap_or_default()
+            .iter()
+            .map(|obj| obj.to_string())
             .collect();
         let mut texts: Vec<LegacyObjectId> = vec![];
-        for obj in objects {
-            let typ = match merged.made.get(&obj) {
+        for obj in merged.touched.keys() {
+            if *obj == LegacyObjectId::Root || !both.contains(&obj.to_string()) {
+                continue;
+            }
+            let typ = match merged.made.get(obj) {
                 Some((_, _, typ)) => Some(*typ),
                 None => self
                     .doc
@@ -238,20 +244,9 @@ impl LedgerDoc {
                     .ok(),
             };
             if typ == Some(ObjType::Text) {
-                texts.push(obj);
+                texts.push(obj.clone());
             }
         }
-        if texts.is_empty() {
-            return vec![];
-        }
-        // ours: what the other copy lacks, i.e. what this merged document has beyond its heads
-        // (the merge added only what the other copy has)
-        let ours = self.doc.get_changes(their_heads);
-        let ours: HashSet<LegacyObjectId> = ours
-            .iter()
-            .flat_map(|c| c.decode().operations.into_iter().map(|op| op.obj))
-            .collect();
-        texts.retain(|obj| ours.contains(obj));
         if texts.is_empty() {
             return vec![];
         }
@@ -905,6 +900,41 @@ mod tests {
             ["台账信息 · 开头段落", "第1项 · 原因分析"]
         );
         check(&b, &a);
+    }
+
+    /// The apply names a text from its own walk (vendored change 7): a text ours only deleted
+    /// from is edited by both when theirs edited it too, as a text ours only typed into; a
+    /// text only one side edited is not.
+    #[test]
+    fn a_text_ours_only_deleted_from_is_named_when_theirs_edited_it() {
+        let mut a = LedgerDoc::create("台账", Some("甲"), NOW);
+        let c = a.add_category("类别").unwrap();
+        let p: Vec<String> = (0..4)
+            .map(|i| a.add_problem(&c, &format!("问题{i}")).unwrap())
+            .collect();
+        for q in &p {
+            a.set_problem_text(q, ProblemText::Cause, "甲乙丙丁")
+                .unwrap();
+        }
+        let mut b = a.fork(NOW);
+        a.read().unwrap();
+        b.read().unwrap();
+        // ours: deletions only in the first, an insertion in the second and the fourth
+        a.set_problem_text(&p[0], ProblemText::Cause, "甲丁")
+            .unwrap();
+        a.set_problem_text(&p[1], ProblemText::Cause, "甲乙丙丁戊")
+            .unwrap();
+        a.set_problem_text(&p[3], ProblemText::Cause, "戊甲乙丙丁")
+            .unwrap();
+        // theirs: the first, the third and the fourth
+        for q in [&p[0], &p[2], &p[3]] {
+            b.set_problem_text(q, ProblemText::Cause, "甲乙丙丁。")
+                .unwrap();
+        }
+        let (report, _) = check(&a, &b);
+        assert_eq!(report.both_edited, ["第1项 · 原因分析", "第4项 · 原因分析"]);
+        let (report, _) = check(&b, &a);
+        assert_eq!(report.both_edited, ["第1项 · 原因分析", "第4项 · 原因分析"]);
     }
 
     #[test]

@@ -803,7 +803,11 @@ impl LedgerDoc {
         // everything stale while merging (a failed merge leaves no stale cache behind), then
         // narrowed to the problems the merge changed
         let kept = std::mem::take(&mut *self.cache.borrow_mut());
-        self.doc.apply_changes(added.iter().cloned())?;
+        // (the sequences both sides edited come out of the apply's own walk: Automerge
+        // visits each of their operations anyway, vendored change 7)
+        let both = self
+            .doc
+            .apply_changes_noting_both(added.iter().cloned(), their_heads)?;
         let mut merged = merge::Merged::new(&self.doc, &added);
         if let (Some(root), Some(mut stale)) = (kept.root, kept.stale_problems) {
             if let Some(changed) = merged.problems_changed(&self.doc) {
@@ -814,7 +818,7 @@ impl LedgerDoc {
                 // a merge can make conflicts: scan again (cache.conflicts stays None)
             }
         }
-        let both_edited = self.texts_edited_by_both(&mut merged, their_heads);
+        let both_edited = self.texts_edited_by_both(&mut merged, both);
         let mut authors: Vec<String> = actors
             .iter()
             .map(|a| self.person(a).unwrap_or_else(|| short_actor(a)))

@@ -137,6 +137,23 @@ impl AutoCommit {
         })
     }
 
+    /// Rectify (vendored change 7): [`Automerge::apply_changes_noting_both`], with this
+    /// document's patch log.
+    pub fn apply_changes_noting_both(
+        &mut self,
+        changes: impl IntoIterator<Item = Change>,
+        heads: &[ChangeHash],
+    ) -> Result<Option<Vec<crate::ObjId>>, AutomergeError> {
+        self.ensure_transaction_closed();
+        if self.isolation.is_some() {
+            self.doc
+                .apply_changes_noting_both(changes, heads, &mut PatchLog::null())
+        } else {
+            self.doc
+                .apply_changes_noting_both(changes, heads, &mut self.patch_log)
+        }
+    }
+
     /// Rectify (vendored change 5): [`Automerge::parent_object`].
     pub fn parent_object(&self, obj: &crate::ObjId) -> Option<crate::ObjId> {
         self.doc.parent_object(obj)

@@ -6,6 +6,8 @@ use crate::op_set2::SuccInsert;
 use crate::types::{
     ActorId, ElemId, ObjId, ObjType, OpId, Prop, ScalarValue, SequenceType, SmallHashMap,
 };
+use crate::clock::Clock;
+use crate::exid::ExId;
 use crate::{Automerge, Change, ChangeHash, PatchLog, PatchLogMismatch};
 use crate::{AutomergeError, TextEncoding};
 
@@ -25,6 +27,10 @@ struct BatchApply {
     changes: Vec<Change>,
     pred: PredCache,
     obj_spans: Vec<ObjSpan>,
+    /// Rectify (vendored change 7): the heads whose clock marks what the other side already
+    /// had, and the sequences in which the walk met an operation, or a deletion, outside it
+    noting: Option<Vec<ChangeHash>>,
+    noted: Vec<ObjId>,
 }
 
 struct Untangler<'a> {
@@ -318,13 +324,20 @@ impl<'a> Untangler<'a> {
     }
 }
 
+/// Returns whether an operation of the sequence, or a deletion of one, is outside `clock`
+/// (Rectify, vendored change 7: false when there is no clock).
 fn walk_list<'a>(
     mut ut: Untangler<'a>,
     doc_ops: OpIter<'a>,
     succ: &mut Vec<SuccInsert>,
     log: &mut PatchLog,
-) {
+    clock: Option<&Clock>,
+) -> bool {
+    let mut met = false;
     for op in doc_ops {
+        if let (Some(clock), false) = (clock, met) {
+            met = !clock.covers(&op.id) || op.succ().any(|id| !clock.covers(&id));
+        }
         ut.element_update(&op);
 
         if op.insert {
@@ -335,6 +348,7 @@ fn walk_list<'a>(
     }
 
     ut.finish(log);
+    met
 }
 
 struct MapWalker<'a, 'b> {
@@ -865,6 +879,8 @@ impl BatchApply {
             changes,
             pred: PredCache::default(),
             obj_spans: Vec::default(),
+            noting: None,
+            noted: Vec::new(),
         }
     }
 
@@ -892,6 +908,12 @@ impl BatchApply {
         log.migrate_actors(&doc.ops().actors)?;
 
         self.import_ops(doc);
+
+        // (after the import: the clock is computed in the graph that has the new changes)
+        let clock = self
+            .noting
+            .as_ref()
+            .map(|heads| doc.change_graph.clock_at(heads));
 
         let mut obj_info = doc.ops().obj_info.clone();
 
@@ -936,7 +958,9 @@ impl BatchApply {
                         doc_ops.end_pos(),
                     );
                     ut.value.logging = log.is_active();
-                    walk_list(ut, doc_ops, &mut succ, log);
+                    if walk_list(ut, doc_ops, &mut succ, log, clock.as_ref()) {
+                        self.noted.push(os.obj);
+                    }
                 }
                 _ => panic!("Obj {:?} Missing from Index", os.obj),
             }
@@ -1079,6 +1103,16 @@ impl Automerge {
         changes: I,
         log: &mut PatchLog,
     ) -> Result<(), AutomergeError> {
+        self.apply_changes_batch_noting(changes, log, None)?;
+        Ok(())
+    }
+
+    fn apply_changes_batch_noting<I: IntoIterator<Item = Change>>(
+        &mut self,
+        changes: I,
+        log: &mut PatchLog,
+        noting: Option<&[ChangeHash]>,
+    ) -> Result<Vec<ObjId>, AutomergeError> {
         let mut seen: HashSet<ChangeHash> = self.queue.iter().map(Change::hash).collect();
         let mut actor_seqs: HashMap<ActorId, HashSet<u64>> = HashMap::new();
         let mut actor_author: HashSet<ActorId> = HashSet::new();
@@ -1131,7 +1165,32 @@ impl Automerge {
 
         self.queue.extend(incoming);
         let changes = self.queue.pop_topo_sorted_ready(&self.change_graph);
-        Ok(BatchApply::new(changes).apply(self, log)?)
+        let mut batch = BatchApply::new(changes);
+        batch.noting = noting.map(<[ChangeHash]>::to_vec);
+        batch.apply(self, log)?;
+        Ok(batch.noted)
+    }
+
+    /// Rectify (vendored change 7). Apply `changes` as [`Automerge::apply_changes`] does, and
+    /// return the sequences (texts and lists) they touched in which an operation this
+    /// document already had, or a deletion of one, is outside what `heads` include: with the
+    /// other copy's heads, the sequences both sides edited since they parted. The apply walks
+    /// every operation of each sequence it touches anyway; this asks each one a clock. None
+    /// when a head is not in the document after the apply (a change still waits for its
+    /// dependencies): then nothing is known.
+    pub fn apply_changes_noting_both(
+        &mut self,
+        changes: impl IntoIterator<Item = Change>,
+        heads: &[ChangeHash],
+        log: &mut PatchLog,
+    ) -> Result<Option<Vec<ExId>>, AutomergeError> {
+        let noted = self.apply_changes_batch_noting(changes, log, Some(heads))?;
+        if !heads.iter().all(|h| self.change_graph.has_change(h)) {
+            return Ok(None);
+        }
+        Ok(Some(
+            noted.into_iter().map(|obj| self.id_to_exid(obj.0)).collect(),
+        ))
     }
 
     fn import_ops_to(
