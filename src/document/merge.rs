@@ -30,6 +30,12 @@ pub(super) struct Merged {
     problems: Option<ObjId>,
     /// each problem map visible in the problems map → its problem's id
     problem_of: HashMap<ObjId, String>,
+    /// problems whose place (category, order, in the bin) theirs may have changed: written on
+    /// the problem map itself, or added to or removed from the problems map
+    places_changed: BTreeSet<String>,
+    /// problems ours changed since the read cache last read them (set by the caller): their
+    /// cached places may be old too
+    pub(super) unread: BTreeSet<String>,
 }
 
 #[derive(Default)]
@@ -85,6 +91,8 @@ impl Merged {
             made,
             problems,
             problem_of,
+            places_changed: BTreeSet::new(),
+            unread: BTreeSet::new(),
         }
     }
 
@@ -176,6 +184,7 @@ impl Merged {
     /// against a whole read after every merge.
     pub(super) fn problems_changed(&mut self, doc: &AutoCommit) -> Option<BTreeSet<String>> {
         let mut changed = BTreeSet::new();
+        let mut places_changed = BTreeSet::new();
         let objects: Vec<LegacyObjectId> = self.touched.keys().cloned().collect();
         for obj in objects {
             let keys = &self.touched[&obj];
@@ -197,9 +206,14 @@ impl Merged {
                         return None;
                     }
                     changed.extend(keys.map.iter().cloned());
+                    places_changed.extend(keys.map.iter().cloned());
                 }
-                // inside a problem
+                // inside a problem (its place too when a place key was written: on the problem
+                // map itself, as far as anyone writes them)
                 [Prop::Map(map), Prop::Map(id), ..] if map == "problems" => {
+                    if keys.map.iter().any(|k| PLACE_KEYS.contains(&k.as_str())) {
+                        places_changed.insert(id.clone());
+                    }
                     changed.insert(id.clone());
                 }
                 [Prop::Map(map), ..] if map == "problems" => return None,
@@ -207,6 +221,7 @@ impl Merged {
                 _ => {}
             }
         }
+        self.places_changed = places_changed;
         Some(changed)
     }
 }
@@ -303,14 +318,19 @@ impl LedgerDoc {
         }
     }
 
-    /// Every problem's place from the read cache and, for the stale problems, from their
-    /// entries in the document. None without a cache, or when a stale problem is not shaped as
-    /// a read expects.
+    /// Every problem's place from the read cache and, for the problems whose place may have
+    /// changed since the cache read them (theirs wrote it, or ours changed the problem since),
+    /// from their entries in the document. A problem the merge made stale only by editing its
+    /// texts or fields keeps its cached place. None without a cache, or when a problem read is
+    /// not shaped as a read expects.
     fn cached_places(&self, merged: &Merged) -> Option<HashMap<String, DocProblem>> {
         let cache = self.cache.borrow();
-        let (Some(root), Some(stale)) = (&cache.root, &cache.stale_problems) else {
+        let Some(root) = &cache.root else {
             return None;
         };
+        cache.stale_problems.as_ref()?;
+        let reread: BTreeSet<&String> =
+            merged.unread.iter().chain(&merged.places_changed).collect();
         let place = |p: &DocProblem| DocProblem {
             category_id: p.category_id.clone(),
             order: p.order.clone(),
@@ -320,11 +340,11 @@ impl LedgerDoc {
         let mut places: HashMap<String, DocProblem> = root
             .problems
             .iter()
-            .filter(|(id, _)| !stale.contains(*id))
+            .filter(|(id, _)| !reread.contains(id))
             .map(|(id, p)| (id.clone(), place(p)))
             .collect();
         for (obj, id) in &merged.problem_of {
-            if !stale.contains(id) {
+            if !reread.contains(&id) {
                 continue;
             }
             let mut p = DocProblem::default();
@@ -453,6 +473,9 @@ impl Walk {
     }
 }
 
+/// The keys of a problem map that place the problem (see [`placed`]).
+const PLACE_KEYS: [&str; 3] = ["category_id", "order", "deleted"];
+
 /// Put a problem's field into its place as [`DocProblem`]'s hydration would read it; false when
 /// that would fail (a place field of another type).
 fn placed(place: &mut DocProblem, key: &str, value: &ValueRef<'_>) -> bool {
@@ -551,6 +574,8 @@ mod tests {
             .intersection(&objects(theirs))
             .cloned()
             .collect();
+        // (a whole read: `doc` was merged on its AutoCommit, behind the read cache's back)
+        doc.all_stale();
         let Ok(ledger) = doc.read() else {
             return vec![];
         };
@@ -935,6 +960,32 @@ mod tests {
         assert_eq!(report.both_edited, ["第1项 · 原因分析", "第4项 · 原因分析"]);
         let (report, _) = check(&b, &a);
         assert_eq!(report.both_edited, ["第1项 · 原因分析", "第4项 · 原因分析"]);
+    }
+
+    /// The numbers in the report take a problem's place from the read cache only when neither
+    /// side moved it since the cache read it: ours moved the fourth problem first (not read
+    /// since), theirs the first down one, and both edited the texts of both.
+    #[test]
+    fn texts_edited_by_both_are_numbered_with_both_sides_moves() {
+        let (mut a, mut b, p) = two_copies();
+        for _ in 0..3 {
+            a.move_problem(&p[3], -1).unwrap();
+        }
+        a.set_problem_text(&p[3], ProblemText::Cause, "四").unwrap();
+        b.move_problem(&p[0], 1).unwrap();
+        b.set_problem_text(&p[3], ProblemText::Cause, "肆").unwrap();
+        let (report, narrowed) = check(&a, &b);
+        assert!(narrowed);
+        // the fourth is first now (ours), the first third (theirs: after the second)
+        assert_eq!(
+            report.both_edited,
+            [
+                "台账信息 · 开头段落",
+                "第1项 · 原因分析",
+                "第3项 · 原因分析"
+            ]
+        );
+        check(&b, &a);
     }
 
     #[test]

@@ -811,6 +811,7 @@ impl LedgerDoc {
         let mut merged = merge::Merged::new(&self.doc, &added);
         if let (Some(root), Some(mut stale)) = (kept.root, kept.stale_problems) {
             if let Some(changed) = merged.problems_changed(&self.doc) {
+                merged.unread = stale.clone();
                 stale.extend(changed);
                 let mut cache = self.cache.borrow_mut();
                 cache.root = Some(root);
