@@ -30,12 +30,10 @@ pub(super) struct Merged {
     problems: Option<ObjId>,
     /// each problem map visible in the problems map → its problem's id
     problem_of: HashMap<ObjId, String>,
-    /// problems whose place (category, order, in the bin) theirs may have changed: written on
-    /// the problem map itself, or added to or removed from the problems map
-    places_changed: BTreeSet<String>,
-    /// problems ours changed since the read cache last read them (set by the caller): their
-    /// cached places may be old too
-    pub(super) unread: BTreeSet<String>,
+    /// problems whose place (category, order, in the bin) may differ from the read cache's:
+    /// theirs wrote a place key, added or removed them ([`Merged::problems_changed`]), or ours
+    /// changed them since the cache read them (added by the caller)
+    pub(super) places_changed: BTreeSet<String>,
 }
 
 #[derive(Default)]
@@ -92,7 +90,6 @@ impl Merged {
             problems,
             problem_of,
             places_changed: BTreeSet::new(),
-            unread: BTreeSet::new(),
         }
     }
 
@@ -329,8 +326,7 @@ impl LedgerDoc {
             return None;
         };
         cache.stale_problems.as_ref()?;
-        let reread: BTreeSet<&String> =
-            merged.unread.iter().chain(&merged.places_changed).collect();
+        let reread = |id: &String| merged.places_changed.contains(id);
         let place = |p: &DocProblem| DocProblem {
             category_id: p.category_id.clone(),
             order: p.order.clone(),
@@ -340,11 +336,11 @@ impl LedgerDoc {
         let mut places: HashMap<String, DocProblem> = root
             .problems
             .iter()
-            .filter(|(id, _)| !reread.contains(id))
+            .filter(|(id, _)| !reread(id))
             .map(|(id, p)| (id.clone(), place(p)))
             .collect();
         for (obj, id) in &merged.problem_of {
-            if !reread.contains(&id) {
+            if !reread(id) {
                 continue;
             }
             let mut p = DocProblem::default();

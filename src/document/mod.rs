@@ -811,7 +811,8 @@ impl LedgerDoc {
         let mut merged = merge::Merged::new(&self.doc, &added);
         if let (Some(root), Some(mut stale)) = (kept.root, kept.stale_problems) {
             if let Some(changed) = merged.problems_changed(&self.doc) {
-                merged.unread = stale.clone();
+                // (a problem ours changed since the last read may have moved too)
+                merged.places_changed.extend(stale.iter().cloned());
                 stale.extend(changed);
                 let mut cache = self.cache.borrow_mut();
                 cache.root = Some(root);
