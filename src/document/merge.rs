@@ -322,10 +322,9 @@ impl LedgerDoc {
     /// not shaped as a read expects.
     fn cached_places(&self, merged: &Merged) -> Option<HashMap<String, DocProblem>> {
         let cache = self.cache.borrow();
-        let Some(root) = &cache.root else {
+        let (Some(root), Some(_)) = (&cache.root, &cache.stale_problems) else {
             return None;
         };
-        cache.stale_problems.as_ref()?;
         let reread = |id: &String| merged.places_changed.contains(id);
         let place = |p: &DocProblem| DocProblem {
             category_id: p.category_id.clone(),
