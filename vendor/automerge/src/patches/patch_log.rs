@@ -321,17 +321,14 @@ impl PatchLog {
     }
 
     pub(crate) fn increment_map(&mut self, obj: ObjId, key: &str, n: i64, id: OpId) {
-        if !self.active {
-            return;
-        }
-        self.events.push((
+        self.push_event(
             obj,
             Event::IncrementMap {
                 key: key.into(),
                 n,
                 id,
             },
-        ))
+        )
     }
 
     pub(crate) fn increment_seq(&mut self, obj: ObjId, index: usize, n: i64, id: OpId) {
@@ -377,13 +374,10 @@ impl PatchLog {
         conflict: bool,
         expose: bool,
     ) {
-        if !self.active {
-            return;
-        }
-        if expose && value.is_object() {
+        if self.active && expose && value.is_object() {
             self.expose.insert(id);
         }
-        self.events.push((
+        self.push_event(
             obj,
             Event::PutMap {
                 key: key.into(),
@@ -391,7 +385,7 @@ impl PatchLog {
                 id,
                 conflict,
             },
-        ))
+        )
     }
 
     pub(crate) fn put_seq(
@@ -403,13 +397,10 @@ impl PatchLog {
         conflict: bool,
         expose: bool,
     ) {
-        if !self.active {
-            return;
-        }
-        if expose && value.is_object() {
+        if self.active && expose && value.is_object() {
             self.expose.insert(id);
         }
-        self.events.push((
+        self.push_event(
             obj,
             Event::PutSeq {
                 index,
@@ -417,7 +408,7 @@ impl PatchLog {
                 id,
                 conflict,
             },
-        ))
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -454,23 +445,17 @@ impl PatchLog {
         text: &str,
         marks: Option<Arc<MarkSet>>,
     ) {
-        if !self.active {
-            return;
-        }
-        self.events.push((
+        self.push_event(
             obj,
             Event::Splice {
                 index,
                 text: text.to_string(),
                 marks,
             },
-        ))
+        )
     }
 
     pub(crate) fn mark(&mut self, obj: ObjId, index: usize, len: usize, marks: &Arc<MarkSet>) {
-        if !self.active {
-            return;
-        }
         if let Some((_, Event::Mark { marks: tail_marks })) = self.events.last_mut() {
             tail_marks.add(index, len, marks);
             return;
@@ -489,10 +474,7 @@ impl PatchLog {
         conflict: bool,
         expose: bool,
     ) {
-        if !self.active {
-            return;
-        }
-        if expose && value.is_object() {
+        if self.active && expose && value.is_object() {
             self.expose.insert(id);
         }
         self.insert(obj, index, value, id, conflict)

@@ -227,31 +227,30 @@ impl<'a> Untangler<'a> {
 
         if let Some(p) = vis {
             let op = &mut self.change_ops[p];
-            if !log.is_active() {
-                // nothing to log: only the index moves on
-                self.index += match self.seq_type {
-                    SequenceType::List => 1,
-                    _ => op.width(self.seq_type, self.text_encoding),
-                };
-            } else if self.seq_type == SequenceType::List {
-                let value = op.hydrate_value_and_fix_counters(self.text_encoding);
-                log.insert(op.bld.obj, self.index, value, op.id(), conflict);
+            if self.seq_type == SequenceType::List {
+                // (the value only for the patch log)
+                if log.is_active() {
+                    let value = op.hydrate_value_and_fix_counters(self.text_encoding);
+                    log.insert(op.bld.obj, self.index, value, op.id(), conflict);
+                }
                 self.index += 1;
             } else {
-                let marks = self.value.marks.after.current().cloned();
-                match op.bld.action {
-                    Action::MakeMap => {
-                        // Block markers
-                        log.insert(
-                            op.bld.obj,
-                            self.index,
-                            Value::map(),
-                            op.bld.id,
-                            op.conflicted,
-                        );
-                    }
-                    _ => {
-                        log.splice(op.bld.obj, self.index, op.bld.as_str(), marks);
+                if log.is_active() {
+                    let marks = self.value.marks.after.current().cloned();
+                    match op.bld.action {
+                        Action::MakeMap => {
+                            // Block markers
+                            log.insert(
+                                op.bld.obj,
+                                self.index,
+                                Value::map(),
+                                op.bld.id,
+                                op.conflicted,
+                            );
+                        }
+                        _ => {
+                            log.splice(op.bld.obj, self.index, op.bld.as_str(), marks);
+                        }
                     }
                 }
                 self.index += op.width(self.seq_type, self.text_encoding);
@@ -268,6 +267,7 @@ impl<'a> Untangler<'a> {
         conflicts: &'a mut Vec<Adjust>,
         change_ops: &'a mut [ChangeOp],
         pred: &'a mut PredCache,
+        logging: bool,
         max: usize,
     ) -> Self {
         let mut e_to_i = SmallHashMap::default();
@@ -276,7 +276,7 @@ impl<'a> Untangler<'a> {
         let mut stack: Vec<usize> = Vec::with_capacity(change_ops.len());
         let mut updates: SmallHashMap<ElemId, Vec<usize>> = HashMap::default();
         let mut last_e = None;
-        let value = ValueState::new(obj, encoding, text_encoding);
+        let value = ValueState::new(obj, encoding, text_encoding, logging);
         for (i, op) in change_ops.iter_mut().enumerate() {
             if let Some(mut successors) = pred.remove(&op.id()) {
                 let is_counter = matches!(op.bld.value, OpScalarValue::Counter(_));
@@ -424,8 +424,7 @@ impl<'a, 'b> MapWalker<'a, 'b> {
     ) -> Self {
         let pos = ops.pos();
         let doc_op = ops.next();
-        let mut value = ValueState::new(obj, SequenceType::List, text_encoding);
-        value.logging = log.is_active();
+        let value = ValueState::new(obj, SequenceType::List, text_encoding, log.is_active());
         let top = Top::Nothing;
         MapWalker {
             ops,
@@ -621,7 +620,12 @@ impl OpValueOption {
 }
 
 impl<'a> ValueState<'a> {
-    fn new(obj: ObjId, encoding: SequenceType, text_encoding: TextEncoding) -> Self {
+    fn new(
+        obj: ObjId,
+        encoding: SequenceType,
+        text_encoding: TextEncoding,
+        logging: bool,
+    ) -> Self {
         Self {
             obj,
             seq_type: encoding,
@@ -630,7 +634,7 @@ impl<'a> ValueState<'a> {
             doc: OpValueOption(None),
             change: OpValueOption(None),
             marks: RichTextDiff::default(),
-            logging: true,
+            logging,
         }
     }
 
@@ -948,16 +952,16 @@ impl BatchApply {
                         ObjType::List => SequenceType::List,
                         _ => unreachable!(),
                     };
-                    let mut ut = Untangler::new(
+                    let ut = Untangler::new(
                         os.obj,
                         sequence_type,
                         doc.text_encoding(),
                         &mut conflicts,
                         &mut self.ops[os.span.clone()],
                         &mut self.pred,
+                        log.is_active(),
                         doc_ops.end_pos(),
                     );
-                    ut.value.logging = log.is_active();
                     if walk_list(ut, doc_ops, &mut succ, log, clock.as_ref()) {
                         self.noted.push(os.obj);
                     }
