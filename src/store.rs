@@ -40,6 +40,11 @@ pub trait KeyValue {
     fn remove(&self, key: &str) -> Result<(), StoreError>;
     /// Every key in the store (used to rebuild a lost or damaged index).
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+    /// The length of a value, in bytes of UTF-8 (a store that holds its values can say so
+    /// without a copy of the value).
+    fn len(&self, key: &str) -> Result<Option<usize>, StoreError> {
+        Ok(self.get(key)?.map(|v| v.len()))
+    }
     /// The end of one save. A store that writes asynchronously (IndexedDB) writes everything
     /// set or removed since the last commit in one transaction, all or nothing; a failure it
     /// can see at once is returned, a later one is reported by the store to the page.
@@ -66,6 +71,9 @@ impl<T: KeyValue + ?Sized> KeyValue for Rc<T> {
     }
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         (**self).keys()
+    }
+    fn len(&self, key: &str) -> Result<Option<usize>, StoreError> {
+        (**self).len(key)
     }
     fn commit(&self) -> Result<(), StoreError> {
         (**self).commit()
@@ -121,6 +129,9 @@ impl KeyValue for MemoryKv {
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         Ok(self.values.borrow().keys().cloned().collect())
     }
+    fn len(&self, key: &str) -> Result<Option<usize>, StoreError> {
+        Ok(self.values.borrow().get(key).map(String::len))
+    }
 }
 
 /// One line of the list of ledgers kept in this browser.
@@ -130,7 +141,8 @@ pub struct IndexEntry {
     pub name: String,
     /// seconds since the epoch of the last save
     pub updated_at: i64,
-    /// bytes the stored copy takes (base64 characters; chunks included)
+    /// bytes the stored copy takes (base64 characters; chunks included, and in the large store
+    /// the view and the known changes kept beside it)
     #[serde(default)]
     pub size: usize,
     /// where the stored copy lives
@@ -464,6 +476,11 @@ impl<K: KeyValue> LedgerStore<K> {
             &format!("{}\n{json}", Self::view_line(&version)),
         )?;
         large.commit()?;
+        // (the index's size counts the view)
+        if let Some(mut entry) = self.list()?.into_iter().find(|e| e.id == id) {
+            entry.size = self.stored_size(&id);
+            self.record(entry);
+        }
         Ok(true)
     }
 
@@ -480,15 +497,16 @@ impl<K: KeyValue> LedgerStore<K> {
             .map(|view| (view, version))
     }
 
-    /// Bytes a ledger's stored copy takes (snapshot and chunks).
+    /// Bytes a ledger's stored copy takes: snapshot and chunks, and in the large store the view
+    /// and the known changes kept beside them (the view is often the largest part).
     fn stored_size(&self, id: &str) -> usize {
-        let snapshot = self
-            .home(id)
-            .get(&Self::ledger_key(id))
-            .ok()
-            .flatten()
-            .map_or(0, |t| t.len());
-        snapshot + self.chunks(id).iter().map(|(_, _, n)| n).sum::<usize>()
+        let len = |kv: &dyn KeyValue, key: &str| kv.len(key).ok().flatten().unwrap_or(0);
+        let beside = self.large.as_ref().map_or(0, |large| {
+            len(large.as_ref(), &Self::view_key(id)) + len(large.as_ref(), &Self::known_key(id))
+        });
+        len(self.home(id), &Self::ledger_key(id))
+            + self.chunks(id).iter().map(|(_, _, n)| n).sum::<usize>()
+            + beside
     }
 
     /// This app's use of localStorage and of the large store.

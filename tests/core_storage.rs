@@ -11,7 +11,7 @@ use rectify::document::{LedgerDoc, ProblemField, ProblemText};
 use rectify::store::{
     compaction_overdue, should_compact, should_move, KeyValue, LedgerStore, MemoryKv, Place,
     StoreError, COMPACT_AFTER_CHUNKS, COMPACT_OVERDUE_FACTOR, LOCAL_BUDGET_BYTES, MOVE_FROM_CHARS,
-    PREFIX, VIEW_FORMAT,
+    PREFIX, VIEW_FORMAT, VIEW_KEY_PREFIX,
 };
 
 /// A store over shared maps that can be told to fail every write after `allowed` more
@@ -1010,4 +1010,44 @@ fn a_load_from_an_outdated_view_reads_the_document() {
         )
         .unwrap();
     assert_eq!(loaded.read().unwrap(), loaded.read_whole().unwrap());
+}
+
+/// 台账管理 shows what a ledger takes in the large store: its snapshot and chunks, and the view
+/// and the known changes kept beside them (the view, plain JSON, is often the largest part).
+#[test]
+fn a_ledgers_size_counts_all_it_keeps_in_the_large_store() {
+    let (_local, large, store) = pair(BUDGET);
+    let (mut doc, probs) = big_ledger();
+    let id = doc.ledger_id();
+    let taken = || -> usize {
+        large
+            .keys_with(&id)
+            .iter()
+            .map(|k| large.get(k).unwrap().unwrap().len())
+            .sum()
+    };
+    let listed = || {
+        store
+            .list()
+            .unwrap()
+            .into_iter()
+            .find(|e| e.id == id)
+            .unwrap()
+            .size
+    };
+    store.save(&mut doc, T0 + 1).unwrap();
+    assert_eq!(store.place(&id), Place::Large);
+    assert_eq!(listed(), taken(), "the snapshot and its known changes");
+    assert!(store.save_view(&mut doc).unwrap(), "a view written");
+    let view = large
+        .get(&format!("{VIEW_KEY_PREFIX}{id}"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(listed(), taken(), "and the view");
+    assert!(listed() > view.len());
+    doc.set_problem_field(&probs[1], ProblemField::Owner, "某人")
+        .unwrap();
+    store.save(&mut doc, T0 + 2).unwrap();
+    assert_eq!(large.keys_with("chunk:").len(), 1);
+    assert_eq!(listed(), taken(), "and a chunk");
 }

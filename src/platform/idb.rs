@@ -244,6 +244,10 @@ impl KeyValue for IdbKv {
         Ok(self.0.mirror.borrow().keys().cloned().collect())
     }
 
+    fn len(&self, key: &str) -> Result<Option<usize>, StoreError> {
+        Ok(self.0.mirror.borrow().get(key).map(String::len))
+    }
+
     /// Write every unsaved value in one readwrite transaction. A request the browser refuses
     /// at once fails the save here; a transaction that aborts later (quota) is reported to
     /// the listener. Either way IndexedDB keeps its last complete state.
