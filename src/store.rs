@@ -476,10 +476,13 @@ impl<K: KeyValue> LedgerStore<K> {
             &format!("{}\n{json}", Self::view_line(&version)),
         )?;
         large.commit()?;
-        // (the index's size counts the view)
-        if let Some(mut entry) = self.list()?.into_iter().find(|e| e.id == id) {
-            entry.size = self.stored_size(&id);
-            self.record(entry);
+        // the index's size counts the view (in place: the index keeps its order; an index that
+        // cannot be read or written is rebuilt by `list` and does not fail the view)
+        if let Ok(mut entries) = self.list() {
+            if let Some(entry) = entries.iter_mut().find(|e| e.id == id) {
+                entry.size = self.stored_size(&id);
+                let _ = self.write_index(&entries);
+            }
         }
         Ok(true)
     }
