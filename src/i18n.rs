@@ -1,11 +1,11 @@
 //! The UI's words in Chinese and English, all in one place: [`Lang`], the table [`Texts`] (one
 //! field per string, so a missing translation does not compile) and the core's messages in words.
 
-use crate::backup::Reminder;
-use crate::document::{DocError, ProblemField, ProblemText};
-use crate::io::envelope::ImportError;
-use crate::ledger::{Light, RuleKind, Status};
-use crate::store::StoreError;
+use rectify_core::backup::Reminder;
+use rectify_core::document::{DocError, ProblemField, ProblemText};
+use rectify_core::file::envelope::ImportError;
+use rectify_core::ledger::{Light, RuleKind, Status};
+use rectify_core::store::StoreError;
 
 /// A size as 台账管理 shows it (the same in both languages): "1.4 MB", "19 KB".
 pub fn size_label(bytes: usize) -> String {
@@ -548,12 +548,12 @@ impl Texts {
     /// for the whole origin; sizes in the forms `size` gives.
     pub fn storage_usage(
         &self,
-        usage: &crate::store::Usage,
+        usage: &rectify_core::store::Usage,
         estimate: Option<(f64, f64)>,
     ) -> String {
         let size = size_label;
         let local = size(usage.local_bytes);
-        let budget = size(crate::store::LOCAL_BUDGET_BYTES);
+        let budget = size(rectify_core::store::LOCAL_BUDGET_BYTES);
         let mut text = match self.lang {
             Lang::Zh => format!("本应用占用：localStorage 约 {local}（按约 {budget} 的上限计，较大的台账会自动移到 IndexedDB）"),
             Lang::En => format!("This app uses about {local} of localStorage (counted against about {budget}; larger ledgers move to IndexedDB by themselves)"),
@@ -747,7 +747,7 @@ impl Texts {
 
     // ---- 台账 ----
 
-    pub fn shown_counts(&self, c: &crate::ledger::Counts, total: usize) -> String {
+    pub fn shown_counts(&self, c: &rectify_core::ledger::Counts, total: usize) -> String {
         match self.lang {
             Lang::Zh => format!(
                 "显示 {} 个问题（共 {} 个）：未启动 {}，整改中 {}，已完成 {}，长期坚持 {}；红灯 {}，黄灯 {}，绿灯 {}",
@@ -770,7 +770,7 @@ impl Texts {
     /// A category's number: （三） in Chinese, 3. in English.
     pub fn category_number(&self, position: usize) -> String {
         match self.lang {
-            Lang::Zh => format!("（{}）", crate::ledger::chinese_numeral(position)),
+            Lang::Zh => format!("（{}）", rectify_core::ledger::chinese_numeral(position)),
             Lang::En => format!("{position}. "),
         }
     }
@@ -965,8 +965,10 @@ impl Texts {
     /// A group row's name: the core's placeholders for no category or department in words.
     pub fn group_name(&self, name: &str) -> String {
         match self.lang {
-            Lang::En if name == crate::ledger::progress::NO_CATEGORY => self.orphans.to_string(),
-            Lang::En if name == crate::ledger::progress::NO_DEPARTMENT => {
+            Lang::En if name == rectify_core::ledger::progress::NO_CATEGORY => {
+                self.orphans.to_string()
+            }
+            Lang::En if name == rectify_core::ledger::progress::NO_DEPARTMENT => {
                 self.no_department.to_string()
             }
             _ => name.to_string(),
@@ -1365,7 +1367,7 @@ mod tests {
             .import_error(&ImportError::NotALedgerFile)
             .starts_with("This is not a Rectify ledger file"));
         assert_eq!(
-            EN.group_name(crate::ledger::progress::NO_DEPARTMENT),
+            EN.group_name(rectify_core::ledger::progress::NO_DEPARTMENT),
             "No department"
         );
         assert_eq!(EN.group_name("党政办公室"), "党政办公室");

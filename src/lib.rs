@@ -1,23 +1,9 @@
-//! Rectify (整改台账): a local-first rectification ledger.
-//!
-//! Three layers, kept apart by modules:
-//! - [`ledger`], [`bulletin`], [`document`] and [`io`]: the core — plain Rust, no browser types,
-//!   tested natively with `cargo test`;
-//! - [`i18n`]: the UI's words in Chinese and English, in one table;
-//! - [`store`]: persistence behind one small key–value interface ([`store::KeyValue`]), and
-//!   [`backup`]: when to remind the person to export;
-//! - `platform` and `ui` (wasm only): the browser and the Leptos views, which read the core
-//!   and call its operations and hold no business rules.
+//! Rectify (整改台账), the page: the Leptos views (`ui`) and the browser (`platform`) over the
+//! core (`rectify_core`), and the only place words are chosen (`i18n`: Chinese and English).
+//! The office formats run in the Web Worker (crates/worker), never in the page: this crate has
+//! no dependency on `rectify-office`.
 
-pub mod backup;
-pub mod bulletin;
-pub mod document;
 pub mod i18n;
-pub mod io;
-pub mod jobs;
-pub mod ledger;
-pub mod store;
-pub mod synthetic;
 
 #[cfg(target_arch = "wasm32")]
 pub mod platform;

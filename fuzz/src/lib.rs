@@ -8,12 +8,15 @@
 //! `fuzz_targets/` and a `[[bin]]` entry in `fuzz/Cargo.toml`, and seed `fuzz/corpus/<name>/`.
 
 use chrono::NaiveDate;
-use rectify::bulletin::bulletin;
-use rectify::document::{DocError, LedgerDoc, MetaField, ProblemText};
-use rectify::io::envelope::read_header;
-use rectify::io::xlsx::{add_from_xlsx, create_from_xlsx, read_xlsx};
-use rectify::io::{create_from_bulletin, decode, decode_text, encode, parse_bulletin};
-use rectify::ledger::{LedgerCounts, Progress};
+use rectify_core::bulletin::bulletin;
+use rectify_core::document::{DocError, LedgerDoc, MetaField, ProblemText};
+use rectify_core::file::envelope::read_header;
+use rectify_core::file::{decode, encode};
+use rectify_core::import::bulletin::decode_text;
+use rectify_core::import::xlsx::{add_from_xlsx, create_from_xlsx};
+use rectify_core::ledger::{LedgerCounts, Progress};
+use rectify_office::bulletin_text::{create_from_bulletin, parse_bulletin};
+use rectify_office::xlsx::read_xlsx;
 use sha2::{Digest, Sha256};
 
 /// What a target runs on one input.

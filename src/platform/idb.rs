@@ -12,7 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
 
-use crate::store::{KeyValue, StoreError, PREFIX, VIEW_KEY_PREFIX};
+use rectify_core::store::{KeyValue, StoreError, PREFIX, VIEW_KEY_PREFIX};
 
 const DB_NAME: &str = "rectify";
 const STORE: &str = "kv";

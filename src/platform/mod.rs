@@ -7,7 +7,7 @@ use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::store::{KeyValue, StoreError};
+use rectify_core::store::{KeyValue, StoreError};
 
 pub mod idb;
 pub mod worker;

@@ -1,5 +1,5 @@
-//! The Web Worker that runs [`crate::jobs`] away from the page: [`serve`] is the worker's side
-//! (its own wasm module, `src/worker_main.rs`), [`run`] the page's, which starts it on first use.
+//! The page's side of the Web Worker that runs `rectify_core::jobs` away from the page: [`run`]
+//! starts it on first use. The worker's side is its own wasm module, crates/worker.
 //!
 //! Messages: the page posts `{id, job, bytes}` (the job as JSON, its file as a Uint8Array); the
 //! worker answers `{id, done, bytes}`, and once, when it is ready, `{ready: PROTOCOL}`. Where
@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::jobs::{self, Done, Job, PROTOCOL};
+use rectify_core::jobs::{self, Done, Job, PROTOCOL};
 
 /// The hosted build's worker script (Trunk's loader shim for the `rectify-worker` binary).
 const WORKER_SCRIPT: &str = "rectify-worker_loader.js";
@@ -30,45 +30,6 @@ fn get(object: &JsValue, key: &str) -> JsValue {
 
 fn set(object: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(object, &JsValue::from_str(key), value);
-}
-
-// ─────────────────────────────── the worker's side ───────────────────────────────
-
-/// Answer the page's jobs, one message at a time, then say that it is ready.
-pub fn serve() {
-    console_error_panic_hook::set_once();
-    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let reply_to = scope.clone();
-    let on_message =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let data = event.data();
-            let id = get(&data, "id");
-            let job = get(&data, "job").as_string().unwrap_or_default();
-            let bytes = get(&data, "bytes");
-            let bytes = if bytes.is_instance_of::<Uint8Array>() {
-                Uint8Array::new(&bytes).to_vec()
-            } else {
-                Vec::new()
-            };
-            let (done, file) = jobs::answer(&job, &bytes);
-            let reply = Object::new();
-            set(&reply, "id", &id);
-            set(&reply, "done", &JsValue::from_str(&done));
-            let file = Uint8Array::from(file.as_slice());
-            set(&reply, "bytes", &file);
-            let transfer = js_sys::Array::of1(&file.buffer());
-            if reply_to
-                .post_message_with_transfer(&reply, &transfer)
-                .is_err()
-            {
-                let _ = reply_to.post_message(&reply);
-            }
-        });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    let ready = Object::new();
-    set(&ready, "ready", &JsValue::from(PROTOCOL));
-    let _ = scope.post_message(&ready);
 }
 
 // ─────────────────────────────── the page's side ───────────────────────────────

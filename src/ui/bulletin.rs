@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 
 use super::state::{AppState, Screen};
-use crate::bulletin::layout::{paginate, Line, LineKind, Page, CJK, HEADER_LINES};
-use crate::bulletin::{bulletin, bulletin_as_of, Bulletin};
-use crate::document::end_of_day;
-use crate::document::MetaField;
-use crate::ledger::{format_date, CountingBasis};
 use crate::platform;
+use rectify_core::bulletin::layout::{paginate, Line, LineKind, Page, CJK, HEADER_LINES};
+use rectify_core::bulletin::{bulletin, bulletin_as_of, Bulletin};
+use rectify_core::document::end_of_day;
+use rectify_core::document::MetaField;
+use rectify_core::ledger::{format_date, CountingBasis};
 
 /// The widest the red header's characters are set (pt); a longer header is narrowed to fit.
 const HEADER_PT: f64 = 32.0;
@@ -45,7 +45,7 @@ pub fn BulletinView() -> impl IntoView {
     let made = Memo::new(move |_| made_with_source.with(|m| m.as_ref().map(|(b, _)| b.clone())));
     let pages = Memo::new(move |_| made.with(|b| b.as_ref().map(paginate).unwrap_or_default()));
     let ro = move || state.read_only.get();
-    let meta_value = move |f: fn(&crate::ledger::Meta) -> String| {
+    let meta_value = move |f: fn(&rectify_core::ledger::Meta) -> String| {
         state
             .ledger
             .with(|l| l.as_ref().map(|l| f(&l.meta)).unwrap_or_default())

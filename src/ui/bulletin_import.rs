@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::state::{AppState, Screen};
-use crate::io::bulletin_text::{decode_text, BulletinImport, BulletinReport};
+use rectify_core::import::bulletin::{decode_text, BulletinImport, BulletinReport};
 
 #[component]
 pub fn BulletinImportView() -> impl IntoView {

@@ -9,8 +9,8 @@ use wasm_bindgen::JsCast;
 
 use super::problem::ProblemRow;
 use super::state::AppState;
-use crate::ledger::{Counts, Filter, Light, Status};
 use crate::platform;
+use rectify_core::ledger::{Counts, Filter, Light, Status};
 
 /// Rows drawn before the checklist is first painted, then added per step after it: the first
 /// screenful comes at once and the rest follow in steps short enough for a click or a key to
@@ -212,7 +212,7 @@ pub fn ChecklistView() -> impl IntoView {
 
 /// Group the shown problems by category in one pass (each category scanning the whole
 /// ledger was O(problems × categories) on every edit).
-fn sections_of(ledger: &crate::ledger::Ledger, visible: &HashSet<String>) -> Sections {
+fn sections_of(ledger: &rectify_core::ledger::Ledger, visible: &HashSet<String>) -> Sections {
     let place: HashMap<&str, usize> = (ledger.categories.iter().enumerate())
         .map(|(i, c)| (c.id.as_str(), i))
         .collect();

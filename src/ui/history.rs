@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::state::{AppState, Screen};
-use crate::document::{Conflict, Place};
-use crate::ledger::parse_date;
 use crate::platform;
+use rectify_core::document::{Conflict, Place};
+use rectify_core::ledger::parse_date;
 
 /// How many history entries are shown (and have their places worked out) at first.
 const PAGE: usize = 100;
@@ -35,8 +35,8 @@ pub fn HistoryView() -> impl IntoView {
     });
     let shown = Memo::new(move |_| {
         let offset = platform::utc_offset_secs();
-        let from = parse_date(&from.get()).map(|d| crate::document::start_of_day(d, offset));
-        let to = parse_date(&to.get()).map(|d| crate::document::end_of_day(d, offset));
+        let from = parse_date(&from.get()).map(|d| rectify_core::document::start_of_day(d, offset));
+        let to = parse_date(&to.get()).map(|d| rectify_core::document::end_of_day(d, offset));
         let person = person.get();
         entries.with(|e| {
             e.iter()

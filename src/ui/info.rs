@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
-use crate::document::MetaField;
 use crate::i18n::Texts;
-use crate::ledger::{format_date, CountingBasis, Ledger};
+use rectify_core::document::MetaField;
+use rectify_core::ledger::{format_date, CountingBasis, Ledger};
 
 fn read(l: &Ledger, field: MetaField) -> String {
     let m = &l.meta;
@@ -72,7 +72,7 @@ fn FieldConflicts(field: MetaField) -> impl IntoView {
             .conflicts
             .with(|c| {
                 c.iter()
-                    .filter(|c| c.place == crate::document::Place::Meta(field.key()))
+                    .filter(|c| c.place == rectify_core::document::Place::Meta(field.key()))
                     .cloned()
                     .collect::<Vec<_>>()
             })

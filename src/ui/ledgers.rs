@@ -7,7 +7,7 @@ use super::state::{AppState, Screen};
 use super::xlsx_import::XlsxPicker;
 use crate::i18n::size_label;
 use crate::platform;
-use crate::store::Place;
+use rectify_core::store::Place;
 
 /// A form to name and create a new ledger.
 #[component]
@@ -142,7 +142,7 @@ fn StorageInfo() -> impl IntoView {
                     &name,
                     &when,
                     status.changes_since_export,
-                    crate::backup::EXPORT_REMINDER_AFTER,
+                    rectify_core::backup::EXPORT_REMINDER_AFTER,
                 )
             })
     };

@@ -1,5 +1,5 @@
 //! The Leptos UI: the app shell (header, notices, file drop, screens). Views read the
-//! core's [`crate::ledger::Ledger`] and call [`state::AppState`] actions; no business rules here.
+//! core's [`rectify_core::ledger::Ledger`] and call [`state::AppState`] actions; no business rules here.
 
 mod bulletin;
 mod bulletin_import;
@@ -110,7 +110,7 @@ fn App() -> impl IntoView {
                         for id in ids {
                             state.on_storage_changed(&format!(
                                 "{}ledger:{id}",
-                                crate::store::PREFIX
+                                rectify_core::store::PREFIX
                             ));
                         }
                     });

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
-use crate::document::{ProblemField, ProblemText};
-use crate::ledger::{format_date, light_of, parse_date, Problem, Status};
 use crate::platform;
+use rectify_core::document::{ProblemField, ProblemText};
+use rectify_core::ledger::{format_date, light_of, parse_date, Problem, Status};
 
 /// Read one problem out of the ledger signal.
 fn with_problem<T: Default>(state: AppState, id: &str, f: impl FnOnce(&Problem) -> T) -> T {

@@ -6,11 +6,13 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::state::{AppState, Screen};
-use crate::document::ProblemField;
 use crate::i18n::Texts;
-use crate::ledger::progress::{axis_ticks, segments, GroupRow, Progress, Rate, Segment, Warning};
-use crate::ledger::{format_date, Light, Status};
 use crate::platform;
+use rectify_core::document::ProblemField;
+use rectify_core::ledger::progress::{
+    axis_ticks, segments, GroupRow, Progress, Rate, Segment, Warning,
+};
+use rectify_core::ledger::{format_date, Light, Status};
 
 /// Width of every chart's coordinate system; the SVG scales to the page.
 const W: f64 = 960.0;
@@ -20,7 +22,7 @@ fn month_day(t: &Texts, d: NaiveDate) -> String {
 }
 
 /// The status segments with their names in the UI's language.
-fn segments_in(t: &Texts, counts: &crate::ledger::Counts) -> Vec<Segment> {
+fn segments_in(t: &Texts, counts: &rectify_core::ledger::Counts) -> Vec<Segment> {
     segments(counts)
         .into_iter()
         .map(|s| Segment {

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
-use crate::document::{end_of_day, start_of_day};
-use crate::ledger::{format_date, parse_date, weekly_report, Period, WeeklyReport};
 use crate::platform;
+use rectify_core::document::{end_of_day, start_of_day};
+use rectify_core::ledger::{format_date, parse_date, weekly_report, Period, WeeklyReport};
 
 #[component]
 pub fn ReportView() -> impl IntoView {
@@ -83,7 +83,7 @@ pub fn ReportView() -> impl IntoView {
                 Err(e) => view! { <p class="notice error" role="alert">{e.clone()}</p> }.into_any(),
                 Ok((r, _)) => view! {
                     <table class="report-counts" aria-label=t.start_and_end>
-                        <thead><tr><th></th><th>{t.problems_total}</th><th>{t.fig_finished}</th><th>{t.status(&crate::ledger::Status::InProgress)}</th><th>{t.status(&crate::ledger::Status::NotStarted)}</th><th>{t.fig_rate}</th><th>{t.tab_rules}</th></tr></thead>
+                        <thead><tr><th></th><th>{t.problems_total}</th><th>{t.fig_finished}</th><th>{t.status(&rectify_core::ledger::Status::InProgress)}</th><th>{t.status(&rectify_core::ledger::Status::NotStarted)}</th><th>{t.fig_rate}</th><th>{t.tab_rules}</th></tr></thead>
                         <tbody>
                             <tr><th>{t.period_start}</th><td>{r.start.problems}</td><td>{r.start.finished}</td><td>{r.start.in_progress}</td><td>{r.start.not_started}</td><td>{r.start.completion_rate()}</td><td>{r.start.rules}</td></tr>
                             <tr><th>{t.period_end}</th><td>{r.end.problems}</td><td>{r.end.finished}</td><td>{r.end.in_progress}</td><td>{r.end.not_started}</td><td>{r.end.completion_rate()}</td><td>{r.end.rules}</td></tr>

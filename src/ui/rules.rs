@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
-use crate::document::NewRule;
-use crate::ledger::{format_date, parse_date, RuleKind};
 use crate::platform;
+use rectify_core::document::NewRule;
+use rectify_core::ledger::{format_date, parse_date, RuleKind};
 
 #[component]
 pub fn RulesView() -> impl IntoView {

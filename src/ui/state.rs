@@ -5,18 +5,19 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::backup::{BackupStatus, Reminder};
-use crate::document::{
-    self as document, Conflict, DocError, HistoryEntry, LedgerDoc, MergeReport, Place, ProblemText,
-};
 use crate::i18n::{Lang, Texts};
-use crate::io::bulletin_text::BulletinImport;
-use crate::io::{self, envelope, example};
-use crate::jobs::{Done, Job};
-use crate::ledger::Ledger;
 use crate::platform::worker::WorkerError;
 use crate::platform::{self, LocalKv};
-use crate::store::{
+use rectify_core::backup::{BackupStatus, Reminder};
+use rectify_core::document::{
+    self as document, Conflict, DocError, HistoryEntry, LedgerDoc, MergeReport, Place, ProblemText,
+};
+use rectify_core::file::{self as io, envelope, example};
+use rectify_core::import;
+use rectify_core::import::bulletin::BulletinImport;
+use rectify_core::jobs::{Done, Job};
+use rectify_core::ledger::Ledger;
+use rectify_core::store::{
     plan_checked_import, plan_import, Compaction, ImportPlan, IndexEntry, KeyValue, LedgerStore,
     StoreError,
 };
@@ -107,7 +108,7 @@ pub struct AppState {
     /// a newer version was downloaded by the service worker; a reload shows it
     pub update_ready: RwSignal<bool>,
     /// a workbook read for 从 Excel 导入 (file name, what was read), waiting in the preview
-    pub xlsx_import: RwSignal<Option<(String, io::xlsx::XlsxImport)>>,
+    pub xlsx_import: RwSignal<Option<(String, import::xlsx::XlsxImport)>>,
     /// the UI's language (a per-browser setting, `rectify:lang`)
     pub lang: RwSignal<Lang>,
     persist_asked: StoredValue<bool>,
@@ -178,7 +179,12 @@ impl AppState {
             persisted: RwSignal::new(None),
             update_ready: RwSignal::new(false),
             xlsx_import: RwSignal::new(None),
-            lang: RwSignal::new(store.lang()),
+            lang: RwSignal::new(
+                store
+                    .lang_code()
+                    .map(|c| Lang::from_code(&c))
+                    .unwrap_or_default(),
+            ),
             persist_asked: StoredValue::new(false),
             save_scheduled: StoredValue::new(false),
             save_due_at: StoredValue::new(0.0),
@@ -204,9 +210,9 @@ impl AppState {
                     self::store().finish_moves();
                     // the open ledger's writes are all on disk now (a localStorage failure of
                     // a ledger kept there is left to its own next save)
-                    let in_large = state
-                        .current_id()
-                        .is_some_and(|id| self::store().place(&id) == crate::store::Place::Large);
+                    let in_large = state.current_id().is_some_and(|id| {
+                        self::store().place(&id) == rectify_core::store::Place::Large
+                    });
                     if in_large && state.save_error.get_untracked().is_some() {
                         state.save_error.set(None);
                     }
@@ -249,7 +255,7 @@ impl AppState {
     /// Switch the UI's language and remember it in this browser. Nothing is reloaded: every
     /// string is read reactively, so input in progress stays.
     pub fn set_lang(&self, lang: Lang) {
-        if let Err(e) = store().set_lang(lang) {
+        if let Err(e) = store().set_lang_code(lang.code()) {
             self.error(lang.texts().store_error(&e));
         }
         self.lang.set(lang);
@@ -333,7 +339,7 @@ impl AppState {
             (Some(old), Some(new))
                 if old.id == new.id && old.meta.warn_days == new.meta.warn_days =>
             {
-                let before: std::collections::HashMap<&str, &crate::ledger::Problem> =
+                let before: std::collections::HashMap<&str, &rectify_core::ledger::Problem> =
                     old.problems.iter().map(|p| (p.id.as_str(), p)).collect();
                 Some(
                     new.problems
@@ -574,11 +580,8 @@ impl AppState {
     /// 从通报导入: make a new ledger of a bulletin read by [`AppState::read_bulletin`] and open it.
     pub fn import_bulletin(&self, import: &BulletinImport) {
         self.flush();
-        let doc = io::bulletin_text::create_from_import(
-            import,
-            self.author().as_deref(),
-            platform::now(),
-        );
+        let doc =
+            import::bulletin::create_from_import(import, self.author().as_deref(), platform::now());
         self.show(doc);
         self.save_now();
         self.screen.set(Screen::Checklist);
@@ -599,7 +602,7 @@ impl AppState {
             return;
         };
         let state = *self;
-        let file_name = io::xlsx::file_name(&ledger.display_name());
+        let file_name = import::xlsx::file_name(&ledger.display_name());
         let job = Job::ExportXlsx {
             ledger: Box::new(ledger),
             today: platform::today(),
@@ -623,7 +626,7 @@ impl AppState {
     }
 
     /// 下载 Word（.docx）: the bulletin as `<stem>.docx`, made in the worker.
-    pub fn download_docx(&self, bulletin: crate::bulletin::Bulletin, stem: String) {
+    pub fn download_docx(&self, bulletin: rectify_core::bulletin::Bulletin, stem: String) {
         let state = *self;
         self.info(self.tu().making_word);
         leptos::task::spawn_local(async move {
@@ -699,7 +702,7 @@ impl AppState {
             import.ledger.meta.name = name.trim().to_string();
         }
         self.flush();
-        match io::xlsx::create_from_xlsx(&import, self.author().as_deref(), platform::now()) {
+        match import::xlsx::create_from_xlsx(&import, self.author().as_deref(), platform::now()) {
             Ok(doc) => {
                 self.show(doc);
                 self.save_now();
@@ -723,7 +726,7 @@ impl AppState {
         let Some((file_name, import)) = self.xlsx_import.get_untracked() else {
             return;
         };
-        if let Some(added) = self.edit(|d| io::xlsx::add_from_xlsx(d, &import)) {
+        if let Some(added) = self.edit(|d| import::xlsx::add_from_xlsx(d, &import)) {
             self.xlsx_import.set(None);
             self.screen.set(Screen::Checklist);
             self.info(self.tu().added_from_excel(
@@ -1001,7 +1004,7 @@ impl AppState {
     }
 
     /// How much this app keeps in localStorage and IndexedDB.
-    pub fn usage(&self) -> crate::store::Usage {
+    pub fn usage(&self) -> rectify_core::store::Usage {
         store().usage()
     }
 
@@ -1009,7 +1012,7 @@ impl AppState {
     pub fn on_storage_changed(&self, key: &str) {
         self.ledgers.set(store().list().unwrap_or_default());
         let Some(id) = self.current_id() else { return };
-        if key != format!("{}ledger:{id}", crate::store::PREFIX) {
+        if key != format!("{}ledger:{id}", rectify_core::store::PREFIX) {
             return;
         }
         let merged = self.with_doc(|d| {
@@ -1066,7 +1069,7 @@ impl AppState {
     /// caught here), and a huge old file without the problem count in its header is refused
     /// there while the page stays usable. When the worker cannot start, the page checks it.
     pub fn import_bytes(&self, file_name: &str, bytes: Vec<u8>) {
-        let Ok((header, _)) = io::envelope::read_header(&bytes) else {
+        let Ok((header, _)) = envelope::read_header(&bytes) else {
             // not a ledger file at all: the page's own check says which refusal it is
             return self.import_checked(file_name, bytes, false);
         };
@@ -1112,7 +1115,7 @@ impl AppState {
                     } else {
                         state.tu().file_timed_out
                     };
-                    let e = io::envelope::ImportError::Corrupt(why.to_string());
+                    let e = envelope::ImportError::Corrupt(why.to_string());
                     state.error(
                         state
                             .tu()
@@ -1262,7 +1265,7 @@ impl AppState {
 
     /// Rename any stored ledger (the open one directly; another by loading and saving it).
     pub fn rename(&self, id: &str, name: &str) {
-        use crate::document::MetaField;
+        use rectify_core::document::MetaField;
         if self.current_id().as_deref() == Some(id) {
             self.edit(|d| d.set_meta(MetaField::Name, name));
             self.save_now();

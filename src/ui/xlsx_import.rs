@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::state::{AppState, Screen};
 use crate::i18n::Texts;
-use crate::io::xlsx::XlsxImport;
-use crate::ledger::format_date;
+use rectify_core::import::xlsx::XlsxImport;
+use rectify_core::ledger::format_date;
 
 /// A file picker labelled `label` that reads a workbook into the preview.
 #[component]
@@ -95,7 +95,14 @@ fn Preview(file_name: String, import: XlsxImport, on_cancel: Callback<()>) -> im
         report.rule_candidates,
     );
     let notes = report.notes.clone();
-    let rows: Vec<(usize, String, String, String, String, crate::ledger::Status)> = ledger
+    let rows: Vec<(
+        usize,
+        String,
+        String,
+        String,
+        String,
+        rectify_core::ledger::Status,
+    )> = ledger
         .problems
         .iter()
         .enumerate()

@@ -1,0 +1,184 @@
+//! A bulletin text read for import (从通报导入): the plan the reader in `rectify-office`
+//! makes (a plain ledger and what was recognised), how a picked file's bytes become text, and
+//! the new ledger document made from the plan.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::document::LedgerDoc;
+use crate::ledger::Ledger;
+
+/// Texts larger than this are refused: a bulletin is a few dozen KB.
+pub const MAX_BULLETIN_BYTES: usize = 2 * 1024 * 1024;
+
+/// Why a text could not be imported. Each has its own Chinese message.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum BulletinTextError {
+    #[error("文本是空的：请粘贴通报的文字，或选择一个保存了通报文字的 .txt 文件。")]
+    Empty,
+    #[error("文本太大（约 {} KB），超过 2 MB 的上限。通报的文字通常只有几十 KB，请检查是否选错了文件。", bytes / 1024)]
+    TooLarge { bytes: usize },
+    #[error("这份文字不是 UTF-8 编码（看起来是 GBK/GB2312 编码）。请用记事本或 WPS 打开它，“另存为”时把编码选为 UTF-8，再导入保存后的文件；也可以直接复制全文粘贴进来。")]
+    NotUtf8,
+    #[error("这不是纯文本文件（可能是 Word/Excel/PDF 文档、压缩包或台账文件 .rectify）。请在 Word/WPS 中全选复制通报正文后粘贴进来，或另存为 UTF-8 编码的 .txt；台账文件请用“导入台账文件”打开。")]
+    NotText,
+    /// The text parses into a ledger past a size limit (too many problems, a field too long):
+    /// the message is the document's ([`crate::document::check_sizes`]).
+    #[error("{0}")]
+    OverLimit(String),
+    #[error("没有在文字中找到通报的结构：既没有“（一）……”这样的问题类别，也没有“1.……”这样编号的问题或“整改情况：”。请确认粘贴的是整改情况通报的正文。")]
+    NoStructure,
+}
+
+/// What the text itself states in its opening paragraph.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatedCounts {
+    /// 指出…问题N个
+    pub problems: Option<usize>,
+    /// 已整改完毕事项N个
+    pub done: Option<usize>,
+    /// 整改建章立制N项
+    pub rules: Option<usize>,
+}
+
+/// Which hierarchy of headings was recognised.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NumberingScheme {
+    /// （一）category → 1. problem → 原因分析：/整改情况： (the sample of 2022-06-30)
+    #[default]
+    CategoryProblem,
+    /// （一）在“…”方面 → 1.关于“…”问题的整改 → （1）sub-items kept inside the problem
+    CategoryProblemSubItems,
+    /// 1.关于“…”的问题 → 整改情况： without categories (one category named after the 二、 heading)
+    ProblemsOnly,
+}
+
+/// Text the importer could not attribute, and the field where it was kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Leftover {
+    pub text: String,
+    pub kept_in: String,
+}
+
+/// What the import recognised, for the person to check.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BulletinReport {
+    pub categories: usize,
+    pub problems: usize,
+    /// rule titles counted (not candidates)
+    pub rules: usize,
+    /// rule titles found but 待确认
+    pub rule_candidates: usize,
+    pub stated: StatedCounts,
+    pub scheme: NumberingScheme,
+    pub leftovers: Vec<Leftover>,
+    pub warnings: Vec<String>,
+}
+
+/// A parsed bulletin: the ledger (ids `c00…`, `p001…`, `r00…`; the document makes real ids)
+/// and the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BulletinImport {
+    pub ledger: Ledger,
+    pub report: BulletinReport,
+}
+
+// ───────────────────────────── bytes → text ─────────────────────────────
+
+/// Decode a picked file: UTF-8 (with or without BOM), UTF-16LE/BE with BOM. Anything else
+/// gets a clear error (no encoding tables are shipped: the wasm size budget is tight).
+pub fn decode_text(bytes: &[u8]) -> Result<String, BulletinTextError> {
+    if bytes.len() > MAX_BULLETIN_BYTES {
+        return Err(BulletinTextError::TooLarge { bytes: bytes.len() });
+    }
+    if bytes.is_empty() {
+        return Err(BulletinTextError::Empty);
+    }
+    const BINARY_MAGIC: [&[u8]; 6] = [
+        b"RECTIFY-LEDGER\n",
+        b"PK\x03\x04",
+        b"%PDF",
+        b"\xD0\xCF\x11\xE0",
+        b"\x1F\x8B",
+        b"{\\rtf",
+    ];
+    if BINARY_MAGIC.iter().any(|m| bytes.starts_with(m)) {
+        return Err(BulletinTextError::NotText);
+    }
+    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        std::str::from_utf8(rest)
+            .map_err(|_| BulletinTextError::NotUtf8)?
+            .to_string()
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        utf16(rest, u16::from_le_bytes)?
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        utf16(rest, u16::from_be_bytes)?
+    } else {
+        if bytes.contains(&0) {
+            return Err(BulletinTextError::NotText);
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(t) => t.to_string(),
+            Err(_) if looks_like_gbk(bytes) => return Err(BulletinTextError::NotUtf8),
+            Err(_) => return Err(BulletinTextError::NotText),
+        }
+    };
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    if text.contains('\0') || controls * 20 > text.chars().count().max(1) {
+        return Err(BulletinTextError::NotText);
+    }
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
+        return Err(BulletinTextError::Empty);
+    }
+    Ok(text)
+}
+
+fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, BulletinTextError> {
+    if !bytes.len().is_multiple_of(2) {
+        return Err(BulletinTextError::NotText);
+    }
+    let words = bytes.chunks_exact(2).map(|c| word([c[0], c[1]]));
+    char::decode_utf16(words)
+        .collect::<Result<String, _>>()
+        .map_err(|_| BulletinTextError::NotText)
+}
+
+/// Most non-ASCII bytes pair up as GBK double-byte characters (lead 0x81–0xFE, trail
+/// 0x40–0xFE except 0x7F).
+fn looks_like_gbk(bytes: &[u8]) -> bool {
+    let (mut pairs, mut bad, mut i) = (0usize, 0usize, 0usize);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+        } else if (0x81..=0xFE).contains(&b)
+            && bytes
+                .get(i + 1)
+                .is_some_and(|&t| (0x40..=0xFE).contains(&t) && t != 0x7F)
+        {
+            pairs += 1;
+            i += 2;
+        } else {
+            bad += 1;
+            i += 1;
+        }
+    }
+    pairs > 0 && bad * 10 <= pairs
+}
+
+/// A new ledger document from a bulletin already read ([`parse_bulletin`], which the page has
+/// the Web Worker run: `jobs::Job::ReadBulletin`).
+pub fn create_from_import(import: &BulletinImport, author: Option<&str>, now: i64) -> LedgerDoc {
+    let ledger = &import.ledger;
+    let mut doc = LedgerDoc::create(&ledger.meta.name, author, now);
+    doc.fill_from(ledger)
+        .expect("a fresh writable document accepts every imported value");
+    doc.commit(now);
+    doc
+}

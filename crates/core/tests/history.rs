@@ -1,0 +1,353 @@
+//! Working together: conflicts on short fields found and settled across three replicas,
+//! the history of who changed what, and the ledger as it stood at a past time.
+
+mod common;
+use common::*;
+
+use rectify_core::document::{end_of_day, LedgerDoc, MetaField, Place, ProblemField, ProblemText};
+use rectify_core::ledger::Status;
+
+/// A copy of `doc` on another laptop, edited by `name`.
+fn laptop(doc: &mut LedgerDoc, name: &str, now: i64) -> LedgerDoc {
+    let mut copy = doc.fork(now);
+    copy.set_author(Some(name));
+    copy
+}
+
+fn sync(docs: &mut [&mut LedgerDoc], now: i64) {
+    for i in 0..docs.len() {
+        for j in 0..docs.len() {
+            if i != j {
+                let bytes = docs[j].save(now);
+                docs[i].merge_bytes(&bytes, now).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn a_status_set_on_two_laptops_is_a_conflict_until_someone_settles_it() {
+    let (mut base, _, probs) = small_ledger();
+    let mut a = laptop(&mut base, "张三", T0 + 10);
+    let mut b = laptop(&mut base, "李四", T0 + 10);
+    let mut c = laptop(&mut base, "王五", T0 + 10);
+    a.set_status(&probs[0], &Status::Done, day(2024, 6, 1))
+        .unwrap();
+    a.commit(T0 + 100);
+    b.set_status(&probs[0], &Status::InProgress, day(2024, 6, 1))
+        .unwrap();
+    b.commit(T0 + 200);
+    // a different field on a third laptop is no conflict
+    c.set_problem_field(&probs[0], ProblemField::Owner, "王五")
+        .unwrap();
+    c.commit(T0 + 300);
+    sync(&mut [&mut a, &mut b, &mut c], T0 + 400);
+
+    for doc in [&mut a, &mut b, &mut c] {
+        let conflicts = doc.conflicts();
+        assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+        let conflict = &conflicts[0];
+        assert_eq!(conflict.place, Place::Problem(probs[0].clone(), "status"));
+        assert_eq!(conflict.label, "第1项问题 · 整改状态");
+        assert_eq!(conflict.problem_id.as_deref(), Some(probs[0].as_str()));
+        let mut seen: Vec<(String, String, Option<i64>)> = conflict
+            .values
+            .iter()
+            .map(|v| (v.shown.clone(), v.author.clone(), v.time))
+            .collect();
+        seen.sort();
+        assert_eq!(
+            seen,
+            [
+                ("已完成".to_string(), "张三".to_string(), Some(T0 + 100)),
+                ("整改中".to_string(), "李四".to_string(), Some(T0 + 200)),
+            ]
+        );
+        assert_eq!(conflict.values.iter().filter(|v| v.current).count(), 1);
+        assert!(conflict.values[0].current, "the value shown comes first");
+        assert_eq!(doc.read().unwrap().problems[0].owner, "王五");
+    }
+
+    // 王五 settles it with 已完成; everyone who merges afterwards has it settled
+    c.settle(&Place::Problem(probs[0].clone(), "status"), "已完成")
+        .unwrap();
+    c.commit(T0 + 500);
+    assert!(c.conflicts().is_empty());
+    sync(&mut [&mut a, &mut b, &mut c], T0 + 600);
+    for doc in [&mut a, &mut b, &mut c] {
+        assert!(doc.conflicts().is_empty());
+        assert_eq!(doc.read().unwrap().problems[0].status, Status::Done);
+    }
+}
+
+#[test]
+fn typing_a_new_value_or_picking_the_shown_one_settles_too() {
+    let (mut base, _, probs) = small_ledger();
+    let mut a = laptop(&mut base, "张三", T0 + 10);
+    let mut b = laptop(&mut base, "李四", T0 + 10);
+    a.set_meta(MetaField::Title, "关于整改进展情况的通报")
+        .unwrap();
+    a.set_problem_field(&probs[1], ProblemField::Deadline, "2024-06-30")
+        .unwrap();
+    a.commit(T0 + 20);
+    b.set_meta(MetaField::Title, "整改情况通报").unwrap();
+    b.set_problem_field(&probs[1], ProblemField::Deadline, "2024-07-31")
+        .unwrap();
+    b.commit(T0 + 30);
+    sync(&mut [&mut a, &mut b], T0 + 40);
+    let labels: Vec<String> = a.conflicts().into_iter().map(|c| c.label).collect();
+    assert_eq!(labels, ["台账信息 · 通报标题", "第2项问题 · 整改时限"]);
+
+    // an ordinary edit of the title writes over both values
+    let shown = a.read().unwrap().meta.title;
+    a.set_meta(MetaField::Title, &shown).unwrap();
+    // a date typed in another form is normalised
+    a.settle(
+        &Place::Problem(probs[1].clone(), "deadline"),
+        "2024年8月15日",
+    )
+    .unwrap();
+    a.commit(T0 + 50);
+    assert!(a.conflicts().is_empty());
+    assert_eq!(
+        a.read().unwrap().problems[1].deadline,
+        Some(day(2024, 8, 15))
+    );
+    assert!(a
+        .settle(&Place::Problem(probs[1].clone(), "deadline"), "下个月")
+        .is_err());
+    sync(&mut [&mut a, &mut b], T0 + 60);
+    assert!(b.conflicts().is_empty());
+    assert_eq!(b.read().unwrap().meta.title, shown);
+}
+
+#[test]
+fn history_lists_who_changed_what_newest_first() {
+    let (mut doc, _, probs) = small_ledger();
+    doc.set_author(Some("张三"));
+    doc.set_problem_text(&probs[2], ProblemText::Cause, "票据管理不规范")
+        .unwrap();
+    doc.commit(T0 + 100);
+    let mut other = laptop(&mut doc, "李四", T0 + 150);
+    other
+        .set_status(&probs[0], &Status::Done, day(2024, 6, 1))
+        .unwrap();
+    other.commit(T0 + 200);
+    doc.merge(&mut other, T0 + 300).unwrap();
+
+    let history = doc.history();
+    assert_eq!(
+        history.len(),
+        3 + 1,
+        "creation, the problems, the cause, the status"
+    );
+    assert_eq!(
+        history
+            .iter()
+            .map(|h| (h.time, h.author.as_str()))
+            .collect::<Vec<_>>()[..2],
+        [(T0 + 200, "李四"), (T0 + 100, "张三")]
+    );
+    assert!(
+        history[0].message.contains("状态改为已完成"),
+        "{}",
+        history[0].message
+    );
+    assert!(
+        history[1].message.contains("原因分析"),
+        "{}",
+        history[1].message
+    );
+    let ledger = doc.read().unwrap();
+    let hash = history[0].hash.clone();
+    let mut places = doc.change_places(&hash, &ledger);
+    places.sort();
+    assert_eq!(places, ["第1项 · 完成时间", "第1项 · 整改状态"]);
+    let hash = history[1].hash.clone();
+    assert_eq!(doc.change_places(&hash, &ledger), ["第3项 · 原因分析"]);
+}
+
+#[test]
+fn the_ledger_as_it_stood_at_a_past_time() {
+    let mut doc = LedgerDoc::create("历史台账", Some("张三"), T0);
+    let c = doc.add_category("针对会议的问题").unwrap();
+    let p = doc.add_problem(&c, "会议记录不规范").unwrap();
+    doc.commit(T0 + 100);
+    doc.set_status(&p, &Status::InProgress, day(2024, 6, 1))
+        .unwrap();
+    doc.commit(T0 + 200);
+    doc.set_status(&p, &Status::Done, day(2024, 6, 2)).unwrap();
+    doc.commit(T0 + 300);
+
+    assert_eq!(
+        doc.ledger_at(T0 - 1).unwrap(),
+        None,
+        "before it was created"
+    );
+    let at = |doc: &mut LedgerDoc, t| doc.ledger_at(t).unwrap().unwrap();
+    assert!(at(&mut doc, T0).problems.is_empty());
+    assert_eq!(
+        at(&mut doc, T0 + 150).problems[0].status,
+        Status::NotStarted
+    );
+    assert_eq!(
+        at(&mut doc, T0 + 250).problems[0].status,
+        Status::InProgress
+    );
+    assert_eq!(at(&mut doc, T0 + 10_000).problems[0].status, Status::Done);
+    assert_eq!(doc.created_at(), Some(T0));
+
+    // a laptop whose clock is behind: its change (stamped earlier) builds on a later one,
+    // so it only appears once what it builds on does
+    let mut late = laptop(&mut doc, "李四", T0 + 300);
+    late.set_problem_field(&p, ProblemField::Owner, "李四")
+        .unwrap();
+    late.commit(T0 + 50);
+    doc.merge(&mut late, T0 + 400).unwrap();
+    assert_eq!(at(&mut doc, T0 + 100).problems[0].owner, "");
+    assert_eq!(at(&mut doc, T0 + 300).problems[0].owner, "李四");
+}
+
+#[test]
+fn a_local_day_ends_at_its_own_midnight() {
+    // 2024-06-30 23:59:59 in China (UTC+8) is 15:59:59 UTC
+    let t = end_of_day(day(2024, 6, 30), 8 * 3600);
+    assert_eq!(
+        chrono::DateTime::from_timestamp(t, 0).unwrap().to_rfc3339(),
+        "2024-06-30T15:59:59+00:00"
+    );
+}
+
+#[test]
+fn a_merge_names_the_long_texts_both_sides_edited() {
+    let (mut base, _, probs) = small_ledger();
+    base.set_problem_text(&probs[0], ProblemText::Cause, "议事规则不完善。")
+        .unwrap();
+    base.set_meta(MetaField::Contact, "电话：0763-5673980")
+        .unwrap();
+    base.commit(T0 + 5);
+    let mut a = laptop(&mut base, "张三", T0 + 10);
+    let mut b = laptop(&mut base, "李四", T0 + 10);
+    // the same paragraph on both laptops, and different texts elsewhere
+    a.set_problem_text(&probs[0], ProblemText::Cause, "议事规则不完善，执行不严。")
+        .unwrap();
+    a.set_problem_text(&probs[1], ProblemText::Progress, "已整改")
+        .unwrap();
+    a.set_meta(MetaField::Contact, "电话：0763-5673980；邮箱：a@b.cn")
+        .unwrap();
+    a.commit(T0 + 20);
+    b.set_problem_text(
+        &probs[0],
+        ProblemText::Cause,
+        "班子成员交叉任职；议事规则不完善。",
+    )
+    .unwrap();
+    b.set_problem_text(&probs[2], ProblemText::Cause, "票据管理不规范")
+        .unwrap();
+    b.set_meta(MetaField::Contact, "联系人：王五，电话：0763-5673980")
+        .unwrap();
+    b.commit(T0 + 30);
+
+    let report = a.merge(&mut b.copy(), T0 + 40).unwrap();
+    assert_eq!(
+        report.both_edited,
+        ["台账信息 · 联系方式", "第1项 · 原因分析"]
+    );
+    // both sides' words are there
+    let cause = a.read().unwrap().problems[0].cause.clone();
+    assert!(
+        cause.contains("班子成员交叉任职") && cause.contains("执行不严"),
+        "{cause}"
+    );
+
+    // merging again brings nothing new and names nothing
+    let again = a.merge(&mut b.copy(), T0 + 50).unwrap();
+    assert!(again.both_edited.is_empty());
+    // a one-sided merge names nothing either
+    let mut c = laptop(&mut a, "王五", T0 + 60);
+    c.set_problem_text(&probs[0], ProblemText::Cause, "只有一方改")
+        .unwrap();
+    c.commit(T0 + 70);
+    assert!(a.merge(&mut c, T0 + 80).unwrap().both_edited.is_empty());
+}
+
+#[test]
+fn a_change_can_be_undone_field_by_field_and_the_undo_merges() {
+    let (mut doc, _, probs) = small_ledger();
+    doc.set_problem_text(&probs[0], ProblemText::Cause, "议事规则不完善")
+        .unwrap();
+    doc.set_problem_field(&probs[0], ProblemField::Owner, "王五")
+        .unwrap();
+    doc.commit(T0 + 10);
+    let mut other = laptop(&mut doc, "李四", T0 + 15);
+    // the change to undo: a wrong owner and a cause overwritten
+    doc.set_problem_field(&probs[0], ProblemField::Owner, "赵六")
+        .unwrap();
+    doc.set_problem_text(&probs[0], ProblemText::Cause, "写错了")
+        .unwrap();
+    doc.commit(T0 + 20);
+    let hash = doc.history()[0].hash.clone();
+    let ledger = doc.read().unwrap();
+    let mut restored = doc.restore_before(&hash, &ledger).unwrap();
+    restored.sort();
+    assert_eq!(restored, ["第1项 · 原因分析", "第1项 · 责任人"]);
+    doc.commit(T0 + 30);
+    let p = doc.read().unwrap().problems[0].clone();
+    assert_eq!(
+        (p.owner.as_str(), p.cause.as_str()),
+        ("王五", "议事规则不完善")
+    );
+    // nothing left to restore the second time
+    let ledger = doc.read().unwrap();
+    assert!(doc.restore_before(&hash, &ledger).unwrap().is_empty());
+    // the restoring reaches a colleague like any edit
+    other.merge(&mut doc.copy(), T0 + 40).unwrap();
+    assert_eq!(other.read().unwrap().problems[0].owner, "王五");
+    assert!(doc.restore_before("not-a-hash", &ledger).is_err());
+}
+
+/// The conflicts are cached: typing leaves them as they are, a local write to a conflicted
+/// field settles it, another local edit relabels them (a problem's number), a merge rescans.
+/// Each answer equals a whole scan.
+#[test]
+fn cached_conflicts_follow_local_edits_and_merges() {
+    let mut a = LedgerDoc::create("台账", Some("甲"), T0);
+    let c = a.add_category("类别").unwrap();
+    let first = a.add_problem(&c, "问题一").unwrap();
+    let p = a.add_problem(&c, "问题二").unwrap();
+    let mut b = a.fork(T0);
+    b.set_author(Some("乙"));
+    a.set_problem_field(&p, ProblemField::Owner, "张三")
+        .unwrap();
+    b.set_problem_field(&p, ProblemField::Owner, "李四")
+        .unwrap();
+    a.merge(&mut b, T0).unwrap();
+    let check = |d: &mut LedgerDoc| {
+        let cached = d.conflicts();
+        assert_eq!(cached, d.conflicts_whole());
+        cached
+    };
+    let found = check(&mut a);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].label.starts_with("第2项"), "{}", found[0].label);
+    // typing in the conflicted problem: the same conflict
+    a.set_problem_text(&p, ProblemText::Measures, "加强管理")
+        .unwrap();
+    assert_eq!(check(&mut a), found);
+    // the problem moves up: relabelled 第1项
+    a.move_problem(&p, -1).unwrap();
+    let moved = check(&mut a);
+    assert_eq!(moved.len(), 1);
+    assert!(moved[0].label.starts_with("第1项"), "{}", moved[0].label);
+    // a local write to the field settles it
+    a.set_problem_field(&p, ProblemField::Owner, "王五")
+        .unwrap();
+    assert!(check(&mut a).is_empty());
+    // a merge of a new concurrent write brings one back
+    b.set_problem_field(&first, ProblemField::Lead, "赵六")
+        .unwrap();
+    a.set_problem_field(&first, ProblemField::Lead, "钱七")
+        .unwrap();
+    a.merge(&mut b, T0).unwrap();
+    assert_eq!(check(&mut a).len(), 1);
+}

@@ -1,0 +1,163 @@
+//! Replays the fuzz seed corpus (`fuzz/corpus/<target>/`) and every input a fuzz run found
+//! (`fuzz/regressions/<target>/`) through the same functions the cargo-fuzz targets call.
+
+// the targets' code, shared with fuzz/fuzz_targets/*.rs (which need nightly and libFuzzer)
+#[path = "../../../fuzz/src/lib.rs"]
+mod targets;
+
+use std::path::Path;
+
+/// Every file under `fuzz/<dir>/<target>/`, with the target's name.
+fn inputs(dir: &str) -> Vec<(String, std::path::PathBuf)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fuzz")
+        .join(dir);
+    let mut out = vec![];
+    for (name, _) in targets::TARGETS {
+        let Ok(entries) = std::fs::read_dir(root.join(name)) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                out.push((name.to_string(), path));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn replay(dir: &str) -> usize {
+    let found = inputs(dir);
+    for (name, path) in &found {
+        let run = targets::TARGETS
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, f)| *f)
+            .unwrap();
+        let bytes = std::fs::read(path).unwrap();
+        eprintln!("{name}: {}", path.display());
+        run(&bytes);
+    }
+    found.len()
+}
+
+#[test]
+fn every_seed_runs_through_its_target() {
+    // each target has seeds, and every seed folder belongs to a target
+    for (name, _) in targets::TARGETS {
+        let seeds = inputs("corpus")
+            .into_iter()
+            .filter(|(n, _)| n == name)
+            .count();
+        assert!(seeds >= 2, "{name} has {seeds} seeds");
+    }
+    let folders =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|f| !targets::TARGETS.iter().any(|(n, _)| n == f))
+            .collect::<Vec<_>>();
+    assert!(
+        folders.is_empty(),
+        "corpus folders without a target: {folders:?}"
+    );
+    replay("corpus");
+}
+
+#[test]
+fn every_input_a_fuzz_run_found_runs_without_a_panic() {
+    replay("regressions");
+}
+
+#[test]
+fn the_checksum_fix_up_makes_a_broken_chunk_load_again() {
+    let seed = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fuzz/corpus/ledger_document/small.automerge"),
+    )
+    .unwrap();
+    assert_eq!(
+        targets::with_valid_checksum(&seed),
+        seed,
+        "a valid chunk is kept"
+    );
+    let mut broken = seed.clone();
+    broken[4] ^= 0xff; // the checksum
+    assert!(rectify_core::document::LedgerDoc::load(&broken).is_err());
+    assert!(
+        rectify_core::document::LedgerDoc::load(&targets::with_valid_checksum(&broken)).is_ok()
+    );
+}
+
+/// Found by `ledger_document` (RELIABILITY.md §2): a document with a valid checksum on which
+/// Automerge 0.12 panics ("RawColumnIter::take would cross slab boundary"), in a ledger file.
+fn crafted_file() -> Vec<u8> {
+    let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        "../../fuzz/regressions/ledger_document/crash-638583a6a8ea513930b405c228cfa918bead919a",
+    ))
+    .unwrap();
+    let fixed = targets::with_valid_checksum(&bytes);
+    let header = rectify_core::file::Header {
+        kind: "rectify-ledger".into(),
+        format: 1,
+        ledger_id: "6d1c5a0e-4a8e-4f7e-9d55-1f2f3a4b5c6d".into(),
+        schema: 1,
+        name: "伪造的台账".into(),
+        bytes: fixed.len(),
+        heads: vec![],
+        saved_at: 0,
+        problems: None,
+    };
+    let mut file = rectify_core::file::envelope::MAGIC.to_vec();
+    file.extend(serde_json::to_vec(&header).unwrap());
+    file.push(b'\n');
+    file.extend_from_slice(&fixed);
+    file
+}
+
+const CRAFTED_FIXTURE: &str = "tests/fixtures/crafted-automerge-panic.rectify";
+
+/// Natively the panic is caught and the file refused as corrupt. In the browser (wasm aborts
+/// on a panic) the same file stops the Web Worker that trial-loads picked files, and the page
+/// refuses it (`tests/e2e/bad-files.test.mjs` imports the fixture).
+#[test]
+fn a_document_on_which_automerge_panics_is_refused_as_corrupt() {
+    let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        "../../fuzz/regressions/ledger_document/crash-638583a6a8ea513930b405c228cfa918bead919a",
+    ))
+    .unwrap();
+    let fixed = targets::with_valid_checksum(&bytes);
+    assert!(matches!(
+        rectify_core::document::LedgerDoc::load(&fixed),
+        Err(rectify_core::document::DocError::Unreadable(_))
+    ));
+    let file = crafted_file();
+    let e = rectify_core::file::decode(&file).unwrap_err();
+    assert!(
+        matches!(e, rectify_core::file::ImportError::Corrupt(_)),
+        "{e:?}"
+    );
+    assert!(e.to_string().contains("文件已损坏"));
+    // the browser test's fixture is this file (regenerate: the ignored test below)
+    let fixture = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(CRAFTED_FIXTURE),
+    )
+    .expect("the fixture exists");
+    assert_eq!(fixture, file, "{CRAFTED_FIXTURE} is out of date");
+}
+
+#[test]
+#[ignore = "writes tests/fixtures/crafted-automerge-panic.rectify"]
+fn write_the_crafted_fixture() {
+    std::fs::write(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(CRAFTED_FIXTURE),
+        crafted_file(),
+    )
+    .unwrap();
+}
