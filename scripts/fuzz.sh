@@ -4,7 +4,7 @@
 #   bash scripts/fuzz.sh [seconds] [target...]
 # New inputs go to fuzz/corpus-work/<target>/ (ignored; the seeds in fuzz/corpus/ stay small),
 # crashes to fuzz/artifacts/<target>/: copy each into fuzz/regressions/<target>/ (replayed by
-# `cargo test --test fuzz_corpus`) and fix it. Needs the nightly toolchain and a C++ compiler.
+# `cargo test -p rectify-office --test fuzz_corpus`) and fix it. Needs the nightly toolchain and a C++ compiler.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"

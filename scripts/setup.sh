@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Installs what building (and, with --browser, testing) Rectify needs, only where missing.
+# Installs what building and serving Rectify needs (the wasm32 target, Trunk, wasm-bindgen-cli,
+# wasm-opt from npm), and with --test what the tests add (Chromium and Chinese fonts for the
+# browser tests, LibreOffice and poppler for the office-file tests, openpyxl for the Excel
+# fixtures, playwright-core and the benchmarks' peer CRDTs from npm), only where missing.
 # Safe to run again and again: every step checks first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,38 +31,42 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/yjs ] || [ ! -d node_modules/@automerge/automerge ]; then
-  say "installing wasm-opt (binaryen 132), playwright-core and the peer CRDTs of the benchmarks from npm"
-  npm ci --no-audit --no-fund
-fi
-
-# LibreOffice headless: native tests open the .docx and .xlsx files the app makes and print
-# them to PDF (tests/docx_libreoffice.rs, tests/core_xlsx.rs), read back with poppler.
-if ! command -v soffice >/dev/null || ! dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || ! dpkg -s libreoffice-writer-nogui >/dev/null 2>&1; then
-  say "installing LibreOffice headless (Calc and Writer, no GUI) from Debian"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui libreoffice-writer-nogui >/dev/null
-fi
-if ! command -v pdftotext >/dev/null; then
-  say "installing poppler-utils (to read printed PDFs) from Debian"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
-fi
-
-if [ "${1:-}" = "--browser" ]; then
-  if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "CJK" || ! command -v pdftotext >/dev/null; then
-    say "installing Chromium, Chinese fonts and poppler-utils (to read printed PDFs) from Debian"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk poppler-utils >/dev/null
+if [ "${1:-}" != "--test" ]; then
+  if [ ! -x node_modules/.bin/wasm-opt ]; then
+    say "installing wasm-opt (binaryen 132) from npm"
+    # binaryen is package.json's only non-dev dependency
+    npm ci --no-audit --no-fund --omit=dev
   fi
-fi
-
-# openpyxl makes the "written by another program" workbooks of the Excel import tests
-# (tests/fixtures/make_xlsx_fixtures.py, run by tests/core_xlsx.rs and tests/e2e/xlsx.test.mjs)
-if ! python3 -c 'import openpyxl' 2>/dev/null; then
-  say "installing openpyxl (Python) for the Excel test fixtures"
-  python3 -m pip install --user --quiet openpyxl 2>/dev/null \
-    || python3 -m pip install --user --quiet --break-system-packages openpyxl
+else
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/yjs ] || [ ! -d node_modules/@automerge/automerge ]; then
+    say "installing wasm-opt (binaryen 132), playwright-core and the peer CRDTs of the benchmarks from npm"
+    npm ci --no-audit --no-fund
+  fi
+  # LibreOffice headless and poppler: the office-file tests open the .docx and .xlsx files the
+  # app makes and print them to PDF (crates/office/tests/docx_libreoffice.rs and xlsx.rs)
+  office=() browser=()
+  dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || office+=(libreoffice-calc-nogui)
+  dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || office+=(libreoffice-writer-nogui)
+  command -v pdftotext >/dev/null || browser+=(poppler-utils)
+  [ -x /usr/bin/chromium ] || browser+=(chromium chromium-driver)
+  fc-list 2>/dev/null | grep -qi "CJK" || browser+=(fonts-noto-cjk)
+  if [ ${#office[@]} -gt 0 ] || [ ${#browser[@]} -gt 0 ]; then
+    say "installing ${office[*]} ${browser[*]} from Debian (the browser and office-file tests)"
+    as_root apt-get update -qq
+  fi
+  if [ ${#office[@]} -gt 0 ]; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${office[@]}" >/dev/null
+  fi
+  if [ ${#browser[@]} -gt 0 ]; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${browser[@]}" >/dev/null
+  fi
+  # openpyxl makes the "written by another program" workbooks of the Excel import tests
+  # (tests/fixtures/make_xlsx_fixtures.py, run by crates/office/tests/xlsx.rs and tests/e2e/xlsx.test.mjs)
+  if ! python3 -c 'import openpyxl' 2>/dev/null; then
+    say "installing openpyxl (Python) for the Excel test fixtures"
+    python3 -m pip install --user --quiet openpyxl 2>/dev/null \
+      || python3 -m pip install --user --quiet --break-system-packages openpyxl
+  fi
 fi
 
 # Trunk runs cargo with --offline (Trunk.toml), so fetch crates now.

@@ -1,7 +1,7 @@
 //! Writes the benchmarks' synthetic ledger for other programs: the script as JSON (for the peer
 //! CRDT benchmarks) and the built history as a .rectify file (for the browser benchmarks).
 //!
-//! `cargo run --release --example synthetic -- 2000 target/bench` writes
+//! `cargo run --release -p rectify-core --example synthetic -- 2000 target/bench` writes
 //! `target/bench/script-2000.json` and `target/bench/ledger-2000.rectify`. With `--browser` as
 //! a third argument it also writes, for `benches/browser/bench.mjs`, `ledger-2000.json` (the
 //! final ledger as plain serde_json, the browser's no-CRDT baseline) and

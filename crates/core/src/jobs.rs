@@ -14,7 +14,7 @@ use crate::ledger::Ledger;
 
 /// The message format's version: the page refuses a worker of another version rather than
 /// misread its answers (a page not reloaded since a new version's service worker took over
-/// gets the new worker's files). `tests/core_jobs.rs` pins the messages' shape to it: a change
+/// gets the new worker's files). `crates/office/tests/jobs.rs` pins the messages' shape to it: a change
 /// to `Job`, `Done` or what they carry (Ledger, Bulletin, XlsxImport, BulletinImport) fails
 /// there until this is bumped.
 pub const PROTOCOL: u32 = 3;

@@ -6,7 +6,7 @@
 //! nothing; and a fresh replica that merges every file in reverse order ends up the same.
 //!
 //! The default run is short (see `DEFAULT_CASES`); the long run is
-//! `PROPTEST_CASES=10000 cargo test --release --test core_convergence` (RELIABILITY.md).
+//! `PROPTEST_CASES=10000 cargo test -p rectify-core --release --test convergence` (RELIABILITY.md).
 
 mod common;
 use common::*;

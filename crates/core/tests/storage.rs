@@ -921,7 +921,7 @@ fn varied_text_wide(seed: u64, n: usize) -> String {
         .collect()
 }
 
-/// `cargo test --test core_storage -- --ignored write_the_large_fixture` rewrites the file.
+/// `cargo test -p rectify-core --test storage -- --ignored write_the_large_fixture` rewrites the file.
 #[test]
 #[ignore]
 fn write_the_large_fixture() {

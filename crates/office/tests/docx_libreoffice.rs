@@ -44,7 +44,8 @@ fn folio(text: &str) -> Option<(String, usize)> {
 }
 
 #[test]
-fn libreoffice_prints_the_sample_on_a4_with_page_numbers() {
+#[ignore = "needs LibreOffice and pdftotext: `bash scripts/test.sh` installs them and runs this"]
+fn with_office_tools_libreoffice_prints_the_sample_on_a4_with_page_numbers() {
     let ledger = parse_bulletin(SAMPLE).expect("the sample parses").ledger;
     let b = bulletin(&ledger);
     let dir: PathBuf = std::env::temp_dir().join(format!("rectify-docx-{}", std::process::id()));

@@ -74,7 +74,7 @@ fn is_invalid_with(e: &DocError, words: &str) -> bool {
     matches!(e, DocError::Invalid(m) if m.contains(words))
 }
 
-/// 70 s in a debug build (5,000 problems): `cargo test --test core_limits -- --ignored`
+/// 70 s in a debug build (5,000 problems): `cargo test -p rectify-office --test limits -- --ignored`
 #[test]
 #[ignore]
 fn a_ledger_takes_problems_up_to_the_limit_and_refuses_one_more() {
@@ -90,7 +90,7 @@ fn a_ledger_takes_problems_up_to_the_limit_and_refuses_one_more() {
     assert_eq!(doc.read().unwrap().problems.len(), MAX_PROBLEMS - 1);
 }
 
-/// Slow in a debug build (5,001 problems): `cargo test --test core_limits -- --ignored`
+/// Slow in a debug build (5,001 problems): `cargo test -p rectify-office --test limits -- --ignored`
 #[test]
 #[ignore]
 fn a_file_over_the_problem_limit_is_refused_with_a_message() {
@@ -132,7 +132,7 @@ fn a_bulletin_past_the_limits_is_refused_at_the_preview() {
     }
 }
 
-/// 13 s in a debug build (Automerge's text insert): `cargo test --test core_limits -- --ignored`
+/// 13 s in a debug build (Automerge's text insert): `cargo test -p rectify-office --test limits -- --ignored`
 #[test]
 #[ignore]
 fn a_field_at_the_limit_is_typed_exported_imported_and_rendered() {
@@ -246,7 +246,7 @@ fn a_ledger_file_at_the_limit_is_read_and_one_byte_more_is_refused_unread() {
 }
 
 /// How long the limits take, printed (never asserted). Slow in a debug build:
-/// `cargo test --release --test core_limits -- --ignored --nocapture`
+/// `cargo test -p rectify-office --release --test limits -- --ignored --nocapture`
 #[test]
 #[ignore]
 fn measure_sizes_and_times() {

@@ -437,7 +437,8 @@ fn fixtures() -> PathBuf {
 }
 
 #[test]
-fn a_workbook_made_by_another_program() {
+#[ignore = "needs python3 with openpyxl: `bash scripts/test.sh` installs it and runs this"]
+fn with_office_tools_a_workbook_made_by_another_program() {
     let dir = fixtures();
     let bytes = std::fs::read(dir.join("other-program.xlsx")).unwrap();
     let import = read_xlsx(&bytes, "某局台账.xlsx").unwrap();
@@ -662,7 +663,8 @@ fn the_file_is_named_after_the_ledger() {
 /// LibreOffice opens the export: it converts to PDF and page 1 shows the header and the first
 /// problem. A private profile keeps parallel runs apart.
 #[test]
-fn libreoffice_prints_the_export() {
+#[ignore = "needs LibreOffice and pdftotext: `bash scripts/test.sh` installs them and runs this"]
+fn with_office_tools_libreoffice_prints_the_export() {
     let found = Command::new("soffice").arg("--version").output();
     assert!(
         found.is_ok_and(|o| o.status.success()),
@@ -793,7 +795,7 @@ fn a_workbook_over_a_ledgers_limits_is_refused_before_the_preview() {
     assert!(error.to_string().contains("5000"), "{error}");
 }
 
-/// `cargo test --test core_xlsx -- --ignored write_the_fuzz_seed` rewrites the xlsx fuzz
+/// `cargo test -p rectify-office --test xlsx -- --ignored write_the_fuzz_seed` rewrites the xlsx fuzz
 /// target's seed of the example ledger (`fuzz/corpus/xlsx_import/example.xlsx`).
 #[test]
 #[ignore]
