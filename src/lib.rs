@@ -3,6 +3,7 @@
 //! The office formats run in the Web Worker (crates/worker), never in the page: this crate has
 //! no dependency on `rectify-office`.
 
+pub mod guide;
 pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]

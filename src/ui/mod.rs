@@ -4,6 +4,7 @@
 mod bulletin;
 mod bulletin_import;
 mod checklist;
+mod help;
 mod history;
 mod info;
 mod ledgers;
@@ -152,6 +153,7 @@ fn App() -> impl IntoView {
                     (_, Screen::Ledgers) => view! { <ledgers::LedgersView/> }.into_any(),
                     (_, Screen::BulletinImport) => view! { <bulletin_import::BulletinImportView/> }.into_any(),
                     (_, Screen::XlsxImport) => view! { <xlsx_import::XlsxImportView/> }.into_any(),
+                    (_, Screen::Help) => view! { <help::HelpView/> }.into_any(),
                     (false, _) => view! { <ledgers::StartView/> }.into_any(),
                     (true, Screen::Checklist) => view! { <checklist::ChecklistView/> }.into_any(),
                     (true, Screen::Rules) => view! { <rules::RulesView/> }.into_any(),
@@ -220,6 +222,7 @@ fn Header() -> impl IntoView {
                     {tab(Screen::History, |t| t.tab_history)}
                 </Show>
                 {tab(Screen::Ledgers, |t| t.tab_ledgers)}
+                {tab(Screen::Help, |t| t.tab_help)}
             </nav>
             <div class="actions">
                 <Show when=move || has_ledger.get()>

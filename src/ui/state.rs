@@ -36,6 +36,8 @@ pub enum Screen {
     History,
     Report,
     Progress,
+    /// 帮助: the user guide
+    Help,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
