@@ -13,8 +13,9 @@ use automerge::{
 };
 
 use super::history::{label_for_keys, reading_order};
+use super::read::to_ledger;
 use super::schema::{DocProblem, DocRoot};
-use super::{to_ledger, LedgerDoc};
+use super::LedgerDoc;
 use crate::ledger::Ledger;
 
 /// The changes a merge applied (theirs), read once: every object one of their operations is
