@@ -5,8 +5,9 @@
 //! load, save, commit), `sync` (heads, change hashes, merging copies), `read` (reading and
 //! the read cache), `edit` (what every operation shares), the operations by what they change
 //! (`ops_meta`, `ops_category`, `ops_problem`, `ops_progress`, `ops_rule`), `fill` (a whole
-//! ledger at once), `history` (the document's past and its concurrent values).
+//! ledger at once), `history` (the document's past) and `conflicts` (values set at once).
 
+pub mod conflicts;
 mod edit;
 mod fill;
 pub mod history;
@@ -27,8 +28,9 @@ use automerge::AutoCommit;
 use fractional_index::FractionalIndex;
 
 use crate::ledger::{format_date, parse_date, Ledger};
+pub use conflicts::{Conflict, ConflictValue, Place};
 pub use fill::AddedContents;
-pub use history::{end_of_day, start_of_day, Conflict, ConflictValue, HistoryEntry, Place};
+pub use history::{end_of_day, start_of_day, HistoryEntry};
 pub use ops_meta::MetaField;
 pub use ops_problem::{ProblemField, ProblemText};
 pub use ops_rule::NewRule;

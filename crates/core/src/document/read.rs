@@ -7,8 +7,8 @@ use automerge::{AutoCommit, ObjType, ReadDoc, Value, ROOT};
 use autosurgeon::{hydrate, hydrate_prop, Text};
 use chrono::NaiveDate;
 
-use super::history::Conflict;
 use super::schema::{DocProblem, DocProgressEntry, DocRoot};
+use super::Conflict;
 use super::{not_a_ledger, DocError, LedgerDoc};
 use crate::ledger::{
     parse_date, Category, CountingBasis, Ledger, Meta, Problem, ProgressEntry, Rule, RuleKind,
@@ -203,42 +203,7 @@ pub(super) fn to_ledger(root: &DocRoot) -> Ledger {
     let (trash, live): (Flagged, Flagged) = root
         .problems
         .iter()
-        .map(|(id, p)| {
-            let deleted = p.deleted;
-            let mut departments: Vec<String> = Vec::new();
-            for d in &p.departments {
-                if !d.is_empty() && !departments.contains(d) {
-                    departments.push(d.clone());
-                }
-            }
-            let problem = Problem {
-                id: id.clone(),
-                category_id: p.category_id.clone(),
-                order: p.order.clone(),
-                description: p.description.as_str().to_string(),
-                cause: p.cause.as_str().to_string(),
-                measures: p.measures.as_str().to_string(),
-                progress: p.progress.as_str().to_string(),
-                lead: p.lead.clone(),
-                departments,
-                owner: p.owner.clone(),
-                deadline: parse_opt_date(&p.deadline),
-                completed_on: parse_opt_date(&p.completed_on),
-                status: Status::from_code(&p.status),
-                evidence: p.evidence.as_str().to_string(),
-                progress_log: p
-                    .log
-                    .iter()
-                    .map(|(id, e)| ProgressEntry {
-                        id: id.clone(),
-                        date: parse_opt_date(&e.date),
-                        author: e.author.clone(),
-                        text: e.text.as_str().to_string(),
-                    })
-                    .collect(),
-            };
-            (deleted, problem)
-        })
+        .map(|(id, p)| (p.deleted, to_problem(id, p)))
         .partition(|(deleted, _)| *deleted);
     let m = &root.meta;
     let s = &root.sections;
@@ -306,6 +271,50 @@ pub(super) fn to_ledger(root: &DocRoot) -> Ledger {
             .collect(),
         trash: trash.into_iter().map(|(_, p)| p).collect(),
     };
+    sort_read(&mut ledger);
+    ledger
+}
+
+/// One problem of the document as the plain [`Problem`] a read gives (departments without
+/// blanks or repeats).
+fn to_problem(id: &str, p: &DocProblem) -> Problem {
+    let mut departments: Vec<String> = Vec::new();
+    for d in &p.departments {
+        if !d.is_empty() && !departments.contains(d) {
+            departments.push(d.clone());
+        }
+    }
+    Problem {
+        id: id.to_string(),
+        category_id: p.category_id.clone(),
+        order: p.order.clone(),
+        description: p.description.as_str().to_string(),
+        cause: p.cause.as_str().to_string(),
+        measures: p.measures.as_str().to_string(),
+        progress: p.progress.as_str().to_string(),
+        lead: p.lead.clone(),
+        departments,
+        owner: p.owner.clone(),
+        deadline: parse_opt_date(&p.deadline),
+        completed_on: parse_opt_date(&p.completed_on),
+        status: Status::from_code(&p.status),
+        evidence: p.evidence.as_str().to_string(),
+        progress_log: p
+            .log
+            .iter()
+            .map(|(id, e)| ProgressEntry {
+                id: id.clone(),
+                date: parse_opt_date(&e.date),
+                author: e.author.clone(),
+                text: e.text.as_str().to_string(),
+            })
+            .collect(),
+    }
+}
+
+/// Sort a read ledger: [`Ledger::sort`], then what it leaves (the trash and its 进展记录, the
+/// rules' links in ledger order).
+fn sort_read(ledger: &mut Ledger) {
     ledger.sort();
     ledger
         .trash
@@ -329,5 +338,4 @@ pub(super) fn to_ledger(root: &DocRoot) -> Ledger {
         r.problem_ids
             .sort_by_key(|p| order.get(p).copied().unwrap_or(usize::MAX));
     }
-    ledger
 }
