@@ -166,6 +166,7 @@ pub struct LedgerDoc {
     cache: RefCell<ReadCache>,
 }
 
+/// A fresh id for a ledger, category, problem, progress entry or rule.
 fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
 }
@@ -177,6 +178,7 @@ fn short_actor(actor: &str) -> String {
     format!("未署名({})", &actor[actor.len().saturating_sub(8)..])
 }
 
+/// A date as people type it ([`parse_date`]), as stored: YYYY-MM-DD, or empty for nothing.
 fn normalise_date(value: &str) -> Result<String, DocError> {
     if value.trim().is_empty() {
         return Ok(String::new());
