@@ -27,7 +27,7 @@ test('switch the UI to English and back; the bulletin stays Chinese; the choice 
   assert.equal(await enButton.getAttribute('aria-pressed'), 'false');
   await start.openExample();
   await expectCount(checklist.problemToggles, 20, 'numbered problems');
-  assert.deepEqual(await tabNames(banner), ['台账', '进度', '建章立制', '通报', '台账信息', '周报告', '修改记录', '台账管理']);
+  assert.deepEqual(await tabNames(banner), ['台账', '进度', '建章立制', '通报', '台账信息', '周报告', '修改记录', '台账管理', '帮助']);
 
   // something typed but not yet submitted survives the switch
   const main = page.getByRole('main');
@@ -37,7 +37,7 @@ test('switch the UI to English and back; the bulletin stays Chinese; the choice 
   await until(async () => (await htmlLang(page)) === 'en', '<html lang> to be en');
   assert.equal(await enButton.getAttribute('aria-pressed'), 'true');
   await expectText(banner.getByRole('heading', { level: 1 }), 'Rectification ledger', 'the brand');
-  assert.deepEqual(await tabNames(banner), ['Checklist', 'Progress', 'Rules', 'Bulletin', 'Ledger info', 'Weekly report', 'History', 'Ledgers']);
+  assert.deepEqual(await tabNames(banner), ['Checklist', 'Progress', 'Rules', 'Bulletin', 'Ledger info', 'Weekly report', 'History', 'Ledgers', 'Help']);
   assert.equal(await page.title(), 'Rectification ledger · Rectify');
   assert.equal(await main.getByLabel('New category name', { exact: true }).inputValue(), '还没保存的类别', 'the typed text is kept');
   assert.equal(await page.evaluate(() => localStorage.getItem('rectify:lang')), 'en');
@@ -99,7 +99,7 @@ test('switch the UI to English and back; the bulletin stays Chinese; the choice 
   await page.reload();
   await banner.getByRole('heading', { name: 'Rectification ledger', exact: true, level: 1 }).waitFor({ timeout: 60000 });
   assert.equal(await htmlLang(page), 'en');
-  assert.deepEqual(await tabNames(banner), ['Checklist', 'Progress', 'Rules', 'Bulletin', 'Ledger info', 'Weekly report', 'History', 'Ledgers']);
+  assert.deepEqual(await tabNames(banner), ['Checklist', 'Progress', 'Rules', 'Bulletin', 'Ledger info', 'Weekly report', 'History', 'Ledgers', 'Help']);
   assert.equal(await enButton.getAttribute('aria-pressed'), 'true');
 
   // and back to Chinese
@@ -107,7 +107,7 @@ test('switch the UI to English and back; the bulletin stays Chinese; the choice 
   await until(async () => (await htmlLang(page)) === 'zh-CN', '<html lang> to be zh-CN');
   await expectCount(header.heading, 1, 'the Chinese brand');
   assert.equal(await page.title(), '整改台账 · Rectify');
-  assert.deepEqual(await tabNames(banner), ['台账', '进度', '建章立制', '通报', '台账信息', '周报告', '修改记录', '台账管理']);
+  assert.deepEqual(await tabNames(banner), ['台账', '进度', '建章立制', '通报', '台账信息', '周报告', '修改记录', '台账管理', '帮助']);
   await header.show('台账');
   await expectCount(main.getByRole('button', { name: '添加问题', exact: true }), 16, '添加问题 again');
   assert.equal(await page.evaluate(() => localStorage.getItem('rectify:lang')), 'zh');
