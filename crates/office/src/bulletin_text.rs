@@ -438,34 +438,15 @@ fn number_after(text: &str, markers: &[&str], skip: usize) -> Option<usize> {
     None
 }
 
+/// The status a 整改情况 segment's first sentence opens with, else 整改中.
 fn leading_status(segment: &str) -> Status {
     let s = segment.trim_start_matches(['：', '，', ' ']);
     let first = s.split('。').next().unwrap_or("");
-    const DONE: [&str; 8] = [
-        "整改完成",
-        "已完成",
-        "已整改完毕",
-        "已整改完成",
-        "已整改到位",
-        "完成整改",
-        "已全部完成",
-        "已经完成",
-    ];
-    if DONE.iter().any(|w| first.starts_with(w)) {
-        if first.contains("长期坚持") {
-            Status::Ongoing
-        } else {
-            Status::Done
-        }
-    } else if first.starts_with("长期坚持") {
-        Status::Ongoing
-    } else {
-        Status::InProgress
-    }
+    Status::opening(first).unwrap_or(Status::InProgress)
 }
 
-/// 整改完成，并长期坚持 → 长期坚持; 整改完成 / 已完成 / 已整改完毕 → 已完成; else 整改中.
-/// With sub-items, every "整改情况：" in the text must say so.
+/// 整改完成，并长期坚持 → 长期坚持; 整改完成 / 已完成 / 已整改完毕 → 已完成; 尚未启动 → 未启动;
+/// else 整改中. With sub-items, every "整改情况：" in the text must say so.
 pub(crate) fn infer_status(progress: &str) -> Status {
     let segments: Vec<&str> = if progress.contains("整改情况：") {
         progress.split("整改情况：").skip(1).collect()
@@ -473,7 +454,9 @@ pub(crate) fn infer_status(progress: &str) -> Status {
         vec![progress]
     };
     let all: Vec<Status> = segments.iter().map(|s| leading_status(s)).collect();
-    if all.is_empty() || all.contains(&Status::InProgress) {
+    if !all.is_empty() && all.iter().all(|s| *s == Status::NotStarted) {
+        Status::NotStarted
+    } else if all.is_empty() || all.iter().any(|s| !s.is_finished()) {
         Status::InProgress
     } else if all.contains(&Status::Done) {
         Status::Done
@@ -1461,6 +1444,11 @@ mod tests {
         assert_eq!(infer_status("整改完成。"), Status::Done);
         assert_eq!(infer_status("已整改完毕"), Status::Done);
         assert_eq!(infer_status("一是正在推进"), Status::InProgress);
+        assert_eq!(infer_status("尚未启动。"), Status::NotStarted);
+        assert_eq!(
+            infer_status("整改情况：已完成。整改情况：尚未启动。"),
+            Status::InProgress
+        );
         assert_eq!(
             number_after("指出我单位存在的问题16个。", &["问题"], 1),
             Some(16)
