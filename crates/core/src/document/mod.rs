@@ -3,6 +3,7 @@
 
 pub mod history;
 mod merge;
+mod meta_field;
 pub mod schema;
 
 use std::cell::RefCell;
@@ -19,6 +20,7 @@ use crate::ledger::{
     RuleKind, Sections, Status, DEFAULT_WARN_DAYS,
 };
 pub use history::{end_of_day, start_of_day, Conflict, ConflictValue, HistoryEntry, Place};
+pub use meta_field::{MetaField, MetaGroup, MetaKind};
 pub use schema::{migrate, Migration, SCHEMA_VERSION};
 use schema::{DocCategory, DocProblem, DocProgressEntry, DocRoot, DocRule};
 
@@ -218,75 +220,6 @@ impl ProblemField {
     }
     fn is_date(self) -> bool {
         matches!(self, ProblemField::Deadline | ProblemField::CompletedOn)
-    }
-}
-
-/// Fields of the ledger's meta and the bulletin's narrative sections.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MetaField {
-    Name,
-    Unit,
-    UnitShort,
-    Header,
-    Title,
-    InspectionGroup,
-    InspectionKind,
-    InspectionFrom,
-    InspectionTo,
-    FeedbackDate,
-    AsOf,
-    IssueDate,
-    Signature,
-    Contact,
-    CountingBasis,
-    WarnDays,
-    Opening,
-    DeploymentHeading,
-    Deployment,
-    ImplementationHeading,
-    ImplementationIntro,
-    NextStepsHeading,
-    NextSteps,
-}
-
-impl MetaField {
-    /// (map under the root, key, is Automerge text)
-    fn place(self) -> (&'static str, &'static str, bool) {
-        use MetaField::*;
-        match self {
-            Name => ("meta", "name", false),
-            Unit => ("meta", "unit", false),
-            UnitShort => ("meta", "unit_short", false),
-            Header => ("meta", "header", false),
-            Title => ("meta", "title", false),
-            InspectionGroup => ("meta", "inspection_group", false),
-            InspectionKind => ("meta", "inspection_kind", false),
-            InspectionFrom => ("meta", "inspection_from", false),
-            InspectionTo => ("meta", "inspection_to", false),
-            FeedbackDate => ("meta", "feedback_date", false),
-            AsOf => ("meta", "as_of", false),
-            IssueDate => ("meta", "issue_date", false),
-            Signature => ("meta", "signature", false),
-            Contact => ("meta", "contact", true),
-            CountingBasis => ("meta", "counting_basis", false),
-            WarnDays => ("meta", "warn_days", false),
-            Opening => ("sections", "opening", true),
-            DeploymentHeading => ("sections", "deployment_heading", false),
-            Deployment => ("sections", "deployment", true),
-            ImplementationHeading => ("sections", "implementation_heading", false),
-            ImplementationIntro => ("sections", "implementation_intro", true),
-            NextStepsHeading => ("sections", "next_steps_heading", false),
-            NextSteps => ("sections", "next_steps", true),
-        }
-    }
-    /// The field's key in its map (`title`, `as_of`, …), as conflicts name it.
-    pub fn key(self) -> &'static str {
-        self.place().1
-    }
-
-    fn is_date(self) -> bool {
-        use MetaField::*;
-        matches!(self, InspectionFrom | InspectionTo | AsOf | IssueDate)
     }
 }
 
@@ -1599,8 +1532,8 @@ impl LedgerDoc {
     /// of days (0–365); `CountingBasis` takes `category` or `problem`.
     pub fn set_meta(&mut self, field: MetaField, value: &str) -> Result<(), DocError> {
         self.writable_small()?;
-        let (map, key, is_text) = field.place();
-        let obj = self.map_at(ROOT, map)?;
+        let key = field.key();
+        let obj = self.map_at(ROOT, field.map())?;
         let changed = if field == MetaField::WarnDays {
             let days: i64 = value
                 .trim()
@@ -1622,7 +1555,7 @@ impl LedgerDoc {
         } else if field.is_date() {
             let value = normalise_date(value)?;
             self.put_str(&obj, key, &value)?
-        } else if is_text {
+        } else if field.is_text() {
             self.put_text(&obj, key, value)?
         } else {
             self.put_str(&obj, key, value.trim())?
@@ -1638,46 +1571,9 @@ impl LedgerDoc {
     pub fn fill_from(&mut self, ledger: &Ledger) -> Result<(), DocError> {
         self.writable()?;
         check_sizes(ledger)?;
-        let m = &ledger.meta;
-        let s = &ledger.sections;
-        let d = |x: Option<NaiveDate>| format_date(x);
-        let fields: [(MetaField, String); 22] = [
-            (MetaField::Name, m.name.clone()),
-            (MetaField::Unit, m.unit.clone()),
-            (MetaField::UnitShort, m.unit_short.clone()),
-            (MetaField::Header, m.header.clone()),
-            (MetaField::Title, m.title.clone()),
-            (MetaField::InspectionGroup, m.inspection_group.clone()),
-            (MetaField::InspectionKind, m.inspection_kind.clone()),
-            (MetaField::InspectionFrom, d(m.inspection_from)),
-            (MetaField::InspectionTo, d(m.inspection_to)),
-            (MetaField::FeedbackDate, m.feedback_date.clone()),
-            (MetaField::AsOf, d(m.as_of)),
-            (MetaField::IssueDate, d(m.issue_date)),
-            (MetaField::Signature, m.signature.clone()),
-            (MetaField::Contact, m.contact.clone()),
-            (
-                MetaField::CountingBasis,
-                m.counting_basis.code().to_string(),
-            ),
-            (MetaField::Opening, s.opening.clone()),
-            (MetaField::DeploymentHeading, s.deployment_heading.clone()),
-            (MetaField::Deployment, s.deployment.clone()),
-            (
-                MetaField::ImplementationHeading,
-                s.implementation_heading.clone(),
-            ),
-            (
-                MetaField::ImplementationIntro,
-                s.implementation_intro.clone(),
-            ),
-            (MetaField::NextStepsHeading, s.next_steps_heading.clone()),
-            (MetaField::NextSteps, s.next_steps.clone()),
-        ];
-        for (field, value) in fields {
-            self.set_meta(field, &value)?;
+        for field in MetaField::ALL {
+            self.set_meta(field, &field.value_in(ledger))?;
         }
-        self.set_meta(MetaField::WarnDays, &m.warn_days.to_string())?;
         self.add_contents(ledger, false)?;
         Ok(())
     }
