@@ -467,17 +467,14 @@ pub(crate) fn infer_status(progress: &str) -> Status {
 
 // ───────────────────────────── rules 《…》 ─────────────────────────────
 
-/// 《…》 titles that are laws, party rules or external documents, never the unit's own rules
-/// (tools/make_example_ledger.py keeps the same list).
-const NOT_OWN_RULES: [&str; 7] = [
-    "中华人民共和国预算法",
-    "会计法",
-    "预算法",
-    "中国工会章程",
-    "中共统一战线工作条例",
-    "中国共产党宣传工作简史",
-    "广东省基层工会经费收支管理实施细则（试行）",
-];
+/// 《…》 titles that are laws, party rules or external documents, never the unit's own rules:
+/// one a line in not_own_rules.txt, which tools/make_example_ledger.py reads too.
+fn not_own_rule(name: &str) -> bool {
+    include_str!("not_own_rules.txt")
+        .lines()
+        .any(|line| line.trim() == name)
+}
+
 const RULE_WORDS: [&str; 5] = ["规则", "制度", "方案", "计划", "办法"];
 const REVISE_WORDS: [&str; 4] = ["修订", "修改", "完善", "健全"];
 const PLAN_ENDINGS: [&str; 4] = ["方案", "计划", "要点", "清单"];
@@ -546,7 +543,7 @@ fn find_rules(problems: &[Problem]) -> Vec<Rule> {
             let name = text[start..close].trim();
             let bare = without_trailing_paren(name);
             if name.is_empty()
-                || NOT_OWN_RULES.contains(&name)
+                || not_own_rule(name)
                 || !RULE_WORDS.iter().any(|w| name.contains(w))
                 || (LAW_ENDINGS.iter().any(|w| bare.ends_with(w))
                     && !["办法", "方法", "做法"].iter().any(|w| bare.ends_with(w)))
