@@ -2,7 +2,7 @@
 //! field per string, so a missing translation does not compile) and the core's messages in words.
 
 use rectify_core::backup::Reminder;
-use rectify_core::document::{DocError, ProblemField, ProblemText};
+use rectify_core::document::{DocError, MetaField, ProblemField, ProblemText};
 use rectify_core::file::envelope::ImportError;
 use rectify_core::ledger::{Light, RuleKind, Status};
 use rectify_core::store::StoreError;
@@ -1036,6 +1036,36 @@ impl Texts {
             Lang::En => {
                 format!("Ledger id {id} · schema {schema} · only files with the same id merge")
             }
+        }
+    }
+
+    /// The label of a 台账信息 field.
+    pub fn meta_label(&self, field: MetaField) -> &'static str {
+        use MetaField::*;
+        match field {
+            Name => self.ledger_name,
+            Unit => self.meta_unit,
+            UnitShort => self.meta_unit_short,
+            Header => self.meta_header,
+            Title => self.meta_title,
+            InspectionGroup => self.meta_inspection_group,
+            InspectionKind => self.meta_inspection_kind,
+            InspectionFrom => self.meta_inspection_from,
+            InspectionTo => self.meta_inspection_to,
+            FeedbackDate => self.meta_feedback_date,
+            AsOf => self.meta_as_of,
+            IssueDate => self.meta_issue_date,
+            Signature => self.meta_signature,
+            Contact => self.meta_contact,
+            CountingBasis => self.counting_basis,
+            WarnDays => self.meta_warn_days,
+            Opening => self.meta_opening,
+            DeploymentHeading => self.meta_deployment_heading,
+            Deployment => self.meta_deployment,
+            ImplementationHeading => self.meta_implementation_heading,
+            ImplementationIntro => self.meta_implementation_intro,
+            NextStepsHeading => self.meta_next_steps_heading,
+            NextSteps => self.meta_next_steps,
         }
     }
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "tests" / "fixtures" / "bulletin-2022-06-30.txt"
-TARGET = ROOT / "src" / "io" / "example_ledger.json"
+TARGET = ROOT / "crates" / "core" / "src" / "file" / "example_ledger.json"
 
 CN_NUM = "一二三四五六七八九十"
 HALF_WIDTH_PROBLEMS = {13, 14, 15}
@@ -48,15 +48,11 @@ META = {
     "counting_basis": "category",
 }
 
-# 《…》 titles that are laws, party rules or external documents, never the unit's own rules.
+# 《…》 titles that are laws, party rules or external documents, never the unit's own rules:
+# the list the bulletin reader (crates/office/src/bulletin_text.rs) reads, one a line.
+NOT_OWN_RULES_FILE = ROOT / "crates" / "office" / "src" / "not_own_rules.txt"
 NOT_OWN_RULES = {
-    "中华人民共和国预算法",
-    "会计法",
-    "预算法",
-    "中国工会章程",
-    "中共统一战线工作条例",
-    "中国共产党宣传工作简史",
-    "广东省基层工会经费收支管理实施细则（试行）",
+    line.strip() for line in NOT_OWN_RULES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()
 }
 RULE_WORDS = ("规则", "制度", "方案", "计划", "办法")
 REVISE_WORDS = ("修订", "完善", "健全")

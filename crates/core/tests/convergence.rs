@@ -16,7 +16,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config as ProptestConfig, FileFailurePersistence};
 use rectify_core::bulletin::bulletin;
 use rectify_core::document::{
-    Conflict, DocError, LedgerDoc, MetaField, NewRule, ProblemField, ProblemText,
+    Conflict, DocError, LedgerDoc, MetaField, MetaKind, NewRule, ProblemField, ProblemText,
 };
 use rectify_core::file::envelope::{decode, encode};
 use rectify_core::ledger::filter::LedgerCounts;
@@ -682,39 +682,16 @@ impl World {
                 }
             }
             Op::SetMeta => {
-                use MetaField::*;
-                let fields = [
-                    Name,
-                    Unit,
-                    UnitShort,
-                    Header,
-                    Title,
-                    InspectionGroup,
-                    InspectionKind,
-                    InspectionFrom,
-                    InspectionTo,
-                    FeedbackDate,
-                    AsOf,
-                    IssueDate,
-                    Signature,
-                    Contact,
-                    CountingBasis,
-                    WarnDays,
-                    Opening,
-                    DeploymentHeading,
-                    Deployment,
-                    ImplementationHeading,
-                    ImplementationIntro,
-                    NextStepsHeading,
-                    NextSteps,
-                ];
-                let field = fields[a as usize % fields.len()];
-                let value = match field {
-                    InspectionFrom | InspectionTo | AsOf | IssueDate => date.to_string(),
-                    WarnDays => ["0", "7", "15", "30", "365", "-1", "abc", "400"][b as usize % 8]
+                let field = MetaField::ALL[a as usize % MetaField::ALL.len()];
+                let value = match field.kind() {
+                    MetaKind::Date => date.to_string(),
+                    MetaKind::Number => ["0", "7", "15", "30", "365", "-1", "abc", "400"]
+                        [b as usize % 8]
                         .to_string(),
-                    CountingBasis => ["category", "problem", "other"][b as usize % 3].to_string(),
-                    _ => text.to_string(),
+                    MetaKind::Choice => {
+                        ["category", "problem", "other"][b as usize % 3].to_string()
+                    }
+                    MetaKind::Line | MetaKind::Paragraphs => text.to_string(),
                 };
                 acceptable(doc.set_meta(field, &value), &what);
             }

@@ -438,34 +438,15 @@ fn number_after(text: &str, markers: &[&str], skip: usize) -> Option<usize> {
     None
 }
 
+/// The status a 整改情况 segment's first sentence opens with, else 整改中.
 fn leading_status(segment: &str) -> Status {
     let s = segment.trim_start_matches(['：', '，', ' ']);
     let first = s.split('。').next().unwrap_or("");
-    const DONE: [&str; 8] = [
-        "整改完成",
-        "已完成",
-        "已整改完毕",
-        "已整改完成",
-        "已整改到位",
-        "完成整改",
-        "已全部完成",
-        "已经完成",
-    ];
-    if DONE.iter().any(|w| first.starts_with(w)) {
-        if first.contains("长期坚持") {
-            Status::Ongoing
-        } else {
-            Status::Done
-        }
-    } else if first.starts_with("长期坚持") {
-        Status::Ongoing
-    } else {
-        Status::InProgress
-    }
+    Status::opening(first).unwrap_or(Status::InProgress)
 }
 
-/// 整改完成，并长期坚持 → 长期坚持; 整改完成 / 已完成 / 已整改完毕 → 已完成; else 整改中.
-/// With sub-items, every "整改情况：" in the text must say so.
+/// 整改完成，并长期坚持 → 长期坚持; 整改完成 / 已完成 / 已整改完毕 → 已完成; 尚未启动 → 未启动;
+/// else 整改中. With sub-items, every "整改情况：" in the text must say so.
 pub(crate) fn infer_status(progress: &str) -> Status {
     let segments: Vec<&str> = if progress.contains("整改情况：") {
         progress.split("整改情况：").skip(1).collect()
@@ -473,7 +454,9 @@ pub(crate) fn infer_status(progress: &str) -> Status {
         vec![progress]
     };
     let all: Vec<Status> = segments.iter().map(|s| leading_status(s)).collect();
-    if all.is_empty() || all.contains(&Status::InProgress) {
+    if !all.is_empty() && all.iter().all(|s| *s == Status::NotStarted) {
+        Status::NotStarted
+    } else if all.is_empty() || all.iter().any(|s| !s.is_finished()) {
         Status::InProgress
     } else if all.contains(&Status::Done) {
         Status::Done
@@ -484,17 +467,14 @@ pub(crate) fn infer_status(progress: &str) -> Status {
 
 // ───────────────────────────── rules 《…》 ─────────────────────────────
 
-/// 《…》 titles that are laws, party rules or external documents, never the unit's own rules
-/// (tools/make_example_ledger.py keeps the same list).
-const NOT_OWN_RULES: [&str; 7] = [
-    "中华人民共和国预算法",
-    "会计法",
-    "预算法",
-    "中国工会章程",
-    "中共统一战线工作条例",
-    "中国共产党宣传工作简史",
-    "广东省基层工会经费收支管理实施细则（试行）",
-];
+/// 《…》 titles that are laws, party rules or external documents, never the unit's own rules:
+/// one a line in not_own_rules.txt, which tools/make_example_ledger.py reads too.
+fn not_own_rule(name: &str) -> bool {
+    include_str!("not_own_rules.txt")
+        .lines()
+        .any(|line| line.trim() == name)
+}
+
 const RULE_WORDS: [&str; 5] = ["规则", "制度", "方案", "计划", "办法"];
 const REVISE_WORDS: [&str; 4] = ["修订", "修改", "完善", "健全"];
 const PLAN_ENDINGS: [&str; 4] = ["方案", "计划", "要点", "清单"];
@@ -563,7 +543,7 @@ fn find_rules(problems: &[Problem]) -> Vec<Rule> {
             let name = text[start..close].trim();
             let bare = without_trailing_paren(name);
             if name.is_empty()
-                || NOT_OWN_RULES.contains(&name)
+                || not_own_rule(name)
                 || !RULE_WORDS.iter().any(|w| name.contains(w))
                 || (LAW_ENDINGS.iter().any(|w| bare.ends_with(w))
                     && !["办法", "方法", "做法"].iter().any(|w| bare.ends_with(w)))
@@ -1461,6 +1441,11 @@ mod tests {
         assert_eq!(infer_status("整改完成。"), Status::Done);
         assert_eq!(infer_status("已整改完毕"), Status::Done);
         assert_eq!(infer_status("一是正在推进"), Status::InProgress);
+        assert_eq!(infer_status("尚未启动。"), Status::NotStarted);
+        assert_eq!(
+            infer_status("整改情况：已完成。整改情况：尚未启动。"),
+            Status::InProgress
+        );
         assert_eq!(
             number_after("指出我单位存在的问题16个。", &["问题"], 1),
             Some(16)

@@ -1,12 +1,16 @@
 //! The bulletin (通报) as a Word .docx in the GB/T 9704 layout of the print view, for the unit
 //! to finish in Word or WPS: A4, the 版心 margins, 22 × 28 grid, faces, headings, page numbers.
 
+use std::io::{Cursor, Write};
+
 use docx_rs::{
     AlignmentType, BorderType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE,
     InstrText, LineSpacing, LineSpacingType, PageMargin, Paragraph, ParagraphBorder,
     ParagraphBorderPosition, ParagraphBorders, Run as DocxRun, RunFonts, SpecialIndentType, Style,
     StyleType, XMLDocx,
 };
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
 
 use rectify_core::bulletin::layout::{units, CHARS_PER_LINE, CJK, HEADER_LINES};
 use rectify_core::bulletin::{Block, Bulletin, Face, Run};
@@ -348,14 +352,14 @@ pub fn to_docx(bulletin: &Bulletin) -> Result<Vec<u8>, String> {
         docx = docx.add_paragraph(p);
     }
 
-    Ok(package(docx.build()))
+    package(docx.build()).map_err(|e| format!("Word 文件打包失败：{e}"))
 }
 
-/// The parts docx-rs made, as a .docx (a zip archive). docx-rs stores every part
-/// uncompressed; its own `pack` goes through the zip crate, whose deflate compressors
-/// (zlib-rs, zopfli) would then be linked into the wasm for nothing, so the archive is
-/// written here: stored entries, CRC-32 from crc32fast (which docx-rs already uses).
-fn package(xml: XMLDocx) -> Vec<u8> {
+/// The parts docx-rs made, as a .docx (a zip archive of stored entries, dated 1980-01-01).
+/// docx-rs's own `pack` goes through its own, older major version of the zip crate, which
+/// would be linked into the worker's wasm beside ours, so the parts are packed here with the
+/// zip crate the workbook reader and writer already use.
+fn package(xml: XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
     let mut parts: Vec<(String, Vec<u8>)> = vec![
         ("[Content_Types].xml".into(), xml.content_type),
         ("_rels/.rels".into(), xml.rels),
@@ -383,58 +387,13 @@ fn package(xml: XMLDocx) -> Vec<u8> {
             }
         }
     }
-    zip_stored(&parts)
-}
-
-/// A zip archive of stored (uncompressed) entries with UTF-8 names, dated 1980-01-01.
-fn zip_stored(files: &[(String, Vec<u8>)]) -> Vec<u8> {
-    const DOS_DATE: u16 = 1 << 5 | 1; // 1980-01-01
-    let mut out = Vec::new();
-    let mut central = Vec::new();
-    let u16le = |v: &mut Vec<u8>, n: u16| v.extend_from_slice(&n.to_le_bytes());
-    let u32le = |v: &mut Vec<u8>, n: u32| v.extend_from_slice(&n.to_le_bytes());
-    for (name, data) in files {
-        let crc = crc32fast::hash(data);
-        let offset = out.len() as u32;
-        let header = |v: &mut Vec<u8>, central: bool| {
-            u32le(v, if central { 0x0201_4b50 } else { 0x0403_4b50 });
-            if central {
-                u16le(v, 20); // made by: zip 2.0
-            }
-            u16le(v, 20); // needed: zip 2.0
-            u16le(v, 1 << 11); // names are UTF-8
-            u16le(v, 0); // stored
-            u16le(v, 0); // time
-            u16le(v, DOS_DATE);
-            u32le(v, crc);
-            u32le(v, data.len() as u32);
-            u32le(v, data.len() as u32);
-            u16le(v, name.len() as u16);
-            u16le(v, 0); // extra field
-            if central {
-                u16le(v, 0); // comment
-                u16le(v, 0); // disk
-                u16le(v, 0); // internal attributes
-                u32le(v, 0); // external attributes
-                u32le(v, offset);
-            }
-            v.extend_from_slice(name.as_bytes());
-        };
-        header(&mut out, false);
-        out.extend_from_slice(data);
-        header(&mut central, true);
+    let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
+    let mut archive = ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, data) in parts {
+        archive.start_file(name, stored)?;
+        archive.write_all(&data)?;
     }
-    let central_at = out.len() as u32;
-    out.extend_from_slice(&central);
-    u32le(&mut out, 0x0605_4b50);
-    u16le(&mut out, 0); // this disk
-    u16le(&mut out, 0); // disk with the directory
-    u16le(&mut out, files.len() as u16);
-    u16le(&mut out, files.len() as u16);
-    u32le(&mut out, central.len() as u32);
-    u32le(&mut out, central_at);
-    u16le(&mut out, 0); // comment
-    out
+    Ok(archive.finish()?.into_inner())
 }
 
 #[cfg(test)]

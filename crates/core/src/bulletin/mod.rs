@@ -6,7 +6,7 @@ pub mod layout;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::ledger::{chinese_numeral, CountingBasis, Ledger, Problem, Status};
+use crate::ledger::{chinese_numeral, full_date, CountingBasis, Ledger, Problem, Status};
 
 /// The figures the opening paragraph states, computed from the ledger as it stands.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -311,11 +311,6 @@ fn end_sentence(text: &str) -> String {
     } else {
         format!("{t}。")
     }
-}
-
-/// 2022年6月30日
-pub fn full_date(date: NaiveDate) -> String {
-    format!("{}年{}月{}日", date.year(), date.month(), date.day())
 }
 
 /// 6月24日 when the year goes without saying (that of the issue date), else 2022年6月24日.

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use automerge::transaction::Transactable;
 use automerge::{ObjId, ObjType, ReadDoc, Value, ValueRef, ROOT};
 
-use super::{normalise_date, short_actor, DocError, LedgerDoc};
+use super::{normalise_date, short_actor, DocError, LedgerDoc, MetaField};
 use crate::ledger::{CountingBasis, Ledger, RuleKind, Status};
 
 /// Where a short field lives, so a conflict on it can be shown and settled.
@@ -54,24 +54,6 @@ pub struct Conflict {
     pub values: Vec<ConflictValue>,
 }
 
-const META_FIELDS: [(&str, &str); 16] = [
-    ("name", "台账名称"),
-    ("unit", "发文机关"),
-    ("unit_short", "单位简称"),
-    ("header", "发文机关标志"),
-    ("title", "通报标题"),
-    ("inspection_group", "巡察组"),
-    ("inspection_kind", "巡察类型"),
-    ("inspection_from", "巡察开始日期"),
-    ("inspection_to", "巡察结束日期"),
-    ("feedback_date", "反馈时间"),
-    ("as_of", "统计截至日期"),
-    ("issue_date", "成文日期"),
-    ("signature", "署名"),
-    ("counting_basis", "计数口径"),
-    ("warn_days", "黄灯预警天数"),
-    ("deployment_heading", "第一部分标题"),
-];
 pub(super) const PROBLEM_FIELDS: [(&str, &str); 6] = [
     ("status", "整改状态"),
     ("deadline", "整改时限"),
@@ -204,23 +186,9 @@ impl LedgerDoc {
                     }
                 }
             };
-        for map in ["meta", "sections"] {
-            if let Ok(Some((Value::Object(ObjType::Map), obj))) = self.doc.get(ROOT, map) {
-                for (key, _) in META_FIELDS {
-                    scan(&self.doc, Place::Meta(key), &obj, key);
-                }
-                scan(
-                    &self.doc,
-                    Place::Meta("implementation_heading"),
-                    &obj,
-                    "implementation_heading",
-                );
-                scan(
-                    &self.doc,
-                    Place::Meta("next_steps_heading"),
-                    &obj,
-                    "next_steps_heading",
-                );
+        for field in MetaField::ALL.into_iter().filter(|f| !f.is_text()) {
+            if let Ok(Some((Value::Object(ObjType::Map), obj))) = self.doc.get(ROOT, field.map()) {
+                scan(&self.doc, Place::Meta(field.key()), &obj, field.key());
             }
         }
         let maps: [(&str, &[(&'static str, &'static str)]); 3] = [
@@ -330,14 +298,7 @@ impl LedgerDoc {
         self.writable()?;
         let (obj, key) = match place {
             Place::Meta(key) => {
-                let map = if matches!(
-                    *key,
-                    "deployment_heading" | "implementation_heading" | "next_steps_heading"
-                ) {
-                    "sections"
-                } else {
-                    "meta"
-                };
+                let map = MetaField::from_key(key).map_or("meta", MetaField::map);
                 (self.map_at(ROOT, map)?, *key)
             }
             Place::Category(id, key) => (self.category_obj(id)?, *key),
@@ -439,11 +400,7 @@ fn field_label(fields: &[(&str, &'static str)], key: &str) -> &'static str {
 fn conflict_label(place: &Place, ledger: Option<&Ledger>) -> (String, Option<String>) {
     match place {
         Place::Meta(key) => {
-            let label = match *key {
-                "implementation_heading" => "第二部分标题",
-                "next_steps_heading" => "第三部分标题",
-                k => field_label(&META_FIELDS, k),
-            };
+            let label = MetaField::from_key(key).map_or("字段", MetaField::name);
             (format!("台账信息 · {label}"), None)
         }
         Place::Category(id, key) => {

@@ -15,46 +15,9 @@ impl LedgerDoc {
     pub fn fill_from(&mut self, ledger: &Ledger) -> Result<(), DocError> {
         self.writable()?;
         check_sizes(ledger)?;
-        let m = &ledger.meta;
-        let s = &ledger.sections;
-        let d = |x: Option<NaiveDate>| format_date(x);
-        let fields: [(MetaField, String); 22] = [
-            (MetaField::Name, m.name.clone()),
-            (MetaField::Unit, m.unit.clone()),
-            (MetaField::UnitShort, m.unit_short.clone()),
-            (MetaField::Header, m.header.clone()),
-            (MetaField::Title, m.title.clone()),
-            (MetaField::InspectionGroup, m.inspection_group.clone()),
-            (MetaField::InspectionKind, m.inspection_kind.clone()),
-            (MetaField::InspectionFrom, d(m.inspection_from)),
-            (MetaField::InspectionTo, d(m.inspection_to)),
-            (MetaField::FeedbackDate, m.feedback_date.clone()),
-            (MetaField::AsOf, d(m.as_of)),
-            (MetaField::IssueDate, d(m.issue_date)),
-            (MetaField::Signature, m.signature.clone()),
-            (MetaField::Contact, m.contact.clone()),
-            (
-                MetaField::CountingBasis,
-                m.counting_basis.code().to_string(),
-            ),
-            (MetaField::Opening, s.opening.clone()),
-            (MetaField::DeploymentHeading, s.deployment_heading.clone()),
-            (MetaField::Deployment, s.deployment.clone()),
-            (
-                MetaField::ImplementationHeading,
-                s.implementation_heading.clone(),
-            ),
-            (
-                MetaField::ImplementationIntro,
-                s.implementation_intro.clone(),
-            ),
-            (MetaField::NextStepsHeading, s.next_steps_heading.clone()),
-            (MetaField::NextSteps, s.next_steps.clone()),
-        ];
-        for (field, value) in fields {
-            self.set_meta(field, &value)?;
+        for field in MetaField::ALL {
+            self.set_meta(field, &field.value_in(ledger))?;
         }
-        self.set_meta(MetaField::WarnDays, &m.warn_days.to_string())?;
         self.add_contents(ledger, false)?;
         Ok(())
     }

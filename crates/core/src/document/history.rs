@@ -8,7 +8,7 @@ use automerge::transaction::Transactable;
 use automerge::{ChangeHash, ObjType, Patch, PatchAction, Prop, ReadDoc, Value, ROOT};
 use chrono::{NaiveDate, NaiveTime};
 
-use super::{short_actor, DocError, LedgerDoc};
+use super::{short_actor, DocError, LedgerDoc, MetaField};
 use crate::ledger::Ledger;
 
 /// One change in the history list.
@@ -275,11 +275,6 @@ pub(super) fn label_for_keys(full: &[String], ledger: &Ledger) -> Option<String>
             "status" => "整改状态",
             "departments" => "责任部门",
             "log" => "进展记录",
-            "contact" => "联系方式",
-            "opening" => "开头段落",
-            "deployment" => "第一部分",
-            "implementation_intro" => "第二部分导语",
-            "next_steps" => "第三部分",
             "category_id" | "order" => "位置",
             "deleted" => "删除/恢复",
             _ => "",
@@ -313,9 +308,9 @@ pub(super) fn label_for_keys(full: &[String], ledger: &Ledger) -> Option<String>
             let title = ledger.rule(id).map(|r| r.title.clone()).unwrap_or_default();
             Some(format!("建章立制《{title}》"))
         }
-        Some("meta") | Some("sections") => match full.get(1).map(|k| field_name(k)) {
-            Some(f) if !f.is_empty() => Some(format!("台账信息 · {f}")),
-            _ => Some("台账信息".to_string()),
+        Some("meta") | Some("sections") => match full.get(1).and_then(|k| MetaField::from_key(k)) {
+            Some(f) => Some(format!("台账信息 · {}", f.name())),
+            None => Some("台账信息".to_string()),
         },
         Some("people") => None,
         _ => None,

@@ -6,6 +6,7 @@ pub mod light;
 pub mod model;
 pub mod progress;
 pub mod report;
+pub mod status_words;
 
 pub use filter::{Counts, Filter, LedgerCounts};
 pub use light::{light_of, Light, DEFAULT_WARN_DAYS};
@@ -15,3 +16,4 @@ pub use report::{
     weekly_report, Period, ReportCounts, ReportEntry, ReportProblem, ReportRule, StatusChange,
     WeeklyReport,
 };
+pub use status_words::{STATUS_ANSWERS, STATUS_WORDS};

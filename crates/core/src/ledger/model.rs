@@ -1,7 +1,7 @@
 //! The ledger as the user sees it: plain Rust values read out of the document.
 //! Nothing here knows about Automerge or the browser; numbering and ordering live here.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// 整改状态. Stored in the document as a stable ASCII code (see [`Status::code`]).
@@ -407,6 +407,11 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 pub fn format_date(date: Option<NaiveDate>) -> String {
     date.map(|d| d.format("%Y-%m-%d").to_string())
         .unwrap_or_default()
+}
+
+/// A date as documents write it in full: 2022年6月30日.
+pub fn full_date(date: NaiveDate) -> String {
+    format!("{}年{}月{}日", date.year(), date.month(), date.day())
 }
 
 /// Chinese numerals as used in headings: 1 → 一, 10 → 十, 16 → 十六, 20 → 二十, 99 → 九十九.

@@ -5,7 +5,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::light::{light_of, Light};
-use super::model::{Ledger, Problem, Rule, RuleKind, Status};
+use super::model::{full_date, Ledger, Problem, Rule, RuleKind, Status};
 
 /// A period of whole days, both ends included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -337,10 +337,6 @@ fn report_rule(ledger: &Ledger, r: &Rule, confirmed_in_period: bool) -> ReportRu
         confirmed_in_period,
         problems,
     }
-}
-
-fn full_date(date: NaiveDate) -> String {
-    format!("{}年{}月{}日", date.year(), date.month(), date.day())
 }
 
 /// Text on one line: line breaks and runs of white space become one space.

@@ -138,9 +138,9 @@ pub fn date_from_text(text: &str) -> Option<NaiveDate> {
     first_of_next.pred_opt()
 }
 
-/// The 整改状态 a cell's text means. Returns the status and whether the text was one the app
-/// knows (False: an assumption, reported in the preview). Empty means 未启动, or 已完成 when
-/// the row gives a 完成时间.
+/// The 整改状态 a cell's text means, by the ledger's status words. Returns the status and
+/// whether the text was, whole, a status label or word (false: an assumption, reported in the
+/// preview). Empty means 未启动, or 已完成 when the row gives a 完成时间.
 pub fn status_from_text(text: &str, has_completed_on: bool) -> (Status, bool) {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     if t.is_empty() {
@@ -153,47 +153,10 @@ pub fn status_from_text(text: &str, has_completed_on: bool) -> (Status, bool) {
     if let Some(s) = Status::from_label(&t) {
         return (s, true);
     }
-    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
-    let status = if has(&["未启动", "未开始", "尚未", "未整改", "待整改", "待启动"])
-    {
-        Status::NotStarted
-    } else if has(&[
-        "未完成",
-        "整改中",
-        "推进中",
-        "正在",
-        "进行中",
-        "持续推进",
-        "部分完成",
-        "基本完成",
-        "未销号",
-    ]) {
-        Status::InProgress
-    } else if has(&["长期坚持", "长期", "持续整改", "常态化"]) {
-        Status::Ongoing
-    } else if has(&["完成", "已整改", "整改到位", "办结", "销号", "完毕"])
-        || t == "是"
-        || t == "√"
-        || t == "✓"
-    {
-        Status::Done
-    } else if t == "否" || t == "×" {
-        Status::NotStarted
-    } else {
-        return (Status::InProgress, false);
-    };
-    let known = [
-        "已完成",
-        "完成",
-        "已整改",
-        "整改中",
-        "推进中",
-        "正在整改",
-        "未启动",
-        "未开始",
-    ]
-    .contains(&t.as_str());
-    (status, known)
+    match Status::said_in(&t) {
+        Some(s) => (s, Status::is_status_word(&t)),
+        None => (Status::InProgress, false),
+    }
 }
 
 /// Rule titles in a 建章立制 cell: each 《…》, or else the parts between 、；; and line breaks.

@@ -1,0 +1,149 @@
+//! How people write a 整改状态 in their own words (已完成, 整改完成, 长期坚持, 正在推进, 未启动…):
+//! one table that both importers read — the Excel import's 整改状态 cells and the bulletin
+//! reader's 整改情况 paragraphs.
+
+use super::model::Status;
+
+/// Words that say a status, by the status they say, most telling first: a text with words of
+/// several statuses says the first one's (已完成并长期坚持 → 长期坚持, 未完成 → 整改中).
+pub const STATUS_WORDS: [(Status, &[&str]); 4] = [
+    (
+        Status::NotStarted,
+        &["未启动", "未开始", "尚未", "未整改", "待整改", "待启动"],
+    ),
+    (
+        Status::InProgress,
+        &[
+            "未完成",
+            "整改中",
+            "正在整改",
+            "推进中",
+            "正在",
+            "进行中",
+            "持续推进",
+            "部分完成",
+            "基本完成",
+            "未销号",
+        ],
+    ),
+    (Status::Ongoing, &["长期坚持", "长期", "持续整改", "常态化"]),
+    (
+        Status::Done,
+        &[
+            "已完成",
+            "整改完成",
+            "完成整改",
+            "已全部完成",
+            "已经完成",
+            "已整改完毕",
+            "已整改完成",
+            "已整改到位",
+            "完成",
+            "已整改",
+            "整改到位",
+            "办结",
+            "销号",
+            "完毕",
+        ],
+    ),
+];
+
+/// Whole answers in a yes/no column (是否完成): 是 √ ✓ → 已完成, 否 × → 未启动.
+pub const STATUS_ANSWERS: [(&str, Status); 5] = [
+    ("是", Status::Done),
+    ("√", Status::Done),
+    ("✓", Status::Done),
+    ("否", Status::NotStarted),
+    ("×", Status::NotStarted),
+];
+
+impl Status {
+    /// The status a text says: that of the first status word (in [`STATUS_WORDS`]' order) it
+    /// contains, else that of a whole yes/no answer; `None` when it says none.
+    pub fn said_in(text: &str) -> Option<Status> {
+        let t = text.trim();
+        STATUS_WORDS
+            .iter()
+            .find(|(_, words)| words.iter().any(|w| t.contains(w)))
+            .map(|(status, _)| status.clone())
+            .or_else(|| {
+                STATUS_ANSWERS
+                    .iter()
+                    .find(|(answer, _)| *answer == t)
+                    .map(|(_, status)| status.clone())
+            })
+    }
+
+    /// Whether the whole text is one status word: read without an assumption.
+    pub fn is_status_word(text: &str) -> bool {
+        let t = text.trim();
+        STATUS_WORDS.iter().any(|(_, words)| words.contains(&t))
+    }
+
+    /// The status a sentence opens with: that of the longest status word it starts with,
+    /// and 长期坚持 when it opens as done but also says it is kept up (整改完成，并长期坚持).
+    /// `None` when it does not open with a status word.
+    pub fn opening(sentence: &str) -> Option<Status> {
+        let (status, _) = STATUS_WORDS
+            .iter()
+            .flat_map(|(status, words)| words.iter().map(move |w| (status, w)))
+            .filter(|(_, w)| sentence.starts_with(*w))
+            .max_by_key(|(_, w)| w.len())?;
+        let kept_up = STATUS_WORDS
+            .iter()
+            .any(|(s, words)| *s == Status::Ongoing && words.iter().any(|w| sentence.contains(w)));
+        Some(if *status == Status::Done && kept_up {
+            Status::Ongoing
+        } else {
+            status.clone()
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_says_its_most_telling_status() {
+        assert_eq!(Status::said_in("已完成并长期坚持"), Some(Status::Ongoing));
+        assert_eq!(Status::said_in("未完成"), Some(Status::InProgress));
+        assert_eq!(Status::said_in("尚未完成"), Some(Status::NotStarted));
+        assert_eq!(Status::said_in("已销号"), Some(Status::Done));
+        assert_eq!(Status::said_in(" √ "), Some(Status::Done));
+        assert_eq!(Status::said_in("否"), Some(Status::NotStarted));
+        assert_eq!(Status::said_in("是否"), None);
+        assert_eq!(Status::said_in("待研究"), None);
+    }
+
+    #[test]
+    fn whole_words_only_are_read_without_assumption() {
+        assert!(Status::is_status_word("正在整改"));
+        assert!(Status::is_status_word("已整改"));
+        assert!(!Status::is_status_word("已销号"));
+        assert!(!Status::is_status_word("是"));
+    }
+
+    #[test]
+    fn a_sentence_opens_with_its_status() {
+        let o = Status::opening;
+        assert_eq!(o("整改完成，并长期坚持"), Some(Status::Ongoing));
+        assert_eq!(o("已整改完毕"), Some(Status::Done));
+        assert_eq!(o("长期坚持"), Some(Status::Ongoing));
+        assert_eq!(o("未完成整改"), Some(Status::InProgress));
+        assert_eq!(o("一是正在推进"), None);
+        assert_eq!(o("按要求已完成"), None);
+    }
+
+    #[test]
+    fn every_word_is_listed_once() {
+        let mut all: Vec<&str> = STATUS_WORDS
+            .iter()
+            .flat_map(|(_, w)| w.iter().copied())
+            .collect();
+        let n = all.len();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), n);
+    }
+}
