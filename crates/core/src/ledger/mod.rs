@@ -6,6 +6,7 @@ pub mod light;
 pub mod model;
 pub mod progress;
 pub mod report;
+mod report_text;
 pub mod status_words;
 
 pub use filter::{Counts, Filter, LedgerCounts};
