@@ -185,6 +185,23 @@ pub fn break_lines(runs: &[Run], capacity: usize, first_indent: usize) -> Vec<Ve
 
 /// Lay the bulletin out in pages.
 pub fn paginate(bulletin: &Bulletin) -> Vec<Page> {
+    let (lines, keep_with_next) = lines_of(bulletin);
+    fill_pages(lines, &keep_with_next)
+}
+
+/// A line in the body font (仿宋) holding `text` whole.
+fn fang_line(kind: LineKind, text: &str) -> Line {
+    let mut line = Line::empty(kind);
+    line.runs = vec![Run {
+        text: text.to_string(),
+        face: Face::FangSong,
+    }];
+    line
+}
+
+/// Every line of the bulletin in order, each with whether it must stay on the page of the
+/// line after it (a heading, the title, the signature before the date).
+fn lines_of(bulletin: &Bulletin) -> (Vec<Line>, Vec<bool>) {
     let mut lines: Vec<Line> = vec![];
     let mut keep_with_next: Vec<bool> = vec![];
     let mut push = |line: Line, keep: bool| {
@@ -198,16 +215,10 @@ pub fn paginate(bulletin: &Bulletin) -> Vec<Page> {
     for (i, block) in bulletin.blocks.iter().enumerate() {
         match block {
             Block::Header(text) => {
-                let mut line = Line::empty(LineKind::Header);
-                line.runs = vec![Run {
-                    text: text.clone(),
-                    face: Face::FangSong,
-                }];
-                push(line, true);
-                for _ in 1..HEADER_LINES {
+                push(fang_line(LineKind::Header, text), true);
+                for _ in 0..HEADER_LINES {
                     push(Line::empty(LineKind::Blank), true);
                 }
-                push(Line::empty(LineKind::Blank), true);
             }
             Block::Title(text) => {
                 let runs = [Run {
@@ -238,11 +249,7 @@ pub fn paginate(bulletin: &Bulletin) -> Vec<Page> {
             Block::Signature(text) => {
                 // one blank line between the text and the signature
                 push(Line::empty(LineKind::Blank), true);
-                let mut line = Line::empty(LineKind::Right);
-                line.runs = vec![Run {
-                    text: text.clone(),
-                    face: Face::FangSong,
-                }];
+                let mut line = fang_line(LineKind::Right, text);
                 line.right_units = 2 * CJK;
                 let last_block = i + 1 == bulletin.blocks.len();
                 push(line, !last_block);
@@ -251,11 +258,7 @@ pub fn paginate(bulletin: &Bulletin) -> Vec<Page> {
                 if signature_width.is_none() {
                     push(Line::empty(LineKind::Blank), true);
                 }
-                let mut line = Line::empty(LineKind::Right);
-                line.runs = vec![Run {
-                    text: text.clone(),
-                    face: Face::FangSong,
-                }];
+                let mut line = fang_line(LineKind::Right, text);
                 // centred under the signature, which ends two characters from the right
                 line.right_units = match signature_width {
                     Some(w) if w > width(text) => 2 * CJK + (w - width(text)) / 2,
@@ -265,10 +268,20 @@ pub fn paginate(bulletin: &Bulletin) -> Vec<Page> {
             }
         }
     }
+    (lines, keep_with_next)
+}
 
-    // fill pages; a heading or a signature is not left alone at the foot of a page
+/// The lines filled into pages; a heading or a signature is not left alone at the foot of a
+/// page, and a page does not start with a blank line.
+fn fill_pages(lines: Vec<Line>, keep_with_next: &[bool]) -> Vec<Page> {
     let mut pages: Vec<Page> = vec![];
     let mut current: Vec<Line> = vec![];
+    let new_page = |pages: &mut Vec<Page>, current: &mut Vec<Line>| {
+        pages.push(Page {
+            number: pages.len() + 1,
+            lines: std::mem::take(current),
+        });
+    };
     let mut i = 0;
     while i < lines.len() {
         // the run of lines that must stay together from i
@@ -278,19 +291,12 @@ pub fn paginate(bulletin: &Bulletin) -> Vec<Page> {
         }
         let group = (j + 1 - i).min(LINES_PER_PAGE);
         if !current.is_empty() && current.len() + group > LINES_PER_PAGE && group < LINES_PER_PAGE {
-            pages.push(Page {
-                number: pages.len() + 1,
-                lines: std::mem::take(&mut current),
-            });
+            new_page(&mut pages, &mut current);
         }
         for line in lines[i..i + group].iter().cloned() {
             if current.len() == LINES_PER_PAGE {
-                pages.push(Page {
-                    number: pages.len() + 1,
-                    lines: std::mem::take(&mut current),
-                });
+                new_page(&mut pages, &mut current);
             }
-            // a page does not start with a blank line
             if current.is_empty() && line.kind == LineKind::Blank && !pages.is_empty() {
                 continue;
             }
@@ -299,10 +305,7 @@ pub fn paginate(bulletin: &Bulletin) -> Vec<Page> {
         i += group;
     }
     if !current.is_empty() || pages.is_empty() {
-        pages.push(Page {
-            number: pages.len() + 1,
-            lines: current,
-        });
+        new_page(&mut pages, &mut current);
     }
     pages
 }
