@@ -10,7 +10,7 @@ use automerge::{
 };
 use chrono::{NaiveDate, NaiveTime};
 
-use super::{normalise_date, short_actor, DocError, LedgerDoc};
+use super::{normalise_date, short_actor, Damage, DocError, LedgerDoc, Thing};
 use crate::ledger::{CountingBasis, Ledger, RuleKind, Status};
 
 /// One change in the history list.
@@ -201,7 +201,7 @@ impl LedgerDoc {
         let past = self
             .doc
             .fork_at(&heads)
-            .map_err(|e| DocError::Unreadable(format!("无法还原历史版本（{e}）")))?;
+            .map_err(|e| DocError::Unreadable(Damage::PastVersion(e.to_string())))?;
         let past = LedgerDoc {
             doc: past,
             read_only: true,
@@ -249,18 +249,18 @@ impl LedgerDoc {
         self.writable()?;
         let hash = hash
             .parse::<ChangeHash>()
-            .map_err(|_| DocError::NotFound("修改记录"))?;
+            .map_err(|_| DocError::NotFound(Thing::Change))?;
         let deps = self
             .doc
             .get_change_by_hash(&hash)
-            .ok_or(DocError::NotFound("修改记录"))?
+            .ok_or(DocError::NotFound(Thing::Change))?
             .deps()
             .to_vec();
         let patches = self.doc.diff(&deps, &[hash]);
         let past = self
             .doc
             .fork_at(&deps)
-            .map_err(|e| DocError::Unreadable(format!("无法还原历史版本（{e}）")))?;
+            .map_err(|e| DocError::Unreadable(Damage::PastVersion(e.to_string())))?;
         let mut restored = vec![];
         let mut done: BTreeSet<(String, String)> = BTreeSet::new();
         for patch in &patches {
@@ -556,7 +556,7 @@ impl LedgerDoc {
                     .parse()
                     .ok()
                     .filter(|d| (0..=365).contains(d))
-                    .ok_or(DocError::Invalid("预警天数应为 0 到 365 的整数".into()))?;
+                    .ok_or(DocError::BadWarnDays)?;
                 self.doc.put(&obj, key, days)?;
             }
             "candidate" => {

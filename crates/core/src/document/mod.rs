@@ -1,6 +1,7 @@
 //! The Automerge boundary: a ledger document with named operations, load/save/merge,
 //! who wrote what (actor → person), and reading it out as a plain [`Ledger`].
 
+mod error;
 pub mod history;
 mod merge;
 pub mod schema;
@@ -18,6 +19,7 @@ use crate::ledger::{
     format_date, parse_date, Category, CountingBasis, Ledger, Meta, Problem, ProgressEntry, Rule,
     RuleKind, Sections, Status, DEFAULT_WARN_DAYS,
 };
+pub use error::{Damage, DocError, LimitError, Thing};
 pub use history::{end_of_day, start_of_day, Conflict, ConflictValue, HistoryEntry, Place};
 pub use schema::{migrate, Migration, SCHEMA_VERSION};
 use schema::{DocCategory, DocProblem, DocProgressEntry, DocRoot, DocRule};
@@ -33,19 +35,16 @@ pub const MAX_PROBLEMS: usize = 5_000;
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 
 /// Refuse a value longer than [`MAX_FIELD_BYTES`], with a message saying how long it is.
-pub fn check_field(value: &str) -> Result<(), DocError> {
+pub fn check_field(value: &str) -> Result<(), LimitError> {
     if value.len() > MAX_FIELD_BYTES {
-        return Err(DocError::Invalid(format!(
-            "内容太长（约 {} KB），一个字段最多 64 KB（约 2 万个汉字）。请删减后再填写，长篇材料请另存为附件。",
-            value.len() / 1024
-        )));
+        return Err(LimitError::FieldTooLong { bytes: value.len() });
     }
     Ok(())
 }
 
 /// Refuse a ledger that breaks a size limit ([`MAX_PROBLEMS`], [`MAX_FIELD_BYTES`]): what an
 /// importer checks before it fills a document, so that nothing is half imported.
-pub fn check_sizes(ledger: &Ledger) -> Result<(), DocError> {
+pub fn check_sizes(ledger: &Ledger) -> Result<(), LimitError> {
     check_problem_count(ledger.problems.len() + ledger.trash.len())?;
     let m = &ledger.meta;
     let s = &ledger.sections;
@@ -92,50 +91,21 @@ pub fn check_sizes(ledger: &Ledger) -> Result<(), DocError> {
 }
 
 /// Refuse more than [`MAX_PROBLEMS`] problems (回收站 included).
-pub fn check_problem_count(problems: usize) -> Result<(), DocError> {
+pub fn check_problem_count(problems: usize) -> Result<(), LimitError> {
     if problems > MAX_PROBLEMS {
-        Err(too_many_problems(problems))
+        Err(LimitError::TooManyProblems { problems })
     } else {
         Ok(())
     }
 }
 
-fn too_many_problems(problems: usize) -> DocError {
-    DocError::Invalid(format!(
-        "问题太多（{problems} 个）：一本台账最多 {MAX_PROBLEMS} 个问题（含回收站）。请按年度或单位分成几本台账。"
-    ))
-}
-
 /// A document whose content does not hydrate into the ledger's shape (any autosurgeon error).
 fn not_a_ledger<E>(_: E) -> DocError {
-    DocError::Unreadable("内容的结构与台账不符".into())
-}
-
-/// Why an operation on a document failed.
-#[derive(Debug, thiserror::Error, PartialEq)]
-pub enum DocError {
-    #[error("此台账由更新版本的 Rectify 创建，只能查看，不能修改")]
-    ReadOnly,
-    #[error("找不到{0}（可能已被他人删除）")]
-    NotFound(&'static str),
-    #[error("台账内容无法读取：{0}")]
-    Unreadable(String),
-    /// a value a person typed that the field cannot take (the message says why)
-    #[error("{0}")]
-    Invalid(String),
-    #[error("这不是同一本台账，不能合并")]
-    OtherLedger,
-}
-
-impl From<automerge::AutomergeError> for DocError {
-    /// An operation the document refused: a bug, not a user error; the detail helps a report.
-    fn from(e: automerge::AutomergeError) -> Self {
-        DocError::Unreadable(format!("内部错误（{e}）"))
-    }
+    DocError::Unreadable(Damage::NotALedger)
 }
 
 /// Long free-text fields of a problem (Automerge text: concurrent edits merge by character).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ProblemText {
     Description,
     Cause,
@@ -477,12 +447,8 @@ impl LedgerDoc {
         });
         let doc = match loaded {
             Ok(Ok(doc)) => doc,
-            Ok(Err(_)) => {
-                return Err(DocError::Unreadable(
-                    "数据校验失败，内容被改动或不完整".into(),
-                ))
-            }
-            Err(_) => return Err(DocError::Unreadable("内容的编码无法解读".into())),
+            Ok(Err(_)) => return Err(DocError::Unreadable(Damage::Checksum)),
+            Err(_) => return Err(DocError::Unreadable(Damage::Encoding)),
         }
         .with_actor(ActorId::random());
         let mut ledger = LedgerDoc {
@@ -494,11 +460,11 @@ impl LedgerDoc {
         };
         let id = ledger.ledger_id();
         if uuid::Uuid::parse_str(&id).is_err() {
-            return Err(DocError::Unreadable("缺少台账编号".into()));
+            return Err(DocError::Unreadable(Damage::NoLedgerId));
         }
         let schema = ledger.schema();
         if schema == 0 {
-            return Err(DocError::Unreadable("缺少结构版本".into()));
+            return Err(DocError::Unreadable(Damage::NoSchema));
         }
         if let Migration::Newer(_) = migrate(schema) {
             ledger.read_only = true;
@@ -647,7 +613,7 @@ impl LedgerDoc {
         self.doc
             .load_incremental(bytes)
             .map(|_| ())
-            .map_err(|_| DocError::Unreadable("数据校验失败，内容被改动或不完整".into()))
+            .map_err(|_| DocError::Unreadable(Damage::Checksum))
     }
 
     /// Hashes of the document's heads, hex encoded.
@@ -758,7 +724,7 @@ impl LedgerDoc {
         if self.read_only {
             return Err(DocError::ReadOnly);
         }
-        let unreadable = || DocError::Unreadable("合并数据不完整".into());
+        let unreadable = || DocError::Unreadable(Damage::IncompleteMerge);
         let mut changes = Vec::new();
         let mut rest = batch;
         while !rest.is_empty() {
@@ -1106,7 +1072,7 @@ impl LedgerDoc {
         &self,
         parent: impl AsRef<ObjId>,
         key: &str,
-        what: &'static str,
+        what: Thing,
     ) -> Result<ObjId, DocError> {
         match self.doc.get(parent.as_ref(), key)? {
             Some((Value::Object(ObjType::Map), id)) => Ok(id),
@@ -1115,18 +1081,18 @@ impl LedgerDoc {
     }
 
     fn problem_obj(&self, id: &str) -> Result<ObjId, DocError> {
-        let problems = self.existing_map(ROOT, "problems", "问题")?;
-        self.existing_map(problems, id, "问题")
+        let problems = self.existing_map(ROOT, "problems", Thing::Problem)?;
+        self.existing_map(problems, id, Thing::Problem)
     }
 
     fn category_obj(&self, id: &str) -> Result<ObjId, DocError> {
-        let categories = self.existing_map(ROOT, "categories", "问题类别")?;
-        self.existing_map(categories, id, "问题类别")
+        let categories = self.existing_map(ROOT, "categories", Thing::Category)?;
+        self.existing_map(categories, id, Thing::Category)
     }
 
     fn rule_obj(&self, id: &str) -> Result<ObjId, DocError> {
-        let rules = self.existing_map(ROOT, "rules", "建章立制")?;
-        self.existing_map(rules, id, "建章立制")
+        let rules = self.existing_map(ROOT, "rules", Thing::Rule)?;
+        self.existing_map(rules, id, Thing::Rule)
     }
 
     /// Put a string register, writing nothing when the value is unchanged.
@@ -1185,7 +1151,7 @@ impl LedgerDoc {
             deleted: false,
         };
         reconcile_prop(&mut self.doc, categories, id.as_str(), &category)
-            .map_err(|e| DocError::Unreadable(format!("内部错误（{e}）")))?;
+            .map_err(|e| DocError::Unreadable(Damage::Internal(e.to_string())))?;
         self.note_small(format!("新增问题类别“{}”", title.trim()));
         Ok(id)
     }
@@ -1246,11 +1212,14 @@ impl LedgerDoc {
         check_field(description)?;
         let ledger = self.read()?;
         if ledger.category(category_id).is_none() {
-            return Err(DocError::NotFound("问题类别"));
+            return Err(DocError::NotFound(Thing::Category));
         }
         let problems = ledger.problems.len() + ledger.trash.len();
         if problems >= MAX_PROBLEMS {
-            return Err(too_many_problems(problems + 1));
+            return Err(LimitError::TooManyProblems {
+                problems: problems + 1,
+            }
+            .into());
         }
         let last = self
             .orders_in(&ledger, category_id)
@@ -1266,7 +1235,7 @@ impl LedgerDoc {
         };
         let problems = self.map_at(ROOT, "problems")?;
         reconcile_prop(&mut self.doc, problems, id.as_str(), &problem)
-            .map_err(|e| DocError::Unreadable(format!("内部错误（{e}）")))?;
+            .map_err(|e| DocError::Unreadable(Damage::Internal(e.to_string())))?;
         self.note_problem(&id, "新增问题");
         Ok(id)
     }
@@ -1311,7 +1280,9 @@ impl LedgerDoc {
     pub fn move_problem(&mut self, id: &str, delta: i32) -> Result<(), DocError> {
         self.writable_problem(id)?;
         let ledger = self.read()?;
-        let problem = ledger.problem(id).ok_or(DocError::NotFound("问题"))?;
+        let problem = ledger
+            .problem(id)
+            .ok_or(DocError::NotFound(Thing::Problem))?;
         let keys = self.orders_in(&ledger, &problem.category_id);
         if let Some(order) = moved_order(&keys, id, delta) {
             let obj = self.problem_obj(id)?;
@@ -1326,9 +1297,11 @@ impl LedgerDoc {
         self.writable_problem(id)?;
         let ledger = self.read()?;
         if ledger.category(category_id).is_none() {
-            return Err(DocError::NotFound("问题类别"));
+            return Err(DocError::NotFound(Thing::Category));
         }
-        let problem = ledger.problem(id).ok_or(DocError::NotFound("问题"))?;
+        let problem = ledger
+            .problem(id)
+            .ok_or(DocError::NotFound(Thing::Problem))?;
         if problem.category_id == category_id {
             return Ok(());
         }
@@ -1482,7 +1455,7 @@ impl LedgerDoc {
             text: text.trim().into(),
         };
         reconcile_prop(&mut self.doc, log, id.as_str(), &entry)
-            .map_err(|e| DocError::Unreadable(format!("内部错误（{e}）")))?;
+            .map_err(|e| DocError::Unreadable(Damage::Internal(e.to_string())))?;
         self.note_problem(problem_id, "新增进展记录");
         Ok(id)
     }
@@ -1494,7 +1467,7 @@ impl LedgerDoc {
     ) -> Result<(), DocError> {
         self.writable_problem(problem_id)?;
         let obj = self.problem_obj(problem_id)?;
-        let log = self.existing_map(obj, "log", "进展记录")?;
+        let log = self.existing_map(obj, "log", Thing::ProgressEntry)?;
         self.doc.delete(&log, entry_id)?;
         self.note_problem(problem_id, "删除进展记录");
         Ok(())
@@ -1514,7 +1487,7 @@ impl LedgerDoc {
             candidate: rule.candidate,
         };
         reconcile_prop(&mut self.doc, rules, id.as_str(), &doc_rule)
-            .map_err(|e| DocError::Unreadable(format!("内部错误（{e}）")))?;
+            .map_err(|e| DocError::Unreadable(Damage::Internal(e.to_string())))?;
         self.note_small(format!("新增建章立制《{}》", rule.title.trim()));
         Ok(id)
     }
@@ -1589,7 +1562,7 @@ impl LedgerDoc {
 
     pub fn delete_rule(&mut self, id: &str) -> Result<(), DocError> {
         self.writable_small()?;
-        let rules = self.existing_map(ROOT, "rules", "建章立制")?;
+        let rules = self.existing_map(ROOT, "rules", Thing::Rule)?;
         self.doc.delete(&rules, id)?;
         self.note_small("删除建章立制");
         Ok(())
@@ -1607,7 +1580,7 @@ impl LedgerDoc {
                 .parse()
                 .ok()
                 .filter(|d| (0..=365).contains(d))
-                .ok_or(DocError::Invalid("预警天数应为 0 到 365 的整数".into()))?;
+                .ok_or(DocError::BadWarnDays)?;
             let current = match self.doc.get(&obj, key)? {
                 Some((Value::Scalar(s), _)) => s.as_i64(),
                 _ => None,
@@ -1785,9 +1758,7 @@ fn normalise_date(value: &str) -> Result<String, DocError> {
     }
     parse_date(value)
         .map(|d| format_date(Some(d)))
-        .ok_or_else(|| {
-            DocError::Invalid(format!("“{}”不是有效日期，请写成 2024-06-30", value.trim()))
-        })
+        .ok_or_else(|| DocError::BadDate(value.trim().to_string()))
 }
 
 /// An order key after `last` (or the first key when there is none).
