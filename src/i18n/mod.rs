@@ -88,6 +88,8 @@ macro_rules! texts {
     };
 }
 
+#[cfg(target_arch = "wasm32")]
+mod browser;
 mod import_messages;
 mod messages;
 mod notices;

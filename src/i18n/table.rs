@@ -210,6 +210,19 @@ texts! {
     meta_next_steps: "第三部分（下一步工作）", "Part three (next steps)";
     meta_contact: "联系方式", "Contact";
 
+    // 通报 (ui/bulletin.rs)
+    bulletin_counts_label: "通报中的统计数", "The bulletin's figures";
+    counts_by_history: "统计数按截至日期当天的台账（按修改记录）", "Take the figures from the ledger as it stood on the as-of date (rebuilt from the history)";
+    counts_source: "统计数来源", "Where the figures come from";
+    counts_no_as_of: "未填统计截至日期，统计数按当前台账计算。", "No as-of date is set; the figures are taken from the current ledger.";
+    counts_current: "统计数按当前台账计算。", "The figures are taken from the current ledger.";
+    print_or_pdf: "打印 / 存为 PDF", "Print / save as PDF";
+    download_docx: "下载 Word（.docx）", "Download Word (.docx)";
+    download_full_txt: "下载全文（.txt）", "Download the text (.txt)";
+    edit_bulletin_texts: "修改标题、正文段落和署名", "Edit the title, paragraphs and signature";
+    counts_sentence_added: "开头段落里没有找到写统计数字的位置，已在开头段落末尾补上统计句。可在“台账信息”中修改开头段落。", "The opening paragraph had no place for the figures, so a sentence with them was added at its end. You can edit the opening paragraph in “Ledger info”.";
+    bulletin_preview: "通报预览", "Bulletin preview";
+
     // 建章立制 (ui/rules.rs)
     rules_hint: "从通报导入时，整改情况中提到的《…》都会列为待确认：工作方案、计划不是制度，同一制度换了说法的也只算一项。请逐项确认后再计入通报。", "When importing a bulletin, every 《…》 named in the progress is listed as to be confirmed: work plans are not rules, and one rule named two ways counts once. Confirm each before it counts in the bulletin.";
     rule_title_missing: "请填写制度名称。", "Please enter the rule's title.";

@@ -456,4 +456,85 @@ impl Texts {
             Lang::En => format!("{n} passages could not be placed; they are kept as they are in these places, check them after importing:"),
         }
     }
+
+    // ---- 通报 ----
+
+    pub fn counts_as_of(&self, date: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("统计数为 {date} 当天结束时台账的情况（按修改记录还原）。"),
+            Lang::En => format!(
+                "The figures are the ledger's at the end of {date} (rebuilt from the history)."
+            ),
+        }
+    }
+
+    pub fn no_history_as_of(&self, date: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("截至日期 {date} 时本机还没有这本台账的修改记录（台账建立在此之后），统计数按当前台账计算。"),
+            Lang::En => format!("This browser has no history of this ledger on {date} (it was created later); the figures are taken from the current ledger."),
+        }
+    }
+
+    pub fn bulletin_pages(&self, pages: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("共 {pages} 页 · A4 纵向 · 每页 22 行、每行 28 字（GB/T 9704—2012）。页边距和页码已按公文格式排好，打印时不必另加页眉页脚。"),
+            Lang::En => format!("{pages} pages · A4 portrait · 22 lines of 28 characters a page (GB/T 9704-2012). Margins and page numbers are set as for official documents: print without extra headers or footers."),
+        }
+    }
+
+    /// The bulletin's figures: "反馈问题 6 个，已整改完毕 4 个，建章立制 9 项".
+    pub fn bulletin_counts(&self, c: &rectify_core::bulletin::BulletinCounts) -> String {
+        use rectify_core::ledger::CountingBasis;
+        let mut text = match (self.lang, c.basis) {
+            (Lang::Zh, basis) => format!(
+                "{} {} 个，已整改完毕 {} 个，建章立制 {} 项",
+                if basis == CountingBasis::Category {
+                    "反馈问题"
+                } else {
+                    "具体问题"
+                },
+                c.total,
+                c.finished,
+                c.rules
+            ),
+            (Lang::En, basis) => format!(
+                "{} {}, {} finished, {} rules",
+                if basis == CountingBasis::Category {
+                    "Categories"
+                } else {
+                    "Problems"
+                },
+                c.total,
+                c.finished,
+                c.rules
+            ),
+        };
+        if c.rule_candidates > 0 {
+            text.push_str(&match self.lang {
+                Lang::Zh => format!(
+                    "（另有 {} 项待确认，未计入，可在“建章立制”中确认）",
+                    c.rule_candidates
+                ),
+                Lang::En => format!(
+                    " ({} more to confirm are not counted; confirm them in “Rules”)",
+                    c.rule_candidates
+                ),
+            });
+        }
+        text
+    }
+
+    pub fn sheet_label(&self, number: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("第{number}页"),
+            Lang::En => format!("Page {number}"),
+        }
+    }
+
+    pub fn folio_label(&self, number: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("页码 {number}"),
+            Lang::En => format!("Page number {number}"),
+        }
+    }
 }

@@ -59,7 +59,7 @@ pub fn BulletinImportView() -> impl IntoView {
                         .unreadable_file(&name, &state.tu().bulletin_error(&e)),
                 ),
             },
-            Err(e) => state.error(e),
+            Err(e) => state.error(state.tu().refusal(e)),
         });
         input.set_value("");
     };

@@ -617,7 +617,7 @@ impl AppState {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 ) {
                     Ok(()) => state.info(state.tu().excel_exported(&file_name)),
-                    Err(e) => state.error(e),
+                    Err(e) => state.error(state.tu().refusal(e)),
                 },
                 Some((Done::Failed(e), _)) => {
                     state.error(state.tu().excel_export_failed(&state.tu().job_error(&e)))
@@ -641,7 +641,7 @@ impl AppState {
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                     ) {
                         Ok(()) => state.notice.set(None),
-                        Err(e) => state.error(e),
+                        Err(e) => state.error(state.tu().refusal(e)),
                     }
                 }
                 Some((Done::Failed(e), _)) => state.error(state.tu().job_error(&e)),
@@ -655,7 +655,7 @@ impl AppState {
         match platform::worker::run(job, bytes).await {
             Ok(answer) => Some(answer),
             Err(WorkerError::Unavailable(why)) => {
-                self.error(self.tu().worker_unavailable(&why));
+                self.error(self.tu().worker_unavailable(&self.tu().startup(&why)));
                 None
             }
             Err(WorkerError::Crashed) => {
@@ -1062,7 +1062,7 @@ impl AppState {
                     }
                     self.info(self.tu().exported(&file_name));
                 }
-                Err(e) => self.error(e),
+                Err(e) => self.error(self.tu().refusal(e)),
             }
             self.save_now();
         }

@@ -16,7 +16,7 @@ pub fn XlsxPicker(label: fn(&Texts) -> &'static str) -> impl IntoView {
         let input: web_sys::HtmlInputElement = event_target(&e);
         super::read_first_file(input.files(), move |name, read| match read {
             Ok(bytes) => state.read_xlsx(&name, &bytes),
-            Err(e) => state.error(state.tu().not_imported(&name, &e)),
+            Err(e) => state.error(state.tu().not_imported(&name, state.tu().refusal(e))),
         });
         input.set_value("");
     };
