@@ -90,7 +90,7 @@ texts! {
     has_conflict_title: "合并后有字段出现不同的值，请在详情中选定", "After a merge some fields hold different values; choose one in the details";
     problem_details: "问题详情", "Problem details";
     departments: "责任部门", "Departments";
-    departments_placeholder: "多个部门用“、”分隔", "Separate several departments with “、” or commas";
+    departments_placeholder: "多个部门用“、”分隔", "Separate several departments with commas";
     status: "整改状态", "Status";
     category: "所属类别", "Category";
     linked_rules: "关联建章立制", "Linked rules";
@@ -224,7 +224,7 @@ texts! {
     bulletin_preview: "通报预览", "Bulletin preview";
 
     // 建章立制 (ui/rules.rs)
-    rules_hint: "从通报导入时，整改情况中提到的《…》都会列为待确认：工作方案、计划不是制度，同一制度换了说法的也只算一项。请逐项确认后再计入通报。", "When importing a bulletin, every 《…》 named in the progress is listed as to be confirmed: work plans are not rules, and one rule named two ways counts once. Confirm each before it counts in the bulletin.";
+    rules_hint: "从通报导入时，整改情况中提到的《…》都会列为待确认：工作方案、计划不是制度，同一制度换了说法的也只算一项。请逐项确认后再计入通报。", "When importing a bulletin, every title in angle brackets named in the progress is listed as to be confirmed: work plans are not rules, and one rule named two ways counts once. Confirm each before it counts in the bulletin.";
     rule_title_missing: "请填写制度名称。", "Please enter the rule's title.";
     rule_title: "制度名称", "Rule title";
     rule_title_placeholder: "如：党委会议议事规则", "e.g. Rules of procedure of the party committee";
@@ -279,7 +279,7 @@ texts! {
     report_text: "周报告全文", "Weekly report text";
 
     // 从通报导入 (ui/bulletin_import.rs)
-    bulletin_import_intro: "把已有的整改通报（如“…巡察反馈意见集中整改进展情况的通报”）粘贴到下面，或选择 UTF-8 编码的 .txt 文件。", "Paste an existing rectification bulletin (such as “…巡察反馈意见集中整改进展情况的通报”) below, or pick a UTF-8 .txt file.";
+    bulletin_import_intro: "把已有的整改通报（如“…巡察反馈意见集中整改进展情况的通报”）粘贴到下面，或选择 UTF-8 编码的 .txt 文件。", "Paste an existing rectification bulletin (a report on the progress of rectifying an inspection's feedback) below, or pick a UTF-8 .txt file.";
     bulletin_import_how: "程序会识别其中的标题、开头段落、各个反馈问题和具体问题、原因分析、整改情况和制度名称，生成一本新台账；现有台账不受影响。", "Its title, opening paragraph, categories and problems, causes, progress and rule titles are recognised and made into a new ledger; existing ledgers are not touched.";
     pick_text_file: "选择文本文件", "Pick a text file";
     bulletin_text: "通报全文", "Bulletin text";

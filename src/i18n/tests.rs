@@ -18,13 +18,12 @@ fn every_key_has_chinese_and_english() {
     for ((key, z), (_, e)) in zh.iter().zip(&en) {
         assert!(!z.trim().is_empty(), "{key}: no Chinese");
         assert!(!e.trim().is_empty(), "{key}: no English");
-        // English has no Han characters except where it quotes a Chinese title
-        if *key != "bulletin_import_intro" {
-            assert!(
-                !e.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-                "{key}: Chinese in the English text: {e}"
-            );
-        }
+        // English has no Han characters nor CJK punctuation
+        assert!(!has_han(e), "{key}: Chinese in the English text: {e}");
+        assert!(
+            !e.chars().any(is_full_width_punctuation),
+            "{key}: full-width punctuation in the English text: {e}"
+        );
     }
 }
 
