@@ -770,8 +770,7 @@ impl<K: KeyValue> LedgerStore<K> {
             .decode(text.trim())
             .map_err(|_| StoreError::Corrupt(ImportError::Corrupt(Damage::NotBase64)))?;
         let known = self.known_for(id, &text);
-        envelope::decode_stored(&bytes, read, known.as_ref())
-            .map_err(|e| StoreError::Corrupt(e.into()))
+        envelope::decode_stored(&bytes, read, known.as_ref()).map_err(StoreError::Corrupt)
     }
 
     /// The known changes kept beside a ledger's snapshot, if they were written with the
@@ -853,7 +852,7 @@ impl<K: KeyValue> LedgerStore<K> {
             for (_, chunk, _) in self.chunks(id) {
                 let bytes = chunk
                     .and_then(|c| b64().decode(c.data).ok())
-                    .ok_or_else(|| StoreError::Corrupt(ImportError::Corrupt(Damage::BadChunk)))?;
+                    .ok_or(StoreError::Corrupt(ImportError::Corrupt(Damage::BadChunk)))?;
                 doc.apply_chunk(&bytes)
                     .map_err(|e| StoreError::Corrupt(e.into()))?;
             }
