@@ -64,4 +64,13 @@ impl Texts {
             (Lang::En, ProblemField::CompletedOn) => "Completed on",
         }
     }
+
+    /// A stored ledger's name as 台账管理 lists it; a ledger whose name cannot be read is
+    /// listed under the store's placeholder, said in words here.
+    pub fn ledger_name(&self, name: &str) -> String {
+        match self.lang {
+            Lang::En if name == rectify_core::store::DAMAGED_NAME => "(damaged ledger)".to_string(),
+            _ => name.to_string(),
+        }
+    }
 }
