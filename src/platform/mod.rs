@@ -121,22 +121,36 @@ pub fn local_time_label(secs: i64) -> String {
     )
 }
 
+/// What the browser would not do, for the page's i18n to say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// no window or document
+    NoPage,
+    /// the file's Blob could not be made
+    NoFile,
+    /// the download link could not be made
+    NoLink,
+    /// the clipboard refused the text
+    Clipboard,
+    /// the picked file could not be read
+    ReadFile,
+}
+
 /// Offer bytes as a file download.
-pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String> {
+pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), Refusal> {
     let array = Uint8Array::from(bytes);
     let parts = Array::of1(&array.buffer());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &options)
-        .map_err(|_| "无法生成文件".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "无法生成下载链接".to_string())?;
+        .map_err(|_| Refusal::NoFile)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| Refusal::NoLink)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("页面不可用")?;
+        .ok_or(Refusal::NoPage)?;
     let a: web_sys::HtmlAnchorElement = document
         .create_element("a")
-        .map_err(|_| "无法生成下载链接")?
+        .map_err(|_| Refusal::NoLink)?
         .unchecked_into();
     a.set_href(&url);
     a.set_download(file_name);
@@ -158,21 +172,21 @@ pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String>
 }
 
 /// Put text on the clipboard (navigator.clipboard; needs a secure context or file://).
-pub async fn copy_text(text: &str) -> Result<(), String> {
+pub async fn copy_text(text: &str) -> Result<(), Refusal> {
     let clipboard = web_sys::window()
         .map(|w| w.navigator().clipboard())
-        .ok_or("页面不可用")?;
+        .ok_or(Refusal::NoPage)?;
     JsFuture::from(clipboard.write_text(text))
         .await
         .map(|_| ())
-        .map_err(|_| "浏览器不允许写入剪贴板，请在下方全文中选中后按 Ctrl+C 复制。".to_string())
+        .map_err(|_| Refusal::Clipboard)
 }
 
 /// Read a picked or dropped file's bytes.
-pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
+pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, Refusal> {
     let buffer = JsFuture::from(file.array_buffer())
         .await
-        .map_err(|_| "无法读取文件".to_string())?;
+        .map_err(|_| Refusal::ReadFile)?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 

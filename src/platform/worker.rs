@@ -38,14 +38,43 @@ fn set(object: &Object, key: &str, value: &JsValue) {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WorkerError {
     /// the worker could not be started (its files missing, offline before they were cached,
-    /// workers blocked), with the browser's reason
-    Unavailable(String),
+    /// workers blocked), and why
+    Unavailable(Startup),
     /// the worker stopped while doing the job (a wasm trap: Automerge panicked on a crafted
     /// file); the next job starts a new one
     Crashed,
     /// the job took longer than [`TIME_LIMIT_MS`]: the worker was stopped
     TimedOut,
 }
+
+/// Why the worker could not be started, for the page's i18n to say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Startup {
+    /// no window or document
+    NoPage,
+    /// its script's Blob or URL could not be made
+    NoScript,
+    /// it is of another version than the page (a new version's files were cached)
+    OtherVersion,
+    /// the job could not be posted to it
+    NotSent,
+    /// the browser's own reason (its words), or none
+    Browser(Option<String>),
+}
+
+impl Startup {
+    /// A reason the worker's promises were rejected with.
+    fn from_reason(reason: Option<String>) -> Startup {
+        match reason.as_deref() {
+            Some(OTHER_VERSION) => Startup::OtherVersion,
+            Some("") | None => Startup::Browser(None),
+            Some(_) => Startup::Browser(reason),
+        }
+    }
+}
+
+/// The reason the worker's promises are rejected with when it is of another version.
+const OTHER_VERSION: &str = "other-version";
 
 /// How long a job may take before the worker is stopped. Jobs take well under a second on
 /// ledgers within the limits; only a pathological file could take this long.
@@ -83,10 +112,10 @@ thread_local! {
 /// The id the ready message resolves (jobs count from 1).
 const READY: u32 = 0;
 
-fn worker_url() -> Result<String, String> {
+fn worker_url() -> Result<String, Startup> {
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("页面不可用")?;
+        .ok_or(Startup::NoPage)?;
     let Some(source) = document.get_element_by_id(INLINE_SOURCE_ID) else {
         return Ok(WORKER_SCRIPT.to_string());
     };
@@ -95,9 +124,8 @@ fn worker_url() -> Result<String, String> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/javascript");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "无法生成后台处理模块".to_string())?;
-    web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "无法生成后台处理模块的地址".to_string())
+        .map_err(|_| Startup::NoScript)?;
+    web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| Startup::NoScript)
 }
 
 /// Stop the worker and fail what it still had to do (it stopped, or it misbehaved).
@@ -115,13 +143,10 @@ fn stop(reason: &str) {
     }
 }
 
-fn start() -> Result<(), String> {
+fn start() -> Result<(), Startup> {
     let url = worker_url()?;
-    let worker = web_sys::Worker::new(&url).map_err(|e| {
-        get(&e, "message")
-            .as_string()
-            .unwrap_or_else(|| "浏览器不允许启动后台处理".into())
-    })?;
+    let worker = web_sys::Worker::new(&url)
+        .map_err(|e| Startup::from_reason(get(&e, "message").as_string()))?;
     let pending: Pending = Rc::new(RefCell::new(HashMap::new()));
     let ready = {
         let pending = pending.clone();
@@ -153,7 +178,7 @@ fn start() -> Result<(), String> {
                         let _ = resolve.call0(&JsValue::NULL);
                     }
                 } else {
-                    let why = "它的版本与页面不一致，请刷新页面";
+                    let why = OTHER_VERSION;
                     if let Some((_, reject)) = entry {
                         let _ = reject.call1(&JsValue::NULL, &why.into());
                     }
@@ -169,9 +194,7 @@ fn start() -> Result<(), String> {
         });
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         event.prevent_default();
-        let message = get(&event, "message")
-            .as_string()
-            .unwrap_or_else(|| "无法加载".into());
+        let message = get(&event, "message").as_string().unwrap_or_default();
         stop(&message);
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -208,13 +231,13 @@ pub async fn run(job: &Job, bytes: &[u8]) -> Result<(Done, Vec<u8>), WorkerError
         start().map_err(WorkerError::Unavailable)?;
     }
     let Some(ready) = HELPER.with(|h| h.borrow().as_ref().map(|h| h.ready.clone())) else {
-        return Err(WorkerError::Unavailable("未启动".into()));
+        return Err(WorkerError::Unavailable(Startup::Browser(None)));
     };
     if let Err(e) = JsFuture::from(ready).await {
         stop("");
-        return Err(WorkerError::Unavailable(
-            e.as_string().unwrap_or_else(|| "无法加载".into()),
-        ));
+        return Err(WorkerError::Unavailable(Startup::from_reason(
+            e.as_string(),
+        )));
     }
     let message = Object::new();
     let file = Uint8Array::from(bytes);
@@ -238,7 +261,7 @@ pub async fn run(job: &Job, bytes: &[u8]) -> Result<(Done, Vec<u8>), WorkerError
         Some(answer)
     });
     let Some(answer) = answer else {
-        return Err(WorkerError::Unavailable("无法发送".into()));
+        return Err(WorkerError::Unavailable(Startup::NotSent));
     };
     let time_limit = Closure::once_into_js(|| stop(TIMED_OUT));
     let timer = web_sys::window().and_then(|w| {

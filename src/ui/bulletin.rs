@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::state::{AppState, Screen};
 use crate::platform;
 use rectify_core::bulletin::layout::{paginate, Line, LineKind, Page, CJK, HEADER_LINES};
-use rectify_core::bulletin::{bulletin, bulletin_as_of, Bulletin};
+use rectify_core::bulletin::{bulletin, bulletin_as_of};
 use rectify_core::document::end_of_day;
 use rectify_core::document::MetaField;
 use rectify_core::ledger::{format_date, CountingBasis};
@@ -31,14 +31,14 @@ pub fn BulletinView() -> impl IntoView {
                     Some(then) => {
                         return Some((
                             bulletin_as_of(&ledger, &then),
-                            format!("统计数为 {date} 当天结束时台账的情况（按修改记录还原）。"),
+                            state.t().counts_as_of(&date.to_string()),
                         ))
                     }
-                    None => format!("截至日期 {date} 时本机还没有这本台账的修改记录（台账建立在此之后），统计数按当前台账计算。"),
+                    None => state.t().no_history_as_of(&date.to_string()),
                 }
             }
-            (true, None) => "未填统计截至日期，统计数按当前台账计算。".to_string(),
-            (false, _) => "统计数按当前台账计算。".to_string(),
+            (true, None) => state.t().counts_no_as_of.to_string(),
+            (false, _) => state.t().counts_current.to_string(),
         };
         Some((bulletin(&ledger), source))
     });
@@ -77,7 +77,7 @@ pub fn BulletinView() -> impl IntoView {
         if let Err(e) =
             platform::download(b.to_text().as_bytes(), &file, "text/plain;charset=utf-8")
         {
-            state.error(e);
+            state.error(state.tu().refusal(e));
         }
     };
     let download_docx = move |_| {
@@ -88,76 +88,57 @@ pub fn BulletinView() -> impl IntoView {
     view! {
         <section class="bulletin">
             <div class="bulletin-toolbar no-print">
-                <h2>"通报"</h2>
-                <p class="bulletin-counts" aria-label="通报中的统计数">
-                    {move || made.with(|b| b.as_ref().map(counts_line).unwrap_or_default())}
+                <h2>{state.tr(|t| t.tab_bulletin)}</h2>
+                <p class="bulletin-counts" aria-label=state.tr(|t| t.bulletin_counts_label)>
+                    {move || made.with(|b| b.as_ref().map(|b| state.t().bulletin_counts(&b.counts)).unwrap_or_default())}
                 </p>
                 <div class="field-grid">
-                    <label class="field">"统计截至日期"
+                    <label class="field">{state.tr(|t| t.meta_as_of)}
                         <input type="date" readonly=ro
                             prop:value=move || meta_value(|m| format_date(m.as_of))
                             on:change=move |e| set_meta(MetaField::AsOf, event_target_value(&e))/>
                     </label>
-                    <label class="field">"成文日期"
+                    <label class="field">{state.tr(|t| t.meta_issue_date)}
                         <input type="date" readonly=ro
                             prop:value=move || meta_value(|m| format_date(m.issue_date))
                             on:change=move |e| set_meta(MetaField::IssueDate, event_target_value(&e))/>
                     </label>
-                    <label class="field">"计数口径"
+                    <label class="field">{state.tr(|t| t.counting_basis)}
                         <select disabled=ro on:change=move |e| set_meta(MetaField::CountingBasis, event_target_value(&e))>
                             <option value=CountingBasis::Category.code()
                                 prop:selected=move || meta_value(|m| m.counting_basis.code().to_string()) == CountingBasis::Category.code()>
-                                "按反馈问题（类别）计数"
+                                {state.tr(|t| t.count_by_category)}
                             </option>
                             <option value=CountingBasis::Problem.code()
                                 prop:selected=move || meta_value(|m| m.counting_basis.code().to_string()) == CountingBasis::Problem.code()>
-                                "按具体问题计数"
+                                {state.tr(|t| t.count_by_problem)}
                             </option>
                         </select>
                     </label>
                 </div>
                 <label class="check">
                     <input type="checkbox" prop:checked=move || by_history.get() on:change=move |e| by_history.set(event_target_checked(&e))/>
-                    "统计数按截至日期当天的台账（按修改记录）"
+                    {state.tr(|t| t.counts_by_history)}
                 </label>
-                <p class="hint" aria-label="统计数来源">{move || made_with_source.with(|m| m.as_ref().map(|(_, s)| s.clone()).unwrap_or_default())}</p>
+                <p class="hint" aria-label=state.tr(|t| t.counts_source)>{move || made_with_source.with(|m| m.as_ref().map(|(_, s)| s.clone()).unwrap_or_default())}</p>
                 <div class="bulletin-actions">
-                    <button class="primary" on:click=move |_| print()>"打印 / 存为 PDF"</button>
-                    <button on:click=download_docx>"下载 Word（.docx）"</button>
-                    <button on:click=download_text>"下载全文（.txt）"</button>
-                    <button on:click=move |_| state.screen.set(Screen::Info)>"修改标题、正文段落和署名"</button>
+                    <button class="primary" on:click=move |_| print()>{state.tr(|t| t.print_or_pdf)}</button>
+                    <button on:click=download_docx>{state.tr(|t| t.download_docx)}</button>
+                    <button on:click=download_text>{state.tr(|t| t.download_full_txt)}</button>
+                    <button on:click=move |_| state.screen.set(Screen::Info)>{state.tr(|t| t.edit_bulletin_texts)}</button>
                 </div>
                 <p class="hint">
-                    {move || pages.with(|p| format!("共 {} 页 · A4 纵向 · 每页 22 行、每行 28 字（GB/T 9704—2012）。页边距和页码已按公文格式排好，打印时不必另加页眉页脚。", p.len()))}
+                    {move || pages.with(|p| state.t().bulletin_pages(p.len()))}
                 </p>
                 {move || made.with(|b| b.as_ref().is_some_and(|b| b.counts_sentence_added)).then(|| view! {
-                    <p class="hint warn">"开头段落里没有找到写统计数字的位置，已在开头段落末尾补上统计句。可在“台账信息”中修改开头段落。"</p>
+                    <p class="hint warn">{state.tr(|t| t.counts_sentence_added)}</p>
                 })}
             </div>
-            <div class="sheets" role="document" aria-label="通报预览">
+            <div class="sheets" role="document" aria-label=state.tr(|t| t.bulletin_preview)>
                 {move || pages.get().into_iter().map(|page| view! { <Sheet page=page/> }).collect_view()}
             </div>
         </section>
     }
-}
-
-fn counts_line(b: &Bulletin) -> String {
-    let c = &b.counts;
-    let what = match c.basis {
-        CountingBasis::Category => "反馈问题",
-        CountingBasis::Problem => "具体问题",
-    };
-    let mut text = format!(
-        "{what} {} 个，已整改完毕 {} 个，建章立制 {} 项",
-        c.total, c.finished, c.rules
-    );
-    if c.rule_candidates > 0 {
-        text.push_str(&format!(
-            "（另有 {} 项待确认，未计入，可在“建章立制”中确认）",
-            c.rule_candidates
-        ));
-    }
-    text
 }
 
 fn print() {
@@ -168,6 +149,7 @@ fn print() {
 
 #[component]
 fn Sheet(page: Page) -> impl IntoView {
+    let state = expect_context::<AppState>();
     let number = page.number;
     let folio_class = if page.folio_at_right() {
         "folio right"
@@ -176,11 +158,11 @@ fn Sheet(page: Page) -> impl IntoView {
     };
     let folio = page.folio();
     view! {
-        <article class="sheet" aria-label=format!("第{number}页")>
+        <article class="sheet" aria-label=move || state.t().sheet_label(number)>
             <div class="type-area">
                 {page_lines(page.lines)}
             </div>
-            <div class=folio_class aria-label=format!("页码 {number}")>{folio}</div>
+            <div class=folio_class aria-label=move || state.t().folio_label(number)>{folio}</div>
         </article>
     }
 }

@@ -53,9 +53,13 @@ pub fn BulletinImportView() -> impl IntoView {
                     file_name.set(Some(name));
                     text.set(t);
                 }
-                Err(e) => state.error(state.tu().unreadable_file(&name, &e.to_string())),
+                Err(e) => state.error(
+                    state
+                        .tu()
+                        .unreadable_file(&name, &state.tu().bulletin_error(&e)),
+                ),
             },
-            Err(e) => state.error(e),
+            Err(e) => state.error(state.tu().refusal(e)),
         });
         input.set_value("");
     };
@@ -134,7 +138,7 @@ fn Recognised(report: BulletinReport) -> impl IntoView {
             </p>
             {(!stated.is_empty()).then(|| view! { <p>{t.stated_in_bulletin(&stated)}</p> })}
             {(!warnings.is_empty()).then(|| view! {
-                <ul class="warnings">{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                <ul class="warnings">{warnings.into_iter().map(|w| view! { <li>{t.bulletin_warning(&w)}</li> }).collect_view()}</ul>
             })}
             {if leftovers.is_empty() {
                 view! { <p class="hint">{t.nothing_left_over}</p> }.into_any()
@@ -143,7 +147,7 @@ fn Recognised(report: BulletinReport) -> impl IntoView {
                     <details open>
                         <summary>{t.leftovers(leftovers.len())}</summary>
                         <ul class="leftovers">
-                            {leftovers.into_iter().map(|l| view! { <li><span class="kept-in">{l.kept_in}</span>"："{l.text}</li> }).collect_view()}
+                            {leftovers.into_iter().map(|l| view! { <li><span class="kept-in">{t.kept_in(&l.kept_in)}</span>{t.colon}{l.text}</li> }).collect_view()}
                         </ul>
                     </details>
                 }.into_any()

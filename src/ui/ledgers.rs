@@ -200,7 +200,7 @@ pub fn LedgersView() -> impl IntoView {
                                             when=is_renaming.clone()
                                             fallback={
                                                 let name = name.clone();
-                                                move || view! { <span class="ledger-name">{name.clone()}</span> }
+                                                move || view! { <span class="ledger-name">{state.t().ledger_name(&name)}</span> }
                                             }
                                         >
                                             <input

@@ -53,7 +53,7 @@ fn commit_focused_field() {
 /// once, so a picker may be cleared right after (to let the same file be picked again).
 pub(crate) fn read_first_file(
     files: Option<web_sys::FileList>,
-    then: impl FnOnce(String, Result<Vec<u8>, String>) + 'static,
+    then: impl FnOnce(String, Result<Vec<u8>, crate::platform::Refusal>) + 'static,
 ) {
     let Some(file) = files.and_then(|f| f.get(0)) else {
         return;
@@ -66,7 +66,7 @@ pub(crate) fn read_first_file(
 fn import_files(state: AppState, files: Option<web_sys::FileList>) {
     read_first_file(files, move |name, read| match read {
         Ok(bytes) => state.import_bytes(&name, bytes),
-        Err(e) => state.error(e),
+        Err(e) => state.error(state.tu().refusal(e)),
     });
 }
 

@@ -40,7 +40,7 @@ pub fn ReportView() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match platform::copy_text(&t).await {
                 Ok(()) => state.info(state.tu().report_copied),
-                Err(e) => state.error(e),
+                Err(e) => state.error(state.tu().refusal(e)),
             }
         });
     };
@@ -51,7 +51,7 @@ pub fn ReportView() -> impl IntoView {
             .unwrap_or_default();
         let file = format!("{}-周报告-{}.txt", name, from.get_untracked());
         if let Err(e) = platform::download(text().as_bytes(), &file, "text/plain;charset=utf-8") {
-            state.error(e);
+            state.error(state.tu().refusal(e));
         }
     };
     view! {

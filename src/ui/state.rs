@@ -206,7 +206,7 @@ impl AppState {
             // like any failed save; the next one that completes clears it
             let pending = large.clone();
             large.on_written(move |result| match result {
-                Err(e) => state.save_error.set(Some(e.to_string())),
+                Err(e) => state.save_error.set(Some(state.tu().store_error(&e))),
                 Ok(()) if !pending.pending() => {
                     // a move is complete once IndexedDB has the copy: drop the localStorage one
                     self::store().finish_moves();
@@ -574,7 +574,7 @@ impl AppState {
     pub async fn read_bulletin(&self, text: &str) -> Option<Result<BulletinImport, String>> {
         match self.run_job(&Job::ReadBulletin, text.as_bytes()).await {
             Some((Done::Bulletin(import), _)) => Some(Ok(*import)),
-            Some((Done::Failed(why), _)) => Some(Err(why)),
+            Some((Done::Failed(why), _)) => Some(Err(self.tu().job_error(&why))),
             Some(_) | None => None,
         }
     }
@@ -619,9 +619,11 @@ impl AppState {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 ) {
                     Ok(()) => state.info(state.tu().excel_exported(&file_name)),
-                    Err(e) => state.error(e),
+                    Err(e) => state.error(state.tu().refusal(e)),
                 },
-                Some((Done::Failed(e), _)) => state.error(state.tu().excel_export_failed(&e)),
+                Some((Done::Failed(e), _)) => {
+                    state.error(state.tu().excel_export_failed(&state.tu().job_error(&e)))
+                }
                 Some(_) | None => {}
             }
         });
@@ -641,10 +643,10 @@ impl AppState {
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                     ) {
                         Ok(()) => state.notice.set(None),
-                        Err(e) => state.error(e),
+                        Err(e) => state.error(state.tu().refusal(e)),
                     }
                 }
-                Some((Done::Failed(e), _)) => state.error(e),
+                Some((Done::Failed(e), _)) => state.error(state.tu().job_error(&e)),
                 Some(_) | None => {}
             }
         });
@@ -655,7 +657,7 @@ impl AppState {
         match platform::worker::run(job, bytes).await {
             Ok(answer) => Some(answer),
             Err(WorkerError::Unavailable(why)) => {
-                self.error(self.tu().worker_unavailable(&why));
+                self.error(self.tu().worker_unavailable(&self.tu().startup(&why)));
                 None
             }
             Err(WorkerError::Crashed) => {
@@ -688,7 +690,11 @@ impl AppState {
                 }
                 Some((Done::Failed(e), _)) => {
                     state.xlsx_import.set(None);
-                    state.error(state.tu().not_imported(&file_name, &e));
+                    state.error(
+                        state
+                            .tu()
+                            .not_imported(&file_name, &state.tu().job_error(&e)),
+                    );
                 }
                 Some(_) | None => state.xlsx_import.set(None),
             }
@@ -719,7 +725,7 @@ impl AppState {
                     r.skipped.len(),
                 ));
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(self.tu().xlsx_error(&e)),
         }
     }
 
@@ -1058,7 +1064,7 @@ impl AppState {
                     }
                     self.info(self.tu().exported(&file_name));
                 }
-                Err(e) => self.error(e),
+                Err(e) => self.error(self.tu().refusal(e)),
             }
             self.save_now();
         }
@@ -1117,12 +1123,8 @@ impl AppState {
                     } else {
                         state.tu().file_timed_out
                     };
-                    let e = envelope::ImportError::Corrupt(why.to_string());
-                    state.error(
-                        state
-                            .tu()
-                            .not_imported(&file_name, &state.tu().import_error(&e)),
-                    )
+                    let e = state.tu().file_damaged(why);
+                    state.error(state.tu().not_imported(&file_name, &e))
                 }
                 Ok((Done::Changes { heads }, batch))
                     if state.current_id() == Some(header.ledger_id.clone()) =>

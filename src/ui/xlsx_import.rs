@@ -16,7 +16,7 @@ pub fn XlsxPicker(label: fn(&Texts) -> &'static str) -> impl IntoView {
         let input: web_sys::HtmlInputElement = event_target(&e);
         super::read_first_file(input.files(), move |name, read| match read {
             Ok(bytes) => state.read_xlsx(&name, &bytes),
-            Err(e) => state.error(state.tu().not_imported(&name, &e)),
+            Err(e) => state.error(state.tu().not_imported(&name, state.tu().refusal(e))),
         });
         input.set_value("");
     };
@@ -136,10 +136,7 @@ fn Preview(file_name: String, import: XlsxImport, on_cancel: Callback<()>) -> im
             <tbody>
                 {columns.into_iter().map(|c| {
                     let note = c.note.clone();
-                    let target = move || match c.field {
-                        Some(f) => f.label().to_string(),
-                        None => state.t().not_imported_column(&note),
-                    };
+                    let target = move || state.t().column_target(c.field, note.as_ref());
                     view! { <tr class:unused=c.field.is_none()><td>{c.column}</td><td>{c.header}</td><td>{target}</td></tr> }
                 }).collect_view()}
             </tbody>
@@ -150,14 +147,14 @@ fn Preview(file_name: String, import: XlsxImport, on_cancel: Callback<()>) -> im
             view! {
                 <div class="notice error skipped" role="alert" aria-label=state.tr(|t| t.rows_not_read)>
                     <p>{move || state.t().rows_skipped(skipped_count)}</p>
-                    <ul>{skipped.into_iter().map(|s| view! { <li>{s.to_string()}</li> }).collect_view()}</ul>
+                    <ul>{skipped.into_iter().map(|s| view! { <li>{move || state.t().skipped_row(&s)}</li> }).collect_view()}</ul>
                 </div>
             }.into_any()
         }}
         {(!notes.is_empty()).then(|| view! {
             <div class="warnings" aria-label=state.tr(|t| t.please_check)>
                 <p>{state.tr(|t| t.inferred_rows)}</p>
-                <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                <ul>{notes.into_iter().map(|n| view! { <li>{move || state.t().xlsx_note(&n)}</li> }).collect_view()}</ul>
             </div>
         })}
         <h3>{state.tr(|t| t.problems_to_import)}</h3>

@@ -1,5 +1,5 @@
 // 中文 / English: a new user sees Chinese; the switch in the header turns the UI English
-// without a reload or losing what is typed, the bulletin stays Chinese, a reload keeps English.
+// without a reload or losing what is typed, the bulletin itself stays Chinese, a reload keeps English.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -88,11 +88,12 @@ test('switch the UI to English and back; the bulletin stays Chinese; the choice 
   await expectText(page.getByRole('alert').filter({ has: closeButton }), /^“wrong\.xlsx” was not imported: /, 'the Excel import error');
   await closeButton.click();
 
-  // the bulletin stays Chinese: an official document
+  // the bulletin stays Chinese: an official document; the view around it is English
   await header.show('Bulletin');
-  await expectCount(main.getByRole('heading', { name: '通报', exact: true, level: 2 }), 1, 'the bulletin heading');
-  await expectCount(main.getByRole('button', { name: '打印 / 存为 PDF', exact: true }), 1, 'the print button');
-  const preview = main.getByRole('document', { name: '通报预览' });
+  await expectCount(main.getByRole('heading', { name: 'Bulletin', exact: true, level: 2 }), 1, 'the bulletin heading');
+  await expectCount(main.getByRole('button', { name: 'Print / save as PDF', exact: true }), 1, 'the print button');
+  await expectCount(main.getByRole('button', { name: 'Download Word (.docx)', exact: true }), 1, 'the Word button');
+  const preview = main.getByRole('document', { name: 'Bulletin preview' });
   await until(async () => /整改/.test(await preview.innerText()), 'the bulletin preview in Chinese');
 
   // a reload keeps English

@@ -38,20 +38,6 @@ pub enum Reminder {
     NotPersistent(u32),
 }
 
-impl Reminder {
-    /// The reminder as the app shows it.
-    pub fn message(&self) -> String {
-        match self {
-            Reminder::ManyChanges(n) => format!(
-                "自上次导出以来，本台账已有 {n} 处修改只保存在本浏览器中。请点“导出备份”把台账存成文件（可存到U盘、网盘或发给同事），以防浏览器数据被清除或电脑损坏。"
-            ),
-            Reminder::NotPersistent(n) => format!(
-                "本浏览器没有承诺长期保留本机数据（磁盘空间不足或清理浏览数据时可能被删除），本台账有 {n} 处修改尚未导出。请点“导出备份”把台账存成文件。"
-            ),
-        }
-    }
-}
-
 impl BackupStatus {
     /// The reminder due now, if any. `persisted` is the browser's answer to
     /// `navigator.storage.persisted()` after asking `persist()` (None: no answer).

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::bulletin::Bulletin;
 use crate::file::envelope::ImportError;
-use crate::import::bulletin::BulletinImport;
-use crate::import::xlsx::XlsxImport;
+use crate::import::bulletin::{BulletinImport, BulletinTextError};
+use crate::import::xlsx::{XlsxImport, XlsxImportError};
 use crate::ledger::Ledger;
 
 /// The message format's version: the page refuses a worker of another version rather than
@@ -17,7 +17,7 @@ use crate::ledger::Ledger;
 /// gets the new worker's files). `crates/office/tests/jobs.rs` pins the messages' shape to it: a change
 /// to `Job`, `Done` or what they carry (Ledger, Bulletin, XlsxImport, BulletinImport) fails
 /// there until this is bumped.
-pub const PROTOCOL: u32 = 3;
+pub const PROTOCOL: u32 = 4;
 
 /// A job for the worker. Its input file, when it has one, travels beside it as bytes.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -64,8 +64,31 @@ pub enum Done {
     /// page lacks (`LedgerDoc::changes_missing_from`'s batch, the bytes beside), with the
     /// file's heads, for `LedgerDoc::merge_changes`
     Changes { heads: Vec<String> },
-    /// the job failed, with the Chinese message to show
-    Failed(String),
+    /// the job failed, and why
+    Failed(JobError),
+}
+
+/// Why a job failed, as data (the page's i18n says it in words).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum JobError {
+    /// the workbook cannot be read as a ledger
+    #[error("{0}")]
+    Xlsx(XlsxImportError),
+    /// the text cannot be read as a bulletin
+    #[error("{0}")]
+    Bulletin(BulletinTextError),
+    /// the Excel or Word file could not be made (the library's own detail)
+    #[error("the file could not be made: {0}")]
+    Export(String),
+    /// the worker received fewer bytes than the job said
+    #[error("the worker received an incomplete file")]
+    IncompleteInput,
+    /// the worker does not understand the job (another version's), with the parser's detail
+    #[error("the worker does not understand the job: {0}")]
+    UnknownJob(String),
+    /// the page does not understand the worker's answer, with the parser's detail
+    #[error("the worker's answer cannot be read: {0}")]
+    UnknownAnswer(String),
 }
 
 /// A job as the message's text (JSON).
@@ -75,9 +98,6 @@ pub fn job_to_json(job: &Job) -> String {
 
 /// The page's side: the answer's text back into [`Done`].
 pub fn done_from_json(text: &str) -> Done {
-    serde_json::from_str(text).unwrap_or_else(|e| {
-        Done::Failed(format!(
-            "后台处理模块的回答无法识别（{e}），请刷新页面后重试。"
-        ))
-    })
+    serde_json::from_str(text)
+        .unwrap_or_else(|e| Done::Failed(JobError::UnknownAnswer(e.to_string())))
 }

@@ -9,25 +9,30 @@ use std::rc::Rc;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 
-use crate::document::{KnownChanges, LedgerDoc, MergeReport};
+use crate::document::{Damage, KnownChanges, LedgerDoc, MergeReport};
 use crate::file::envelope::{self, ImportError};
 use crate::ledger::Ledger;
 
 /// Every key this app writes starts with this, so it never collides with other pages of the
 /// same origin (all pages opened from file:// share one).
 pub const PREFIX: &str = "rectify:";
+/// The name listed for a stored ledger whose header cannot be read (the page's i18n shows
+/// it in words).
+pub const DAMAGED_NAME: &str = "（已损坏的台账）";
 
+/// Why the store could not read or write, as data (the page's i18n says it in words).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
-    #[error("浏览器存储空间已满，最近的修改没有保存到本机。台账仍在本页中，请立即“导出”保存为文件，再删除不用的台账以腾出空间。")]
+    #[error("the browser's storage is full")]
     QuotaExceeded,
-    #[error("浏览器禁止本页使用本地存储（可能是隐私模式或浏览器设置），修改不会保存到本机。请用“导出”保存为文件。")]
+    #[error("the browser does not allow local storage")]
     Unavailable,
-    #[error("本地保存的台账已损坏，无法打开：{0}")]
-    Corrupt(String),
-    #[error("本机没有这本台账。")]
+    /// the stored ledger does not load, and why (as a ledger file would not)
+    #[error("the stored ledger is damaged: {0}")]
+    Corrupt(ImportError),
+    #[error("no such ledger in this browser")]
     NotFound,
-    #[error("这本台账保存在本浏览器的 IndexedDB 中，但这次 IndexedDB 没有打开（可能被浏览器设置阻止，或打开太慢）。台账没有丢失，请刷新页面再试。")]
+    #[error("IndexedDB did not open")]
     LargeUnavailable,
 }
 
@@ -725,7 +730,7 @@ impl<K: KeyValue> LedgerStore<K> {
                 name: header
                     .as_ref()
                     .map(|h| h.name.clone())
-                    .unwrap_or_else(|| "（已损坏的台账）".to_string()),
+                    .unwrap_or_else(|| DAMAGED_NAME.to_string()),
                 updated_at: header.map(|h| h.saved_at).unwrap_or(0),
                 size: text.len(),
                 place: Place::Local,
@@ -763,10 +768,9 @@ impl<K: KeyValue> LedgerStore<K> {
             .ok_or_else(|| self.missing(id))?;
         let bytes = b64()
             .decode(text.trim())
-            .map_err(|_| StoreError::Corrupt("不是有效的编码".into()))?;
+            .map_err(|_| StoreError::Corrupt(ImportError::Corrupt(Damage::NotBase64)))?;
         let known = self.known_for(id, &text);
-        envelope::decode_stored(&bytes, read, known.as_ref())
-            .map_err(|e| StoreError::Corrupt(e.to_string()))
+        envelope::decode_stored(&bytes, read, known.as_ref()).map_err(StoreError::Corrupt)
     }
 
     /// The known changes kept beside a ledger's snapshot, if they were written with the
@@ -848,9 +852,9 @@ impl<K: KeyValue> LedgerStore<K> {
             for (_, chunk, _) in self.chunks(id) {
                 let bytes = chunk
                     .and_then(|c| b64().decode(c.data).ok())
-                    .ok_or_else(|| StoreError::Corrupt("一段增量数据无法识别".into()))?;
+                    .ok_or(StoreError::Corrupt(ImportError::Corrupt(Damage::BadChunk)))?;
                 doc.apply_chunk(&bytes)
-                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                    .map_err(|e| StoreError::Corrupt(e.into()))?;
             }
         }
         Ok(doc)

@@ -80,20 +80,6 @@ fn a_reminder_put_off_comes_back_after_as_many_changes_again() {
 }
 
 #[test]
-fn messages_name_the_count_and_the_button() {
-    let many = Reminder::ManyChanges(23).message();
-    assert!(
-        many.contains("23 处修改") && many.contains("导出备份"),
-        "{many}"
-    );
-    let risky = Reminder::NotPersistent(2).message();
-    assert!(
-        risky.contains("2 处修改") && risky.contains("导出备份"),
-        "{risky}"
-    );
-}
-
-#[test]
 fn the_store_counts_changes_per_ledger_until_an_export() {
     let store = LedgerStore::new(MemoryKv::default());
     assert_eq!(store.backup_status("a"), BackupStatus::default());

@@ -319,7 +319,13 @@ fn pick(ids: &[String], n: u32) -> Option<&str> {
 fn acceptable<T>(result: Result<T, DocError>, what: &str) -> Option<T> {
     match result {
         Ok(v) => Some(v),
-        Err(DocError::NotFound(_)) | Err(DocError::Invalid(_)) => None,
+        Err(
+            DocError::NotFound(_)
+            | DocError::OverLimit(_)
+            | DocError::BadDate(_)
+            | DocError::BadWarnDays
+            | DocError::NothingToAdd,
+        ) => None,
         Err(e) => panic!("{what}: unexpected error {e:?}"),
     }
 }

@@ -148,7 +148,10 @@ fn a_bad_date_is_refused_and_nothing_changes() {
     let err = doc
         .set_problem_field(&probs[0], ProblemField::Deadline, "下个月")
         .unwrap_err();
-    assert!(err.to_string().contains("不是有效日期"), "{err}");
+    assert_eq!(
+        err,
+        rectify_core::document::DocError::BadDate("下个月".into())
+    );
     assert_eq!(
         doc.read().unwrap().problem(&probs[0]).unwrap().deadline,
         Some(day(2024, 6, 30))

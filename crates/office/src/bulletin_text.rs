@@ -5,10 +5,10 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 
-use rectify_core::document::LedgerDoc;
+use rectify_core::document::{LedgerDoc, ProblemText};
 use rectify_core::import::bulletin::{
-    create_from_import, BulletinImport, BulletinReport, BulletinTextError, Leftover,
-    NumberingScheme, StatedCounts, MAX_BULLETIN_BYTES,
+    create_from_import, BulletinImport, BulletinReport, BulletinTextError, BulletinWarning, KeptIn,
+    Leftover, NumberingScheme, StatedCounts, MAX_BULLETIN_BYTES,
 };
 use rectify_core::ledger::{
     Category, CountingBasis, Ledger, Meta, Problem, Rule, RuleKind, Sections, Status,
@@ -755,12 +755,12 @@ fn append(target: &mut String, text: &str) {
     target.push_str(text);
 }
 
-fn field_name(f: Option<Field>) -> &'static str {
+fn problem_text(f: Option<Field>) -> ProblemText {
     match f {
-        None => "问题描述",
-        Some(Field::Cause) => "原因分析",
-        Some(Field::Measures) => "整改措施",
-        Some(Field::Progress) => "整改情况",
+        None => ProblemText::Description,
+        Some(Field::Cause) => ProblemText::Cause,
+        Some(Field::Measures) => ProblemText::Measures,
+        Some(Field::Progress) => ProblemText::Progress,
     }
 }
 
@@ -815,7 +815,7 @@ pub fn parse_bulletin(text: &str) -> Result<BulletinImport, BulletinTextError> {
     if !pages.is_empty() {
         report
             .warnings
-            .push(format!("忽略了{}行页码：{}", pages.len(), pages.join("、")));
+            .push(BulletinWarning::PageNumbers(pages.clone()));
     }
 
     // Header and title: the first lines, before any sentence.
@@ -990,9 +990,10 @@ pub fn parse_bulletin(text: &str) -> Result<BulletinImport, BulletinTextError> {
             if n == last_num + 1 || (n == 1 && fresh_category) {
                 // in order, or numbering restarted in a new category
             } else if n > last_num && n <= last_num + 3 {
-                report
-                    .warnings
-                    .push(format!("问题编号不连续：{}之后是{}", last_num, n));
+                report.warnings.push(BulletinWarning::ProblemNumberGap {
+                    after: last_num,
+                    next: n,
+                });
             } else {
                 line = Line::Text;
             }
@@ -1000,9 +1001,10 @@ pub fn parse_bulletin(text: &str) -> Result<BulletinImport, BulletinTextError> {
         match line {
             Line::Sub(n, rest) => {
                 if n != last_sub + 1 {
-                    report
-                        .warnings
-                        .push(format!("类别编号不连续：第{}类之后是（{}）", last_sub, n));
+                    report.warnings.push(BulletinWarning::CategoryNumberGap {
+                        after: last_sub,
+                        next: n,
+                    });
                 }
                 last_sub = n;
                 let title = rest.strip_suffix('。').unwrap_or(&rest).to_string();
@@ -1046,11 +1048,12 @@ pub fn parse_bulletin(text: &str) -> Result<BulletinImport, BulletinTextError> {
                     continue;
                 };
                 if cat.problems.is_empty() {
-                    report.warnings.push(format!(
-                        "类别“{}”下没有编号的问题，把它的{}记在一个同名的问题下",
-                        cat.title,
-                        field_name(Some(field))
-                    ));
+                    report
+                        .warnings
+                        .push(BulletinWarning::CategoryWithoutProblems {
+                            category: cat.title.clone(),
+                            field: problem_text(Some(field)),
+                        });
                     let description = cat.title.clone();
                     cat.problems.push(Prob {
                         description,
@@ -1132,7 +1135,7 @@ pub fn parse_bulletin(text: &str) -> Result<BulletinImport, BulletinTextError> {
             .join("\n");
         report.leftovers.push(Leftover {
             text: h,
-            kept_in: "第一部分（整改部署）".to_string(),
+            kept_in: KeptIn::Deployment,
         });
         append(&mut sections_out.deployment, &text);
     }
@@ -1147,7 +1150,7 @@ pub fn parse_bulletin(text: &str) -> Result<BulletinImport, BulletinTextError> {
     for (h, ps) in after {
         report.leftovers.push(Leftover {
             text: h.clone(),
-            kept_in: "第三部分（下一步工作）".to_string(),
+            kept_in: KeptIn::NextSteps,
         });
         next_paras.push(h);
         next_paras.extend(ps);
@@ -1199,9 +1202,7 @@ pub fn parse_bulletin(text: &str) -> Result<BulletinImport, BulletinTextError> {
                 progress_log: vec![],
             });
             if prob.progress.trim().is_empty() {
-                report
-                    .warnings
-                    .push(format!("第{number}项问题没有找到整改情况"));
+                report.warnings.push(BulletinWarning::NoProgress { number });
             }
         }
     }
@@ -1211,13 +1212,13 @@ pub fn parse_bulletin(text: &str) -> Result<BulletinImport, BulletinTextError> {
     for p in opening_leftovers {
         report.leftovers.push(Leftover {
             text: p,
-            kept_in: "开头段落".to_string(),
+            kept_in: KeptIn::Opening,
         });
     }
     for (ci, p) in category_leftovers {
         report.leftovers.push(Leftover {
             text: p,
-            kept_in: format!("第{ci}类问题的标题"),
+            kept_in: KeptIn::CategoryTitle(ci),
         });
     }
     let first_number: Vec<usize> = cats
@@ -1232,14 +1233,17 @@ pub fn parse_bulletin(text: &str) -> Result<BulletinImport, BulletinTextError> {
         let n = first_number[ci - 1] + pi;
         report.leftovers.push(Leftover {
             text: p,
-            kept_in: format!("第{n}项问题的{}", field_name(field)),
+            kept_in: KeptIn::Problem {
+                number: n,
+                field: problem_text(field),
+            },
         });
     }
 
     for note in tail_notes {
         report.leftovers.push(Leftover {
             text: note,
-            kept_in: "联系方式".to_string(),
+            kept_in: KeptIn::Contact,
         });
     }
 
@@ -1295,9 +1299,11 @@ pub fn parse_bulletin(text: &str) -> Result<BulletinImport, BulletinTextError> {
     };
     if let Some(n) = stated.problems {
         if n != n_cats && n != n_probs {
-            report.warnings.push(format!(
-                "通报写明问题{n}个，识别出类别{n_cats}个、具体问题{n_probs}个"
-            ));
+            report.warnings.push(BulletinWarning::ProblemCountDiffers {
+                stated: n,
+                categories: n_cats,
+                problems: n_probs,
+            });
         }
     }
     let finished_problems = ledger
@@ -1315,23 +1321,27 @@ pub fn parse_bulletin(text: &str) -> Result<BulletinImport, BulletinTextError> {
         rest = others;
     }
     if let Some(n) = stated.done {
-        let (got, what) = match meta.counting_basis {
-            CountingBasis::Category => (finished_cats, "类别"),
-            CountingBasis::Problem => (finished_problems, "问题"),
+        let got = match meta.counting_basis {
+            CountingBasis::Category => finished_cats,
+            CountingBasis::Problem => finished_problems,
         };
         if n != got {
-            report.warnings.push(format!(
-                "通报写明已整改完毕事项{n}个，按整改情况识别出已完成的{what}{got}个"
-            ));
+            report.warnings.push(BulletinWarning::DoneCountDiffers {
+                stated: n,
+                basis: meta.counting_basis,
+                found: got,
+            });
         }
     }
     let counted = ledger.rules.iter().filter(|r| !r.candidate).count();
     let candidates = ledger.rules.len() - counted;
     if let Some(n) = stated.rules {
         if n != counted {
-            report.warnings.push(format!(
-                "通报写明整改建章立制{n}项，识别出制度{counted}项（另有{candidates}项待确认）"
-            ));
+            report.warnings.push(BulletinWarning::RuleCountDiffers {
+                stated: n,
+                counted,
+                candidates,
+            });
         }
     }
     let short = if meta.unit_short.is_empty() {
@@ -1359,8 +1369,7 @@ pub fn parse_bulletin(text: &str) -> Result<BulletinImport, BulletinTextError> {
         NumberingScheme::CategoryProblem
     };
     // refused here, at the preview, rather than half-filled into a document
-    rectify_core::document::check_sizes(&ledger)
-        .map_err(|e| BulletinTextError::OverLimit(e.to_string()))?;
+    rectify_core::document::check_sizes(&ledger).map_err(BulletinTextError::OverLimit)?;
     Ok(BulletinImport { ledger, report })
 }
 

@@ -8,7 +8,7 @@
 
 use rectify_core::file::envelope;
 use rectify_core::import::bulletin::BulletinTextError;
-pub use rectify_core::jobs::{Done, Job, PROTOCOL};
+pub use rectify_core::jobs::{Done, Job, JobError, PROTOCOL};
 
 use crate::{bulletin_text, xlsx};
 
@@ -19,15 +19,15 @@ pub fn run(job: Job, bytes: &[u8]) -> (Done, Vec<u8>) {
     match job {
         Job::ExportXlsx { ledger, today, now } => match xlsx::export_xlsx(&ledger, today, now) {
             Ok(file) => (Done::File, file),
-            Err(e) => (Done::Failed(e.to_string()), Vec::new()),
+            Err(e) => failed(JobError::Export(e.to_string())),
         },
         Job::Docx { bulletin } => match crate::docx::to_docx(&bulletin) {
             Ok(file) => (Done::File, file),
-            Err(e) => (Done::Failed(e), Vec::new()),
+            Err(e) => failed(JobError::Export(e)),
         },
         Job::ReadXlsx { file_name } => match xlsx::read_xlsx(bytes, &file_name) {
             Ok(import) => (Done::Xlsx(Box::new(import)), Vec::new()),
-            Err(e) => (Done::Failed(e.to_string()), Vec::new()),
+            Err(e) => failed(JobError::Xlsx(e)),
         },
         Job::ReadBulletin => {
             let read = std::str::from_utf8(bytes)
@@ -35,7 +35,7 @@ pub fn run(job: Job, bytes: &[u8]) -> (Done, Vec<u8>) {
                 .and_then(bulletin_text::parse_bulletin);
             match read {
                 Ok(import) => (Done::Bulletin(Box::new(import)), Vec::new()),
-                Err(e) => (Done::Failed(e.to_string()), Vec::new()),
+                Err(e) => failed(JobError::Bulletin(e)),
             }
         }
         Job::CheckLedgerFile => match envelope::decode(bytes) {
@@ -47,10 +47,7 @@ pub fn run(job: Job, bytes: &[u8]) -> (Done, Vec<u8>) {
             file_len,
         } => {
             let Some((file, hashes)) = bytes.split_at_checked(file_len) else {
-                return (
-                    Done::Failed("后台处理模块收到的文件不完整，请重试。".into()),
-                    Vec::new(),
-                );
+                return failed(JobError::IncompleteInput);
             };
             match envelope::decode(file) {
                 // another ledger, or one this version may only view: the page plans it
@@ -77,15 +74,15 @@ pub fn run(job: Job, bytes: &[u8]) -> (Done, Vec<u8>) {
 pub fn answer(job_json: &str, bytes: &[u8]) -> (String, Vec<u8>) {
     let (done, file) = match serde_json::from_str::<Job>(job_json) {
         Ok(job) => run(job, bytes),
-        Err(e) => (
-            Done::Failed(format!(
-                "后台处理模块无法识别这项工作（{e}），请刷新页面后重试。"
-            )),
-            Vec::new(),
-        ),
+        Err(e) => failed(JobError::UnknownJob(e.to_string())),
     };
     (
         serde_json::to_string(&done).expect("an answer always serialises"),
         file,
     )
+}
+
+/// A failed job's answer: nothing beside it.
+fn failed(why: JobError) -> (Done, Vec<u8>) {
+    (Done::Failed(why), Vec::new())
 }

@@ -4,6 +4,7 @@
 #[path = "../../core/tests/common/mod.rs"]
 mod common;
 
+use rectify_core::document::ProblemText;
 use rectify_core::file::example::example_ledger;
 use rectify_core::import::bulletin::*;
 use rectify_core::ledger::{CountingBasis, Ledger, LedgerCounts, RuleKind, Status};
@@ -244,7 +245,7 @@ fn the_sample_meta_counts_and_rules() {
     assert_eq!((report.rules, report.rule_candidates), (5, 5));
     assert_eq!(report.scheme, NumberingScheme::CategoryProblem);
     assert_eq!(report.leftovers, vec![]);
-    assert_eq!(report.warnings, Vec::<String>::new());
+    assert_eq!(report.warnings, Vec::<BulletinWarning>::new());
 
     assert_eq!(ledger.rules.len(), 10);
     let counted: Vec<&str> = ledger
@@ -380,7 +381,7 @@ fn noise_variants_give_the_same_ledger() {
         let got = parse(&text);
         assert_same_ledger(&got.ledger, &want, what);
         assert_eq!(got.report.leftovers, vec![], "{what}");
-        assert_eq!(got.report.warnings, Vec::<String>::new(), "{what}");
+        assert_eq!(got.report.warnings, Vec::<BulletinWarning>::new(), "{what}");
     }
 }
 
@@ -465,7 +466,7 @@ fn scheme_a_categories_problems_and_sub_items() {
     );
     assert_eq!(report.stated.rules, Some(2));
     assert_eq!(report.leftovers, vec![]);
-    assert_eq!(report.warnings, Vec::<String>::new());
+    assert_eq!(report.warnings, Vec::<BulletinWarning>::new());
 }
 
 #[test]
@@ -512,25 +513,29 @@ fn scheme_b_problems_without_categories() {
     assert_eq!(ledger.sections.next_steps, "持续巩固整改成果。");
     assert_eq!(ledger.rules.len(), 1);
     assert_eq!(report.leftovers, vec![]);
-    assert_eq!(report.warnings, Vec::<String>::new());
+    assert_eq!(report.warnings, Vec::<BulletinWarning>::new());
 }
 
 #[test]
 fn unplaceable_text_is_kept_and_reported() {
     let BulletinImport { ledger, report } = parse(JUNK);
     assert_eq!(ledger.problems.len(), 2);
-    let kept: Vec<(&str, &str)> = report
+    let kept: Vec<(&str, KeptIn)> = report
         .leftovers
         .iter()
-        .map(|l| (l.text.as_str(), l.kept_in.as_str()))
+        .map(|l| (l.text.as_str(), l.kept_in))
         .collect();
+    let progress = |number| KeptIn::Problem {
+        number,
+        field: ProblemText::Progress,
+    };
     assert_eq!(
         kept,
         [
-            ("@@@ 扫描件第2页 @@@", "第1类问题的标题"),
-            ("（此页无正文）", "第1项问题的整改情况"),
-            ("~~~~~~", "第2项问题的整改情况"),
-            ("抄送：县委巡察办。", "联系方式"),
+            ("@@@ 扫描件第2页 @@@", KeptIn::CategoryTitle(1)),
+            ("（此页无正文）", progress(1)),
+            ("~~~~~~", progress(2)),
+            ("抄送：县委巡察办。", KeptIn::Contact),
         ]
     );
     assert!(ledger.categories[0].title.ends_with("@@@ 扫描件第2页 @@@"));
@@ -541,7 +546,10 @@ fn unplaceable_text_is_kept_and_reported() {
     assert_eq!(ledger.meta.signature, "县档案馆党支部");
     assert_eq!(ledger.meta.as_of, Some(common::day(2021, 8, 31)));
     assert!(
-        report.warnings.iter().any(|w| w.contains("页码")),
+        report
+            .warnings
+            .iter()
+            .any(|w| matches!(w, BulletinWarning::PageNumbers(_))),
         "{:?}",
         report.warnings
     );
@@ -578,7 +586,6 @@ fn bytes_that_are_not_text() {
         .repeat(20);
     let err = decode_text(&gbk).unwrap_err();
     assert_eq!(err, BulletinTextError::NotUtf8);
-    assert!(err.to_string().contains("UTF-8") && err.to_string().contains("记事本"));
     let rectify_file = include_bytes!("../../../tests/fixtures/format-v1.rectify");
     assert_eq!(decode_text(rectify_file), Err(BulletinTextError::NotText));
     assert_eq!(
@@ -586,18 +593,6 @@ fn bytes_that_are_not_text() {
         Err(BulletinTextError::NotText)
     );
     assert_eq!(decode_text(b"abc\x00def"), Err(BulletinTextError::NotText));
-    for e in [
-        BulletinTextError::Empty,
-        BulletinTextError::TooLarge { bytes: 3 << 20 },
-        BulletinTextError::NotUtf8,
-        BulletinTextError::NotText,
-        BulletinTextError::NoStructure,
-    ] {
-        assert!(e
-            .to_string()
-            .chars()
-            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
-    }
 }
 
 #[test]
@@ -612,9 +607,6 @@ fn a_three_megabyte_text_is_refused() {
         decode_text(big.as_bytes()),
         Err(BulletinTextError::TooLarge { .. })
     ));
-    assert!(BulletinTextError::TooLarge { bytes: big.len() }
-        .to_string()
-        .contains("2 MB"));
 }
 
 #[test]
@@ -702,7 +694,7 @@ fn labels_alone_on_their_line_chinese_dates_and_measures() {
     assert_eq!(ledger.meta.as_of, Some(common::day(2023, 5, 31)));
     assert_eq!(ledger.sections.implementation_heading, "整改工作");
     assert_eq!(report.leftovers, vec![]);
-    assert_eq!(report.warnings, Vec::<String>::new());
+    assert_eq!(report.warnings, Vec::<BulletinWarning>::new());
 }
 
 #[test]
@@ -720,14 +712,17 @@ fn lines_before_the_header_and_the_document_number_are_kept_in_the_opening() {
         ledger.sections.opening,
         format!("附件1\n清工委〔2022〕12号\n{}", want.sections.opening)
     );
-    let kept: Vec<(&str, &str)> = report
+    let kept: Vec<(&str, KeptIn)> = report
         .leftovers
         .iter()
-        .map(|l| (l.text.as_str(), l.kept_in.as_str()))
+        .map(|l| (l.text.as_str(), l.kept_in))
         .collect();
     assert_eq!(
         kept,
-        [("附件1", "开头段落"), ("清工委〔2022〕12号", "开头段落")]
+        [
+            ("附件1", KeptIn::Opening),
+            ("清工委〔2022〕12号", KeptIn::Opening)
+        ]
     );
     assert_eq!(ledger.problems.len(), 20);
 }

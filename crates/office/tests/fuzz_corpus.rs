@@ -139,7 +139,6 @@ fn a_document_on_which_automerge_panics_is_refused_as_corrupt() {
         matches!(e, rectify_core::file::ImportError::Corrupt(_)),
         "{e:?}"
     );
-    assert!(e.to_string().contains("文件已损坏"));
     // the browser test's fixture is this file (regenerate: the ignored test below)
     let fixture = std::fs::read(
         Path::new(env!("CARGO_MANIFEST_DIR"))

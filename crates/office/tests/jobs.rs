@@ -5,10 +5,11 @@
 mod common;
 use common::*;
 
-use rectify_core::document::{LedgerDoc, ProblemText};
+use rectify_core::document::{Damage, LedgerDoc, ProblemText};
 use rectify_core::file::envelope::ImportError;
 use rectify_core::file::example::create_example;
-use rectify_core::jobs::{done_from_json, job_to_json, Done, Job};
+use rectify_core::import::xlsx::XlsxImportError;
+use rectify_core::jobs::{done_from_json, job_to_json, Done, Job, JobError};
 use rectify_office::jobs::{answer, run};
 
 /// What the page does: the job as JSON through the worker's `answer`, the reply read back.
@@ -57,10 +58,7 @@ fn a_foreign_file_picked_as_excel_gets_the_readers_message() {
         file_name: "照片.png".into(),
     };
     let (done, _) = through_worker(&read, b"\x89PNG\r\n\x1a\n0000");
-    assert_eq!(
-        done,
-        Done::Failed("这是图片文件，不是 Excel 文件。请选择 .xlsx 文件。".into())
-    );
+    assert_eq!(done, Done::Failed(JobError::Xlsx(XlsxImportError::Image)));
 }
 
 #[test]
@@ -187,7 +185,10 @@ fn another_ledger_a_bad_file_or_a_copy_the_page_lacks_most_of_is_not_answered_wi
         ledger_id: here.ledger_id(),
         file_len: file.len() + 1,
     };
-    assert!(matches!(through_worker(&job, &file).0, Done::Failed(_)));
+    assert_eq!(
+        through_worker(&job, &file).0,
+        Done::Failed(JobError::IncompleteInput)
+    );
 }
 
 #[test]
@@ -197,11 +198,11 @@ fn a_message_from_another_version_is_answered_not_misread() {
     let Done::Failed(why) = done_from_json(&reply) else {
         panic!("{reply}")
     };
-    assert!(why.contains("无法识别这项工作"), "{why}");
+    assert!(matches!(why, JobError::UnknownJob(_)), "{why:?}");
     let Done::Failed(why) = done_from_json("{\"Unheard\":1}") else {
         panic!()
     };
-    assert!(why.contains("回答无法识别"), "{why}");
+    assert!(matches!(why, JobError::UnknownAnswer(_)), "{why:?}");
     // and the plain function is what the message runs
     assert_eq!(
         run(Job::CheckLedgerFile, b"").0,
@@ -255,7 +256,7 @@ fn a_bulletin_text_is_read_in_the_worker_as_in_the_page() {
     ] {
         assert_eq!(
             through_worker(&Job::ReadBulletin, bytes),
-            (Done::Failed(error.to_string()), Vec::new())
+            (Done::Failed(JobError::Bulletin(error)), Vec::new())
         );
     }
 }
@@ -303,8 +304,11 @@ fn the_message_format_is_pinned_to_its_protocol_number() {
             .unwrap(),
         )))
         .unwrap(),
-        serde_json::to_string(&Done::LedgerFileRefused(ImportError::Corrupt("x".into()))).unwrap(),
-        serde_json::to_string(&Done::Failed("x".into())).unwrap(),
+        serde_json::to_string(&Done::LedgerFileRefused(ImportError::Corrupt(
+            Damage::Internal("x".into()),
+        )))
+        .unwrap(),
+        serde_json::to_string(&Done::Failed(JobError::UnknownJob("x".into()))).unwrap(),
     ];
     let shapes: Vec<String> = messages
         .iter()
@@ -315,6 +319,7 @@ fn the_message_format_is_pinned_to_its_protocol_number() {
         (1, "b0b9810d9e29b83f"),
         (2, "6d44a9f0eea34314"),
         (3, "3403785c81f3e2e1"),
+        (4, "906476c157e79f78"),
     ];
     let (protocol, expected) = pinned[pinned.len() - 1];
     assert_eq!(

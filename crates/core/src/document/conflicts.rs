@@ -312,7 +312,7 @@ impl LedgerDoc {
                     .parse()
                     .ok()
                     .filter(|d| (0..=365).contains(d))
-                    .ok_or(DocError::Invalid("预警天数应为 0 到 365 的整数".into()))?;
+                    .ok_or(DocError::BadWarnDays)?;
                 self.doc.put(&obj, key, days)?;
             }
             "candidate" => {

@@ -5,6 +5,7 @@
 use automerge::transaction::Transactable;
 use automerge::{ObjId, ObjType, ReadDoc, Value, ROOT};
 
+use super::Thing;
 use super::{check_field, DocError, LedgerDoc};
 
 impl LedgerDoc {
@@ -93,7 +94,7 @@ impl LedgerDoc {
         &self,
         parent: impl AsRef<ObjId>,
         key: &str,
-        what: &'static str,
+        what: Thing,
     ) -> Result<ObjId, DocError> {
         match self.doc.get(parent.as_ref(), key)? {
             Some((Value::Object(ObjType::Map), id)) => Ok(id),
@@ -102,18 +103,18 @@ impl LedgerDoc {
     }
 
     pub(super) fn problem_obj(&self, id: &str) -> Result<ObjId, DocError> {
-        let problems = self.existing_map(ROOT, "problems", "问题")?;
-        self.existing_map(problems, id, "问题")
+        let problems = self.existing_map(ROOT, "problems", Thing::Problem)?;
+        self.existing_map(problems, id, Thing::Problem)
     }
 
     pub(super) fn category_obj(&self, id: &str) -> Result<ObjId, DocError> {
-        let categories = self.existing_map(ROOT, "categories", "问题类别")?;
-        self.existing_map(categories, id, "问题类别")
+        let categories = self.existing_map(ROOT, "categories", Thing::Category)?;
+        self.existing_map(categories, id, Thing::Category)
     }
 
     pub(super) fn rule_obj(&self, id: &str) -> Result<ObjId, DocError> {
-        let rules = self.existing_map(ROOT, "rules", "建章立制")?;
-        self.existing_map(rules, id, "建章立制")
+        let rules = self.existing_map(ROOT, "rules", Thing::Rule)?;
+        self.existing_map(rules, id, Thing::Rule)
     }
 
     /// Put a string register, writing nothing when the value is unchanged.

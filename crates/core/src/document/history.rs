@@ -9,6 +9,7 @@ use automerge::{ChangeHash, ObjType, Patch, PatchAction, Prop, ReadDoc, Value, R
 use chrono::{NaiveDate, NaiveTime};
 
 use super::{short_actor, DocError, LedgerDoc, MetaField};
+use super::{Damage, Thing};
 use crate::ledger::Ledger;
 
 /// One change in the history list.
@@ -104,7 +105,7 @@ impl LedgerDoc {
         let past = self
             .doc
             .fork_at(&heads)
-            .map_err(|e| DocError::Unreadable(format!("无法还原历史版本（{e}）")))?;
+            .map_err(|e| DocError::Unreadable(Damage::PastVersion(e.to_string())))?;
         let past = LedgerDoc {
             doc: past,
             read_only: true,
@@ -152,18 +153,18 @@ impl LedgerDoc {
         self.writable()?;
         let hash = hash
             .parse::<ChangeHash>()
-            .map_err(|_| DocError::NotFound("修改记录"))?;
+            .map_err(|_| DocError::NotFound(Thing::Change))?;
         let deps = self
             .doc
             .get_change_by_hash(&hash)
-            .ok_or(DocError::NotFound("修改记录"))?
+            .ok_or(DocError::NotFound(Thing::Change))?
             .deps()
             .to_vec();
         let patches = self.doc.diff(&deps, &[hash]);
         let past = self
             .doc
             .fork_at(&deps)
-            .map_err(|e| DocError::Unreadable(format!("无法还原历史版本（{e}）")))?;
+            .map_err(|e| DocError::Unreadable(Damage::PastVersion(e.to_string())))?;
         let mut restored = vec![];
         let mut done: BTreeSet<(String, String)> = BTreeSet::new();
         for patch in &patches {

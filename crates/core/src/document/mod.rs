@@ -9,6 +9,7 @@
 
 pub mod conflicts;
 mod edit;
+mod error;
 mod fill;
 pub mod history;
 mod merge;
@@ -30,6 +31,7 @@ use fractional_index::FractionalIndex;
 
 use crate::ledger::{format_date, parse_date, Ledger};
 pub use conflicts::{Conflict, ConflictValue, Place};
+pub use error::{Damage, DocError, LimitError, Thing};
 pub use fill::AddedContents;
 pub use history::{end_of_day, start_of_day, HistoryEntry};
 pub use meta_field::{MetaField, MetaGroup, MetaKind};
@@ -51,19 +53,16 @@ pub const MAX_PROBLEMS: usize = 5_000;
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 
 /// Refuse a value longer than [`MAX_FIELD_BYTES`], with a message saying how long it is.
-pub fn check_field(value: &str) -> Result<(), DocError> {
+pub fn check_field(value: &str) -> Result<(), LimitError> {
     if value.len() > MAX_FIELD_BYTES {
-        return Err(DocError::Invalid(format!(
-            "内容太长（约 {} KB），一个字段最多 64 KB（约 2 万个汉字）。请删减后再填写，长篇材料请另存为附件。",
-            value.len() / 1024
-        )));
+        return Err(LimitError::FieldTooLong { bytes: value.len() });
     }
     Ok(())
 }
 
 /// Refuse a ledger that breaks a size limit ([`MAX_PROBLEMS`], [`MAX_FIELD_BYTES`]): what an
 /// importer checks before it fills a document, so that nothing is half imported.
-pub fn check_sizes(ledger: &Ledger) -> Result<(), DocError> {
+pub fn check_sizes(ledger: &Ledger) -> Result<(), LimitError> {
     check_problem_count(ledger.problems.len() + ledger.trash.len())?;
     let m = &ledger.meta;
     let s = &ledger.sections;
@@ -110,46 +109,17 @@ pub fn check_sizes(ledger: &Ledger) -> Result<(), DocError> {
 }
 
 /// Refuse more than [`MAX_PROBLEMS`] problems (回收站 included).
-pub fn check_problem_count(problems: usize) -> Result<(), DocError> {
+pub fn check_problem_count(problems: usize) -> Result<(), LimitError> {
     if problems > MAX_PROBLEMS {
-        Err(too_many_problems(problems))
+        Err(LimitError::TooManyProblems { problems })
     } else {
         Ok(())
     }
 }
 
-fn too_many_problems(problems: usize) -> DocError {
-    DocError::Invalid(format!(
-        "问题太多（{problems} 个）：一本台账最多 {MAX_PROBLEMS} 个问题（含回收站）。请按年度或单位分成几本台账。"
-    ))
-}
-
 /// A document whose content does not hydrate into the ledger's shape (any autosurgeon error).
 fn not_a_ledger<E>(_: E) -> DocError {
-    DocError::Unreadable("内容的结构与台账不符".into())
-}
-
-/// Why an operation on a document failed.
-#[derive(Debug, thiserror::Error, PartialEq)]
-pub enum DocError {
-    #[error("此台账由更新版本的 Rectify 创建，只能查看，不能修改")]
-    ReadOnly,
-    #[error("找不到{0}（可能已被他人删除）")]
-    NotFound(&'static str),
-    #[error("台账内容无法读取：{0}")]
-    Unreadable(String),
-    /// a value a person typed that the field cannot take (the message says why)
-    #[error("{0}")]
-    Invalid(String),
-    #[error("这不是同一本台账，不能合并")]
-    OtherLedger,
-}
-
-impl From<automerge::AutomergeError> for DocError {
-    /// An operation the document refused: a bug, not a user error; the detail helps a report.
-    fn from(e: automerge::AutomergeError) -> Self {
-        DocError::Unreadable(format!("内部错误（{e}）"))
-    }
+    DocError::Unreadable(Damage::NotALedger)
 }
 
 /// A ledger document being edited in this session.
@@ -186,9 +156,7 @@ fn normalise_date(value: &str) -> Result<String, DocError> {
     }
     parse_date(value)
         .map(|d| format_date(Some(d)))
-        .ok_or_else(|| {
-            DocError::Invalid(format!("“{}”不是有效日期，请写成 2024-06-30", value.trim()))
-        })
+        .ok_or_else(|| DocError::BadDate(value.trim().to_string()))
 }
 
 /// An order key after `last` (or the first key when there is none).

@@ -5,6 +5,7 @@ use automerge::ROOT;
 use autosurgeon::reconcile_prop;
 
 use super::schema::DocCategory;
+use super::Damage;
 use super::{check_field, moved_order, new_id, order_after, DocError, LedgerDoc};
 
 impl LedgerDoc {
@@ -22,7 +23,7 @@ impl LedgerDoc {
             deleted: false,
         };
         reconcile_prop(&mut self.doc, categories, id.as_str(), &category)
-            .map_err(|e| DocError::Unreadable(format!("内部错误（{e}）")))?;
+            .map_err(|e| DocError::Unreadable(Damage::Internal(e.to_string())))?;
         self.note_small(format!("新增问题类别“{}”", title.trim()));
         Ok(id)
     }

@@ -19,7 +19,7 @@ impl LedgerDoc {
                 .parse()
                 .ok()
                 .filter(|d| (0..=365).contains(d))
-                .ok_or(DocError::Invalid("预警天数应为 0 到 365 的整数".into()))?;
+                .ok_or(DocError::BadWarnDays)?;
             let current = match self.doc.get(&obj, key)? {
                 Some((Value::Scalar(s), _)) => s.as_i64(),
                 _ => None,

@@ -8,13 +8,14 @@ use chrono::NaiveDate;
 
 use super::schema::DocProblem;
 use super::{
-    check_field, moved_order, new_id, normalise_date, order_after, too_many_problems, DocError,
-    LedgerDoc, MAX_PROBLEMS,
+    check_field, moved_order, new_id, normalise_date, order_after, DocError, LedgerDoc,
+    MAX_PROBLEMS,
 };
+use super::{Damage, LimitError, Thing};
 use crate::ledger::{format_date, Ledger, Problem, Status};
 
 /// Long free-text fields of a problem (Automerge text: concurrent edits merge by character).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ProblemText {
     Description,
     Cause,
@@ -118,11 +119,14 @@ impl LedgerDoc {
         check_field(description)?;
         let ledger = self.read()?;
         if ledger.category(category_id).is_none() {
-            return Err(DocError::NotFound("问题类别"));
+            return Err(DocError::NotFound(Thing::Category));
         }
         let problems = ledger.problems.len() + ledger.trash.len();
         if problems >= MAX_PROBLEMS {
-            return Err(too_many_problems(problems + 1));
+            return Err(LimitError::TooManyProblems {
+                problems: problems + 1,
+            }
+            .into());
         }
         let last = self
             .orders_in(&ledger, category_id)
@@ -138,7 +142,7 @@ impl LedgerDoc {
         };
         let problems = self.map_at(ROOT, "problems")?;
         reconcile_prop(&mut self.doc, problems, id.as_str(), &problem)
-            .map_err(|e| DocError::Unreadable(format!("内部错误（{e}）")))?;
+            .map_err(|e| DocError::Unreadable(Damage::Internal(e.to_string())))?;
         self.note_problem(&id, "新增问题");
         Ok(id)
     }
@@ -183,7 +187,9 @@ impl LedgerDoc {
     pub fn move_problem(&mut self, id: &str, delta: i32) -> Result<(), DocError> {
         self.writable_problem(id)?;
         let ledger = self.read()?;
-        let problem = ledger.problem(id).ok_or(DocError::NotFound("问题"))?;
+        let problem = ledger
+            .problem(id)
+            .ok_or(DocError::NotFound(Thing::Problem))?;
         let keys = self.orders_in(&ledger, &problem.category_id);
         if let Some(order) = moved_order(&keys, id, delta) {
             let obj = self.problem_obj(id)?;
@@ -198,9 +204,11 @@ impl LedgerDoc {
         self.writable_problem(id)?;
         let ledger = self.read()?;
         if ledger.category(category_id).is_none() {
-            return Err(DocError::NotFound("问题类别"));
+            return Err(DocError::NotFound(Thing::Category));
         }
-        let problem = ledger.problem(id).ok_or(DocError::NotFound("问题"))?;
+        let problem = ledger
+            .problem(id)
+            .ok_or(DocError::NotFound(Thing::Problem))?;
         if problem.category_id == category_id {
             return Ok(());
         }

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::schema::DocProgressEntry;
 use super::{check_field, new_id, DocError, LedgerDoc};
+use super::{Damage, Thing};
 use crate::ledger::format_date;
 
 impl LedgerDoc {
@@ -29,7 +30,7 @@ impl LedgerDoc {
             text: text.trim().into(),
         };
         reconcile_prop(&mut self.doc, log, id.as_str(), &entry)
-            .map_err(|e| DocError::Unreadable(format!("内部错误（{e}）")))?;
+            .map_err(|e| DocError::Unreadable(Damage::Internal(e.to_string())))?;
         self.note_problem(problem_id, "新增进展记录");
         Ok(id)
     }
@@ -41,7 +42,7 @@ impl LedgerDoc {
     ) -> Result<(), DocError> {
         self.writable_problem(problem_id)?;
         let obj = self.problem_obj(problem_id)?;
-        let log = self.existing_map(obj, "log", "进展记录")?;
+        let log = self.existing_map(obj, "log", Thing::ProgressEntry)?;
         self.doc.delete(&log, entry_id)?;
         self.note_problem(problem_id, "删除进展记录");
         Ok(())

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::schema::DocRule;
 use super::{check_field, new_id, normalise_date, DocError, LedgerDoc};
+use super::{Damage, Thing};
 use crate::ledger::{format_date, RuleKind};
 
 /// A progress entry or rule to add.
@@ -36,7 +37,7 @@ impl LedgerDoc {
             candidate: rule.candidate,
         };
         reconcile_prop(&mut self.doc, rules, id.as_str(), &doc_rule)
-            .map_err(|e| DocError::Unreadable(format!("内部错误（{e}）")))?;
+            .map_err(|e| DocError::Unreadable(Damage::Internal(e.to_string())))?;
         self.note_small(format!("新增建章立制《{}》", rule.title.trim()));
         Ok(id)
     }
@@ -111,7 +112,7 @@ impl LedgerDoc {
 
     pub fn delete_rule(&mut self, id: &str) -> Result<(), DocError> {
         self.writable_small()?;
-        let rules = self.existing_map(ROOT, "rules", "建章立制")?;
+        let rules = self.existing_map(ROOT, "rules", Thing::Rule)?;
         self.doc.delete(&rules, id)?;
         self.note_small("删除建章立制");
         Ok(())

@@ -9,6 +9,7 @@ use automerge::{ActorId, AutoCommit, ChangeHash, ObjType, ReadDoc, Value, ROOT};
 use autosurgeon::reconcile;
 
 use super::schema::{self, migrate, DocRoot, Migration, SCHEMA_VERSION};
+use super::Damage;
 use super::{new_id, DocError, LedgerDoc};
 use crate::ledger::{CountingBasis, Ledger, DEFAULT_WARN_DAYS};
 
@@ -126,12 +127,8 @@ impl LedgerDoc {
         });
         let doc = match loaded {
             Ok(Ok(doc)) => doc,
-            Ok(Err(_)) => {
-                return Err(DocError::Unreadable(
-                    "数据校验失败，内容被改动或不完整".into(),
-                ))
-            }
-            Err(_) => return Err(DocError::Unreadable("内容的编码无法解读".into())),
+            Ok(Err(_)) => return Err(DocError::Unreadable(Damage::Checksum)),
+            Err(_) => return Err(DocError::Unreadable(Damage::Encoding)),
         }
         .with_actor(ActorId::random());
         let mut ledger = LedgerDoc {
@@ -143,11 +140,11 @@ impl LedgerDoc {
         };
         let id = ledger.ledger_id();
         if uuid::Uuid::parse_str(&id).is_err() {
-            return Err(DocError::Unreadable("缺少台账编号".into()));
+            return Err(DocError::Unreadable(Damage::NoLedgerId));
         }
         let schema = ledger.schema();
         if schema == 0 {
-            return Err(DocError::Unreadable("缺少结构版本".into()));
+            return Err(DocError::Unreadable(Damage::NoSchema));
         }
         if let Migration::Newer(_) = migrate(schema) {
             ledger.read_only = true;

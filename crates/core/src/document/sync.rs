@@ -6,6 +6,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use automerge::ChangeHash;
 
+use super::Damage;
 use super::{merge, short_actor, DocError, LedgerDoc};
 
 /// What a merge brought in.
@@ -38,7 +39,7 @@ impl LedgerDoc {
         self.doc
             .load_incremental(bytes)
             .map(|_| ())
-            .map_err(|_| DocError::Unreadable("数据校验失败，内容被改动或不完整".into()))
+            .map_err(|_| DocError::Unreadable(Damage::Checksum))
     }
 
     /// Hashes of the document's heads, hex encoded.
@@ -149,7 +150,7 @@ impl LedgerDoc {
         if self.read_only {
             return Err(DocError::ReadOnly);
         }
-        let unreadable = || DocError::Unreadable("合并数据不完整".into());
+        let unreadable = || DocError::Unreadable(Damage::IncompleteMerge);
         let mut changes = Vec::new();
         let mut rest = batch;
         while !rest.is_empty() {

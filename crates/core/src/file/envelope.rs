@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{check_sizes, DocError, KnownChanges, LedgerDoc, SCHEMA_VERSION};
+use crate::document::{
+    check_sizes, Damage, DocError, KnownChanges, LedgerDoc, LimitError, SCHEMA_VERSION,
+};
 
 /// The first bytes of every ledger file.
 pub const MAGIC: &[u8] = b"RECTIFY-LEDGER\n";
@@ -42,25 +44,36 @@ pub struct Header {
     pub problems: Option<usize>,
 }
 
-/// Every way reading a ledger file can fail, each with its own message.
+/// Every way reading a ledger file can fail, as data (the page's i18n says it in words).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum ImportError {
-    #[error("文件是空的，没有可导入的内容。")]
+    #[error("the file is empty")]
     Empty,
-    #[error("这不是 Rectify 台账文件（台账文件以 .rectify 结尾，由本应用“导出”生成）。")]
+    #[error("not a Rectify ledger file")]
     NotALedgerFile,
-    #[error("文件太大（{0} MB），超过 64 MB 的上限。")]
+    /// the file's size in MB
+    #[error("the file is too large ({0} MB)")]
     TooLarge(usize),
-    #[error("文件不完整（可能在下载或复制时中断），请向对方重新索取文件。")]
+    #[error("the file is incomplete")]
     Truncated,
-    #[error("文件已损坏，无法读取：{0}")]
-    Corrupt(String),
-    /// The document breaks a size limit (too many problems, a field too long): the message
-    /// is the document's ([`crate::document::check_sizes`]).
-    #[error("无法导入：{0}")]
-    OverLimit(String),
-    #[error("文件由更新版本的 Rectify 导出（文件格式 {0}），请先更新本应用再导入。")]
+    #[error("the file is damaged: {0}")]
+    Corrupt(Damage),
+    /// The document breaks a size limit (too many problems, a field too long).
+    #[error("cannot import: {0}")]
+    OverLimit(LimitError),
+    #[error("the file was written in a newer format ({0})")]
     NewerFormat(u32),
+}
+
+impl From<DocError> for ImportError {
+    /// A document that does not load or read: damaged, or past a limit.
+    fn from(e: DocError) -> Self {
+        match e {
+            DocError::Unreadable(why) => ImportError::Corrupt(why),
+            DocError::OverLimit(limit) => ImportError::OverLimit(limit),
+            other => ImportError::Corrupt(Damage::Internal(other.to_string())),
+        }
+    }
 }
 
 /// A ledger file that passed every check, ready to merge or open. Its document was loaded
@@ -162,10 +175,10 @@ pub fn read_header(bytes: &[u8]) -> Result<(Header, usize), ImportError> {
     let end = match rest.iter().take(MAX_HEADER_BYTES).position(|&b| b == b'\n') {
         Some(end) => end,
         None if rest.len() < MAX_HEADER_BYTES => return Err(ImportError::Truncated),
-        None => return Err(ImportError::Corrupt("文件头过长。".into())),
+        None => return Err(ImportError::Corrupt(Damage::HeaderTooLong)),
     };
     let header: Header = serde_json::from_slice(&rest[..end])
-        .map_err(|_| ImportError::Corrupt("文件头无法识别。".into()))?;
+        .map_err(|_| ImportError::Corrupt(Damage::HeaderUnreadable))?;
     if header.kind != KIND {
         return Err(ImportError::NotALedgerFile);
     }
@@ -173,7 +186,7 @@ pub fn read_header(bytes: &[u8]) -> Result<(Header, usize), ImportError> {
         return Err(ImportError::NewerFormat(header.format));
     }
     if uuid::Uuid::parse_str(&header.ledger_id).is_err() {
-        return Err(ImportError::Corrupt("台账编号无效。".into()));
+        return Err(ImportError::Corrupt(Damage::BadLedgerId));
     }
     Ok((header, MAGIC.len() + end + 1))
 }
@@ -202,20 +215,16 @@ pub fn decode_stored(
     let (header, start) = read_header(bytes)?;
     // refused before the (slow) load when the header says it is over the limit
     if let Some(problems) = header.problems {
-        crate::document::check_problem_count(problems)
-            .map_err(|e| ImportError::OverLimit(e.to_string()))?;
+        crate::document::check_problem_count(problems).map_err(ImportError::OverLimit)?;
     }
     let document = &bytes[start..];
     if document.len() < header.bytes {
         return Err(ImportError::Truncated);
     }
     if document.len() > header.bytes {
-        return Err(ImportError::Corrupt("文件末尾有多余内容。".into()));
+        return Err(ImportError::Corrupt(Damage::TrailingBytes));
     }
-    let corrupt = |e| match e {
-        DocError::Unreadable(why) | DocError::Invalid(why) => ImportError::Corrupt(why),
-        other => ImportError::Corrupt(other.to_string()),
-    };
+    let corrupt = ImportError::from;
     let doc = LedgerDoc::load_unread_known(document, known).map_err(corrupt)?;
     // read once now (when asked), so a document that cannot be read fails here, not in the UI
     let ledger = if read {
@@ -224,16 +233,14 @@ pub fn decode_stored(
         None
     };
     if doc.ledger_id() != header.ledger_id {
-        return Err(ImportError::Corrupt("文件头与内容不是同一本台账。".into()));
+        return Err(ImportError::Corrupt(Damage::HeaderOtherLedger));
     }
     if doc.schema() != header.schema {
-        return Err(ImportError::Corrupt(
-            "文件头与内容的结构版本不一致。".into(),
-        ));
+        return Err(ImportError::Corrupt(Damage::HeaderOtherSchema));
     }
     // a small file may unpack into a huge document (Automerge compresses its columns)
     if let Some(ledger) = &ledger {
-        check_sizes(ledger).map_err(|e| ImportError::OverLimit(e.to_string()))?;
+        check_sizes(ledger).map_err(ImportError::OverLimit)?;
     }
     Ok(LedgerFile {
         header,

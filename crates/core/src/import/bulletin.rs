@@ -5,28 +5,28 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::document::LedgerDoc;
-use crate::ledger::Ledger;
+use crate::document::{LedgerDoc, LimitError, ProblemText};
+use crate::ledger::{CountingBasis, Ledger};
 
 /// Texts larger than this are refused: a bulletin is a few dozen KB.
 pub const MAX_BULLETIN_BYTES: usize = 2 * 1024 * 1024;
 
-/// Why a text could not be imported. Each has its own Chinese message.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// Why a text could not be imported, as data (the page's i18n says it in words, with what
+/// to do instead).
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
 pub enum BulletinTextError {
-    #[error("文本是空的：请粘贴通报的文字，或选择一个保存了通报文字的 .txt 文件。")]
+    #[error("the text is empty")]
     Empty,
-    #[error("文本太大（约 {} KB），超过 2 MB 的上限。通报的文字通常只有几十 KB，请检查是否选错了文件。", bytes / 1024)]
+    #[error("the text is too large ({bytes} bytes)")]
     TooLarge { bytes: usize },
-    #[error("这份文字不是 UTF-8 编码（看起来是 GBK/GB2312 编码）。请用记事本或 WPS 打开它，“另存为”时把编码选为 UTF-8，再导入保存后的文件；也可以直接复制全文粘贴进来。")]
+    #[error("the text is not UTF-8 (it looks like GBK)")]
     NotUtf8,
-    #[error("这不是纯文本文件（可能是 Word/Excel/PDF 文档、压缩包或台账文件 .rectify）。请在 Word/WPS 中全选复制通报正文后粘贴进来，或另存为 UTF-8 编码的 .txt；台账文件请用“导入台账文件”打开。")]
+    #[error("not a plain text file")]
     NotText,
-    /// The text parses into a ledger past a size limit (too many problems, a field too long):
-    /// the message is the document's ([`crate::document::check_sizes`]).
-    #[error("{0}")]
-    OverLimit(String),
-    #[error("没有在文字中找到通报的结构：既没有“（一）……”这样的问题类别，也没有“1.……”这样编号的问题或“整改情况：”。请确认粘贴的是整改情况通报的正文。")]
+    /// The text parses into a ledger past a size limit (too many problems, a field too long).
+    #[error("cannot import: {0}")]
+    OverLimit(LimitError),
+    #[error("no bulletin structure found")]
     NoStructure,
 }
 
@@ -57,7 +57,60 @@ pub enum NumberingScheme {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Leftover {
     pub text: String,
-    pub kept_in: String,
+    pub kept_in: KeptIn,
+}
+
+/// Where a passage the importer could not attribute was kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum KeptIn {
+    /// 开头段落
+    Opening,
+    /// 第一部分（整改部署）
+    Deployment,
+    /// 第三部分（下一步工作）
+    NextSteps,
+    /// the title of the category numbered so (1-based)
+    CategoryTitle(usize),
+    /// a field of the problem numbered so (1-based)
+    Problem { number: usize, field: ProblemText },
+    /// 联系方式
+    Contact,
+}
+
+/// Something in the text the person should check after the import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BulletinWarning {
+    /// page number lines that were dropped
+    PageNumbers(Vec<String>),
+    /// problem numbers skip: `next` follows `after`
+    ProblemNumberGap { after: usize, next: usize },
+    /// category numbers skip: （`next`） follows category `after`
+    CategoryNumberGap { after: usize, next: usize },
+    /// a category has no numbered problem: its `field` went to a problem named after it
+    CategoryWithoutProblems {
+        category: String,
+        field: ProblemText,
+    },
+    /// no 整改情况 was found for the problem numbered so
+    NoProgress { number: usize },
+    /// the stated number of problems matches neither the categories nor the problems found
+    ProblemCountDiffers {
+        stated: usize,
+        categories: usize,
+        problems: usize,
+    },
+    /// the stated number of finished items differs from what was found, counted by `basis`
+    DoneCountDiffers {
+        stated: usize,
+        basis: CountingBasis,
+        found: usize,
+    },
+    /// the stated number of rules differs from the rules found
+    RuleCountDiffers {
+        stated: usize,
+        counted: usize,
+        candidates: usize,
+    },
 }
 
 /// What the import recognised, for the person to check.
@@ -72,7 +125,7 @@ pub struct BulletinReport {
     pub stated: StatedCounts,
     pub scheme: NumberingScheme,
     pub leftovers: Vec<Leftover>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<BulletinWarning>,
 }
 
 /// A parsed bulletin: the ledger (ids `c00…`, `p001…`, `r00…`; the document makes real ids)

@@ -6,58 +6,66 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::document::{AddedContents, DocError, LedgerDoc};
-use crate::ledger::Ledger;
+use crate::document::{AddedContents, DocError, LedgerDoc, LimitError};
+use crate::ledger::{Ledger, Status};
 
 /// Files larger than this are refused: a ledger of a few hundred problems is well under 1 MB.
 pub const MAX_XLSX_BYTES: usize = 10 * 1024 * 1024;
 /// Sheets with more rows than this are refused.
 pub const MAX_ROWS: usize = 10_000;
 
-/// Why a file could not be read as a ledger workbook. Each has its own Chinese message.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// Why a file could not be read as a ledger workbook, as data (the page's i18n says it in
+/// words, with what to do instead).
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
 pub enum XlsxImportError {
-    #[error("文件是空的（0 字节）。请选择保存了整改台账的 Excel 文件（.xlsx）。")]
+    #[error("the file is empty")]
     Empty,
-    #[error("文件太大（约 {} MB），超过 10 MB 的上限。整改台账的 Excel 文件通常不到 1 MB，请检查是否选错了文件，或删去其中的图片后再试。", bytes / 1024 / 1024)]
+    #[error("the file is too large ({bytes} bytes)")]
     TooLarge { bytes: usize },
-    #[error("这是 Rectify 的台账文件（.rectify），不是 Excel 文件。请用右上角的“导入”打开它。")]
+    #[error("a Rectify ledger file, not a workbook")]
     RectifyFile,
-    #[error("这是旧版 Excel 文件（.xls，Excel 97–2003 格式），本程序只能读取 .xlsx。请在 Excel 或 WPS 中打开它，“另存为”Excel 工作簿（.xlsx）后再导入。")]
+    #[error("an old .xls workbook")]
     OldExcel,
-    #[error("这是 Word 文档（.docx），不是 Excel 文件。如果是整改通报，请用“从通报导入”；台账请选择 .xlsx 文件。")]
+    #[error("a Word document")]
     WordDocument,
-    #[error("这是 PowerPoint 演示文稿（.pptx），不是 Excel 文件。请选择 .xlsx 文件。")]
+    #[error("a PowerPoint presentation")]
     Presentation,
-    #[error("这是 OpenDocument 表格（.ods）。请在 WPS、LibreOffice 或 Excel 中“另存为”Excel 工作簿（.xlsx）后再导入。")]
+    #[error("an OpenDocument spreadsheet")]
     OpenDocument,
-    #[error("这是 PDF 文件，不是 Excel 文件。请选择 .xlsx 文件。")]
+    #[error("a PDF file")]
     Pdf,
-    #[error("这是图片文件，不是 Excel 文件。请选择 .xlsx 文件。")]
+    #[error("an image")]
     Image,
-    #[error("这是一个压缩包（.zip），但不是 Excel 工作簿。请选择 .xlsx 文件。")]
+    #[error("a zip archive that is not a workbook")]
     NotWorkbook,
-    #[error("这不是 Excel 文件（.xlsx）：文件内容不是 Excel 工作簿的格式（可能是文本、CSV 或其他文件）。CSV 文件请在 Excel 或 WPS 中另存为 .xlsx 后再导入。")]
+    #[error("not an Excel file")]
     NotExcel,
-    #[error(
-        "Excel 文件不完整或已损坏，无法读取（{0}）。请在 Excel 或 WPS 中打开并重新保存后再试。"
-    )]
+    /// the reader's own (English) detail
+    #[error("the workbook is damaged ({0})")]
     Corrupt(String),
-    #[error("Excel 文件解压后过大（超过 200 MB），不像是整改台账，未导入。")]
+    #[error("the workbook unpacks to more than 200 MB")]
     Unpacked,
-    #[error(
-        "工作表“{sheet}”有 {rows} 行，超过 {} 行的上限。请只保留整改台账的内容后再导入。",
-        MAX_ROWS
-    )]
+    #[error("sheet {sheet:?} has {rows} rows, over {MAX_ROWS}")]
     TooManyRows { sheet: String, rows: usize },
-    #[error("没有找到表头：在各工作表（{sheets}）前 20 行中都没有“问题表现”（或“问题”“具体问题”“问题描述”）这样的列名。请确认表格有一行列名，如“序号、问题类别、问题表现、整改措施、责任部门、整改时限、整改状态”。")]
-    NoHeader { sheets: String },
-    #[error("表中没有可导入的问题：每一行都没有问题表现。")]
+    #[error("no header row in the sheets {sheets:?}")]
+    NoHeader { sheets: Vec<String> },
+    #[error("no row has a problem")]
     NoProblems,
     /// What was read breaks a ledger's size limits (too many problems, a cell too long for a
-    /// field): the message is the document's ([`crate::document::check_sizes`]).
-    #[error("无法导入：{0}")]
-    OverLimit(String),
+    /// field).
+    #[error("cannot import: {0}")]
+    OverLimit(LimitError),
+}
+
+/// Why a column of the workbook is not imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ColumnNote {
+    /// the header names no field of the ledger
+    UnknownHeader,
+    /// 预警: the app computes the lights from the deadlines
+    Light,
+    /// the same field as an earlier column (its letter)
+    Duplicate { of: String },
 }
 
 /// What a column of the workbook was taken as.
@@ -70,7 +78,14 @@ pub struct ColumnMapping {
     /// the ledger field it fills, or None (not imported)
     pub field: Option<Field>,
     /// why a column is not imported, when it is not
-    pub note: String,
+    pub note: Option<ColumnNote>,
+}
+
+/// Why a row did not become a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SkipReason {
+    /// the row has other cells but no 问题表现
+    NoDescription,
 }
 
 /// A row that did not become a problem.
@@ -78,13 +93,24 @@ pub struct ColumnMapping {
 pub struct SkippedRow {
     /// the row number as Excel shows it (1-based)
     pub row: usize,
-    pub reason: String,
+    pub reason: SkipReason,
 }
 
-impl std::fmt::Display for SkippedRow {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "第 {} 行：{}", self.row, self.reason)
-    }
+/// A value read with an assumption, for the person to check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum XlsxNote {
+    /// a date column's cell is not a date; its text was added to the end of 整改措施
+    NotADate {
+        row: usize,
+        field: Field,
+        text: String,
+    },
+    /// a 整改状态 not recognised, imported as `status`
+    StatusAssumed {
+        row: usize,
+        text: String,
+        status: Status,
+    },
 }
 
 /// What the import read, for the person to check before anything is stored.
@@ -101,8 +127,8 @@ pub struct XlsxReport {
     pub rule_candidates: usize,
     /// rows that could not be read, with the reason
     pub skipped: Vec<SkippedRow>,
-    /// values read with an assumption ("第 5 行：整改状态“已销号”按已完成导入")
-    pub notes: Vec<String>,
+    /// values read with an assumption (row 5's status 已销号 imported as 已完成)
+    pub notes: Vec<XlsxNote>,
 }
 
 /// A workbook read into a plain ledger (ids `c001…`, `p0001…`, `r001…`; the document makes
@@ -327,8 +353,10 @@ pub fn create_from_xlsx(
         return Err(XlsxImportError::NoProblems);
     }
     let mut doc = LedgerDoc::create(&import.ledger.meta.name, author, now);
-    doc.fill_from(&import.ledger)
-        .map_err(|e| XlsxImportError::OverLimit(e.to_string()))?;
+    doc.fill_from(&import.ledger).map_err(|e| match e {
+        DocError::OverLimit(limit) => XlsxImportError::OverLimit(limit),
+        other => XlsxImportError::Corrupt(other.to_string()),
+    })?;
     doc.commit(now);
     Ok(doc)
 }
@@ -337,7 +365,7 @@ pub fn create_from_xlsx(
 /// problems go to the category of the same title when there is one.
 pub fn add_from_xlsx(doc: &mut LedgerDoc, import: &XlsxImport) -> Result<AddedContents, DocError> {
     if import.ledger.problems.is_empty() {
-        return Err(DocError::Invalid(XlsxImportError::NoProblems.to_string()));
+        return Err(DocError::NothingToAdd);
     }
     doc.add_contents(&import.ledger, true)
 }

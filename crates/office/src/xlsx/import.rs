@@ -9,8 +9,8 @@ use chrono::{Duration, NaiveDate};
 
 use super::{LEDGER_SHEET, RULES_SHEET, STATS_SHEET};
 use rectify_core::import::xlsx::{
-    normalise_header, ColumnMapping, Field, SkippedRow, XlsxImport, XlsxImportError, XlsxReport,
-    MAX_ROWS, MAX_XLSX_BYTES,
+    normalise_header, ColumnMapping, ColumnNote, Field, SkipReason, SkippedRow, XlsxImport,
+    XlsxImportError, XlsxNote, XlsxReport, MAX_ROWS, MAX_XLSX_BYTES,
 };
 use rectify_core::ledger::{
     parse_date, Category, CountingBasis, Ledger, Meta, Problem, Rule, RuleKind, Status,
@@ -330,14 +330,17 @@ fn find_header(sheet: &Sheet) -> Option<(u32, Vec<ColumnMapping>, HashMap<Field,
                 continue;
             }
             let (field, note) = match field {
-                None => (None, "未识别的列名".to_string()),
-                Some(Field::Light) => (None, "预警灯由程序按整改时限计算".to_string()),
-                Some(f) if used.contains_key(&f) => {
-                    (None, format!("与 {} 列重复", column_letter(used[&f])))
-                }
+                None => (None, Some(ColumnNote::UnknownHeader)),
+                Some(Field::Light) => (None, Some(ColumnNote::Light)),
+                Some(f) if used.contains_key(&f) => (
+                    None,
+                    Some(ColumnNote::Duplicate {
+                        of: column_letter(used[&f]),
+                    }),
+                ),
                 Some(f) => {
                     used.insert(f, c);
-                    (Some(f), String::new())
+                    (Some(f), None)
                 }
             };
             columns.push(ColumnMapping {
@@ -378,7 +381,7 @@ pub fn read_xlsx(bytes: &[u8], file_name: &str) -> Result<XlsxImport, XlsxImport
     }
     let Some((sheet_name, sheet, (header_row, columns, fields))) = found else {
         return Err(XlsxImportError::NoHeader {
-            sheets: names.join("、"),
+            sheets: names.clone(),
         });
     };
 
@@ -462,7 +465,7 @@ pub fn read_xlsx(bytes: &[u8], file_name: &str) -> Result<XlsxImport, XlsxImport
             }
             report.skipped.push(SkippedRow {
                 row: excel_row,
-                reason: "没有问题表现".to_string(),
+                reason: SkipReason::NoDescription,
             });
             continue;
         }
@@ -507,10 +510,11 @@ pub fn read_xlsx(bytes: &[u8], file_name: &str) -> Result<XlsxImport, XlsxImport
             };
             if read.is_none() {
                 let text = cell_text(cell);
-                report.notes.push(format!(
-                    "第 {excel_row} 行：{}“{text}”不是日期，已写在整改措施末尾",
-                    f.label()
-                ));
+                report.notes.push(XlsxNote::NotADate {
+                    row: excel_row,
+                    field: f,
+                    text: text.clone(),
+                });
                 if !measures.is_empty() {
                     measures.push('\n');
                 }
@@ -523,10 +527,11 @@ pub fn read_xlsx(bytes: &[u8], file_name: &str) -> Result<XlsxImport, XlsxImport
         let status_text = get(Field::Status);
         let (status, known) = status_from_text(&status_text, completed_on.is_some());
         if !known {
-            report.notes.push(format!(
-                "第 {excel_row} 行：整改状态“{status_text}”按“{}”导入",
-                status.label()
-            ));
+            report.notes.push(XlsxNote::StatusAssumed {
+                row: excel_row,
+                text: status_text.clone(),
+                status: status.clone(),
+            });
         }
         let number = ledger.problems.len() + 1;
         let id = format!("p{number:04}");
@@ -571,8 +576,7 @@ pub fn read_xlsx(bytes: &[u8], file_name: &str) -> Result<XlsxImport, XlsxImport
     report.rules = ledger.rules.iter().filter(|r| !r.candidate).count();
     report.rule_candidates = ledger.rules.iter().filter(|r| r.candidate).count();
     // refused here, before the preview offers an import the document would refuse
-    rectify_core::document::check_sizes(&ledger)
-        .map_err(|e| XlsxImportError::OverLimit(e.to_string()))?;
+    rectify_core::document::check_sizes(&ledger).map_err(XlsxImportError::OverLimit)?;
     Ok(XlsxImport { ledger, report })
 }
 

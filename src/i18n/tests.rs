@@ -1,0 +1,362 @@
+use super::*;
+use rectify_core::backup::Reminder;
+use rectify_core::document::{Damage, DocError, LimitError, ProblemField, ProblemText, Thing};
+use rectify_core::file::envelope::ImportError;
+use rectify_core::import::bulletin::{BulletinTextError, BulletinWarning, KeptIn};
+use rectify_core::import::xlsx::{
+    ColumnNote, Field, SkipReason, SkippedRow, XlsxImportError, XlsxNote,
+};
+use rectify_core::jobs::JobError;
+use rectify_core::ledger::{CountingBasis, Light, Status};
+use rectify_core::store::StoreError;
+
+#[test]
+fn every_key_has_chinese_and_english() {
+    let zh = ZH.entries();
+    let en = EN.entries();
+    assert_eq!(zh.len(), en.len());
+    for ((key, z), (_, e)) in zh.iter().zip(&en) {
+        assert!(!z.trim().is_empty(), "{key}: no Chinese");
+        assert!(!e.trim().is_empty(), "{key}: no English");
+        // English has no Han characters nor CJK punctuation
+        assert!(!has_han(e), "{key}: Chinese in the English text: {e}");
+        assert!(
+            !e.chars().any(is_full_width_punctuation),
+            "{key}: full-width punctuation in the English text: {e}"
+        );
+    }
+}
+
+#[test]
+fn chinese_is_what_the_ui_showed_before() {
+    assert_eq!(ZH.tab_checklist, "台账");
+    // the same as public/index.html's <title>, which shows before the app starts
+    assert_eq!(ZH.page_title, "整改台账 · Rectify");
+    assert_eq!(ZH.tab_progress, "进度");
+    assert_eq!(ZH.add_problem, "添加问题");
+    assert_eq!(ZH.export, "导出");
+    assert_eq!(ZH.import_file, "导入台账文件");
+    assert_eq!(ZH.fig_rate, "完成率");
+    assert_eq!(
+        ZH.warnings_heading(0, 0),
+        "红灯、黄灯问题（红灯 0 个，黄灯 0 个）"
+    );
+    assert_eq!(ZH.category_number(3), "（三）");
+    assert_eq!(ZH.status(&Status::Ongoing), "长期坚持");
+    assert_eq!(ZH.short_field(ProblemField::Owner), "责任人");
+    assert_eq!(ZH.light(Light::Red), "红灯");
+    assert_eq!(
+        ZH.import_error(&ImportError::NotALedgerFile),
+        "这不是 Rectify 台账文件（台账文件以 .rectify 结尾，由本应用“导出”生成）。"
+    );
+    assert_eq!(ZH.days_left(-3), "逾期 3 天");
+}
+
+#[test]
+fn english_speaks_english() {
+    assert_eq!(EN.tab_checklist, "Checklist");
+    assert_eq!(EN.status(&Status::NotStarted), "Not started");
+    assert_eq!(EN.text_field(ProblemText::Cause), "Cause");
+    assert_eq!(EN.days_left(-1), "1 day overdue");
+    assert_eq!(EN.days_left(0), "due today");
+    assert_eq!(EN.days_left(5), "5 days left");
+    assert_eq!(EN.month_day(6, 30), "06-30");
+    assert!(EN
+        .import_error(&ImportError::NotALedgerFile)
+        .starts_with("This is not a Rectify ledger file"));
+    assert_eq!(
+        EN.group_name(rectify_core::ledger::progress::NO_DEPARTMENT),
+        "No department"
+    );
+    assert_eq!(EN.group_name("党政办公室"), "党政办公室");
+    // an unknown status code from a newer build is shown as it is, in both languages
+    assert_eq!(EN.status(&Status::from_code("paused")), "paused");
+}
+
+#[test]
+fn languages_round_trip_through_their_codes() {
+    for lang in Lang::ALL {
+        assert_eq!(Lang::from_code(lang.code()), lang);
+    }
+    assert_eq!(Lang::from_code(""), Lang::Zh);
+    assert_eq!(Lang::from_code("fr"), Lang::Zh);
+    assert_eq!(Lang::default(), Lang::Zh);
+}
+
+/// Every error and warning the core and the readers hand over, with sample data.
+fn every_message(t: &Texts) -> Vec<String> {
+    let limits = [
+        LimitError::FieldTooLong { bytes: 70_000 },
+        LimitError::TooManyProblems { problems: 5001 },
+    ];
+    let damages = [
+        Damage::NotALedger,
+        Damage::Internal("x".into()),
+        Damage::Checksum,
+        Damage::Encoding,
+        Damage::NoLedgerId,
+        Damage::NoSchema,
+        Damage::IncompleteMerge,
+        Damage::PastVersion("x".into()),
+        Damage::HeaderTooLong,
+        Damage::HeaderUnreadable,
+        Damage::BadLedgerId,
+        Damage::TrailingBytes,
+        Damage::HeaderOtherLedger,
+        Damage::HeaderOtherSchema,
+        Damage::NotBase64,
+        Damage::BadChunk,
+    ];
+    let mut imports = vec![
+        ImportError::Empty,
+        ImportError::NotALedgerFile,
+        ImportError::TooLarge(65),
+        ImportError::Truncated,
+        ImportError::NewerFormat(2),
+    ];
+    imports.extend(damages.iter().cloned().map(ImportError::Corrupt));
+    imports.extend(limits.iter().cloned().map(ImportError::OverLimit));
+    let mut out: Vec<String> = imports.iter().map(|e| t.import_error(e)).collect();
+    out.extend(
+        [
+            StoreError::QuotaExceeded,
+            StoreError::Unavailable,
+            StoreError::Corrupt(ImportError::Corrupt(Damage::BadChunk)),
+            StoreError::NotFound,
+            StoreError::LargeUnavailable,
+        ]
+        .iter()
+        .map(|e| t.store_error(e)),
+    );
+    let things = [
+        Thing::Problem,
+        Thing::Category,
+        Thing::Rule,
+        Thing::ProgressEntry,
+        Thing::Change,
+    ];
+    let mut docs = vec![
+        DocError::ReadOnly,
+        DocError::Unreadable(Damage::Checksum),
+        DocError::OverLimit(limits[0].clone()),
+        DocError::BadWarnDays,
+        DocError::BadDate("next month".into()),
+        DocError::NothingToAdd,
+        DocError::OtherLedger,
+    ];
+    docs.extend(things.map(DocError::NotFound));
+    out.extend(docs.iter().map(|e| t.doc_error(e)));
+    let xlsx = [
+        XlsxImportError::Empty,
+        XlsxImportError::TooLarge { bytes: 11 << 20 },
+        XlsxImportError::RectifyFile,
+        XlsxImportError::OldExcel,
+        XlsxImportError::WordDocument,
+        XlsxImportError::Presentation,
+        XlsxImportError::OpenDocument,
+        XlsxImportError::Pdf,
+        XlsxImportError::Image,
+        XlsxImportError::NotWorkbook,
+        XlsxImportError::NotExcel,
+        XlsxImportError::Corrupt("zip".into()),
+        XlsxImportError::Unpacked,
+        XlsxImportError::TooManyRows {
+            sheet: "Sheet1".into(),
+            rows: 10_001,
+        },
+        XlsxImportError::NoHeader {
+            sheets: vec!["Sheet1".into(), "Sheet2".into()],
+        },
+        XlsxImportError::NoProblems,
+        XlsxImportError::OverLimit(limits[1].clone()),
+    ];
+    let bulletin = [
+        BulletinTextError::Empty,
+        BulletinTextError::TooLarge { bytes: 3 << 20 },
+        BulletinTextError::NotUtf8,
+        BulletinTextError::NotText,
+        BulletinTextError::OverLimit(limits[0].clone()),
+        BulletinTextError::NoStructure,
+    ];
+    let mut jobs = vec![
+        JobError::Export("x".into()),
+        JobError::IncompleteInput,
+        JobError::UnknownJob("x".into()),
+        JobError::UnknownAnswer("x".into()),
+    ];
+    jobs.extend(xlsx.iter().cloned().map(JobError::Xlsx));
+    jobs.extend(bulletin.iter().cloned().map(JobError::Bulletin));
+    out.extend(jobs.iter().map(|e| t.job_error(e)));
+    out.extend(
+        [Reminder::ManyChanges(23), Reminder::NotPersistent(2)]
+            .iter()
+            .map(|r| t.reminder(r)),
+    );
+    out.extend([
+        t.column_target(None, None),
+        t.column_target(None, Some(&ColumnNote::Light)),
+        t.column_target(None, Some(&ColumnNote::Duplicate { of: "C".into() })),
+        t.column_target(Some(Field::Owner), None),
+        t.skipped_row(&SkippedRow {
+            row: 8,
+            reason: SkipReason::NoDescription,
+        }),
+        t.xlsx_note(&XlsxNote::NotADate {
+            row: 5,
+            field: Field::Deadline,
+            text: "soon".into(),
+        }),
+        t.xlsx_note(&XlsxNote::StatusAssumed {
+            row: 10,
+            text: "closed".into(),
+            status: Status::Done,
+        }),
+    ]);
+    let warnings = [
+        BulletinWarning::PageNumbers(vec!["- 1 -".into(), "- 2 -".into()]),
+        BulletinWarning::ProblemNumberGap { after: 3, next: 5 },
+        BulletinWarning::CategoryNumberGap { after: 1, next: 3 },
+        BulletinWarning::CategoryWithoutProblems {
+            category: "Meetings".into(),
+            field: ProblemText::Progress,
+        },
+        BulletinWarning::NoProgress { number: 4 },
+        BulletinWarning::ProblemCountDiffers {
+            stated: 7,
+            categories: 6,
+            problems: 20,
+        },
+        BulletinWarning::DoneCountDiffers {
+            stated: 5,
+            basis: CountingBasis::Problem,
+            found: 4,
+        },
+        BulletinWarning::RuleCountDiffers {
+            stated: 9,
+            counted: 8,
+            candidates: 1,
+        },
+    ];
+    out.extend(warnings.iter().map(|w| t.bulletin_warning(w)));
+    let kept = [
+        KeptIn::Opening,
+        KeptIn::Deployment,
+        KeptIn::NextSteps,
+        KeptIn::CategoryTitle(2),
+        KeptIn::Problem {
+            number: 3,
+            field: ProblemText::Description,
+        },
+        KeptIn::Contact,
+    ];
+    out.extend(kept.iter().map(|k| t.kept_in(k)));
+    out.extend(Field::EXPORTED.map(|f| t.field_name(f).to_string()));
+    out
+}
+
+/// CJK punctuation (、。《》「」…) and the full-width forms (，：（）！？…).
+fn is_full_width_punctuation(c: char) -> bool {
+    ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c)
+}
+
+fn has_han(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+#[test]
+fn every_message_is_said_in_english_without_chinese() {
+    for message in every_message(&EN) {
+        assert!(!message.trim().is_empty());
+        assert!(
+            !has_han(&message),
+            "Chinese in an English message: {message}"
+        );
+        assert!(
+            !message.chars().any(is_full_width_punctuation),
+            "full-width punctuation in an English message: {message}"
+        );
+    }
+}
+
+#[test]
+fn every_message_is_said_in_chinese() {
+    for message in every_message(&ZH) {
+        assert!(has_han(&message), "no Chinese in: {message}");
+    }
+}
+
+#[test]
+fn the_chinese_messages_are_worded_as_before() {
+    // the browser tests match on some of these
+    assert_eq!(
+        ZH.job_error(&JobError::Xlsx(XlsxImportError::Image)),
+        "这是图片文件，不是 Excel 文件。请选择 .xlsx 文件。"
+    );
+    assert_eq!(
+        ZH.import_error(&ImportError::Corrupt(Damage::HeaderOtherLedger)),
+        "文件已损坏，无法读取：文件头与内容不是同一本台账。"
+    );
+    assert_eq!(
+        ZH.store_error(&StoreError::Corrupt(ImportError::Corrupt(Damage::Checksum))),
+        "本地保存的台账已损坏，无法打开：文件已损坏，无法读取：数据校验失败，内容被改动或不完整"
+    );
+    assert_eq!(
+        ZH.doc_error(&DocError::BadDate("下个月".into())),
+        "“下个月”不是有效日期，请写成 2024-06-30"
+    );
+    assert_eq!(
+        ZH.doc_error(&DocError::NotFound(Thing::Category)),
+        "找不到问题类别（可能已被他人删除）"
+    );
+    assert!(ZH
+        .limit_error(&LimitError::TooManyProblems { problems: 5001 })
+        .contains("最多 5000 个问题"));
+    assert!(ZH
+        .limit_error(&LimitError::FieldTooLong { bytes: 70_000 })
+        .contains("一个字段最多 64 KB"));
+    assert!(ZH
+        .bulletin_error(&BulletinTextError::NotUtf8)
+        .contains("记事本"));
+    assert!(ZH
+        .xlsx_error(&XlsxImportError::TooManyRows {
+            sheet: "表".into(),
+            rows: 10_001
+        })
+        .contains("超过 10000 行"));
+    assert_eq!(
+        ZH.skipped_row(&SkippedRow {
+            row: 8,
+            reason: SkipReason::NoDescription
+        }),
+        "第 8 行：没有问题表现"
+    );
+    assert_eq!(
+        ZH.xlsx_note(&XlsxNote::StatusAssumed {
+            row: 10,
+            text: "已销号".into(),
+            status: Status::Done
+        }),
+        "第 10 行：整改状态“已销号”按“已完成”导入"
+    );
+    assert_eq!(
+        ZH.kept_in(&KeptIn::Problem {
+            number: 1,
+            field: ProblemText::Progress
+        }),
+        "第1项问题的整改情况"
+    );
+    assert_eq!(
+        ZH.bulletin_warning(&BulletinWarning::PageNumbers(vec!["1".into(), "2".into()])),
+        "忽略了2行页码：1、2"
+    );
+    let many = ZH.reminder(&Reminder::ManyChanges(23));
+    assert!(
+        many.contains("23 处修改") && many.contains("导出备份"),
+        "{many}"
+    );
+    let risky = ZH.reminder(&Reminder::NotPersistent(2));
+    assert!(
+        risky.contains("2 处修改") && risky.contains("导出备份"),
+        "{risky}"
+    );
+}
