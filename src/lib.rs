@@ -4,6 +4,7 @@
 //! no dependency on `rectify-office`.
 
 pub mod i18n;
+pub mod save_scheduler;
 
 #[cfg(target_arch = "wasm32")]
 pub mod platform;
