@@ -52,11 +52,11 @@ fn MetaInput(
             {state.tr(label)}
             <input
                 type=kind
-                readonly=move || state.read_only.get()
-                prop:value=move || state.ledger.with(|l| l.as_ref().map(|l| read(l, field)).unwrap_or_default())
+                readonly=move || state.doc.read_only.get()
+                prop:value=move || state.doc.ledger.with(|l| l.as_ref().map(|l| read(l, field)).unwrap_or_default())
                 on:change=move |e| {
                     let v = event_target_value(&e);
-                    state.edit(|d| d.set_meta(field, &v));
+                    state.doc.edit(|d| d.set_meta(field, &v));
                 }
             />
         </label>
@@ -69,6 +69,7 @@ fn FieldConflicts(field: MetaField) -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         state
+            .doc
             .conflicts
             .with(|c| {
                 c.iter()
@@ -90,18 +91,18 @@ fn MetaText(field: MetaField, label: fn(&Texts) -> &'static str) -> impl IntoVie
             {state.tr(label)}
             <textarea
                 rows=4
-                readonly=move || state.read_only.get()
-                prop:value=move || state.ledger.with(|l| l.as_ref().map(|l| read(l, field)).unwrap_or_default())
+                readonly=move || state.doc.read_only.get()
+                prop:value=move || state.doc.ledger.with(|l| l.as_ref().map(|l| read(l, field)).unwrap_or_default())
                 on:input=move |e| {
                     if super::composing(&e) {
                         return;
                     }
                     let v = event_target_value(&e);
-                    state.edit(|d| d.set_meta(field, &v));
+                    state.doc.edit(|d| d.set_meta(field, &v));
                 }
                 on:compositionend=move |e| {
                     let v = event_target_value(&e);
-                    state.edit(|d| d.set_meta(field, &v));
+                    state.doc.edit(|d| d.set_meta(field, &v));
                 }
             ></textarea>
         </label>
@@ -112,7 +113,7 @@ fn MetaText(field: MetaField, label: fn(&Texts) -> &'static str) -> impl IntoVie
 pub fn InfoView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let basis = move || {
-        state.ledger.with(|l| {
+        state.doc.ledger.with(|l| {
             l.as_ref()
                 .map(|l| l.meta.counting_basis)
                 .unwrap_or_default()
@@ -122,7 +123,7 @@ pub fn InfoView() -> impl IntoView {
         <section class="info">
             <h2>{state.tr(|t| t.tab_info)}</h2>
             <p class="hint ledger-id">
-                {move || state.ledger.with(|l| l.as_ref().map(|l| state.t().ledger_id_line(&l.id, l.schema)).unwrap_or_default())}
+                {move || state.doc.ledger.with(|l| l.as_ref().map(|l| state.t().ledger_id_line(&l.id, l.schema)).unwrap_or_default())}
             </p>
             <fieldset>
                 <legend>{state.tr(|t| t.basic_info)}</legend>
@@ -149,10 +150,10 @@ pub fn InfoView() -> impl IntoView {
                     <label class="field">
                         {state.tr(|t| t.counting_basis)}
                         <select
-                            disabled=move || state.read_only.get()
+                            disabled=move || state.doc.read_only.get()
                             on:change=move |e| {
                                 let v = event_target_value(&e);
-                                state.edit(|d| d.set_meta(MetaField::CountingBasis, &v));
+                                state.doc.edit(|d| d.set_meta(MetaField::CountingBasis, &v));
                             }
                         >
                             <option value=CountingBasis::Category.code() prop:selected=move || basis() == CountingBasis::Category>{state.tr(|t| t.count_by_category)}</option>

@@ -1,0 +1,260 @@
+//! Importing a colleague's `.rectify` file, in one flow: the worker checks the file (and, for
+//! a copy of the open ledger, answers with just the changes this page lacks); the store plans
+//! what importing it means (`rectify_core::store::ImportPlan`: merge into the open ledger, into
+//! another one, open as new, view read-only); the person is asked where the plan needs it
+//! ([`PendingImport`]); the plan is applied through the document and saved through the store.
+
+use leptos::prelude::*;
+
+use super::{store, Library, Notices, OpenDoc, Prefs};
+use crate::platform;
+use crate::platform::worker::WorkerError;
+use rectify_core::document::MergeReport;
+use rectify_core::file::envelope;
+use rectify_core::jobs::{Done, Job};
+use rectify_core::store::{plan_checked_import, plan_import, ImportPlan};
+
+/// An import that waits for the person's decision (the file itself waits beside it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PendingImport {
+    MergeIntoOther { name: String },
+    OpenAsNew { name: String },
+}
+
+#[derive(Clone, Copy)]
+pub struct Imports {
+    /// the decision asked for, shown as a dialog
+    pub pending: RwSignal<Option<PendingImport>>,
+    /// the file waiting in the [`PendingImport`] decision
+    pending_file: StoredValue<Option<envelope::LedgerFile>, LocalStorage>,
+    doc: OpenDoc,
+    library: Library,
+    notices: Notices,
+    prefs: Prefs,
+}
+
+impl Imports {
+    pub fn new(doc: OpenDoc, library: Library, notices: Notices, prefs: Prefs) -> Imports {
+        Imports {
+            pending: RwSignal::new(None),
+            pending_file: StoredValue::new_local(None),
+            doc,
+            library,
+            notices,
+            prefs,
+        }
+    }
+
+    /// A file was picked or dropped: check it, then merge, ask, or refuse with a message.
+    ///
+    /// A file that looks like a ledger file is first loaded in the worker: a crafted document
+    /// that makes Automerge panic stops the worker, not the page (a wasm trap cannot be
+    /// caught here), and a huge old file without the problem count in its header is refused
+    /// there while the page stays usable. When the worker cannot start, the page checks it.
+    pub fn import_bytes(&self, file_name: &str, bytes: Vec<u8>) {
+        let Ok((header, _)) = envelope::read_header(&bytes) else {
+            // not a ledger file at all: the page's own check says which refusal it is
+            return self.import_checked(file_name, bytes, false);
+        };
+        let imports = *self;
+        let file_name = file_name.to_string();
+        self.notices.info(self.prefs.tu().checking_file);
+        // a copy of the open ledger: the worker also answers with just the changes this page
+        // lacks, so the page never loads the file (at 2,000 problems the load is most of an
+        // import's time)
+        let hashes = if self.doc.current_id() == Some(header.ledger_id.clone()) {
+            self.doc.flush();
+            let now = platform::now();
+            self.doc
+                .with_doc(|d| {
+                    d.as_mut()
+                        .filter(|d| !d.is_read_only())
+                        .map(|d| d.change_hashes(now))
+                })
+                .flatten()
+        } else {
+            None
+        };
+        leptos::task::spawn_local(async move {
+            let answer = match hashes {
+                Some(hashes) => {
+                    let job = Job::ChangesForCopy {
+                        ledger_id: header.ledger_id.clone(),
+                        file_len: bytes.len(),
+                    };
+                    platform::worker::run(&job, &[bytes.as_slice(), &hashes].concat()).await
+                }
+                None => platform::worker::run(&Job::CheckLedgerFile, &bytes).await,
+            };
+            imports.checked(&file_name, &header.ledger_id, bytes, answer);
+        });
+    }
+
+    /// The worker's answer about a ledger file (`ledger_id` in its header).
+    fn checked(
+        &self,
+        file_name: &str,
+        ledger_id: &str,
+        bytes: Vec<u8>,
+        answer: Result<(Done, Vec<u8>), WorkerError>,
+    ) {
+        let t = self.prefs.tu();
+        match answer {
+            Ok((Done::LedgerFileRefused(e), _)) => self
+                .notices
+                .error(t.not_imported(file_name, &t.import_error(&e))),
+            Err(e @ (WorkerError::Crashed | WorkerError::TimedOut)) => {
+                let why = if e == WorkerError::Crashed {
+                    t.file_crashed_reader
+                } else {
+                    t.file_timed_out
+                };
+                let e = envelope::ImportError::Corrupt(why.to_string());
+                self.notices
+                    .error(t.not_imported(file_name, &t.import_error(&e)))
+            }
+            Ok((Done::Changes { heads }, batch))
+                if self.doc.current_id().as_deref() == Some(ledger_id) =>
+            {
+                self.notices.clear();
+                self.merge_batch(file_name, bytes, &batch, &heads)
+            }
+            Ok((Done::LedgerFileOk | Done::Changes { .. }, _)) => {
+                self.notices.clear();
+                self.import_checked(file_name, bytes, true)
+            }
+            Ok(_) | Err(WorkerError::Unavailable(_)) => {
+                self.notices.clear();
+                self.import_checked(file_name, bytes, false)
+            }
+        }
+    }
+
+    /// Merge the worker's batch of a checked file's changes (what the open ledger lacks) into
+    /// the open ledger. Should the batch not apply, the page loads the file itself as before.
+    fn merge_batch(&self, file_name: &str, bytes: Vec<u8>, batch: &[u8], heads: &[String]) {
+        self.doc.flush();
+        let now = platform::now();
+        let report = self
+            .doc
+            .with_doc(|d| d.as_mut().map(|d| d.merge_changes(batch, heads, now)))
+            .flatten();
+        match report {
+            Some(Ok(report)) => self.merged(file_name, report),
+            _ => self.import_checked(file_name, bytes, true),
+        }
+    }
+
+    /// Say what a merge of a file into the open ledger brought, and keep it.
+    fn merged(&self, file_name: &str, report: MergeReport) {
+        let t = self.prefs.tu();
+        if report.new_changes == 0 {
+            return self.notices.info(t.nothing_new(file_name));
+        }
+        self.doc.refresh();
+        self.doc.save_now();
+        self.notices.info(t.merged_file(
+            file_name,
+            report.new_changes,
+            &report.authors.join("、"),
+            &report.both_edited.join("；"),
+        ));
+    }
+
+    /// The import of a file the worker loaded (or that is no ledger file at all). `in_worker`:
+    /// the worker checked these bytes completely, so the page does not read them whole again.
+    fn import_checked(&self, file_name: &str, bytes: Vec<u8>, in_worker: bool) {
+        self.doc.flush();
+        let store = store();
+        let current = self.doc.current_id();
+        let plan = if in_worker {
+            plan_checked_import(&store, current.as_deref(), &bytes)
+        } else {
+            plan_import(&store, current.as_deref(), &bytes)
+        };
+        let t = self.prefs.tu();
+        match plan {
+            Err(e) => self
+                .notices
+                .error(t.not_imported(file_name, &t.import_error(&e))),
+            Ok(ImportPlan::MergeIntoCurrent(file)) => {
+                let now = platform::now();
+                let report = self
+                    .doc
+                    .with_doc(|d| d.as_mut().map(|d| d.merge(&mut file.into_doc(), now)));
+                match report.flatten() {
+                    Some(Ok(r)) => self.merged(file_name, r),
+                    Some(Err(e)) => self
+                        .notices
+                        .error(t.not_imported(file_name, &t.doc_error(&e))),
+                    None => {}
+                }
+            }
+            Ok(ImportPlan::MergeIntoOther { file, name }) => {
+                self.pending_file.set_value(Some(file));
+                self.pending
+                    .set(Some(PendingImport::MergeIntoOther { name }));
+            }
+            Ok(ImportPlan::OpenAsNew(file)) => {
+                let name = file.name();
+                self.pending_file.set_value(Some(file));
+                self.pending.set(Some(PendingImport::OpenAsNew { name }));
+            }
+            Ok(ImportPlan::ViewReadOnly(mut file)) => {
+                if !store.contains(&file.header.ledger_id) {
+                    let _ = store.store_file(&mut file, platform::now());
+                    self.library.reload();
+                }
+                self.doc.show(file.into_doc());
+            }
+        }
+    }
+
+    /// The person accepted the [`PendingImport`].
+    pub fn accept(&self) {
+        let Some(pending) = self.pending.get_untracked() else {
+            return;
+        };
+        let Some(mut file) = self.pending_file.try_update_value(|f| f.take()).flatten() else {
+            return;
+        };
+        self.pending.set(None);
+        let t = self.prefs.tu();
+        let id = file.header.ledger_id.clone();
+        match pending {
+            PendingImport::OpenAsNew { name } => {
+                self.doc.flush();
+                let store = store();
+                if let Err(e) = store.store_file(&mut file, platform::now()) {
+                    self.notices.error(t.store_error(&e));
+                    return;
+                }
+                // the file's document is already loaded: show it rather than load it again
+                self.doc.show(file.into_doc());
+                self.library.reload();
+                self.notices.info(t.opened_as_new(&name));
+            }
+            PendingImport::MergeIntoOther { name } => {
+                self.library.open(self.doc, &id);
+                if self.doc.current_id().as_deref() == Some(id.as_str()) {
+                    let now = platform::now();
+                    let report = self
+                        .doc
+                        .with_doc(|d| d.as_mut().map(|d| d.merge(&mut file.into_doc(), now)));
+                    if let Some(Some(Ok(r))) = report {
+                        self.doc.refresh();
+                        self.doc.save_now();
+                        self.notices
+                            .info(t.switched_and_merged(&name, r.new_changes));
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn cancel(&self) {
+        self.pending.set(None);
+        self.pending_file.set_value(None);
+        self.notices.info(self.prefs.tu().import_cancelled);
+    }
+}

@@ -1,0 +1,217 @@
+//! The office formats, made and read in the Web Worker (their code is not in the page's
+//! module): 导出 Excel, 下载 Word, 从 Excel 导入 (the preview, then a new ledger or additions to
+//! the open one) and 从通报导入.
+
+use leptos::prelude::*;
+
+use super::{Library, Notices, OpenDoc, Prefs, Screen};
+use crate::platform;
+use crate::platform::worker::WorkerError;
+use rectify_core::import;
+use rectify_core::import::bulletin::BulletinImport;
+use rectify_core::jobs::{Done, Job};
+
+#[derive(Clone, Copy)]
+pub struct Office {
+    /// a workbook read for 从 Excel 导入 (file name, what was read), waiting in the preview
+    pub xlsx_import: RwSignal<Option<(String, import::xlsx::XlsxImport)>>,
+    screen: RwSignal<Screen>,
+    doc: OpenDoc,
+    library: Library,
+    notices: Notices,
+    prefs: Prefs,
+}
+
+impl Office {
+    pub fn new(
+        screen: RwSignal<Screen>,
+        doc: OpenDoc,
+        library: Library,
+        notices: Notices,
+        prefs: Prefs,
+    ) -> Office {
+        Office {
+            xlsx_import: RwSignal::new(None),
+            screen,
+            doc,
+            library,
+            notices,
+            prefs,
+        }
+    }
+
+    /// A job in the worker; a worker that cannot start or stops is said here (None).
+    pub async fn run_job(&self, job: &Job, bytes: &[u8]) -> Option<(Done, Vec<u8>)> {
+        let t = self.prefs.tu();
+        match platform::worker::run(job, bytes).await {
+            Ok(answer) => Some(answer),
+            Err(WorkerError::Unavailable(why)) => {
+                self.notices.error(t.worker_unavailable(&why));
+                None
+            }
+            Err(WorkerError::Crashed) => {
+                self.notices.error(t.worker_crashed);
+                None
+            }
+            Err(WorkerError::TimedOut) => {
+                self.notices.error(t.worker_timed_out);
+                None
+            }
+        }
+    }
+
+    /// 从通报导入: read a bulletin text for the preview, in the worker (the reader is not in
+    /// the page's module): the bulletin as read, or why it is not one (Err, in words). None
+    /// when the worker could not do it, which is said in a notice.
+    pub async fn read_bulletin(&self, text: &str) -> Option<Result<BulletinImport, String>> {
+        match self.run_job(&Job::ReadBulletin, text.as_bytes()).await {
+            Some((Done::Bulletin(import), _)) => Some(Ok(*import)),
+            Some((Done::Failed(why), _)) => Some(Err(why)),
+            Some(_) | None => None,
+        }
+    }
+
+    /// 从通报导入: make a new ledger of a bulletin read by [`Office::read_bulletin`] and open it.
+    pub fn import_bulletin(&self, import: &BulletinImport) {
+        self.doc.flush();
+        let doc = import::bulletin::create_from_import(
+            import,
+            self.prefs.author().as_deref(),
+            platform::now(),
+        );
+        self.library.open_new(self.doc, doc);
+        let report = &import.report;
+        self.notices.info(self.prefs.tu().bulletin_imported(
+            report.categories,
+            report.problems,
+            report.rules,
+            report.rule_candidates,
+            report.leftovers.len(),
+        ));
+    }
+
+    /// 导出 Excel: download the open ledger as `<name>.xlsx` (lights and statistics as of today).
+    pub fn export_xlsx(&self) {
+        let Some(ledger) = self.doc.ledger.get_untracked() else {
+            return;
+        };
+        let office = *self;
+        let file_name = import::xlsx::file_name(&ledger.display_name());
+        let job = Job::ExportXlsx {
+            ledger: Box::new(ledger),
+            today: platform::today(),
+            now: platform::now(),
+        };
+        self.notices.info(self.prefs.tu().making_excel);
+        leptos::task::spawn_local(async move {
+            let t = office.prefs.tu();
+            match office.run_job(&job, &[]).await {
+                Some((Done::File, bytes)) => match platform::download(
+                    &bytes,
+                    &file_name,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ) {
+                    Ok(()) => office.notices.info(t.excel_exported(&file_name)),
+                    Err(e) => office.notices.error(e),
+                },
+                Some((Done::Failed(e), _)) => office.notices.error(t.excel_export_failed(&e)),
+                Some(_) | None => {}
+            }
+        });
+    }
+
+    /// 下载 Word（.docx）: the bulletin as `<stem>.docx`, made in the worker.
+    pub fn download_docx(&self, bulletin: rectify_core::bulletin::Bulletin, stem: String) {
+        let office = *self;
+        self.notices.info(self.prefs.tu().making_word);
+        leptos::task::spawn_local(async move {
+            match office.run_job(&Job::Docx { bulletin }, &[]).await {
+                Some((Done::File, bytes)) => {
+                    let file_name = format!("{stem}.docx");
+                    match platform::download(
+                        &bytes,
+                        &file_name,
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    ) {
+                        Ok(()) => office.notices.clear(),
+                        Err(e) => office.notices.error(e),
+                    }
+                }
+                Some((Done::Failed(e), _)) => office.notices.error(e),
+                Some(_) | None => {}
+            }
+        });
+    }
+
+    /// 从 Excel 导入: read a picked workbook (in the worker) and show the preview, or say why
+    /// it cannot be read. Nothing is stored until the person chooses in the preview.
+    pub fn read_xlsx(&self, file_name: &str, bytes: &[u8]) {
+        let office = *self;
+        let file_name = file_name.to_string();
+        let bytes = bytes.to_vec();
+        let job = Job::ReadXlsx {
+            file_name: file_name.clone(),
+        };
+        self.notices.info(self.prefs.tu().reading_excel);
+        leptos::task::spawn_local(async move {
+            match office.run_job(&job, &bytes).await {
+                Some((Done::Xlsx(import), _)) => {
+                    office.notices.clear();
+                    office.xlsx_import.set(Some((file_name, *import)));
+                    office.screen.set(Screen::XlsxImport);
+                }
+                Some((Done::Failed(e), _)) => {
+                    office.xlsx_import.set(None);
+                    let t = office.prefs.tu();
+                    office.notices.error(t.not_imported(&file_name, &e));
+                }
+                Some(_) | None => office.xlsx_import.set(None),
+            }
+        });
+    }
+
+    /// 创建新台账 from the workbook in the preview, named `name`.
+    pub fn create_from_xlsx(&self, name: &str) {
+        let Some((file_name, mut import)) = self.xlsx_import.get_untracked() else {
+            return;
+        };
+        if !name.trim().is_empty() {
+            import.ledger.meta.name = name.trim().to_string();
+        }
+        self.doc.flush();
+        let author = self.prefs.author();
+        match import::xlsx::create_from_xlsx(&import, author.as_deref(), platform::now()) {
+            Ok(doc) => {
+                self.library.open_new(self.doc, doc);
+                self.xlsx_import.set(None);
+                let r = &import.report;
+                self.notices.info(self.prefs.tu().created_from_excel(
+                    &file_name,
+                    &import.ledger.meta.name,
+                    r.categories,
+                    r.problems,
+                    r.skipped.len(),
+                ));
+            }
+            Err(e) => self.notices.error(e.to_string()),
+        }
+    }
+
+    /// 添加到当前台账: add the workbook's problems to the open ledger through its operations.
+    pub fn add_xlsx_to_current(&self) {
+        let Some((file_name, import)) = self.xlsx_import.get_untracked() else {
+            return;
+        };
+        if let Some(added) = self.doc.edit(|d| import::xlsx::add_from_xlsx(d, &import)) {
+            self.xlsx_import.set(None);
+            self.screen.set(Screen::Checklist);
+            self.notices.info(self.prefs.tu().added_from_excel(
+                &file_name,
+                added.problems,
+                added.categories,
+                added.rules,
+                import.report.skipped.len(),
+            ));
+        }
+    }
+}
