@@ -1,12 +1,18 @@
-//! Importing a colleague's `.rectify` file, in one flow: the worker checks the file (and, for
-//! a copy of the open ledger, answers with just the changes this page lacks); the store plans
-//! what importing it means (`rectify_core::store::ImportPlan`: merge into the open ledger, into
-//! another one, open as new, view read-only); the person is asked where the plan needs it
-//! ([`PendingImport`]); the plan is applied through the document and saved through the store.
+//! Importing a colleague's `.rectify` file, the whole flow in this file:
+//! 1. [`Imports::import_bytes`]: the header says which ledger; the worker checks the file
+//!    (a crafted file stops the worker, not the page) and, for a copy of the open ledger,
+//!    answers with just the changes this page lacks ([`Checked`]);
+//! 2. such a batch is merged into the open ledger at once; any other file is planned by the
+//!    store (`rectify_core::store::ImportPlan`: merge into the open ledger, into another one
+//!    this browser keeps, open as new, or view read-only when written with a newer schema);
+//! 3. where the plan needs the person, they are asked ([`PendingImport`], the dialog);
+//! 4. the plan is applied through the document (`LedgerDoc::merge`) and saved through the
+//!    store (`OpenDoc::save_now`, `LedgerStore::store_file`).
 
 use leptos::prelude::*;
 
 use super::{store, Library, Notices, OpenDoc, Prefs};
+use crate::i18n::Texts;
 use crate::platform;
 use crate::platform::worker::WorkerError;
 use rectify_core::document::MergeReport;
@@ -19,6 +25,38 @@ use rectify_core::store::{plan_checked_import, plan_import, ImportPlan};
 pub enum PendingImport {
     MergeIntoOther { name: String },
     OpenAsNew { name: String },
+}
+
+/// What the worker found in a file with a ledger file's header.
+enum Checked {
+    /// not to be imported, and why
+    Refused(envelope::ImportError),
+    /// a copy of the open ledger: just the changes it lacks (one batch) and the file's heads
+    Changes { batch: Vec<u8>, heads: Vec<String> },
+    /// loaded whole in the worker: the page need not read it whole again
+    Loaded,
+    /// the worker could not check it (it did not start): the page reads it whole
+    Unchecked,
+}
+
+impl Checked {
+    /// The worker's answer; a worker that crashed or ran out of time on the file refuses it.
+    fn from_answer(answer: Result<(Done, Vec<u8>), WorkerError>, t: &Texts) -> Checked {
+        match answer {
+            Ok((Done::LedgerFileRefused(e), _)) => Checked::Refused(e),
+            Err(e @ (WorkerError::Crashed | WorkerError::TimedOut)) => {
+                let why = if e == WorkerError::Crashed {
+                    t.file_crashed_reader
+                } else {
+                    t.file_timed_out
+                };
+                Checked::Refused(envelope::ImportError::Corrupt(why.to_string()))
+            }
+            Ok((Done::Changes { heads }, batch)) => Checked::Changes { batch, heads },
+            Ok((Done::LedgerFileOk, _)) => Checked::Loaded,
+            Ok(_) | Err(WorkerError::Unavailable(_)) => Checked::Unchecked,
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -86,47 +124,32 @@ impl Imports {
                 }
                 None => platform::worker::run(&Job::CheckLedgerFile, &bytes).await,
             };
-            imports.checked(&file_name, &header.ledger_id, bytes, answer);
+            let checked = Checked::from_answer(answer, imports.prefs.tu());
+            if !matches!(checked, Checked::Refused(_)) {
+                imports.notices.clear();
+            }
+            imports.go_on(&file_name, &header.ledger_id, bytes, checked);
         });
     }
 
-    /// The worker's answer about a ledger file (`ledger_id` in its header).
-    fn checked(
-        &self,
-        file_name: &str,
-        ledger_id: &str,
-        bytes: Vec<u8>,
-        answer: Result<(Done, Vec<u8>), WorkerError>,
-    ) {
-        let t = self.prefs.tu();
-        match answer {
-            Ok((Done::LedgerFileRefused(e), _)) => self
-                .notices
-                .error(t.not_imported(file_name, &t.import_error(&e))),
-            Err(e @ (WorkerError::Crashed | WorkerError::TimedOut)) => {
-                let why = if e == WorkerError::Crashed {
-                    t.file_crashed_reader
-                } else {
-                    t.file_timed_out
-                };
-                let e = envelope::ImportError::Corrupt(why.to_string());
+    /// After the worker's check of a ledger file (`ledger_id` in its header): refuse it,
+    /// merge the worker's batch, or plan the import.
+    fn go_on(&self, file_name: &str, ledger_id: &str, bytes: Vec<u8>, checked: Checked) {
+        match checked {
+            Checked::Refused(e) => {
+                let t = self.prefs.tu();
                 self.notices
                     .error(t.not_imported(file_name, &t.import_error(&e)))
             }
-            Ok((Done::Changes { heads }, batch))
+            Checked::Changes { batch, heads }
                 if self.doc.current_id().as_deref() == Some(ledger_id) =>
             {
-                self.notices.clear();
                 self.merge_batch(file_name, bytes, &batch, &heads)
             }
-            Ok((Done::LedgerFileOk | Done::Changes { .. }, _)) => {
-                self.notices.clear();
+            Checked::Changes { .. } | Checked::Loaded => {
                 self.import_checked(file_name, bytes, true)
             }
-            Ok(_) | Err(WorkerError::Unavailable(_)) => {
-                self.notices.clear();
-                self.import_checked(file_name, bytes, false)
-            }
+            Checked::Unchecked => self.import_checked(file_name, bytes, false),
         }
     }
 
@@ -161,46 +184,55 @@ impl Imports {
         ));
     }
 
-    /// The import of a file the worker loaded (or that is no ledger file at all). `in_worker`:
-    /// the worker checked these bytes completely, so the page does not read them whole again.
+    /// Plan the import of a file the worker loaded (or that is no ledger file at all), and
+    /// carry the plan out. `in_worker`: the worker checked these bytes completely, so the
+    /// page does not read them whole again.
     fn import_checked(&self, file_name: &str, bytes: Vec<u8>, in_worker: bool) {
         self.doc.flush();
-        let store = store();
         let current = self.doc.current_id();
         let plan = if in_worker {
-            plan_checked_import(&store, current.as_deref(), &bytes)
+            plan_checked_import(&store(), current.as_deref(), &bytes)
         } else {
-            plan_import(&store, current.as_deref(), &bytes)
+            plan_import(&store(), current.as_deref(), &bytes)
         };
-        let t = self.prefs.tu();
         match plan {
-            Err(e) => self
-                .notices
-                .error(t.not_imported(file_name, &t.import_error(&e))),
-            Ok(ImportPlan::MergeIntoCurrent(file)) => {
+            Err(e) => {
+                let t = self.prefs.tu();
+                self.notices
+                    .error(t.not_imported(file_name, &t.import_error(&e)))
+            }
+            Ok(plan) => self.apply(file_name, plan),
+        }
+    }
+
+    /// Carry out an import plan: merge into the open ledger, ask the person, or show a file
+    /// of a newer schema read-only (stored first when this browser does not keep it).
+    fn apply(&self, file_name: &str, plan: ImportPlan) {
+        match plan {
+            ImportPlan::MergeIntoCurrent(file) => {
                 let now = platform::now();
                 let report = self
                     .doc
                     .with_doc(|d| d.as_mut().map(|d| d.merge(&mut file.into_doc(), now)));
                 match report.flatten() {
                     Some(Ok(r)) => self.merged(file_name, r),
-                    Some(Err(e)) => self
-                        .notices
-                        .error(t.not_imported(file_name, &t.doc_error(&e))),
+                    Some(Err(e)) => {
+                        let t = self.prefs.tu();
+                        self.notices
+                            .error(t.not_imported(file_name, &t.doc_error(&e)))
+                    }
                     None => {}
                 }
             }
-            Ok(ImportPlan::MergeIntoOther { file, name }) => {
-                self.pending_file.set_value(Some(file));
-                self.pending
-                    .set(Some(PendingImport::MergeIntoOther { name }));
+            ImportPlan::MergeIntoOther { file, name } => {
+                self.ask(PendingImport::MergeIntoOther { name }, file)
             }
-            Ok(ImportPlan::OpenAsNew(file)) => {
+            ImportPlan::OpenAsNew(file) => {
                 let name = file.name();
-                self.pending_file.set_value(Some(file));
-                self.pending.set(Some(PendingImport::OpenAsNew { name }));
+                self.ask(PendingImport::OpenAsNew { name }, file)
             }
-            Ok(ImportPlan::ViewReadOnly(mut file)) => {
+            ImportPlan::ViewReadOnly(mut file) => {
+                let store = store();
                 if !store.contains(&file.header.ledger_id) {
                     let _ = store.store_file(&mut file, platform::now());
                     self.library.reload();
@@ -208,6 +240,12 @@ impl Imports {
                 self.doc.show(file.into_doc());
             }
         }
+    }
+
+    /// Ask the person (the dialog in `ui/mod.rs`), keeping the file until they answer.
+    fn ask(&self, decision: PendingImport, file: envelope::LedgerFile) {
+        self.pending_file.set_value(Some(file));
+        self.pending.set(Some(decision));
     }
 
     /// The person accepted the [`PendingImport`].
