@@ -58,7 +58,7 @@ pub struct OpenDoc {
 
 impl OpenDoc {
     /// No ledger open yet.
-    pub fn new(prefs: Prefs, notices: Notices, library: Library, saves: Saves) -> OpenDoc {
+    pub fn new(prefs: Prefs, notices: Notices, library: Library) -> OpenDoc {
         let ledger = RwSignal::new(None::<Ledger>);
         OpenDoc {
             doc: StoredValue::new_local(None),
@@ -87,7 +87,7 @@ impl OpenDoc {
             prefs,
             notices,
             library,
-            saves,
+            saves: Saves::new(),
         }
     }
 

@@ -11,7 +11,7 @@
 
 use leptos::prelude::*;
 
-use super::{store, Library, Notices, OpenDoc, Prefs};
+use super::{store, OpenDoc};
 use crate::i18n::Texts;
 use crate::platform;
 use crate::platform::worker::WorkerError;
@@ -65,21 +65,16 @@ pub struct Imports {
     pub pending: RwSignal<Option<PendingImport>>,
     /// the file waiting in the [`PendingImport`] decision
     pending_file: StoredValue<Option<envelope::LedgerFile>, LocalStorage>,
+    /// the open ledger, and through it the notices, settings and library
     doc: OpenDoc,
-    library: Library,
-    notices: Notices,
-    prefs: Prefs,
 }
 
 impl Imports {
-    pub fn new(doc: OpenDoc, library: Library, notices: Notices, prefs: Prefs) -> Imports {
+    pub fn new(doc: OpenDoc) -> Imports {
         Imports {
             pending: RwSignal::new(None),
             pending_file: StoredValue::new_local(None),
             doc,
-            library,
-            notices,
-            prefs,
         }
     }
 
@@ -96,7 +91,7 @@ impl Imports {
         };
         let imports = *self;
         let file_name = file_name.to_string();
-        self.notices.info(self.prefs.tu().checking_file);
+        self.doc.notices.info(self.doc.prefs.tu().checking_file);
         // a copy of the open ledger: the worker also answers with just the changes this page
         // lacks, so the page never loads the file (at 2,000 problems the load is most of an
         // import's time)
@@ -124,9 +119,9 @@ impl Imports {
                 }
                 None => platform::worker::run(&Job::CheckLedgerFile, &bytes).await,
             };
-            let checked = Checked::from_answer(answer, imports.prefs.tu());
+            let checked = Checked::from_answer(answer, imports.doc.prefs.tu());
             if !matches!(checked, Checked::Refused(_)) {
-                imports.notices.clear();
+                imports.doc.notices.clear();
             }
             imports.go_on(&file_name, &header.ledger_id, bytes, checked);
         });
@@ -137,8 +132,9 @@ impl Imports {
     fn go_on(&self, file_name: &str, ledger_id: &str, bytes: Vec<u8>, checked: Checked) {
         match checked {
             Checked::Refused(e) => {
-                let t = self.prefs.tu();
-                self.notices
+                let t = self.doc.prefs.tu();
+                self.doc
+                    .notices
                     .error(t.not_imported(file_name, &t.import_error(&e)))
             }
             Checked::Changes { batch, heads }
@@ -170,13 +166,13 @@ impl Imports {
 
     /// Say what a merge of a file into the open ledger brought, and keep it.
     fn merged(&self, file_name: &str, report: MergeReport) {
-        let t = self.prefs.tu();
+        let t = self.doc.prefs.tu();
         if report.new_changes == 0 {
-            return self.notices.info(t.nothing_new(file_name));
+            return self.doc.notices.info(t.nothing_new(file_name));
         }
         self.doc.refresh();
         self.doc.save_now();
-        self.notices.info(t.merged_file(
+        self.doc.notices.info(t.merged_file(
             file_name,
             report.new_changes,
             &report.authors.join("、"),
@@ -197,8 +193,9 @@ impl Imports {
         };
         match plan {
             Err(e) => {
-                let t = self.prefs.tu();
-                self.notices
+                let t = self.doc.prefs.tu();
+                self.doc
+                    .notices
                     .error(t.not_imported(file_name, &t.import_error(&e)))
             }
             Ok(plan) => self.apply(file_name, plan),
@@ -217,8 +214,9 @@ impl Imports {
                 match report.flatten() {
                     Some(Ok(r)) => self.merged(file_name, r),
                     Some(Err(e)) => {
-                        let t = self.prefs.tu();
-                        self.notices
+                        let t = self.doc.prefs.tu();
+                        self.doc
+                            .notices
                             .error(t.not_imported(file_name, &t.doc_error(&e)))
                     }
                     None => {}
@@ -235,7 +233,7 @@ impl Imports {
                 let store = store();
                 if !store.contains(&file.header.ledger_id) {
                     let _ = store.store_file(&mut file, platform::now());
-                    self.library.reload();
+                    self.doc.library.reload();
                 }
                 self.doc.show(file.into_doc());
             }
@@ -257,23 +255,23 @@ impl Imports {
             return;
         };
         self.pending.set(None);
-        let t = self.prefs.tu();
+        let t = self.doc.prefs.tu();
         let id = file.header.ledger_id.clone();
         match pending {
             PendingImport::OpenAsNew { name } => {
                 self.doc.flush();
                 let store = store();
                 if let Err(e) = store.store_file(&mut file, platform::now()) {
-                    self.notices.error(t.store_error(&e));
+                    self.doc.notices.error(t.store_error(&e));
                     return;
                 }
                 // the file's document is already loaded: show it rather than load it again
                 self.doc.show(file.into_doc());
-                self.library.reload();
-                self.notices.info(t.opened_as_new(&name));
+                self.doc.library.reload();
+                self.doc.notices.info(t.opened_as_new(&name));
             }
             PendingImport::MergeIntoOther { name } => {
-                self.library.open(self.doc, &id);
+                self.doc.library.open(self.doc, &id);
                 if self.doc.current_id().as_deref() == Some(id.as_str()) {
                     let now = platform::now();
                     let report = self
@@ -282,7 +280,8 @@ impl Imports {
                     if let Some(Some(Ok(r))) = report {
                         self.doc.refresh();
                         self.doc.save_now();
-                        self.notices
+                        self.doc
+                            .notices
                             .info(t.switched_and_merged(&name, r.new_changes));
                     }
                 }
@@ -293,6 +292,6 @@ impl Imports {
     pub fn cancel(&self) {
         self.pending.set(None);
         self.pending_file.set_value(None);
-        self.notices.info(self.prefs.tu().import_cancelled);
+        self.doc.notices.info(self.doc.prefs.tu().import_cancelled);
     }
 }

@@ -78,15 +78,14 @@ impl AppState {
         let notices = Notices::new();
         let prefs = Prefs::load(&store, notices);
         let library = Library::new(store.list().unwrap_or_default(), screen, notices, prefs);
-        let saves = Saves::new(notices, prefs, library);
-        let doc = OpenDoc::new(prefs, notices, library, saves);
+        let doc = OpenDoc::new(prefs, notices, library);
         let state = AppState {
             notices,
             prefs,
             library,
             doc,
-            imports: Imports::new(doc, library, notices, prefs),
-            office: Office::new(screen, doc, library, notices, prefs),
+            imports: Imports::new(doc),
+            office: Office::new(screen, doc),
             screen,
             open_problem: RwSignal::new(None),
             update_ready: RwSignal::new(false),

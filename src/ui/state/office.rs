@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::{Library, Notices, OpenDoc, Prefs, Screen};
+use super::{OpenDoc, Screen};
 use crate::platform;
 use crate::platform::worker::WorkerError;
 use rectify_core::import;
@@ -16,45 +16,34 @@ pub struct Office {
     /// a workbook read for 从 Excel 导入 (file name, what was read), waiting in the preview
     pub xlsx_import: RwSignal<Option<(String, import::xlsx::XlsxImport)>>,
     screen: RwSignal<Screen>,
+    /// the open ledger, and through it the notices, settings and library
     doc: OpenDoc,
-    library: Library,
-    notices: Notices,
-    prefs: Prefs,
 }
 
 impl Office {
-    pub fn new(
-        screen: RwSignal<Screen>,
-        doc: OpenDoc,
-        library: Library,
-        notices: Notices,
-        prefs: Prefs,
-    ) -> Office {
+    pub fn new(screen: RwSignal<Screen>, doc: OpenDoc) -> Office {
         Office {
             xlsx_import: RwSignal::new(None),
             screen,
             doc,
-            library,
-            notices,
-            prefs,
         }
     }
 
     /// A job in the worker; a worker that cannot start or stops is said here (None).
     pub async fn run_job(&self, job: &Job, bytes: &[u8]) -> Option<(Done, Vec<u8>)> {
-        let t = self.prefs.tu();
+        let t = self.doc.prefs.tu();
         match platform::worker::run(job, bytes).await {
             Ok(answer) => Some(answer),
             Err(WorkerError::Unavailable(why)) => {
-                self.notices.error(t.worker_unavailable(&why));
+                self.doc.notices.error(t.worker_unavailable(&why));
                 None
             }
             Err(WorkerError::Crashed) => {
-                self.notices.error(t.worker_crashed);
+                self.doc.notices.error(t.worker_crashed);
                 None
             }
             Err(WorkerError::TimedOut) => {
-                self.notices.error(t.worker_timed_out);
+                self.doc.notices.error(t.worker_timed_out);
                 None
             }
         }
@@ -76,12 +65,12 @@ impl Office {
         self.doc.flush();
         let doc = import::bulletin::create_from_import(
             import,
-            self.prefs.author().as_deref(),
+            self.doc.prefs.author().as_deref(),
             platform::now(),
         );
-        self.library.open_new(self.doc, doc);
+        self.doc.library.open_new(self.doc, doc);
         let report = &import.report;
-        self.notices.info(self.prefs.tu().bulletin_imported(
+        self.doc.notices.info(self.doc.prefs.tu().bulletin_imported(
             report.categories,
             report.problems,
             report.rules,
@@ -102,19 +91,19 @@ impl Office {
             today: platform::today(),
             now: platform::now(),
         };
-        self.notices.info(self.prefs.tu().making_excel);
+        self.doc.notices.info(self.doc.prefs.tu().making_excel);
         leptos::task::spawn_local(async move {
-            let t = office.prefs.tu();
+            let t = office.doc.prefs.tu();
             match office.run_job(&job, &[]).await {
                 Some((Done::File, bytes)) => match platform::download(
                     &bytes,
                     &file_name,
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 ) {
-                    Ok(()) => office.notices.info(t.excel_exported(&file_name)),
-                    Err(e) => office.notices.error(e),
+                    Ok(()) => office.doc.notices.info(t.excel_exported(&file_name)),
+                    Err(e) => office.doc.notices.error(e),
                 },
-                Some((Done::Failed(e), _)) => office.notices.error(t.excel_export_failed(&e)),
+                Some((Done::Failed(e), _)) => office.doc.notices.error(t.excel_export_failed(&e)),
                 Some(_) | None => {}
             }
         });
@@ -123,7 +112,7 @@ impl Office {
     /// 下载 Word（.docx）: the bulletin as `<stem>.docx`, made in the worker.
     pub fn download_docx(&self, bulletin: rectify_core::bulletin::Bulletin, stem: String) {
         let office = *self;
-        self.notices.info(self.prefs.tu().making_word);
+        self.doc.notices.info(self.doc.prefs.tu().making_word);
         leptos::task::spawn_local(async move {
             match office.run_job(&Job::Docx { bulletin }, &[]).await {
                 Some((Done::File, bytes)) => {
@@ -133,11 +122,11 @@ impl Office {
                         &file_name,
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                     ) {
-                        Ok(()) => office.notices.clear(),
-                        Err(e) => office.notices.error(e),
+                        Ok(()) => office.doc.notices.clear(),
+                        Err(e) => office.doc.notices.error(e),
                     }
                 }
-                Some((Done::Failed(e), _)) => office.notices.error(e),
+                Some((Done::Failed(e), _)) => office.doc.notices.error(e),
                 Some(_) | None => {}
             }
         });
@@ -152,18 +141,18 @@ impl Office {
         let job = Job::ReadXlsx {
             file_name: file_name.clone(),
         };
-        self.notices.info(self.prefs.tu().reading_excel);
+        self.doc.notices.info(self.doc.prefs.tu().reading_excel);
         leptos::task::spawn_local(async move {
             match office.run_job(&job, &bytes).await {
                 Some((Done::Xlsx(import), _)) => {
-                    office.notices.clear();
+                    office.doc.notices.clear();
                     office.xlsx_import.set(Some((file_name, *import)));
                     office.screen.set(Screen::XlsxImport);
                 }
                 Some((Done::Failed(e), _)) => {
                     office.xlsx_import.set(None);
-                    let t = office.prefs.tu();
-                    office.notices.error(t.not_imported(&file_name, &e));
+                    let t = office.doc.prefs.tu();
+                    office.doc.notices.error(t.not_imported(&file_name, &e));
                 }
                 Some(_) | None => office.xlsx_import.set(None),
             }
@@ -179,21 +168,23 @@ impl Office {
             import.ledger.meta.name = name.trim().to_string();
         }
         self.doc.flush();
-        let author = self.prefs.author();
+        let author = self.doc.prefs.author();
         match import::xlsx::create_from_xlsx(&import, author.as_deref(), platform::now()) {
             Ok(doc) => {
-                self.library.open_new(self.doc, doc);
+                self.doc.library.open_new(self.doc, doc);
                 self.xlsx_import.set(None);
                 let r = &import.report;
-                self.notices.info(self.prefs.tu().created_from_excel(
-                    &file_name,
-                    &import.ledger.meta.name,
-                    r.categories,
-                    r.problems,
-                    r.skipped.len(),
-                ));
+                self.doc
+                    .notices
+                    .info(self.doc.prefs.tu().created_from_excel(
+                        &file_name,
+                        &import.ledger.meta.name,
+                        r.categories,
+                        r.problems,
+                        r.skipped.len(),
+                    ));
             }
-            Err(e) => self.notices.error(e.to_string()),
+            Err(e) => self.doc.notices.error(e.to_string()),
         }
     }
 
@@ -205,7 +196,7 @@ impl Office {
         if let Some(added) = self.doc.edit(|d| import::xlsx::add_from_xlsx(d, &import)) {
             self.xlsx_import.set(None);
             self.screen.set(Screen::Checklist);
-            self.notices.info(self.prefs.tu().added_from_excel(
+            self.doc.notices.info(self.doc.prefs.tu().added_from_excel(
                 &file_name,
                 added.problems,
                 added.categories,

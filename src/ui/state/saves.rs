@@ -5,31 +5,25 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::{store, Library, Notices, OpenDoc, Prefs};
+use super::{store, OpenDoc};
 use crate::platform;
 use crate::save_scheduler::{Order, SaveOutcome, SaveScheduler};
 use rectify_core::store::Compaction;
 
 /// The save driver. Copyable handles into Leptos' arena; each method is given the open
-/// ledger it saves.
+/// ledger it saves (and reaches the notices, settings and library through it).
 #[derive(Clone, Copy)]
 pub struct Saves {
     machine: StoredValue<SaveScheduler>,
     /// the timer of the work left for a pause in editing ([`Saves::after_pause`])
     pause_timer: StoredValue<Option<TimeoutHandle>>,
-    notices: Notices,
-    prefs: Prefs,
-    library: Library,
 }
 
 impl Saves {
-    pub fn new(notices: Notices, prefs: Prefs, library: Library) -> Saves {
+    pub(super) fn new() -> Saves {
         Saves {
             machine: StoredValue::new(SaveScheduler::new()),
             pause_timer: StoredValue::new(None),
-            notices,
-            prefs,
-            library,
         }
     }
 
@@ -65,7 +59,7 @@ impl Saves {
         let pending = doc
             .doc
             .with_value(|d| d.as_ref().is_some_and(|d| d.has_pending()));
-        let failed = self.notices.save_error.get_untracked().is_some();
+        let failed = doc.notices.save_error.get_untracked().is_some();
         if self.machine.with_value(|m| m.flush(pending, failed)) {
             self.save_now(doc);
         }
@@ -136,28 +130,28 @@ impl Saves {
         });
         match result.flatten() {
             Some(Ok((outcome, changed))) => {
-                if self.notices.save_error.get_untracked().is_some() {
-                    self.notices.save_error.set(None);
+                if doc.notices.save_error.get_untracked().is_some() {
+                    doc.notices.save_error.set(None);
                 }
                 if let (true, Some(id)) = (changed, doc.current_id()) {
                     doc.backup.set(store().note_change(&id));
-                    self.library.ask_persistent_storage();
+                    doc.library.ask_persistent_storage();
                     self.after_save(doc);
                 }
                 if let Some(report) = outcome.merged {
                     doc.refresh();
-                    self.notices.info(
-                        self.prefs
+                    doc.notices.info(
+                        doc.prefs
                             .tu()
                             .merged_other_tab(report.new_changes, &report.authors.join("、")),
                     );
                 }
-                self.library.reload();
+                doc.library.reload();
             }
-            Some(Err(e)) => self
+            Some(Err(e)) => doc
                 .notices
                 .save_error
-                .set(Some(self.prefs.tu().store_error(&e))),
+                .set(Some(doc.prefs.tu().store_error(&e))),
             None => {}
         }
     }
