@@ -81,6 +81,8 @@ impl Texts {
                 "一段增量数据无法识别",
                 "a chunk of saved changes cannot be read",
             ),
+            Damage::ReaderStopped => self.file_crashed_reader.to_string(),
+            Damage::ReaderTimedOut => self.file_timed_out.to_string(),
         }
     }
 

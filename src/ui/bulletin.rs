@@ -22,12 +22,12 @@ pub fn BulletinView() -> impl IntoView {
     let by_history = RwSignal::new(true);
     // (the bulletin, where its counts come from)
     let made_with_source = Memo::new(move |_| {
-        let ledger = state.ledger.get()?;
+        let ledger = state.doc.ledger.get()?;
         let as_of = ledger.meta.as_of;
         let source = match (by_history.get(), as_of) {
             (true, Some(date)) => {
                 let time = end_of_day(date, platform::utc_offset_secs());
-                match state.ledger_at(time) {
+                match state.doc.ledger_at(time) {
                     Some(then) => {
                         return Some((
                             bulletin_as_of(&ledger, &then),
@@ -44,20 +44,22 @@ pub fn BulletinView() -> impl IntoView {
     });
     let made = Memo::new(move |_| made_with_source.with(|m| m.as_ref().map(|(b, _)| b.clone())));
     let pages = Memo::new(move |_| made.with(|b| b.as_ref().map(paginate).unwrap_or_default()));
-    let ro = move || state.read_only.get();
+    let ro = move || state.doc.read_only.get();
     let meta_value = move |f: fn(&rectify_core::ledger::Meta) -> String| {
         state
+            .doc
             .ledger
             .with(|l| l.as_ref().map(|l| f(&l.meta)).unwrap_or_default())
     };
     let set_meta = move |field: MetaField, value: String| {
-        state.edit(|d| d.set_meta(field, &value));
+        state.doc.edit(|d| d.set_meta(field, &value));
     };
     // (the bulletin, the file name's stem: "<ledger name>-通报")
     let made_and_stem = move || {
         made.with_untracked(|b| {
             b.as_ref().map(|b| {
                 let name = state
+                    .doc
                     .ledger
                     .with_untracked(|l| l.as_ref().map(|l| l.display_name()))
                     .unwrap_or_default();
@@ -77,12 +79,12 @@ pub fn BulletinView() -> impl IntoView {
         if let Err(e) =
             platform::download(b.to_text().as_bytes(), &file, "text/plain;charset=utf-8")
         {
-            state.error(state.tu().refusal(e));
+            state.notices.error(state.tu().refusal(e));
         }
     };
     let download_docx = move |_| {
         if let Some((b, stem)) = made_and_stem() {
-            state.download_docx(b, stem);
+            state.office.download_docx(b, stem);
         }
     };
     view! {

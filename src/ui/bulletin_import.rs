@@ -28,7 +28,7 @@ pub fn BulletinImportView() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            let answer = state.read_bulletin(&t).await;
+            let answer = state.office.read_bulletin(&t).await;
             if asked.get_untracked() == n {
                 parsed.set(answer.map(|a| (n, a)));
             }
@@ -53,13 +53,13 @@ pub fn BulletinImportView() -> impl IntoView {
                     file_name.set(Some(name));
                     text.set(t);
                 }
-                Err(e) => state.error(
+                Err(e) => state.notices.error(
                     state
                         .tu()
                         .unreadable_file(&name, &state.tu().bulletin_error(&e)),
                 ),
             },
-            Err(e) => state.error(state.tu().refusal(e)),
+            Err(e) => state.notices.error(state.tu().refusal(e)),
         });
         input.set_value("");
     };
@@ -88,20 +88,20 @@ pub fn BulletinImportView() -> impl IntoView {
                 ></textarea>
             </label>
             {move || reading().then(|| view! { <p class="hint">{state.tr(|t| t.reading_bulletin)}</p> })}
-            {move || { state.lang.track(); parsed.get() }.map(|(_, result)| match result {
+            {move || { state.prefs.lang.track(); parsed.get() }.map(|(_, result)| match result {
                 Ok(import) => view! { <Recognised report=import.report/> }.into_any(),
                 Err(message) => view! { <p class="notice error" role="alert">{message}</p> }.into_any(),
             })}
             <div class="bulletin-actions">
                 <button class="primary" disabled=move || !can_create() on:click=move |_| {
                     if let Some(import) = ready() {
-                        state.import_bulletin(&import);
+                        state.office.import_bulletin(&import);
                         text.set(String::new());
                         file_name.set(None);
                     }
                 }>{state.tr(|t| t.create_ledger_from_text)}</button>
                 <button on:click=move |_| {
-                    let has = state.ledger.with_untracked(|l| l.is_some());
+                    let has = state.doc.ledger.with_untracked(|l| l.is_some());
                     state.screen.set(if has { Screen::Checklist } else { Screen::Ledgers });
                 }>{state.tr(|t| t.back)}</button>
             </div>

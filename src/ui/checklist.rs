@@ -39,12 +39,12 @@ pub fn ChecklistView() -> impl IntoView {
     let today = platform::today();
 
     // Ids of the problems the filter shows (sections keep ledger order themselves). Typed
-    // text matters only to a search: it tracks AppState::revision, which typing bumps.
+    // text matters only to a search: it tracks OpenDoc::revision, which typing bumps.
     let visible = Memo::new(move |_| {
         if filter.with(|f| !f.text.trim().is_empty()) {
-            state.revision.track();
+            state.doc.revision.track();
         }
-        state.ledger.with(|l| {
+        state.doc.ledger.with(|l| {
             l.as_ref()
                 .map(|l| {
                     filter.with(|f| {
@@ -58,7 +58,7 @@ pub fn ChecklistView() -> impl IntoView {
         })
     });
     let sections = Memo::new(move |_| {
-        state.ledger.with(|l| {
+        state.doc.ledger.with(|l| {
             l.as_ref()
                 .map(|l| visible.with(|v| sections_of(l, v)))
                 .unwrap_or_default()
@@ -72,7 +72,7 @@ pub fn ChecklistView() -> impl IntoView {
     });
     draw_more_after_paint(limit, visible);
     let counts = Memo::new(move |_| {
-        state.ledger.with(|l| {
+        state.doc.ledger.with(|l| {
             l.as_ref().map(|l| {
                 let shown: Vec<_> =
                     visible.with(|v| l.problems.iter().filter(|p| v.contains(&p.id)).collect());
@@ -82,11 +82,12 @@ pub fn ChecklistView() -> impl IntoView {
     });
     let departments = Memo::new(move |_| {
         state
+            .doc
             .ledger
             .with(|l| l.as_ref().map(|l| l.departments()).unwrap_or_default())
     });
     let category_ids = Memo::new(move |_| {
-        state.ledger.with(|l| {
+        state.doc.ledger.with(|l| {
             l.as_ref()
                 .map(|l| {
                     l.categories
@@ -98,7 +99,7 @@ pub fn ChecklistView() -> impl IntoView {
         })
     });
     let has_orphans = Memo::new(move |_| {
-        state.ledger.with(|l| {
+        state.doc.ledger.with(|l| {
             l.as_ref()
                 .is_some_and(|l| l.orphan_problems().next().is_some())
         })
@@ -107,7 +108,7 @@ pub fn ChecklistView() -> impl IntoView {
 
     view! {
         <section class="checklist">
-            <h2 class="ledger-title">{move || state.ledger.with(|l| l.as_ref().map(|l| l.display_name()).unwrap_or_default())}</h2>
+            <h2 class="ledger-title">{move || state.doc.ledger.with(|l| l.as_ref().map(|l| l.display_name()).unwrap_or_default())}</h2>
             // a form, so Chrome's autofill reads only these fields on a keystroke in the search
             // (outside any form it reads every control of the checklist); Enter does not submit
             <form class="filters" role="search" on:submit=|e| e.prevent_default()>
@@ -162,19 +163,19 @@ pub fn ChecklistView() -> impl IntoView {
                     <h3>{state.tr(|t| t.orphans)}</h3>
                     <p class="hint">{state.tr(|t| t.orphans_hint)}</p>
                     <For
-                        each={move || state.ledger.with(|l| l.as_ref().map(|l| l.orphan_problems().map(|p| p.id.clone()).filter(|id| visible.with(|v| v.contains(id))).collect::<Vec<_>>()).unwrap_or_default())}
+                        each={move || state.doc.ledger.with(|l| l.as_ref().map(|l| l.orphan_problems().map(|p| p.id.clone()).filter(|id| visible.with(|v| v.contains(id))).collect::<Vec<_>>()).unwrap_or_default())}
                         key=|id| id.clone()
                         children=move |id| view! { <ProblemRow id=id expanded=expanded open=open/> }
                     />
                 </section>
             </Show>
-            <Show when=move || state.ledger.with(|l| l.as_ref().is_some_and(|l| !l.trash.is_empty()))>
+            <Show when=move || state.doc.ledger.with(|l| l.as_ref().is_some_and(|l| !l.trash.is_empty()))>
                 <details class="trash">
-                    <summary>{move || state.t().trash(state.ledger.with(|l| l.as_ref().map(|l| l.trash.len()).unwrap_or(0)))}</summary>
+                    <summary>{move || state.t().trash(state.doc.ledger.with(|l| l.as_ref().map(|l| l.trash.len()).unwrap_or(0)))}</summary>
                     <p class="hint">{state.tr(|t| t.trash_hint)}</p>
                     <ul>
                         <For
-                            each={move || state.ledger.with(|l| l.as_ref().map(|l| l.trash.iter().map(|p| (p.id.clone(), p.description.clone())).collect::<Vec<_>>()).unwrap_or_default())}
+                            each={move || state.doc.ledger.with(|l| l.as_ref().map(|l| l.trash.iter().map(|p| (p.id.clone(), p.description.clone())).collect::<Vec<_>>()).unwrap_or_default())}
                             key=|(id, text)| (id.clone(), text.clone())
                             children=move |(id, text)| {
                                 let empty = text.trim().is_empty();
@@ -182,7 +183,7 @@ pub fn ChecklistView() -> impl IntoView {
                                 view! {
                                     <li>
                                         <span class="desc">{label}</span>
-                                        <button class="small" disabled=move || state.read_only.get() on:click=move |_| { state.edit(|d| d.restore_problem(&id)); }>{state.tr(|t| t.restore)}</button>
+                                        <button class="small" disabled=move || state.doc.read_only.get() on:click=move |_| { state.doc.edit(|d| d.restore_problem(&id)); }>{state.tr(|t| t.restore)}</button>
                                     </li>
                                 }
                             }
@@ -194,17 +195,17 @@ pub fn ChecklistView() -> impl IntoView {
                 e.prevent_default();
                 let title = new_category.get_untracked();
                 if title.trim().is_empty() {
-                    state.error(state.tu().category_name_missing);
+                    state.notices.error(state.tu().category_name_missing);
                     return;
                 }
-                state.edit(|d| d.add_category(&title));
+                state.doc.edit(|d| d.add_category(&title));
                 new_category.set(String::new());
             }>
                 <label>
                     {state.tr(|t| t.new_category_name)}
                     <input type="text" placeholder={state.tr(|t| t.new_category_placeholder)} prop:value=move || new_category.get() on:input=move |e| new_category.set(event_target_value(&e))/>
                 </label>
-                <button type="submit" disabled=move || state.read_only.get()>{state.tr(|t| t.add_category)}</button>
+                <button type="submit" disabled=move || state.doc.read_only.get()>{state.tr(|t| t.add_category)}</button>
             </form>
         </section>
     }
@@ -271,14 +272,14 @@ fn CategorySection(
     let state = expect_context::<AppState>();
     let cid = StoredValue::new(id);
     let title = Memo::new(move |_| {
-        state.ledger.with(|l| {
+        state.doc.ledger.with(|l| {
             l.as_ref()
                 .and_then(|l| l.category(&cid.get_value()).map(|c| c.title.clone()))
                 .unwrap_or_default()
         })
     });
     let position = Memo::new(move |_| {
-        state.ledger.with(|l| {
+        state.doc.ledger.with(|l| {
             l.as_ref()
                 .and_then(|l| l.categories.iter().position(|c| c.id == cid.get_value()))
                 .map(|i| i + 1)
@@ -286,7 +287,7 @@ fn CategorySection(
         })
     });
     let all_in_category = Memo::new(move |_| {
-        state.ledger.with(|l| {
+        state.doc.ledger.with(|l| {
             l.as_ref()
                 .map(|l| l.problems_in(&cid.get_value()).count())
                 .unwrap_or(0)
@@ -326,7 +327,7 @@ fn CategorySection(
                     <form class="inline-form" on:submit=move |e| {
                         e.prevent_default();
                         let t = draft.get_untracked();
-                        state.edit(|d| d.rename_category(&cid.get_value(), &t));
+                        state.doc.edit(|d| d.rename_category(&cid.get_value(), &t));
                         editing.set(false);
                     }>
                         <label>{state.tr(|t| t.category_name)}<input type="text" prop:value=move || draft.get() on:input=move |e| draft.set(event_target_value(&e))/></label>
@@ -334,24 +335,24 @@ fn CategorySection(
                     </form>
                 </Show>
                 <div class="category-actions">
-                    <button class="small" title={state.tr(|t| t.rename_category_title)} aria-label=move || state.t().rename_category(&title.get()) disabled=move || state.read_only.get() on:click=move |_| {
+                    <button class="small" title={state.tr(|t| t.rename_category_title)} aria-label=move || state.t().rename_category(&title.get()) disabled=move || state.doc.read_only.get() on:click=move |_| {
                         draft.set(title.get_untracked());
                         editing.set(true);
                     }>{state.tr(|t| t.rename)}</button>
-                    <button class="small" aria-label=move || state.t().move_category_up(&title.get()) disabled=move || state.read_only.get() on:click=move |_| { state.edit(|d| d.move_category(&cid.get_value(), -1)); }>"↑"</button>
-                    <button class="small" aria-label=move || state.t().move_category_down(&title.get()) disabled=move || state.read_only.get() on:click=move |_| { state.edit(|d| d.move_category(&cid.get_value(), 1)); }>"↓"</button>
-                    <button class="small danger" aria-label=move || state.t().delete_category(&title.get()) disabled=move || state.read_only.get() on:click=move |_| {
+                    <button class="small" aria-label=move || state.t().move_category_up(&title.get()) disabled=move || state.doc.read_only.get() on:click=move |_| { state.doc.edit(|d| d.move_category(&cid.get_value(), -1)); }>"↑"</button>
+                    <button class="small" aria-label=move || state.t().move_category_down(&title.get()) disabled=move || state.doc.read_only.get() on:click=move |_| { state.doc.edit(|d| d.move_category(&cid.get_value(), 1)); }>"↓"</button>
+                    <button class="small danger" aria-label=move || state.t().delete_category(&title.get()) disabled=move || state.doc.read_only.get() on:click=move |_| {
                         let n = all_in_category.get_untracked();
                         let question = state.tu().confirm_delete_category(&title.get_untracked(), n);
                         if platform::confirm(&question) {
-                            state.edit(|d| d.delete_category(&cid.get_value()));
+                            state.doc.edit(|d| d.delete_category(&cid.get_value()));
                         }
                     }>{state.tr(|t| t.delete)}</button>
                 </div>
             </div>
             <For each=move || problem_ids.get() key=|id| id.clone() children=move |id| view! { <ProblemRow id=id expanded=expanded open=open/> }/>
-            <button class="add-problem" disabled=move || state.read_only.get() on:click=move |_| {
-                if let Some(pid) = state.edit(|d| d.add_problem(&cid.get_value(), "")) {
+            <button class="add-problem" disabled=move || state.doc.read_only.get() on:click=move |_| {
+                if let Some(pid) = state.doc.edit(|d| d.add_problem(&cid.get_value(), "")) {
                     expanded.set(Some(pid));
                 }
             }>{state.tr(|t| t.add_problem)}</button>

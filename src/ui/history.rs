@@ -22,9 +22,9 @@ pub fn HistoryView() -> impl IntoView {
     // re-read whenever the ledger changes (an edit, a merge, another tab)
     let entries = Memo::new(move |_| {
         // every change of the document (an edit may leave the ledger shown as it was)
-        state.revision.track();
-        state.ledger.track();
-        state.history(limit.get())
+        state.doc.revision.track();
+        state.doc.ledger.track();
+        state.doc.history(limit.get())
     });
     let people = Memo::new(move |_| {
         let mut names: Vec<String> =
@@ -61,12 +61,12 @@ pub fn HistoryView() -> impl IntoView {
                     <label>{state.tr(|t| t.date)}<input type="date" prop:value=move || past_date.get() on:change=move |e| past_date.set(event_target_value(&e))/></label>
                     <button on:click=move |_| match parse_date(&past_date.get_untracked()) {
                         Some(d) => {
-                            state.view_past(d);
-                            if state.past.get_untracked().is_some() {
+                            state.doc.view_past(d);
+                            if state.doc.past.get_untracked().is_some() {
                                 state.screen.set(Screen::Checklist);
                             }
                         }
-                        None => state.error(state.tu().pick_date_first),
+                        None => state.notices.error(state.tu().pick_date_first),
                     }>{state.tr(|t| t.view_that_day)}</button>
                 </div>
             </section>
@@ -97,9 +97,9 @@ pub fn HistoryView() -> impl IntoView {
                                     let hash = h.hash.clone();
                                     let what = places.join("；");
                                     view! {
-                                        <button class="small" disabled=move || state.read_only.get() on:click=move |_| {
+                                        <button class="small" disabled=move || state.doc.read_only.get() on:click=move |_| {
                                             if platform::confirm(&state.tu().confirm_restore(&what)) {
-                                                state.restore_before(&hash);
+                                                state.doc.restore_before(&hash);
                                             }
                                         }>{state.tr(|t| t.restore_before)}</button>
                                     }
@@ -122,9 +122,9 @@ pub fn Conflicts() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <section class="conflicts" aria-labelledby="conflicts-heading">
-            <h3 id="conflicts-heading">{move || state.t().conflicts_heading(state.conflicts.with(|c| c.len()))}</h3>
+            <h3 id="conflicts-heading">{move || state.t().conflicts_heading(state.doc.conflicts.with(|c| c.len()))}</h3>
             {move || {
-                let conflicts = state.conflicts.get();
+                let conflicts = state.doc.conflicts.get();
                 if conflicts.is_empty() {
                     view! { <p class="hint">{state.t().no_conflicts}</p> }.into_any()
                 } else {
@@ -164,7 +164,7 @@ pub fn ConflictCard(
             <p class="conflict-label"><strong>{label.clone()}</strong>
                 {conflict.problem_id.clone().filter(|_| link).map(|id| view! {
                     <button class="small" on:click=move |_| {
-                        state.back_to_present();
+                        state.doc.back_to_present();
                         state.open_problem.set(Some(id.clone()));
                         state.screen.set(Screen::Checklist);
                     }>{state.tr(|t| t.view_problem)}</button>
@@ -180,7 +180,7 @@ pub fn ConflictCard(
                             <span class="conflict-value">{format!("“{}”", v.shown)}</span>
                             <span class="hint">{format!("{} · {}", v.author, when)}</span>
                             {v.current.then(|| view! { <span class="tag">{state.tr(|t| t.shown_now)}</span> })}
-                            <button class="small" aria-label=move || state.t().use_value(&shown) on:click=move |_| state.settle(&place.get_value(), &value)>{state.tr(|t| t.use_this_value)}</button>
+                            <button class="small" aria-label=move || state.t().use_value(&shown) on:click=move |_| state.doc.settle(&place.get_value(), &value)>{state.tr(|t| t.use_this_value)}</button>
                         </li>
                     }
                 }).collect_view()}
@@ -188,7 +188,7 @@ pub fn ConflictCard(
             {free_text.then(|| view! {
                 <form class="inline-form" on:submit=move |e| {
                     e.prevent_default();
-                    state.settle(&place.get_value(), &typed.get_untracked());
+                    state.doc.settle(&place.get_value(), &typed.get_untracked());
                 }>
                     <label>{state.tr(|t| t.or_new_value)}
                         <input type=if is_date { "date" } else { "text" } prop:value=move || typed.get() on:input=move |e| typed.set(event_target_value(&e))/>

@@ -10,6 +10,7 @@ use rectify_core::ledger::CountingBasis;
 /// The field's value in the open ledger, as it is typed in.
 fn value_of(state: AppState, field: MetaField) -> String {
     state
+        .doc
         .ledger
         .with(|l| l.as_ref().map(|l| field.value_in(l)).unwrap_or_default())
 }
@@ -28,11 +29,11 @@ fn MetaInput(field: MetaField) -> impl IntoView {
             {move || state.t().meta_label(field)}
             <input
                 type=kind
-                readonly=move || state.read_only.get()
+                readonly=move || state.doc.read_only.get()
                 prop:value=move || value_of(state, field)
                 on:change=move |e| {
                     let v = event_target_value(&e);
-                    state.edit(|d| d.set_meta(field, &v));
+                    state.doc.edit(|d| d.set_meta(field, &v));
                 }
             />
         </label>
@@ -45,6 +46,7 @@ fn FieldConflicts(field: MetaField) -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         state
+            .doc
             .conflicts
             .with(|c| {
                 c.iter()
@@ -66,18 +68,18 @@ fn MetaText(field: MetaField) -> impl IntoView {
             {move || state.t().meta_label(field)}
             <textarea
                 rows=4
-                readonly=move || state.read_only.get()
+                readonly=move || state.doc.read_only.get()
                 prop:value=move || value_of(state, field)
                 on:input=move |e| {
                     if super::composing(&e) {
                         return;
                     }
                     let v = event_target_value(&e);
-                    state.edit(|d| d.set_meta(field, &v));
+                    state.doc.edit(|d| d.set_meta(field, &v));
                 }
                 on:compositionend=move |e| {
                     let v = event_target_value(&e);
-                    state.edit(|d| d.set_meta(field, &v));
+                    state.doc.edit(|d| d.set_meta(field, &v));
                 }
             ></textarea>
         </label>
@@ -89,7 +91,7 @@ fn MetaText(field: MetaField) -> impl IntoView {
 fn CountingBasisSelect() -> impl IntoView {
     let state = expect_context::<AppState>();
     let basis = move || {
-        state.ledger.with(|l| {
+        state.doc.ledger.with(|l| {
             l.as_ref()
                 .map(|l| l.meta.counting_basis)
                 .unwrap_or_default()
@@ -99,10 +101,10 @@ fn CountingBasisSelect() -> impl IntoView {
         <label class="field">
             {state.tr(|t| t.counting_basis)}
             <select
-                disabled=move || state.read_only.get()
+                disabled=move || state.doc.read_only.get()
                 on:change=move |e| {
                     let v = event_target_value(&e);
-                    state.edit(|d| d.set_meta(MetaField::CountingBasis, &v));
+                    state.doc.edit(|d| d.set_meta(MetaField::CountingBasis, &v));
                 }
             >
                 <option value=CountingBasis::Category.code() prop:selected=move || basis() == CountingBasis::Category>{state.tr(|t| t.count_by_category)}</option>
@@ -132,7 +134,7 @@ pub fn InfoView() -> impl IntoView {
         <section class="info">
             <h2>{state.tr(|t| t.tab_info)}</h2>
             <p class="hint ledger-id">
-                {move || state.ledger.with(|l| l.as_ref().map(|l| state.t().ledger_id_line(&l.id, l.schema)).unwrap_or_default())}
+                {move || state.doc.ledger.with(|l| l.as_ref().map(|l| state.t().ledger_id_line(&l.id, l.schema)).unwrap_or_default())}
             </p>
             <fieldset>
                 <legend>{state.tr(|t| t.basic_info)}</legend>

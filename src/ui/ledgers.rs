@@ -19,7 +19,7 @@ fn NewLedgerForm() -> impl IntoView {
             class="inline-form"
             on:submit=move |e| {
                 e.prevent_default();
-                state.create(&name.get_untracked());
+                state.library.create(state.doc, &name.get_untracked());
                 name.set(String::new());
             }
         >
@@ -54,7 +54,7 @@ pub fn StartView() -> impl IntoView {
                 <div class="card">
                     <h3>{state.tr(|t| t.start_example)}</h3>
                     <p>{state.tr(|t| t.start_example_text)}</p>
-                    <button class="primary" on:click=move |_| state.open_example()>{state.tr(|t| t.open_example)}</button>
+                    <button class="primary" on:click=move |_| state.library.open_example(state.doc)>{state.tr(|t| t.open_example)}</button>
                 </div>
                 <div class="card">
                     <h3>{state.tr(|t| t.start_bulletin)}</h3>
@@ -71,7 +71,7 @@ pub fn StartView() -> impl IntoView {
                     <p>{state.tr(|t| t.start_file_text)}</p>
                 </div>
             </div>
-            <Show when=move || state.ledgers.with(|l| !l.is_empty())>
+            <Show when=move || state.library.ledgers.with(|l| !l.is_empty())>
                 <p>
                     <button on:click=move |_| state.screen.set(Screen::Ledgers)>{state.tr(|t| t.show_ledgers)}</button>
                 </p>
@@ -115,7 +115,7 @@ fn StorageInfo() -> impl IntoView {
             state.t().storage_hosted
         }
     };
-    let persisted = move || match state.persisted.get() {
+    let persisted = move || match state.library.persisted.get() {
         Some(true) => state.t().storage_persisted,
         Some(false) => state.t().storage_not_persisted,
         None => "",
@@ -125,15 +125,18 @@ fn StorageInfo() -> impl IntoView {
         estimate.set(platform::storage_estimate().await);
     });
     let usage = move || {
-        state.ledgers.track();
-        state.t().storage_usage(&state.usage(), estimate.get())
+        state.library.ledgers.track();
+        state
+            .t()
+            .storage_usage(&state.library.usage(), estimate.get())
     };
     let backup = move || {
         state
+            .doc
             .ledger
             .with(|l| l.as_ref().map(|l| l.meta.name.clone()))
             .map(|name| {
-                let status = state.backup.get();
+                let status = state.doc.backup.get();
                 let when = status
                     .exported_at
                     .map(|t| state.t().last_exported(&time_label(t)))
@@ -180,7 +183,7 @@ pub fn LedgersView() -> impl IntoView {
                 </thead>
                 <tbody>
                     <For
-                        each=move || state.ledgers.get()
+                        each=move || state.library.ledgers.get()
                         key=|e| (e.id.clone(), e.name.clone(), e.updated_at, e.size, e.place)
                         children=move |e| {
                             let id = e.id.clone();
@@ -194,7 +197,7 @@ pub fn LedgersView() -> impl IntoView {
                             let name_delete = e.name.clone();
                             let is_renaming = move || renaming.get().as_deref() == Some(id.as_str());
                             view! {
-                                <tr class:current=move || state.ledger.with(|l| l.as_ref().is_some_and(|l| l.id == id_is_current))>
+                                <tr class:current=move || state.doc.ledger.with(|l| l.as_ref().is_some_and(|l| l.id == id_is_current))>
                                     <td>
                                         <Show
                                             when=is_renaming.clone()
@@ -212,7 +215,7 @@ pub fn LedgersView() -> impl IntoView {
                                             <button on:click={
                                                 let id = id_save.clone();
                                                 move |_| {
-                                                    state.rename(&id, &new_name.get_untracked());
+                                                    state.library.rename(state.doc, &id, &new_name.get_untracked());
                                                     renaming.set(None);
                                                 }
                                             }>{state.tr(|t| t.save_name)}</button>
@@ -223,7 +226,7 @@ pub fn LedgersView() -> impl IntoView {
                                     <td>{place_label(e.place)}</td>
                                     <td class="row-actions">
                                         <button aria-label={ let n = e.name.clone(); move || state.t().open_ledger(&n) } on:click=move |_| {
-                                            state.open(&id_open);
+                                            state.library.open(state.doc, &id_open);
                                             state.screen.set(Screen::Checklist);
                                         }>{state.tr(|t| t.open)}</button>
                                         <button aria-label={ let n = e.name.clone(); move || state.t().rename_ledger_named(&n) } on:click={
@@ -235,10 +238,10 @@ pub fn LedgersView() -> impl IntoView {
                                         }>{state.tr(|t| t.rename_ledger)}</button>
                                         <button class="danger" aria-label={ let n = e.name.clone(); move || state.t().delete_ledger_named(&n) } on:click=move |_| {
                                             if platform::confirm(&state.tu().confirm_delete_ledger(&name_delete)) {
-                                                state.delete(&id_delete);
+                                                state.library.delete(state.doc, &id_delete);
                                             }
                                         }>{state.tr(|t| t.delete)}</button>
-                                        <button class="link" aria-label={ let n = e.name.clone(); move || state.t().download_raw_named(&n) } title={state.tr(|t| t.download_raw_title)} on:click=move |_| state.rescue(&id_rescue)>{state.tr(|t| t.download_raw)}</button>
+                                        <button class="link" aria-label={ let n = e.name.clone(); move || state.t().download_raw_named(&n) } title={state.tr(|t| t.download_raw_title)} on:click=move |_| state.library.rescue(&id_rescue)>{state.tr(|t| t.download_raw)}</button>
                                     </td>
                                 </tr>
                             }
@@ -246,13 +249,13 @@ pub fn LedgersView() -> impl IntoView {
                     />
                 </tbody>
             </table>
-            <Show when=move || state.ledgers.with(|l| l.is_empty())>
+            <Show when=move || state.library.ledgers.with(|l| l.is_empty())>
                 <p>{state.tr(|t| t.no_ledgers)}</p>
             </Show>
             <div class="card">
                 <h3>{state.tr(|t| t.create_ledger)}</h3>
                 <NewLedgerForm/>
-                <button on:click=move |_| state.open_example()>{state.tr(|t| t.open_example)}</button>
+                <button on:click=move |_| state.library.open_example(state.doc)>{state.tr(|t| t.open_example)}</button>
                 <button on:click=move |_| state.screen.set(Screen::BulletinImport)>{state.tr(|t| t.import_bulletin)}</button>
             </div>
             <div class="card">
@@ -263,8 +266,8 @@ pub fn LedgersView() -> impl IntoView {
                 </p>
                 <div class="excel-actions">
                     <button
-                        disabled=move || state.ledger.with(|l| l.is_none())
-                        on:click=move |_| state.export_xlsx()
+                        disabled=move || state.doc.ledger.with(|l| l.is_none())
+                        on:click=move |_| state.office.export_xlsx()
                     >{state.tr(|t| t.export_excel)}</button>
                     <XlsxPicker label=|t| t.import_excel/>
                 </div>

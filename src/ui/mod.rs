@@ -65,8 +65,8 @@ pub(crate) fn read_first_file(
 /// Read the first file of a file list and hand it to the import.
 fn import_files(state: AppState, files: Option<web_sys::FileList>) {
     read_first_file(files, move |name, read| match read {
-        Ok(bytes) => state.import_bytes(&name, bytes),
-        Err(e) => state.error(state.tu().refusal(e)),
+        Ok(bytes) => state.imports.import_bytes(&name, bytes),
+        Err(e) => state.notices.error(state.tu().refusal(e)),
     });
 }
 
@@ -77,7 +77,7 @@ fn App() -> impl IntoView {
     state.start_offline_support();
     // <html lang> and the page title follow the chosen language (screen readers, fonts).
     Effect::new(move |_| {
-        let lang = state.lang.get();
+        let lang = state.prefs.lang.get();
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", lang.html_lang());
         }
@@ -88,12 +88,12 @@ fn App() -> impl IntoView {
     // A short field being typed in commits on `change`, which needs a blur: give it one first.
     let _ = window_event_listener(ev::pagehide, move |_| {
         commit_focused_field();
-        state.flush();
+        state.doc.flush();
     });
     let _ = window_event_listener(ev::visibilitychange, move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
             commit_focused_field();
-            state.flush();
+            state.doc.flush();
         }
     });
     let _ = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
@@ -109,7 +109,7 @@ fn App() -> impl IntoView {
                     leptos::task::spawn_local(async move {
                         let _ = large.reload().await;
                         for id in ids {
-                            state.on_storage_changed(&format!(
+                            state.doc.on_storage_changed(&format!(
                                 "{}ledger:{id}",
                                 rectify_core::store::PREFIX
                             ));
@@ -117,14 +117,14 @@ fn App() -> impl IntoView {
                     });
                 }
             }
-            Some(key) => state.on_storage_changed(&key),
+            Some(key) => state.doc.on_storage_changed(&key),
             None => {}
         }
     });
 
     // Memos, so a view is rebuilt only when what it depends on changes — not on every edit
     // (rebuilding would drop focus, the open editor and the filter).
-    let has_ledger = Memo::new(move |_| state.ledger.with(|l| l.is_some()));
+    let has_ledger = Memo::new(move |_| state.doc.ledger.with(|l| l.is_some()));
     let dragging = RwSignal::new(false);
     let on_drop = move |e: ev::DragEvent| {
         e.prevent_default();
@@ -184,7 +184,7 @@ fn Header() -> impl IntoView {
             </button>
         }
     };
-    let has_ledger = Memo::new(move |_| state.ledger.with(|l| l.is_some()));
+    let has_ledger = Memo::new(move |_| state.doc.ledger.with(|l| l.is_some()));
     view! {
         <header class="topbar">
             <h1 class="brand">{state.tr(|t| t.brand)}</h1>
@@ -194,18 +194,18 @@ fn Header() -> impl IntoView {
                     on:change=move |e| {
                         let id = event_target_value(&e);
                         if !id.is_empty() {
-                            state.open(&id);
+                            state.library.open(state.doc, &id);
                             state.screen.set(Screen::Checklist);
                         }
                     }
                 >
-                    <option value="" disabled=true prop:selected=move || state.ledger.with(|l| l.is_none())>{state.tr(|t| t.none_open)}</option>
+                    <option value="" disabled=true prop:selected=move || state.doc.ledger.with(|l| l.is_none())>{state.tr(|t| t.none_open)}</option>
                     <For
-                        each=move || state.ledgers.get()
+                        each=move || state.library.ledgers.get()
                         key=|e| (e.id.clone(), e.name.clone())
                         children=move |e| {
                             let id = e.id.clone();
-                            let selected = move || state.ledger.with(|l| l.as_ref().is_some_and(|l| l.id == id));
+                            let selected = move || state.doc.ledger.with(|l| l.as_ref().is_some_and(|l| l.id == id));
                             view! { <option value=e.id.clone() prop:selected=selected>{e.name.clone()}</option> }
                         }
                     />
@@ -226,7 +226,7 @@ fn Header() -> impl IntoView {
             </nav>
             <div class="actions">
                 <Show when=move || has_ledger.get()>
-                    <button on:click=move |_| state.export() title={state.tr(|t| t.export_title)}>{state.tr(|t| t.export)}</button>
+                    <button on:click=move |_| state.doc.export() title={state.tr(|t| t.export_title)}>{state.tr(|t| t.export)}</button>
                 </Show>
                 <label class="button file-button">
                     {state.tr(|t| t.import)}
@@ -248,9 +248,12 @@ fn Header() -> impl IntoView {
                     <input
                         type="text"
                         placeholder={state.tr(|t| t.my_name_placeholder)}
-                        class:missing=move || state.my_name.with(|n| n.trim().is_empty())
-                        prop:value=move || state.my_name.get()
-                        on:change=move |e| state.set_my_name(&event_target_value(&e))
+                        class:missing=move || state.prefs.my_name.with(|n| n.trim().is_empty())
+                        prop:value=move || state.prefs.my_name.get()
+                        on:change=move |e| {
+                            let name = state.prefs.set_my_name(&event_target_value(&e));
+                            state.doc.set_author(&name);
+                        }
                     />
                 </label>
                 <LanguageSwitch/>
@@ -273,9 +276,9 @@ fn LanguageSwitch() -> impl IntoView {
                         <button
                             class="small"
                             lang=lang.html_lang()
-                            aria-pressed=move || (state.lang.get() == lang).to_string()
-                            class:active=move || state.lang.get() == lang
-                            on:click=move |_| state.set_lang(lang)
+                            aria-pressed=move || (state.prefs.lang.get() == lang).to_string()
+                            class:active=move || state.prefs.lang.get() == lang
+                            on:click=move |_| state.prefs.set_lang(lang)
                         >
                             {lang.name()}
                         </button>
@@ -290,18 +293,19 @@ fn LanguageSwitch() -> impl IntoView {
 fn Notices() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-        <Show when=move || state.doc_loading.get()>
+        <Show when=move || state.doc.loading.get()>
             <p class="notice info loading" aria-live="polite">{state.tr(|t| t.loading_document)}</p>
         </Show>
-        <Show when=move || state.save_error.with(|e| e.is_some())>
+        <Show when=move || state.notices.save_error.with(|e| e.is_some())>
             <div class="notice error sticky" role="alert">
                 <strong>{state.tr(|t| t.unsaved)}</strong>
-                {move || state.save_error.get().unwrap_or_default()}
-                <button on:click=move |_| state.export()>{state.tr(|t| t.export_now)}</button>
+                {move || state.notices.save_error.get().unwrap_or_default()}
+                <button on:click=move |_| state.doc.export()>{state.tr(|t| t.export_now)}</button>
             </div>
         </Show>
         {move || {
             state
+                .notices
                 .notice
                 .get()
                 .map(|n| {
@@ -312,29 +316,29 @@ fn Notices() -> impl IntoView {
                     view! {
                         <div class=class role=role>
                             <span>{n.text}</span>
-                            <button class="close" aria-label={state.tr(|t| t.close_notice)} on:click=move |_| state.notice.set(None)>
+                            <button class="close" aria-label={state.tr(|t| t.close_notice)} on:click=move |_| state.notices.notice.set(None)>
                                 "×"
                             </button>
                         </div>
                     }
                 })
         }}
-        {move || match state.past.get() {
+        {move || match state.doc.past.get() {
             Some(date) => view! {
                 <div class="notice readonly" role="status">
                     {move || state.t().viewing_past(&date.to_string())}
-                    <button on:click=move |_| state.back_to_present()>{state.tr(|t| t.back_to_present)}</button>
+                    <button on:click=move |_| state.doc.back_to_present()>{state.tr(|t| t.back_to_present)}</button>
                 </div>
             }.into_any(),
             None => view! {
-                <Show when=move || state.read_only.get()>
+                <Show when=move || state.doc.read_only.get()>
                     <div class="notice readonly" role="status">{state.tr(|t| t.read_only_newer)}</div>
                 </Show>
             }.into_any(),
         }}
-        <Show when=move || state.conflicts.with(|c| !c.is_empty()) && state.past.with(|p| p.is_none()) && state.screen.get() != Screen::History>
+        <Show when=move || state.doc.conflicts.with(|c| !c.is_empty()) && state.doc.past.with(|p| p.is_none()) && state.screen.get() != Screen::History>
             <div class="notice warn-bar" role="status">
-                {move || state.t().conflicts_after_merge(state.conflicts.with(|c| c.len()))}
+                {move || state.t().conflicts_after_merge(state.doc.conflicts.with(|c| c.len()))}
                 <button on:click=move |_| state.screen.set(Screen::History)>{state.tr(|t| t.resolve_conflicts)}</button>
             </div>
         </Show>
@@ -346,23 +350,23 @@ fn Notices() -> impl IntoView {
 #[component]
 fn Reminders() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let reminder = Memo::new(move |_| state.reminder());
+    let reminder = Memo::new(move |_| state.doc.reminder());
     view! {
         <Show when=move || state.update_ready.get()>
             <div class="notice update" role="status" aria-label={state.tr(|t| t.new_version)}>
                 <span>{state.tr(|t| t.new_version_ready)}</span>
                 <button on:click=move |_| {
                     commit_focused_field();
-                    state.flush();
+                    state.doc.flush();
                     crate::platform::reload();
                 }>{state.tr(|t| t.reload_now)}</button>
             </div>
         </Show>
-        <Show when=move || reminder.get().is_some() && state.save_error.with(|e| e.is_none())>
+        <Show when=move || reminder.get().is_some() && state.notices.save_error.with(|e| e.is_none())>
             <div class="notice reminder" role="status" aria-label={state.tr(|t| t.export_reminder)}>
                 <span>{move || reminder.get().map(|r| state.t().reminder(&r)).unwrap_or_default()}</span>
-                <button class="primary" on:click=move |_| state.export()>{state.tr(|t| t.export_backup)}</button>
-                <button on:click=move |_| state.put_off_reminder()>{state.tr(|t| t.remind_later)}</button>
+                <button class="primary" on:click=move |_| state.doc.export()>{state.tr(|t| t.export_backup)}</button>
+                <button on:click=move |_| state.doc.put_off_reminder()>{state.tr(|t| t.remind_later)}</button>
             </div>
         </Show>
     }
@@ -374,12 +378,12 @@ fn Reminders() -> impl IntoView {
 fn ImportDecision() -> impl IntoView {
     let state = expect_context::<AppState>();
     let _ = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
-        if e.key() == "Escape" && state.pending_import.with_untracked(|p| p.is_some()) {
-            state.cancel_import();
+        if e.key() == "Escape" && state.imports.pending.with_untracked(|p| p.is_some()) {
+            state.imports.cancel();
         }
     });
     move || {
-        state.pending_import.get().map(|p| {
+        state.imports.pending.get().map(|p| {
             let t = state.t();
             let (text, accept) = match p {
                 PendingImport::OpenAsNew { name, .. } => (
@@ -398,11 +402,11 @@ fn ImportDecision() -> impl IntoView {
                 }
             });
             view! {
-                <div class="backdrop" on:click=move |_| state.cancel_import()></div>
+                <div class="backdrop" on:click=move |_| state.imports.cancel()></div>
                 <div class="dialog" role="dialog" aria-modal="true" aria-label=t.import_other_ledger>
                     <p>{text}</p>
-                    <button class="primary" node_ref=primary on:click=move |_| state.accept_import()>{accept}</button>
-                    <button on:click=move |_| state.cancel_import()>{t.cancel}</button>
+                    <button class="primary" node_ref=primary on:click=move |_| state.imports.accept()>{accept}</button>
+                    <button on:click=move |_| state.imports.cancel()>{t.cancel}</button>
                 </div>
             }
         })

@@ -10,7 +10,7 @@ use rectify_core::ledger::{format_date, light_of, parse_date, Problem, Status};
 
 /// Read one problem out of the ledger signal.
 fn with_problem<T: Default>(state: AppState, id: &str, f: impl FnOnce(&Problem) -> T) -> T {
-    state.ledger.with(|l| {
+    state.doc.ledger.with(|l| {
         l.as_ref()
             .and_then(|l| l.problem(id))
             .map(f)
@@ -37,15 +37,15 @@ pub fn ProblemRow(
     let state = expect_context::<AppState>();
     let pid = StoredValue::new(id);
     let today = platform::today();
-    // the problem's place in the ledger: one lookup in the shared index (state.positions)
+    // the problem's place in the ledger: one lookup in the shared index (state.doc.positions)
     let place =
-        Memo::new(move |_| pid.with_value(|id| state.positions.with(|m| m.get(id).copied())));
+        Memo::new(move |_| pid.with_value(|id| state.doc.positions.with(|m| m.get(id).copied())));
     let number = Memo::new(move |_| place.get().map(|i| i + 1).unwrap_or(0));
     let summary = Memo::new(move |_| {
         let place = place.get();
-        // this problem's changes only (AppState::set_ledger wakes the rows that differ)
-        pid.with_value(|id| state.track_problem(id));
-        state.ledger.with_untracked(|l| {
+        // this problem's changes only (OpenDoc::set_ledger wakes the rows that differ)
+        pid.with_value(|id| state.doc.track_problem(id));
+        state.doc.ledger.with_untracked(|l| {
             l.as_ref().and_then(|l| {
                 let p = place.and_then(|i| l.problems.get(i))?;
                 (p.id == pid.get_value()).then(|| {
@@ -66,7 +66,7 @@ pub fn ProblemRow(
     let key = StoredValue::new(Some(pid.get_value()));
     let is_open = move || open.with_value(|open| key.with_value(|key| open.selected(key)));
     let has_conflict = move || {
-        state.conflicts.with(|c| {
+        state.doc.conflicts.with(|c| {
             c.iter()
                 .any(|c| c.problem_id.as_deref() == Some(pid.get_value().as_str()))
         })
@@ -129,16 +129,16 @@ fn TextField(
                 {move || state.t().text_field(field)}
                 <textarea
                     rows=rows
-                    readonly=move || state.read_only.get()
+                    readonly=move || state.doc.read_only.get()
                     prop:value=value
                     on:input=move |e| {
                         if super::composing(&e) {
                             return;
                         }
-                        state.edit_text(&pid.get_value(), field, &event_target_value(&e));
+                        state.doc.edit_text(&pid.get_value(), field, &event_target_value(&e));
                     }
                     on:compositionend=move |e| {
-                        state.edit_text(&pid.get_value(), field, &event_target_value(&e));
+                        state.doc.edit_text(&pid.get_value(), field, &event_target_value(&e));
                     }
                 ></textarea>
             </label>
@@ -163,11 +163,11 @@ fn ShortField(pid: StoredValue<String>, field: ProblemField) -> impl IntoView {
             {move || state.t().short_field(field)}
             <input
                 type=if is_date { "date" } else { "text" }
-                readonly=move || state.read_only.get()
+                readonly=move || state.doc.read_only.get()
                 prop:value=value
                 on:change=move |e| {
                     let v = event_target_value(&e);
-                    state.edit(|d| d.set_problem_field(&pid.get_value(), field, &v));
+                    state.doc.edit(|d| d.set_problem_field(&pid.get_value(), field, &v));
                 }
             />
         </label>
@@ -178,9 +178,9 @@ fn ShortField(pid: StoredValue<String>, field: ProblemField) -> impl IntoView {
 fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let pid = StoredValue::new(id);
-    let ro = move || state.read_only.get();
+    let ro = move || state.doc.read_only.get();
     let categories = Memo::new(move |_| {
-        state.ledger.with(|l| {
+        state.doc.ledger.with(|l| {
             l.as_ref()
                 .map(|l| {
                     l.categories
@@ -192,7 +192,7 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
         })
     });
     let rules = Memo::new(move |_| {
-        state.ledger.with(|l| {
+        state.doc.ledger.with(|l| {
             l.as_ref()
                 .map(|l| {
                     l.rules
@@ -215,7 +215,7 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
     view! {
         <div class="problem-editor" role="group" aria-label={state.tr(|t| t.problem_details)}>
             {move || {
-                let mine: Vec<_> = state.conflicts.with(|c| {
+                let mine: Vec<_> = state.doc.conflicts.with(|c| {
                     c.iter().filter(|c| c.problem_id.as_deref() == Some(pid.get_value().as_str())).cloned().collect()
                 });
                 (!mine.is_empty()).then(|| view! {
@@ -240,7 +240,7 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
                         prop:value=move || with_problem(state, &pid.get_value(), |p| p.departments.join("、"))
                         on:change=move |e| {
                             let v = split_departments(&event_target_value(&e));
-                            state.edit(|d| d.set_departments(&pid.get_value(), &v));
+                            state.doc.edit(|d| d.set_departments(&pid.get_value(), &v));
                         }
                     />
                 </label>
@@ -253,7 +253,7 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
                         disabled=ro
                         on:change=move |e| {
                             let s = Status::from_code(&event_target_value(&e));
-                            state.edit(|d| d.set_status(&pid.get_value(), &s, platform::today()));
+                            state.doc.edit(|d| d.set_status(&pid.get_value(), &s, platform::today()));
                         }
                     >
                         {Status::ALL.iter().map(|s| {
@@ -271,7 +271,7 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
                         disabled=ro
                         on:change=move |e| {
                             let c = event_target_value(&e);
-                            state.edit(|d| d.move_problem_to(&pid.get_value(), &c));
+                            state.doc.edit(|d| d.move_problem_to(&pid.get_value(), &c));
                         }
                     >
                         {move || {
@@ -297,7 +297,7 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
                                 <label class="check">
                                     <input type="checkbox" disabled=ro prop:checked=linked on:change=move |e| {
                                         let on = event_target_checked(&e);
-                                        state.edit(|d| d.link_rule(&rid, &pid.get_value(), on));
+                                        state.doc.edit(|d| d.link_rule(&rid, &pid.get_value(), on));
                                     }/>
                                     {format!("《{title}》")}
                                 </label>
@@ -319,7 +319,7 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
                                 <span class="log-text">{e.text.clone()}</span>
                                 <button class="small link" aria-label=delete_label disabled=ro on:click=move |_| {
                                     if platform::confirm(state.tu().confirm_delete_entry) {
-                                        state.edit(|d| d.delete_progress_entry(&pid.get_value(), &eid));
+                                        state.doc.edit(|d| d.delete_progress_entry(&pid.get_value(), &eid));
                                     }
                                 }>{state.t().delete}</button>
                             </li>
@@ -330,12 +330,12 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
                     e.prevent_default();
                     let text = entry_text.get_untracked();
                     if text.trim().is_empty() {
-                        state.error(state.tu().entry_text_missing);
+                        state.notices.error(state.tu().entry_text_missing);
                         return;
                     }
                     let date = parse_date(&entry_date.get_untracked());
-                    let author = state.my_name.get_untracked();
-                    state.edit(|d| d.add_progress_entry(&pid.get_value(), date, &author, &text));
+                    let author = state.prefs.my_name.get_untracked();
+                    state.doc.edit(|d| d.add_progress_entry(&pid.get_value(), date, &author, &text));
                     entry_text.set(String::new());
                 }>
                     <label>{state.tr(|t| t.entry_date)}<input type="date" prop:value=move || entry_date.get() on:change=move |e| entry_date.set(event_target_value(&e))/></label>
@@ -344,12 +344,12 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
                 </form>
             </section>
             <div class="editor-actions">
-                <button class="small" disabled=ro on:click=move |_| { state.edit(|d| d.move_problem(&pid.get_value(), -1)); }>{state.tr(|t| t.move_problem_up)}</button>
-                <button class="small" disabled=ro on:click=move |_| { state.edit(|d| d.move_problem(&pid.get_value(), 1)); }>{state.tr(|t| t.move_problem_down)}</button>
+                <button class="small" disabled=ro on:click=move |_| { state.doc.edit(|d| d.move_problem(&pid.get_value(), -1)); }>{state.tr(|t| t.move_problem_up)}</button>
+                <button class="small" disabled=ro on:click=move |_| { state.doc.edit(|d| d.move_problem(&pid.get_value(), 1)); }>{state.tr(|t| t.move_problem_down)}</button>
                 <button class="small danger" disabled=ro on:click=move |_| {
                     if platform::confirm(state.tu().confirm_delete_problem) {
                         expanded.set(None);
-                        state.edit(|d| d.delete_problem(&pid.get_value()));
+                        state.doc.edit(|d| d.delete_problem(&pid.get_value()));
                     }
                 }>{state.tr(|t| t.delete_problem)}</button>
                 <button class="small" on:click=move |_| expanded.set(None)>{state.tr(|t| t.collapse)}</button>

@@ -52,7 +52,7 @@ pub fn ProgressView() -> impl IntoView {
     let today = platform::today();
     // Recomputed whenever the ledger changes: an edit, another tab's save, an import or merge.
     let progress = Memo::new(move |_| {
-        state.ledger.with(|l| {
+        state.doc.ledger.with(|l| {
             l.as_ref()
                 .map(|l| Progress::of(l, today))
                 .unwrap_or_default()
@@ -60,6 +60,7 @@ pub fn ProgressView() -> impl IntoView {
     });
     let name = move || {
         state
+            .doc
             .ledger
             .with(|l| l.as_ref().map(|l| l.display_name()).unwrap_or_default())
     };

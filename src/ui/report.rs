@@ -21,15 +21,16 @@ pub fn ReportView() -> impl IntoView {
         let period = Period::new(a, b);
         let offset = platform::utc_offset_secs();
         // the end of the period: the ledger as it stands when the period runs to today or later
-        let now = state.ledger.get().ok_or(state.t().no_open_ledger)?;
+        let now = state.doc.ledger.get().ok_or(state.t().no_open_ledger)?;
         let after = if period.to >= platform::today() {
             now.clone()
         } else {
             state
+                .doc
                 .ledger_at(end_of_day(period.to, offset))
                 .ok_or_else(|| state.t().no_record_on(&period.to.to_string()))?
         };
-        let before = state.ledger_at(start_of_day(period.from, offset));
+        let before = state.doc.ledger_at(start_of_day(period.from, offset));
         let report = weekly_report(before.as_ref(), &after, period);
         let text = report.to_text(&now.display_name());
         Ok((report, text))
@@ -39,19 +40,20 @@ pub fn ReportView() -> impl IntoView {
         let t = text();
         leptos::task::spawn_local(async move {
             match platform::copy_text(&t).await {
-                Ok(()) => state.info(state.tu().report_copied),
-                Err(e) => state.error(state.tu().refusal(e)),
+                Ok(()) => state.notices.info(state.tu().report_copied),
+                Err(e) => state.notices.error(state.tu().refusal(e)),
             }
         });
     };
     let download = move |_| {
         let name = state
+            .doc
             .ledger
             .with_untracked(|l| l.as_ref().map(|l| l.display_name()))
             .unwrap_or_default();
         let file = format!("{}-周报告-{}.txt", name, from.get_untracked());
         if let Err(e) = platform::download(text().as_bytes(), &file, "text/plain;charset=utf-8") {
-            state.error(state.tu().refusal(e));
+            state.notices.error(state.tu().refusal(e));
         }
     };
     view! {

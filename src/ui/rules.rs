@@ -14,9 +14,9 @@ pub fn RulesView() -> impl IntoView {
     let title = RwSignal::new(String::new());
     let kind = RwSignal::new(RuleKind::New);
     let date = RwSignal::new(String::new());
-    let ro = move || state.read_only.get();
+    let ro = move || state.doc.read_only.get();
     let rule_ids = Memo::new(move |_| {
-        state.ledger.with(|l| {
+        state.doc.ledger.with(|l| {
             l.as_ref()
                 .map(|l| l.rules.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
                 .unwrap_or_default()
@@ -25,7 +25,7 @@ pub fn RulesView() -> impl IntoView {
     view! {
         <section class="rules">
             <h2>{state.tr(|t| t.tab_rules)}</h2>
-            <p class="counts">{move || state.ledger.with(|l| l.as_ref().map(|l| {
+            <p class="counts">{move || state.doc.ledger.with(|l| l.as_ref().map(|l| {
                 let candidates = l.rules.iter().filter(|r| r.candidate).count();
                 let confirmed = l.rules.len() - candidates;
                 state.t().rule_counts(confirmed, candidates)
@@ -35,11 +35,11 @@ pub fn RulesView() -> impl IntoView {
                 e.prevent_default();
                 let t = title.get_untracked().trim().trim_matches(['《', '》']).to_string();
                 if t.is_empty() {
-                    state.error(state.tu().rule_title_missing);
+                    state.notices.error(state.tu().rule_title_missing);
                     return;
                 }
                 let rule = NewRule { title: t, kind: Some(kind.get_untracked()), date: parse_date(&date.get_untracked()), problem_ids: vec![], candidate: false };
-                state.edit(|d| d.add_rule(&rule));
+                state.doc.edit(|d| d.add_rule(&rule));
                 title.set(String::new());
             }>
                 <label class="grow">{state.tr(|t| t.rule_title)}<input type="text" placeholder={state.tr(|t| t.rule_title_placeholder)} prop:value=move || title.get() on:input=move |e| title.set(event_target_value(&e))/></label>
@@ -57,7 +57,7 @@ pub fn RulesView() -> impl IntoView {
                 <tbody>
                     <For each={move || rule_ids.get().into_iter().enumerate().collect::<Vec<_>>()} key=|(_, id)| id.clone() children=move |(i, id)| {
                         let rid = StoredValue::new(id);
-                        let rule = move || state.ledger.with(|l| l.as_ref().and_then(|l| l.rule(&rid.get_value()).map(|r| {
+                        let rule = move || state.doc.ledger.with(|l| l.as_ref().and_then(|l| l.rule(&rid.get_value()).map(|r| {
                             let numbers: Vec<String> = r.problem_ids.iter().filter_map(|p| l.number_of(p)).map(|n| n.to_string()).collect();
                             (r.title.clone(), r.kind, format_date(r.date), numbers.join("、"), r.candidate)
                         })).unwrap_or_default());
@@ -67,13 +67,13 @@ pub fn RulesView() -> impl IntoView {
                                 <td>
                                     <input type="text" aria-label=move || state.t().rule_field(state.t().rule_title, i + 1) readonly=ro prop:value=move || rule().0 on:change=move |e| {
                                         let v = event_target_value(&e);
-                                        state.edit(|d| d.set_rule_title(&rid.get_value(), &v));
+                                        state.doc.edit(|d| d.set_rule_title(&rid.get_value(), &v));
                                     }/>
                                 </td>
                                 <td>
                                     <select aria-label=move || state.t().rule_field(state.t().rule_kind, i + 1) disabled=ro on:change=move |e| {
                                         let k = RuleKind::from_code(&event_target_value(&e));
-                                        state.edit(|d| d.set_rule_kind(&rid.get_value(), k));
+                                        state.doc.edit(|d| d.set_rule_kind(&rid.get_value(), k));
                                     }>
                                         <option value="new" prop:selected=move || rule().1 == RuleKind::New>{move || state.t().rule_kind_name(RuleKind::New)}</option>
                                         <option value="revised" prop:selected=move || rule().1 == RuleKind::Revised>{move || state.t().rule_kind_name(RuleKind::Revised)}</option>
@@ -82,7 +82,7 @@ pub fn RulesView() -> impl IntoView {
                                 <td>
                                     <input type="date" aria-label=move || state.t().rule_field(state.t().rule_date, i + 1) readonly=ro prop:value=move || rule().2 on:change=move |e| {
                                         let v = event_target_value(&e);
-                                        state.edit(|d| d.set_rule_date(&rid.get_value(), &v));
+                                        state.doc.edit(|d| d.set_rule_date(&rid.get_value(), &v));
                                     }/>
                                 </td>
                                 <td>{move || { let n = rule().3; if n.is_empty() { "—".to_string() } else { state.t().problems_numbered(&n) } }}</td>
@@ -91,14 +91,14 @@ pub fn RulesView() -> impl IntoView {
                                         view! {
                                             <span class="tag candidate">{state.tr(|t| t.to_confirm)}</span>
                                             <button class="small" aria-label=move || state.t().confirm_rule(&rule().0) disabled=ro on:click=move |_| {
-                                                state.edit(|d| d.set_rule_candidate(&rid.get_value(), false));
+                                                state.doc.edit(|d| d.set_rule_candidate(&rid.get_value(), false));
                                             }>{state.tr(|t| t.confirm)}</button>
                                         }.into_any()
                                     } else {
                                         view! {
                                             <span class="tag confirmed">{state.tr(|t| t.confirmed)}</span>
                                             <button class="small" aria-label=move || state.t().unconfirm_rule(&rule().0) disabled=ro on:click=move |_| {
-                                                state.edit(|d| d.set_rule_candidate(&rid.get_value(), true));
+                                                state.doc.edit(|d| d.set_rule_candidate(&rid.get_value(), true));
                                             }>{state.tr(|t| t.unconfirm)}</button>
                                         }.into_any()
                                     }}
@@ -106,7 +106,7 @@ pub fn RulesView() -> impl IntoView {
                                 <td>
                                     <button class="small danger" aria-label=move || state.t().delete_rule(&rule().0) disabled=ro on:click=move |_| {
                                         if platform::confirm(&state.tu().confirm_delete_rule(&rule().0)) {
-                                            state.edit(|d| d.delete_rule(&rid.get_value()));
+                                            state.doc.edit(|d| d.delete_rule(&rid.get_value()));
                                         }
                                     }>{state.tr(|t| t.delete)}</button>
                                 </td>

@@ -15,8 +15,10 @@ pub fn XlsxPicker(label: fn(&Texts) -> &'static str) -> impl IntoView {
     let on_file = move |e: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&e);
         super::read_first_file(input.files(), move |name, read| match read {
-            Ok(bytes) => state.read_xlsx(&name, &bytes),
-            Err(e) => state.error(state.tu().not_imported(&name, state.tu().refusal(e))),
+            Ok(bytes) => state.office.read_xlsx(&name, &bytes),
+            Err(e) => state
+                .notices
+                .error(state.tu().not_imported(&name, state.tu().refusal(e))),
         });
         input.set_value("");
     };
@@ -39,8 +41,8 @@ pub fn XlsxPicker(label: fn(&Texts) -> &'static str) -> impl IntoView {
 pub fn XlsxImportView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let back = move || {
-        state.xlsx_import.set(None);
-        let has = state.ledger.with_untracked(|l| l.is_some());
+        state.office.xlsx_import.set(None);
+        let has = state.doc.ledger.with_untracked(|l| l.is_some());
         state.screen.set(if has {
             Screen::Checklist
         } else {
@@ -50,7 +52,7 @@ pub fn XlsxImportView() -> impl IntoView {
     view! {
         <section class="xlsx-import">
             <h2>{state.tr(|t| t.import_excel)}</h2>
-            {move || match state.xlsx_import.get() {
+            {move || match state.office.xlsx_import.get() {
                 None => view! {
                     <p>{state.tr(|t| t.pick_excel_prompt)}</p>
                     <div class="excel-actions">
@@ -75,12 +77,13 @@ fn Preview(file_name: String, import: XlsxImport, on_cancel: Callback<()>) -> im
     let has_problems = report.problems > 0;
     let can_add = move || {
         has_problems
-            && state.ledger.with(|l| l.is_some())
-            && !state.read_only.get()
-            && state.past.with(|p| p.is_none())
+            && state.doc.ledger.with(|l| l.is_some())
+            && !state.doc.read_only.get()
+            && state.doc.past.with(|p| p.is_none())
     };
     let current_name = move || {
         state
+            .doc
             .ledger
             .with(|l| l.as_ref().map(|l| l.display_name()))
             .unwrap_or_default()
@@ -171,10 +174,10 @@ fn Preview(file_name: String, import: XlsxImport, on_cancel: Callback<()>) -> im
                 {state.tr(|t| t.new_ledger_name)}
                 <input type="text" prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e))/>
             </label>
-            <button class="primary" disabled=!has_problems on:click=move |_| state.create_from_xlsx(&name.get_untracked())>
+            <button class="primary" disabled=!has_problems on:click=move |_| state.office.create_from_xlsx(&name.get_untracked())>
                 {state.tr(|t| t.create_new_ledger)}
             </button>
-            <button disabled=move || !can_add() title=move || state.t().add_to(&current_name()) on:click=move |_| state.add_xlsx_to_current()>
+            <button disabled=move || !can_add() title=move || state.t().add_to(&current_name()) on:click=move |_| state.office.add_xlsx_to_current()>
                 {state.tr(|t| t.add_to_current)}
             </button>
             <button on:click=move |_| on_cancel.run(())>{state.tr(|t| t.cancel)}</button>

@@ -78,6 +78,12 @@ pub enum Damage {
     NotBase64,
     #[error("a stored chunk of changes cannot be read")]
     BadChunk,
+    /// the Web Worker stopped while reading the file (Automerge panicked on it)
+    #[error("reading the file stopped the reader")]
+    ReaderStopped,
+    /// the Web Worker took longer than its time limit on the file
+    #[error("reading the file took too long")]
+    ReaderTimedOut,
 }
 
 /// A size limit broken ([`MAX_PROBLEMS`], [`super::MAX_FIELD_BYTES`]).

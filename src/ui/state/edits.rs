@@ -1,0 +1,99 @@
+//! Edits of the open ledger: every named operation of the core goes through
+//! [`OpenDoc::edit`], which shows the result and schedules a save; typing into a problem's
+//! text goes through [`OpenDoc::edit_text`], which patches what is shown in place.
+
+use leptos::prelude::*;
+
+use super::OpenDoc;
+use rectify_core::document::{DocError, LedgerDoc, Place, ProblemText};
+
+impl OpenDoc {
+    /// Apply a named operation to the open ledger, show the result, and schedule a save.
+    pub fn edit<T>(&self, op: impl FnOnce(&mut LedgerDoc) -> Result<T, DocError>) -> Option<T> {
+        self.edit_then(op, |open| open.refresh())
+    }
+
+    /// Type into a problem's text field. The document is edited as by [`OpenDoc::edit`], but
+    /// the ledger shown is patched in place (`ProblemText::of_mut`: exactly what a read would
+    /// give, `tests/core_operations.rs`) instead of read again: at thousands of problems a
+    /// read per keystroke costs tens of milliseconds. The patch wakes that problem's row and
+    /// what tracks [`OpenDoc::revision`], not every reader of the ledger (no count, list or
+    /// index depends on these fields). The read after the pause finds the same ledger.
+    pub fn edit_text(&self, id: &str, field: ProblemText, text: &str) {
+        self.edit_then(
+            |d| d.set_problem_text(id, field, text),
+            |open| {
+                let shown = open.ledger.try_update_untracked(|l| {
+                    l.as_mut()
+                        .and_then(|l| l.problem_mut(id))
+                        .map(|p| *field.of_mut(p) = text.to_string())
+                        .is_some()
+                });
+                if shown == Some(true) {
+                    if let Some(t) = open.problem_triggers.with_value(|t| t.get(id).cloned()) {
+                        t.notify();
+                    }
+                    open.revision.update(|r| *r += 1);
+                } else {
+                    open.refresh();
+                }
+            },
+        );
+    }
+
+    fn edit_then<T>(
+        &self,
+        op: impl FnOnce(&mut LedgerDoc) -> Result<T, DocError>,
+        show: impl FnOnce(&OpenDoc),
+    ) -> Option<T> {
+        if let Some(date) = self.past.get_untracked() {
+            self.notices
+                .error(self.prefs.tu().past_is_read_only(&date.to_string()));
+            return None;
+        }
+        let result = self.with_doc(|d| d.as_mut().map(op)).flatten();
+        match result {
+            Some(Ok(value)) => {
+                show(self);
+                self.saves.edited(*self);
+                self.prefs.ask_for_name_once();
+                Some(value)
+            }
+            Some(Err(e)) => {
+                self.notices.error(self.prefs.tu().doc_error(&e));
+                self.refresh();
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// Put back what the fields one change wrote held before it.
+    pub fn restore_before(&self, hash: &str) {
+        let Some(ledger) = self.ledger.get_untracked() else {
+            return;
+        };
+        let t = self.prefs.tu();
+        match self.edit(|d| d.restore_before(hash, &ledger)) {
+            Some(places) if places.is_empty() => self.notices.info(t.nothing_to_restore),
+            Some(places) => self.notices.info(t.restored(&places.join("；"))),
+            None => {}
+        }
+    }
+
+    /// Settle a conflict with one of its values or a new one.
+    pub fn settle(&self, place: &Place, value: &str) {
+        if self.edit(|d| d.settle(place, value)).is_some() {
+            self.notices.info(self.prefs.tu().conflict_settled);
+        }
+    }
+
+    /// 我的名字 changed: the open document writes as that person from now on.
+    pub fn set_author(&self, name: &str) {
+        self.doc.update_value(|d| {
+            if let Some(d) = d {
+                d.set_author(Some(name));
+            }
+        });
+    }
+}

@@ -1,0 +1,219 @@
+//! The office formats, made and read in the Web Worker (their code is not in the page's
+//! module): 导出 Excel, 下载 Word, 从 Excel 导入 (the preview, then a new ledger or additions to
+//! the open one) and 从通报导入.
+
+use leptos::prelude::*;
+
+use super::{OpenDoc, Screen};
+use crate::platform;
+use crate::platform::worker::WorkerError;
+use rectify_core::import;
+use rectify_core::import::bulletin::BulletinImport;
+use rectify_core::jobs::{Done, Job};
+
+#[derive(Clone, Copy)]
+pub struct Office {
+    /// a workbook read for 从 Excel 导入 (file name, what was read), waiting in the preview
+    pub xlsx_import: RwSignal<Option<(String, import::xlsx::XlsxImport)>>,
+    screen: RwSignal<Screen>,
+    /// the open ledger, and through it the notices, settings and library
+    doc: OpenDoc,
+}
+
+impl Office {
+    pub fn new(screen: RwSignal<Screen>, doc: OpenDoc) -> Office {
+        Office {
+            xlsx_import: RwSignal::new(None),
+            screen,
+            doc,
+        }
+    }
+
+    /// A job in the worker; a worker that cannot start or stops is said here (None).
+    pub async fn run_job(&self, job: &Job, bytes: &[u8]) -> Option<(Done, Vec<u8>)> {
+        let t = self.doc.prefs.tu();
+        match platform::worker::run(job, bytes).await {
+            Ok(answer) => Some(answer),
+            Err(WorkerError::Unavailable(why)) => {
+                self.doc
+                    .notices
+                    .error(t.worker_unavailable(&t.startup(&why)));
+                None
+            }
+            Err(WorkerError::Crashed) => {
+                self.doc.notices.error(t.worker_crashed);
+                None
+            }
+            Err(WorkerError::TimedOut) => {
+                self.doc.notices.error(t.worker_timed_out);
+                None
+            }
+        }
+    }
+
+    /// 从通报导入: read a bulletin text for the preview, in the worker (the reader is not in
+    /// the page's module): the bulletin as read, or why it is not one (Err, in words). None
+    /// when the worker could not do it, which is said in a notice.
+    pub async fn read_bulletin(&self, text: &str) -> Option<Result<BulletinImport, String>> {
+        match self.run_job(&Job::ReadBulletin, text.as_bytes()).await {
+            Some((Done::Bulletin(import), _)) => Some(Ok(*import)),
+            Some((Done::Failed(why), _)) => Some(Err(self.doc.prefs.tu().job_error(&why))),
+            Some(_) | None => None,
+        }
+    }
+
+    /// 从通报导入: make a new ledger of a bulletin read by [`Office::read_bulletin`] and open it.
+    pub fn import_bulletin(&self, import: &BulletinImport) {
+        self.doc.flush();
+        let doc = import::bulletin::create_from_import(
+            import,
+            self.doc.prefs.author().as_deref(),
+            platform::now(),
+        );
+        self.doc.library.open_new(self.doc, doc);
+        let report = &import.report;
+        self.doc.notices.info(self.doc.prefs.tu().bulletin_imported(
+            report.categories,
+            report.problems,
+            report.rules,
+            report.rule_candidates,
+            report.leftovers.len(),
+        ));
+    }
+
+    /// 导出 Excel: download the open ledger as `<name>.xlsx` (lights and statistics as of today).
+    pub fn export_xlsx(&self) {
+        let Some(ledger) = self.doc.ledger.get_untracked() else {
+            return;
+        };
+        let office = *self;
+        let file_name = import::xlsx::file_name(&ledger.display_name());
+        let job = Job::ExportXlsx {
+            ledger: Box::new(ledger),
+            today: platform::today(),
+            now: platform::now(),
+        };
+        self.doc.notices.info(self.doc.prefs.tu().making_excel);
+        leptos::task::spawn_local(async move {
+            let t = office.doc.prefs.tu();
+            match office.run_job(&job, &[]).await {
+                Some((Done::File, bytes)) => match platform::download(
+                    &bytes,
+                    &file_name,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ) {
+                    Ok(()) => office.doc.notices.info(t.excel_exported(&file_name)),
+                    Err(e) => office.doc.notices.error(t.refusal(e)),
+                },
+                Some((Done::Failed(e), _)) => office
+                    .doc
+                    .notices
+                    .error(t.excel_export_failed(&t.job_error(&e))),
+                Some(_) | None => {}
+            }
+        });
+    }
+
+    /// 下载 Word（.docx）: the bulletin as `<stem>.docx`, made in the worker.
+    pub fn download_docx(&self, bulletin: rectify_core::bulletin::Bulletin, stem: String) {
+        let office = *self;
+        self.doc.notices.info(self.doc.prefs.tu().making_word);
+        leptos::task::spawn_local(async move {
+            match office.run_job(&Job::Docx { bulletin }, &[]).await {
+                Some((Done::File, bytes)) => {
+                    let file_name = format!("{stem}.docx");
+                    match platform::download(
+                        &bytes,
+                        &file_name,
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    ) {
+                        Ok(()) => office.doc.notices.clear(),
+                        Err(e) => office.doc.notices.error(office.doc.prefs.tu().refusal(e)),
+                    }
+                }
+                Some((Done::Failed(e), _)) => office
+                    .doc
+                    .notices
+                    .error(office.doc.prefs.tu().job_error(&e)),
+                Some(_) | None => {}
+            }
+        });
+    }
+
+    /// 从 Excel 导入: read a picked workbook (in the worker) and show the preview, or say why
+    /// it cannot be read. Nothing is stored until the person chooses in the preview.
+    pub fn read_xlsx(&self, file_name: &str, bytes: &[u8]) {
+        let office = *self;
+        let file_name = file_name.to_string();
+        let bytes = bytes.to_vec();
+        let job = Job::ReadXlsx {
+            file_name: file_name.clone(),
+        };
+        self.doc.notices.info(self.doc.prefs.tu().reading_excel);
+        leptos::task::spawn_local(async move {
+            match office.run_job(&job, &bytes).await {
+                Some((Done::Xlsx(import), _)) => {
+                    office.doc.notices.clear();
+                    office.xlsx_import.set(Some((file_name, *import)));
+                    office.screen.set(Screen::XlsxImport);
+                }
+                Some((Done::Failed(e), _)) => {
+                    office.xlsx_import.set(None);
+                    let t = office.doc.prefs.tu();
+                    office
+                        .doc
+                        .notices
+                        .error(t.not_imported(&file_name, &t.job_error(&e)));
+                }
+                Some(_) | None => office.xlsx_import.set(None),
+            }
+        });
+    }
+
+    /// 创建新台账 from the workbook in the preview, named `name`.
+    pub fn create_from_xlsx(&self, name: &str) {
+        let Some((file_name, mut import)) = self.xlsx_import.get_untracked() else {
+            return;
+        };
+        if !name.trim().is_empty() {
+            import.ledger.meta.name = name.trim().to_string();
+        }
+        self.doc.flush();
+        let author = self.doc.prefs.author();
+        match import::xlsx::create_from_xlsx(&import, author.as_deref(), platform::now()) {
+            Ok(doc) => {
+                self.doc.library.open_new(self.doc, doc);
+                self.xlsx_import.set(None);
+                let r = &import.report;
+                self.doc
+                    .notices
+                    .info(self.doc.prefs.tu().created_from_excel(
+                        &file_name,
+                        &import.ledger.meta.name,
+                        r.categories,
+                        r.problems,
+                        r.skipped.len(),
+                    ));
+            }
+            Err(e) => self.doc.notices.error(self.doc.prefs.tu().xlsx_error(&e)),
+        }
+    }
+
+    /// 添加到当前台账: add the workbook's problems to the open ledger through its operations.
+    pub fn add_xlsx_to_current(&self) {
+        let Some((file_name, import)) = self.xlsx_import.get_untracked() else {
+            return;
+        };
+        if let Some(added) = self.doc.edit(|d| import::xlsx::add_from_xlsx(d, &import)) {
+            self.xlsx_import.set(None);
+            self.screen.set(Screen::Checklist);
+            self.doc.notices.info(self.doc.prefs.tu().added_from_excel(
+                &file_name,
+                added.problems,
+                added.categories,
+                added.rules,
+                import.report.skipped.len(),
+            ));
+        }
+    }
+}
