@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { FIXTURES, scenario, useBrowser } from './support/harness.mjs';
+import { FIXTURES, fillStorage, scenario, useBrowser } from './support/harness.mjs';
 import { expectCount, until } from './support/until.mjs';
 
 const env = useBrowser();
@@ -73,21 +73,6 @@ async function expectEnglish(page, where) {
   assert.deepEqual(chinese, [], `${where}: Chinese in the English UI`);
 }
 
-/** Fill this origin's localStorage with junk (keys outside rectify:) until setItem throws. */
-const fillStorage = (page) =>
-  page.evaluate(() => {
-    let n = 0;
-    let size = 512 * 1024;
-    while (size >= 1) {
-      try {
-        localStorage.setItem(`junk:${n}`, 'x'.repeat(size));
-        n++;
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
-    return n;
-  });
 
 const removeJunk = (page) =>
   page.evaluate(() => {
@@ -223,7 +208,7 @@ test('the English UI shows no Chinese in any view, dialog, error or import warni
 
   // full storage (storage.test.mjs): the 未保存 alert
   await show('Checklist');
-  assert.ok((await fillStorage(page)) > 0, 'localStorage filled');
+  assert.ok((await fillStorage(page)).full, 'localStorage filled');
   await main.getByRole('button', { name: /^\s*1\./ }).first().click().catch(() => {});
   const owner = main.getByRole('group', { name: 'Problem details', exact: true }).getByLabel('Owner', { exact: true });
   await owner.fill('Carol');

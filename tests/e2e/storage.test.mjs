@@ -6,32 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { scenario, useBrowser } from './support/harness.mjs';
+import { fillStorage, scenario, useBrowser } from './support/harness.mjs';
 import { expectCount, expectValue, expectVisible, until } from './support/until.mjs';
 
 const env = useBrowser();
 
-/** Fill this origin's localStorage with junk (keys outside rectify:) until setItem throws. */
-const fillStorage = (app) =>
-  app.page.evaluate(() => {
-    let n = 0;
-    let size = 512 * 1024;
-    while (size >= 1) {
-      try {
-        localStorage.setItem(`junk:${n}`, 'x'.repeat(size));
-        n++;
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
-    // prove it is full
-    try {
-      localStorage.setItem('junk:probe', 'xx');
-      return { n, full: false };
-    } catch {
-      return { n, full: true };
-    }
-  });
 
 const removeJunk = (app) =>
   app.page.evaluate(() => {
@@ -51,7 +30,7 @@ test('a full localStorage: the edit stays on the page, 未保存 shows, 导出 s
   await app.waitForSave();
   await expectCount(notices.saveError, 0, 'no save error before filling storage');
 
-  const filled = await fillStorage(app);
+  const filled = await fillStorage(app.page);
   assert.ok(filled.full && filled.n > 0, `localStorage filled: ${JSON.stringify(filled)}`);
 
   const editor = await checklist.problem(1).open();

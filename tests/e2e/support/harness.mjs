@@ -112,3 +112,25 @@ export function scenario(env, body) {
     }
   };
 }
+
+/** Fill this origin's localStorage with junk (keys outside rectify:) until setItem throws:
+ * how many items it took, and whether a two-character item is then refused. */
+export const fillStorage = (page) =>
+  page.evaluate(() => {
+    let n = 0;
+    let size = 512 * 1024;
+    while (size >= 1) {
+      try {
+        localStorage.setItem(`junk:${n}`, 'x'.repeat(size));
+        n++;
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+    try {
+      localStorage.setItem('junk:probe', 'xx');
+      return { n, full: false };
+    } catch {
+      return { n, full: true };
+    }
+  });
