@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build src/io/example_ledger.json from the real bulletin text.
+"""Build crates/core/src/file/example_ledger.json from the real bulletin text.
 
 Source: tests/fixtures/bulletin-2022-06-30.txt (通报 of 2022-06-30, UTF-8).
 Run from the repository root:  python3 tools/make_example_ledger.py

@@ -1,4 +1,4 @@
-//! The Web Worker's jobs (src/jobs.rs) as the page and the worker exchange them: a job's JSON
+//! The Web Worker's jobs (crates/office/src/jobs.rs, messages in crates/core/src/jobs.rs) as the page and the worker exchange them: a job's JSON
 //! and bytes in, the answer's JSON and bytes out, for every kind of job and for bad input.
 
 #[path = "../../core/tests/common/mod.rs"]
