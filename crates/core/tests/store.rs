@@ -547,3 +547,35 @@ fn headers_of_large_stored_ledgers_are_read_from_their_start() {
     assert_eq!(stored.problem(&probs[1]).unwrap().owner, "王五");
     assert_eq!(stored.problem(&probs[2]).unwrap().owner, "赵六");
 }
+
+/// A save commits the pending edits as one change with their message and time, after it has
+/// checked the stored copy for another tab's changes: history names the places that change
+/// touched, and the weekly report dates it. (Checking the stored heads once committed the
+/// edits first, with no message and time 0.)
+#[test]
+fn a_save_commits_the_edits_with_their_message_and_time() {
+    let store = LedgerStore::new(MemoryKv::default());
+    let mut doc = rectify_core::file::example::create_example(None, T0).unwrap();
+    store.save(&mut doc, T0).unwrap();
+    doc.begin_session(T0 + 50);
+    doc.set_author(Some("张三"));
+    let id = doc.read().unwrap().problems[2].id.clone();
+    doc.set_problem_field(&id, ProblemField::Owner, "王五")
+        .unwrap();
+    store.save(&mut doc, T0 + 100).unwrap();
+    let history = doc.history();
+    let newest = &history[0];
+    assert_eq!(
+        (newest.message.as_str(), newest.time),
+        ("修改责任人", T0 + 100)
+    );
+    let ledger = doc.read().unwrap();
+    assert_eq!(
+        doc.change_places(&newest.hash, &ledger),
+        vec!["第3项 · 责任人".to_string()]
+    );
+    assert!(
+        history.iter().all(|e| e.time >= T0),
+        "no change without its time: {history:?}"
+    );
+}

@@ -4,7 +4,12 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use automerge::ChangeHash;
+// `ReadDoc` in scope is not only for reading: it makes `self.doc.get_heads()`,
+// `get_missing_deps()` and `get_changes()` resolve to the trait's `&self` methods, which leave
+// the open transaction alone. `AutoCommit`'s inherent `&mut self` ones close it, committing
+// the pending edits with no message and time 0 before `commit(now)` can (a save checks
+// `knows_all` first): history would lose their places and the weekly report their dates.
+use automerge::{ChangeHash, ReadDoc};
 
 use super::Damage;
 use super::{merge, short_actor, DocError, LedgerDoc};
