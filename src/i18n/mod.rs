@@ -90,6 +90,7 @@ macro_rules! texts {
 
 #[cfg(target_arch = "wasm32")]
 mod browser;
+mod history;
 mod import_messages;
 mod messages;
 mod notices;

@@ -360,3 +360,110 @@ fn the_chinese_messages_are_worded_as_before() {
         "{risky}"
     );
 }
+
+/// The history and conflicts say the core's typed places, authors, values and change notes in
+/// English without a Han character (titles are content and given in ASCII here), and in
+/// Chinese as the document's own messages and the UI said them before.
+#[test]
+fn history_words_in_both_languages() {
+    use rectify_core::document::{
+        Author, ChangeNote, ChangeNotes, Field as At, MetaField, PlaceName, ShownValue, Spot,
+    };
+    let place = |spot, field| PlaceName { spot, field };
+    let mut places = vec![
+        place(Spot::Meta, Some(At::Meta(MetaField::Opening))),
+        place(Spot::Category(Some("A".into())), Some(At::Title)),
+        place(Spot::Category(None), None),
+        place(Spot::Rule("R".into()), Some(At::RuleCandidate)),
+        place(Spot::ProblemInTrash, Some(At::Log)),
+        place(Spot::ProblemGone, Some(At::Deleted)),
+    ];
+    for field in [
+        At::Status,
+        At::Departments,
+        At::Position,
+        At::Category,
+        At::RuleKind,
+        At::RuleDate,
+    ] {
+        places.push(place(Spot::Problem(3), Some(field)));
+    }
+    places.extend(ProblemText::ALL.map(|f| place(Spot::Problem(1), Some(At::Text(f)))));
+    places.extend(ProblemField::ALL.map(|f| place(Spot::Problem(1), Some(At::Short(f)))));
+    let notes: Vec<ChangeNote> = [
+        "新建台账",
+        "新增问题",
+        "删除问题",
+        "删除问题4",
+        "恢复已删除的问题",
+        "调整问题顺序",
+        "移动问题到其他类别",
+        "编辑整改措施",
+        "修改责任人",
+        "状态改为长期坚持",
+        "修改责任部门",
+        "新增进展记录",
+        "删除进展记录",
+        "新增问题类别“A”",
+        "修改问题类别“A”",
+        "调整问题类别顺序",
+        "删除问题类别“A”",
+        "新增建章立制《R》",
+        "修改建章立制名称",
+        "修改建章立制类型",
+        "修改建章立制日期",
+        "建章立制改为待确认",
+        "确认建章立制",
+        "关联建章立制",
+        "取消关联建章立制",
+        "删除建章立制",
+        "修改台账信息",
+        "恢复修改前的值",
+        "处理冲突",
+    ]
+    .map(ChangeNote::parse)
+    .to_vec();
+    assert!(
+        !notes.iter().any(|n| matches!(n, ChangeNote::Other(_))),
+        "{notes:?}"
+    );
+    let values = [
+        ShownValue::Empty,
+        ShownValue::Status(Status::Done),
+        ShownValue::CountingBasis(CountingBasis::Problem),
+        ShownValue::CountingBasis(CountingBasis::Category),
+        ShownValue::Candidate(true),
+        ShownValue::Candidate(false),
+        ShownValue::Category(None),
+    ];
+    let mut english = vec![EN.author(&Author::Unsigned("0a1b2c3d".into()))];
+    english.extend(places.iter().map(|p| EN.place(p)));
+    english.extend(notes.iter().map(|n| EN.change_note(n)));
+    english.extend(values.iter().map(|v| EN.shown_value(v)));
+    for said in &english {
+        assert!(
+            !has_han(said) && !said.chars().any(is_full_width_punctuation),
+            "{said}"
+        );
+    }
+    // Chinese: as stored and as the UI said it before
+    assert_eq!(
+        ZH.author(&Author::Unsigned("0a1b2c3d".into())),
+        "未署名(0a1b2c3d)"
+    );
+    assert_eq!(ZH.places(&places[..1]), "台账信息 · 开头段落");
+    assert_eq!(
+        ZH.place(&place(
+            Spot::Problem(3),
+            Some(At::Short(ProblemField::Owner))
+        )),
+        "第3项 · 责任人"
+    );
+    let did = ChangeNotes::parse("编辑原因分析；状态改为已完成 等6项");
+    assert_eq!(ZH.change_notes(&did), "编辑原因分析；状态改为已完成 等6项");
+    assert_eq!(
+        EN.change_notes(&did),
+        "Edited Cause; Status set to Done (6 in all)"
+    );
+    assert_eq!(ZH.shown_value(&ShownValue::Empty), "（空）");
+}

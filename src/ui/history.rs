@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::state::{AppState, Screen};
 use crate::platform;
-use rectify_core::document::{Conflict, Place};
+use rectify_core::document::Conflict;
 use rectify_core::ledger::parse_date;
 
 /// How many history entries are shown (and have their places worked out) at first.
@@ -28,7 +28,7 @@ pub fn HistoryView() -> impl IntoView {
     });
     let people = Memo::new(move |_| {
         let mut names: Vec<String> =
-            entries.with(|e| e.iter().map(|(h, _)| h.author.clone()).collect());
+            entries.with(|e| e.iter().map(|(h, _)| state.t().author(&h.author)).collect());
         names.sort();
         names.dedup();
         names
@@ -40,7 +40,7 @@ pub fn HistoryView() -> impl IntoView {
         let person = person.get();
         entries.with(|e| {
             e.iter()
-                .filter(|(h, _)| person.is_empty() || h.author == person)
+                .filter(|(h, _)| person.is_empty() || state.t().author(&h.author) == person)
                 .filter(|(h, _)| from.is_none_or(|f| h.time > f))
                 .filter(|(h, _)| to.is_none_or(|t| h.time <= t))
                 .take(limit.get())
@@ -90,15 +90,15 @@ pub fn HistoryView() -> impl IntoView {
                         <For each=move || shown.get() key=|(h, _)| h.hash.clone() children=move |(h, places)| view! {
                             <tr>
                                 <td class="when">{platform::local_time_label(h.time)}</td>
-                                <td>{h.author}</td>
-                                <td>{h.message}</td>
-                                <td>{places.join("；")}</td>
+                                <td>{move || state.t().author(&h.author)}</td>
+                                <td>{move || state.t().change_notes(&h.did)}</td>
+                                <td>{let places = places.clone(); move || state.t().places(&places)}</td>
                                 <td>{(!places.is_empty()).then(|| {
                                     let hash = h.hash.clone();
-                                    let what = places.join("；");
                                     view! {
                                         <button class="small" disabled=move || state.doc.read_only.get() on:click=move |_| {
-                                            if platform::confirm(&state.tu().confirm_restore(&what)) {
+                                            let t = state.tu();
+                                            if platform::confirm(&t.confirm_restore(&t.places(&places))) {
                                                 state.doc.restore_before(&hash);
                                             }
                                         }>{state.tr(|t| t.restore_before)}</button>
@@ -151,17 +151,13 @@ pub fn ConflictCard(
     let state = expect_context::<AppState>();
     let typed = RwSignal::new(String::new());
     let place = StoredValue::new(conflict.place.clone());
-    let label = conflict.label.clone();
-    let is_date = matches!(&conflict.place, Place::Problem(_, k) | Place::Meta(k) | Place::Rule(_, k) if k.contains("date") || *k == "deadline" || *k == "completed_on" || *k == "as_of" || k.starts_with("inspection_"));
-    let free_text = !matches!(
-        &conflict.place,
-        Place::Problem(_, "status" | "category_id")
-            | Place::Meta("counting_basis")
-            | Place::Rule(_, "kind" | "candidate")
-    );
+    let name = StoredValue::new(conflict.name.clone());
+    let label = move || state.t().place(&name.read_value());
+    let is_date = conflict.place.is_date();
+    let free_text = conflict.place.takes_free_text();
     view! {
-        <div class="conflict" role="group" aria-label={ let label = label.clone(); move || state.t().conflict_named(&label) }>
-            <p class="conflict-label"><strong>{label.clone()}</strong>
+        <div class="conflict" role="group" aria-label=move || state.t().conflict_named(&label())>
+            <p class="conflict-label"><strong>{label}</strong>
                 {conflict.problem_id.clone().filter(|_| link).map(|id| view! {
                     <button class="small" on:click=move |_| {
                         state.doc.back_to_present();
@@ -174,13 +170,14 @@ pub fn ConflictCard(
                 {conflict.values.into_iter().map(|v| {
                     let value = v.value.clone();
                     let when = v.time.map(platform::local_time_label).unwrap_or_default();
-                    let shown = v.shown.clone();
+                    let shown = StoredValue::new(v.shown);
+                    let author = v.author;
                     view! {
                         <li>
-                            <span class="conflict-value">{format!("“{}”", v.shown)}</span>
-                            <span class="hint">{format!("{} · {}", v.author, when)}</span>
+                            <span class="conflict-value">{move || format!("“{}”", state.t().shown_value(&shown.read_value()))}</span>
+                            <span class="hint">{move || format!("{} · {}", state.t().author(&author), when)}</span>
                             {v.current.then(|| view! { <span class="tag">{state.tr(|t| t.shown_now)}</span> })}
-                            <button class="small" aria-label=move || state.t().use_value(&shown) on:click=move |_| state.doc.settle(&place.get_value(), &value)>{state.tr(|t| t.use_this_value)}</button>
+                            <button class="small" aria-label=move || state.t().use_value(&state.t().shown_value(&shown.read_value())) on:click=move |_| state.doc.settle(&place.get_value(), &value)>{state.tr(|t| t.use_this_value)}</button>
                         </li>
                     }
                 }).collect_view()}

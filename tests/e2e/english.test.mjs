@@ -219,11 +219,9 @@ test('the English UI shows no Chinese in any view, dialog, error or import warni
   await expectCount(page.getByRole('dialog'), 0, 'no dialog left open');
 }));
 
-// Known leak, left for the next step: 修改记录's places ("第1项 · 责任人", "台账信息 · 开头段落")
-// and an unsigned author ("未署名(…)") are worded by the core (document/history.rs,
-// label_for_keys and short_actor) as Chinese strings; they need the same treatment as the
-// errors (a typed place the i18n says). Drop `todo` once they are typed: this must then pass.
-test('the History view shows no Chinese in the English UI', { todo: 'history places and 未署名 are still worded by the core' }, scenario(env, async ({ laptop }) => {
+// 修改记录: places (No. 1 · Owner), what each change did and unsigned authors are typed by the
+// core (document/naming.rs, change_note.rs) and said by src/i18n/history.rs.
+test('the History view shows no Chinese in the English UI', scenario(env, async ({ laptop }) => {
   const app = await laptop();
   const { page } = app;
   const banner = page.getByRole('banner');

@@ -328,7 +328,7 @@ test('a status set differently on two laptops is shown as a conflict, settled on
   await expectText(bar, /合并后有 1 处字段出现不同的值/, 'B: one left');
   await expectText(b.checklist.problem(1).article, /有冲突/, 'B: problem 1 is marked');
   await bar.getByRole('button', { name: '去处理冲突' }).click();
-  const card = b.page.getByRole('group', { name: '冲突：第1项问题 · 整改状态' });
+  const card = b.page.getByRole('group', { name: '冲突：第1项 · 整改状态' });
   await expectText(card, /“整改中”\s*张三/, 'B: 张三 wrote 整改中');
   await expectText(card, /“已完成”\s*李四/, 'B: 李四 wrote 已完成');
   await card.getByRole('button', { name: '采用“整改中”' }).click();

@@ -4,7 +4,10 @@
 mod common;
 use common::*;
 
-use rectify_core::document::{end_of_day, LedgerDoc, MetaField, Place, ProblemField, ProblemText};
+use rectify_core::document::{
+    end_of_day, Author, ChangeNote, Field, LedgerDoc, MetaField, Place, ProblemField, ProblemText,
+    ShownValue, Spot,
+};
 use rectify_core::ledger::Status;
 
 /// A copy of `doc` on another laptop, edited by `name`.
@@ -48,19 +51,27 @@ fn a_status_set_on_two_laptops_is_a_conflict_until_someone_settles_it() {
         assert_eq!(conflicts.len(), 1, "{conflicts:?}");
         let conflict = &conflicts[0];
         assert_eq!(conflict.place, Place::Problem(probs[0].clone(), "status"));
-        assert_eq!(conflict.label, "第1项问题 · 整改状态");
+        assert_eq!(conflict.name, at(1, Field::Status));
         assert_eq!(conflict.problem_id.as_deref(), Some(probs[0].as_str()));
-        let mut seen: Vec<(String, String, Option<i64>)> = conflict
+        let mut seen: Vec<(Option<i64>, ShownValue, Author)> = conflict
             .values
             .iter()
-            .map(|v| (v.shown.clone(), v.author.clone(), v.time))
+            .map(|v| (v.time, v.shown.clone(), v.author.clone()))
             .collect();
-        seen.sort();
+        seen.sort_by_key(|v| v.0);
         assert_eq!(
             seen,
             [
-                ("已完成".to_string(), "张三".to_string(), Some(T0 + 100)),
-                ("整改中".to_string(), "李四".to_string(), Some(T0 + 200)),
+                (
+                    Some(T0 + 100),
+                    ShownValue::Status(Status::Done),
+                    Author::Named("张三".into())
+                ),
+                (
+                    Some(T0 + 200),
+                    ShownValue::Status(Status::InProgress),
+                    Author::Named("李四".into())
+                ),
             ]
         );
         assert_eq!(conflict.values.iter().filter(|v| v.current).count(), 1);
@@ -95,8 +106,14 @@ fn typing_a_new_value_or_picking_the_shown_one_settles_too() {
         .unwrap();
     b.commit(T0 + 30);
     sync(&mut [&mut a, &mut b], T0 + 40);
-    let labels: Vec<String> = a.conflicts().into_iter().map(|c| c.label).collect();
-    assert_eq!(labels, ["台账信息 · 通报标题", "第2项问题 · 整改时限"]);
+    let names: Vec<_> = a.conflicts().into_iter().map(|c| c.name).collect();
+    assert_eq!(
+        names,
+        [
+            meta_at(MetaField::Title),
+            at(2, Field::Short(ProblemField::Deadline))
+        ]
+    );
 
     // an ordinary edit of the title writes over both values
     let shown = a.read().unwrap().meta.title;
@@ -144,27 +161,34 @@ fn history_lists_who_changed_what_newest_first() {
     assert_eq!(
         history
             .iter()
-            .map(|h| (h.time, h.author.as_str()))
+            .map(|h| (h.time, h.author.clone()))
             .collect::<Vec<_>>()[..2],
-        [(T0 + 200, "李四"), (T0 + 100, "张三")]
+        [
+            (T0 + 200, Author::Named("李四".into())),
+            (T0 + 100, Author::Named("张三".into()))
+        ]
     );
-    assert!(
-        history[0].message.contains("状态改为已完成"),
-        "{}",
-        history[0].message
-    );
-    assert!(
-        history[1].message.contains("原因分析"),
-        "{}",
-        history[1].message
+    assert_eq!(history[0].did.notes, [ChangeNote::SetStatus(Status::Done)]);
+    assert_eq!(
+        history[1].did.notes,
+        [ChangeNote::EditText(ProblemText::Cause)]
     );
     let ledger = doc.read().unwrap();
     let hash = history[0].hash.clone();
     let mut places = doc.change_places(&hash, &ledger);
     places.sort();
-    assert_eq!(places, ["第1项 · 完成时间", "第1项 · 整改状态"]);
+    assert_eq!(
+        places,
+        [
+            at(1, Field::Short(ProblemField::CompletedOn)),
+            at(1, Field::Status)
+        ]
+    );
     let hash = history[1].hash.clone();
-    assert_eq!(doc.change_places(&hash, &ledger), ["第3项 · 原因分析"]);
+    assert_eq!(
+        doc.change_places(&hash, &ledger),
+        [at(3, Field::Text(ProblemText::Cause))]
+    );
 }
 
 #[test]
@@ -251,7 +275,10 @@ fn a_merge_names_the_long_texts_both_sides_edited() {
     let report = a.merge(&mut b.copy(), T0 + 40).unwrap();
     assert_eq!(
         report.both_edited,
-        ["台账信息 · 联系方式", "第1项 · 原因分析"]
+        [
+            meta_at(MetaField::Contact),
+            at(1, Field::Text(ProblemText::Cause))
+        ]
     );
     // both sides' words are there
     let cause = a.read().unwrap().problems[0].cause.clone();
@@ -290,7 +317,13 @@ fn a_change_can_be_undone_field_by_field_and_the_undo_merges() {
     let ledger = doc.read().unwrap();
     let mut restored = doc.restore_before(&hash, &ledger).unwrap();
     restored.sort();
-    assert_eq!(restored, ["第1项 · 原因分析", "第1项 · 责任人"]);
+    assert_eq!(
+        restored,
+        [
+            at(1, Field::Text(ProblemText::Cause)),
+            at(1, Field::Short(ProblemField::Owner))
+        ]
+    );
     doc.commit(T0 + 30);
     let p = doc.read().unwrap().problems[0].clone();
     assert_eq!(
@@ -329,7 +362,7 @@ fn cached_conflicts_follow_local_edits_and_merges() {
     };
     let found = check(&mut a);
     assert_eq!(found.len(), 1);
-    assert!(found[0].label.starts_with("第2项"), "{}", found[0].label);
+    assert_eq!(found[0].name.spot, Spot::Problem(2));
     // typing in the conflicted problem: the same conflict
     a.set_problem_text(&p, ProblemText::Measures, "加强管理")
         .unwrap();
@@ -338,7 +371,7 @@ fn cached_conflicts_follow_local_edits_and_merges() {
     a.move_problem(&p, -1).unwrap();
     let moved = check(&mut a);
     assert_eq!(moved.len(), 1);
-    assert!(moved[0].label.starts_with("第1项"), "{}", moved[0].label);
+    assert_eq!(moved[0].name.spot, Spot::Problem(1));
     // a local write to the field settles it
     a.set_problem_field(&p, ProblemField::Owner, "王五")
         .unwrap();

@@ -398,7 +398,9 @@ fn changes_by_a_session_without_a_name_are_reported_by_a_short_actor_id() {
     assert_eq!(report.new_changes, 1);
     assert_eq!(
         report.authors,
-        [format!("未署名({})", &actor[actor.len() - 8..])]
+        [rectify_core::document::Author::Unsigned(
+            actor[actor.len() - 8..].to_string()
+        )]
     );
 }
 

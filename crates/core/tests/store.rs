@@ -5,7 +5,7 @@ mod common;
 use common::*;
 
 use base64::Engine;
-use rectify_core::document::{LedgerDoc, ProblemField, ProblemText};
+use rectify_core::document::{ChangeNote, Field, LedgerDoc, ProblemField, ProblemText};
 use rectify_core::file::{encode, ImportError};
 use rectify_core::store::{
     plan_checked_import, plan_import, ImportPlan, KeyValue, LedgerStore, MemoryKv, StoreError,
@@ -566,13 +566,13 @@ fn a_save_commits_the_edits_with_their_message_and_time() {
     let history = doc.history();
     let newest = &history[0];
     assert_eq!(
-        (newest.message.as_str(), newest.time),
-        ("修改责任人", T0 + 100)
+        (newest.did.notes.as_slice(), newest.time),
+        (&[ChangeNote::SetField(ProblemField::Owner)][..], T0 + 100)
     );
     let ledger = doc.read().unwrap();
     assert_eq!(
         doc.change_places(&newest.hash, &ledger),
-        vec!["第3项 · 责任人".to_string()]
+        [at(3, Field::Short(ProblemField::Owner))]
     );
     assert!(
         history.iter().all(|e| e.time >= T0),

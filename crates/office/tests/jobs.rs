@@ -141,7 +141,10 @@ fn a_copy_of_the_open_ledger_comes_back_as_the_changes_the_page_lacks() {
     let by_batch = here.merge_changes(&batch, &heads, T0).unwrap();
     assert_eq!(by_batch, by_file);
     assert!(by_batch.new_changes > 0);
-    assert_eq!(by_batch.authors, vec!["李四".to_string()]);
+    assert_eq!(
+        by_batch.authors,
+        vec![rectify_core::document::Author::Named("李四".to_string())]
+    );
     assert_eq!(by_batch.both_edited.len(), 1, "{:?}", by_batch.both_edited);
     assert_eq!(here.read().unwrap(), loaded.read().unwrap());
     // the same file again: nothing the page lacks

@@ -76,7 +76,7 @@ impl OpenDoc {
         let t = self.prefs.tu();
         match self.edit(|d| d.restore_before(hash, &ledger)) {
             Some(places) if places.is_empty() => self.notices.info(t.nothing_to_restore),
-            Some(places) => self.notices.info(t.restored(&places.join("；"))),
+            Some(places) => self.notices.info(t.restored(&t.places(&places))),
             None => {}
         }
     }

@@ -172,8 +172,8 @@ impl Imports {
         self.doc.notices.info(t.merged_file(
             file_name,
             report.new_changes,
-            &report.authors.join("、"),
-            &report.both_edited.join("；"),
+            &t.authors(&report.authors),
+            &t.places(&report.both_edited),
         ));
     }
 

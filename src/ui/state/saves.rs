@@ -140,11 +140,10 @@ impl Saves {
                 }
                 if let Some(report) = outcome.merged {
                     doc.refresh();
-                    doc.notices.info(
-                        doc.prefs
-                            .tu()
-                            .merged_other_tab(report.new_changes, &report.authors.join("、")),
-                    );
+                    let t = doc.prefs.tu();
+                    let who = t.authors(&report.authors);
+                    doc.notices
+                        .info(t.merged_other_tab(report.new_changes, &who));
                 }
                 doc.library.reload();
             }

@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use automerge::transaction::Transactable;
 use automerge::{ObjId, ObjType, ReadDoc, Value, ValueRef, ROOT};
 
-use super::{normalise_date, short_actor, DocError, LedgerDoc, MetaField};
+use super::change_note::ChangeNote;
+use super::naming::{Author, Field, PlaceName, ShownValue, Spot};
+use super::{normalise_date, DocError, LedgerDoc, MetaField};
 use crate::ledger::{CountingBasis, Ledger, RuleKind, Status};
 
 /// Where a short field lives, so a conflict on it can be shown and settled.
@@ -28,6 +30,22 @@ impl Place {
             | Place::Rule(_, key) => key,
         }
     }
+
+    /// Whether the field holds a date (a new value is typed as one).
+    pub fn is_date(&self) -> bool {
+        is_date_key(self.key())
+    }
+
+    /// Whether a new value may be typed in, besides picking one of the values in conflict
+    /// (not for a status, a category, a counting basis, a rule's kind or 计入通报).
+    pub fn takes_free_text(&self) -> bool {
+        !matches!(
+            self,
+            Place::Problem(_, "status" | "category_id")
+                | Place::Meta("counting_basis")
+                | Place::Rule(_, "kind" | "candidate")
+        )
+    }
 }
 
 /// One of the values a conflicted field holds, with who wrote it and when.
@@ -35,9 +53,9 @@ impl Place {
 pub struct ConflictValue {
     /// the stored value (a status code, an ISO date, a name…)
     pub value: String,
-    /// as a person reads it (已完成, 2024-06-30, …); empty values read "（空）"
-    pub shown: String,
-    pub author: String,
+    /// as a person reads it (已完成, 2024-06-30, …)
+    pub shown: ShownValue,
+    pub author: Author,
     pub time: Option<i64>,
     /// the value every replica shows until someone settles it
     pub current: bool,
@@ -48,27 +66,23 @@ pub struct ConflictValue {
 pub struct Conflict {
     pub place: Place,
     /// what a person calls the field ("第3项 · 整改状态", "台账信息 · 通报标题")
-    pub label: String,
+    pub name: PlaceName,
     /// the problem it belongs to, for a link
     pub problem_id: Option<String>,
     pub values: Vec<ConflictValue>,
 }
 
-pub(super) const PROBLEM_FIELDS: [(&str, &str); 6] = [
-    ("status", "整改状态"),
-    ("deadline", "整改时限"),
-    ("completed_on", "完成时间"),
-    ("owner", "责任人"),
-    ("lead", "责任领导"),
-    ("category_id", "所属类别"),
+/// The short fields of problems, categories and rules that can be in conflict.
+pub(super) const PROBLEM_FIELDS: [&str; 6] = [
+    "status",
+    "deadline",
+    "completed_on",
+    "owner",
+    "lead",
+    "category_id",
 ];
-pub(super) const CATEGORY_FIELDS: [(&str, &str); 1] = [("title", "类别名称")];
-pub(super) const RULE_FIELDS: [(&str, &str); 4] = [
-    ("title", "制度名称"),
-    ("kind", "类型"),
-    ("date", "印发日期"),
-    ("candidate", "计入通报"),
-];
+pub(super) const CATEGORY_FIELDS: [&str; 1] = ["title"];
+pub(super) const RULE_FIELDS: [&str; 4] = ["title", "kind", "date", "candidate"];
 
 fn is_date_key(key: &str) -> bool {
     matches!(
@@ -124,8 +138,8 @@ impl LedgerDoc {
             .into_iter()
             .filter(|c| self.still_conflicted(&c.place))
             .map(|mut c| {
-                let (label, problem_id) = conflict_label(&c.place, ledger.as_ref());
-                c.label = label;
+                let (name, problem_id) = conflict_name(&c.place, ledger.as_ref());
+                c.name = name;
                 c.problem_id = problem_id;
                 let key = c.place.key();
                 for v in &mut c.values {
@@ -134,7 +148,7 @@ impl LedgerDoc {
                 c
             })
             .collect();
-        out.sort_by(|a, b| a.label.cmp(&b.label));
+        out.sort_by(|a, b| a.name.cmp(&b.name));
         out
     }
 
@@ -191,7 +205,7 @@ impl LedgerDoc {
                 scan(&self.doc, Place::Meta(field.key()), &obj, field.key());
             }
         }
-        let maps: [(&str, &[(&'static str, &'static str)]); 3] = [
+        let maps: [(&str, &[&'static str]); 3] = [
             ("categories", &CATEGORY_FIELDS),
             ("problems", &PROBLEM_FIELDS),
             ("rules", &RULE_FIELDS),
@@ -216,7 +230,7 @@ impl LedgerDoc {
                     .filter(|item| item.conflict)
                     .map(|item| item.key.to_string())
                     .collect();
-                for (key, _) in fields.iter() {
+                for key in fields.iter() {
                     if !conflicted.iter().any(|k| k == key) {
                         continue;
                     }
@@ -260,15 +274,9 @@ impl LedgerDoc {
                         ObjId::Id(_, actor, _) => {
                             let hex = actor.to_hex_string();
                             let time = times.get(&id).copied();
-                            (
-                                people
-                                    .get(&hex)
-                                    .cloned()
-                                    .unwrap_or_else(|| short_actor(&hex)),
-                                time,
-                            )
+                            (Author::of(&hex, &people), time)
                         }
-                        ObjId::Root => (String::new(), None),
+                        ObjId::Root => (Author::Named(String::new()), None),
                     };
                     ConflictValue {
                         shown: show_value(key, &raw, ledger.as_ref()),
@@ -280,15 +288,15 @@ impl LedgerDoc {
                 })
                 .collect();
             shown.sort_by(|a, b| (b.current, a.time).cmp(&(a.current, b.time)));
-            let (label, problem_id) = conflict_label(&place, ledger.as_ref());
+            let (name, problem_id) = conflict_name(&place, ledger.as_ref());
             out.push(Conflict {
                 place,
-                label,
+                name,
                 problem_id,
                 values: shown,
             });
         }
-        out.sort_by(|a, b| a.label.cmp(&b.label));
+        out.sort_by(|a, b| a.name.cmp(&b.name));
         out
     }
 
@@ -343,7 +351,7 @@ impl LedgerDoc {
                 self.doc.put(&obj, key, value)?;
             }
         }
-        self.note("处理冲突");
+        self.note(ChangeNote::SettleConflict);
         Ok(())
     }
 }
@@ -362,76 +370,43 @@ fn scalar_text(value: &Value) -> String {
     }
 }
 
-fn show_value(key: &str, raw: &str, ledger: Option<&Ledger>) -> String {
-    let shown = match key {
-        "status" => Status::from_code(raw).label().to_string(),
-        "counting_basis" => match CountingBasis::from_code(raw) {
-            CountingBasis::Category => "按反馈问题（类别）计数".to_string(),
-            CountingBasis::Problem => "按具体问题计数".to_string(),
-        },
-        "kind" => RuleKind::from_code(raw).label().to_string(),
-        "candidate" => if raw == "true" {
-            "待确认"
-        } else {
-            "已确认"
-        }
-        .to_string(),
-        "category_id" => ledger
-            .and_then(|l| l.category(raw))
-            .map(|c| c.title.clone())
-            .unwrap_or_else(|| "（已删除的类别）".to_string()),
-        _ => raw.to_string(),
-    };
-    if shown.trim().is_empty() {
-        "（空）".to_string()
-    } else {
-        shown
+fn show_value(key: &str, raw: &str, ledger: Option<&Ledger>) -> ShownValue {
+    if raw.trim().is_empty() {
+        return ShownValue::Empty;
+    }
+    match key {
+        "status" => ShownValue::Status(Status::from_code(raw)),
+        "counting_basis" => ShownValue::CountingBasis(CountingBasis::from_code(raw)),
+        "kind" => ShownValue::RuleKind(RuleKind::from_code(raw)),
+        "candidate" => ShownValue::Candidate(raw == "true"),
+        "category_id" => ShownValue::Category(
+            ledger
+                .and_then(|l| l.category(raw))
+                .map(|c| c.title.clone()),
+        ),
+        _ => ShownValue::Text(raw.to_string()),
     }
 }
 
-fn field_label(fields: &[(&str, &'static str)], key: &str) -> &'static str {
-    fields
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, l)| *l)
-        .unwrap_or("字段")
-}
-
-fn conflict_label(place: &Place, ledger: Option<&Ledger>) -> (String, Option<String>) {
+/// What people call a conflicted field, and the problem it belongs to (for a link).
+fn conflict_name(place: &Place, ledger: Option<&Ledger>) -> (PlaceName, Option<String>) {
+    let field = |key: &str| Field::of_key(key);
     match place {
-        Place::Meta(key) => {
-            let label = MetaField::from_key(key).map_or("字段", MetaField::name);
-            (format!("台账信息 · {label}"), None)
-        }
-        Place::Category(id, key) => {
-            let title = ledger
-                .and_then(|l| l.category(id))
-                .map(|c| c.title.clone())
-                .unwrap_or_else(|| "已删除的类别".into());
-            (
-                format!("类别“{title}” · {}", field_label(&CATEGORY_FIELDS, key)),
-                None,
-            )
-        }
+        Place::Meta(key) => (
+            PlaceName {
+                spot: Spot::Meta,
+                field: MetaField::from_key(key).map(Field::Meta),
+            },
+            None,
+        ),
+        Place::Category(id, key) => (PlaceName::category(id, ledger, field(key)), None),
         Place::Problem(id, key) => {
-            let name = ledger
-                .and_then(|l| l.number_of(id))
-                .map(|n| format!("第{n}项问题"))
-                .unwrap_or_else(|| "回收站中的问题".into());
-            (
-                format!("{name} · {}", field_label(&PROBLEM_FIELDS, key)),
-                Some(id.clone()),
-            )
+            let field = match *key {
+                "category_id" => Some(Field::Category),
+                key => field(key),
+            };
+            (PlaceName::problem(id, ledger, field), Some(id.clone()))
         }
-        Place::Rule(id, key) => {
-            let title = ledger
-                .and_then(|l| l.rule(id))
-                .map(|r| r.title.clone())
-                .unwrap_or_default();
-            (
-                format!("建章立制《{title}》 · {}", field_label(&RULE_FIELDS, key)),
-                None,
-            )
-        }
+        Place::Rule(id, key) => (PlaceName::rule(id, ledger, field(key)), None),
     }
 }

@@ -5,6 +5,7 @@
 use automerge::transaction::Transactable;
 use automerge::{ObjId, ObjType, ReadDoc, Value, ROOT};
 
+use super::change_note::ChangeNote;
 use super::Thing;
 use super::{check_field, DocError, LedgerDoc};
 
@@ -52,29 +53,29 @@ impl LedgerDoc {
 
     /// Record what a problem operation did, after it did it (an operation may read the
     /// ledger half-way, which would otherwise take its problem off the stale list too early).
-    pub(super) fn note_problem(&mut self, id: &str, what: impl Into<String>) {
+    pub(super) fn note_problem(&mut self, id: &str, what: ChangeNote) {
         self.problem_stale(id);
-        self.pending.push(what.into());
+        self.pending.push(what);
     }
 
     /// [`Self::note_problem`] for a problem's text: the known conflicts stand.
-    pub(super) fn note_problem_text(&mut self, id: &str, what: impl Into<String>) {
+    pub(super) fn note_problem_text(&mut self, id: &str, what: ChangeNote) {
         self.problem_text_stale(id);
-        self.pending.push(what.into());
+        self.pending.push(what);
     }
 
     /// Record what an operation did, after it did it. The conservative default: everything
     /// read so far may have changed (an operation may read the ledger half-way, so marking
     /// before it ran is not enough). See `note_problem` and `note_small`.
-    pub(super) fn note(&mut self, what: impl Into<String>) {
+    pub(super) fn note(&mut self, what: ChangeNote) {
         self.all_stale();
-        self.pending.push(what.into());
+        self.pending.push(what);
     }
 
     /// Like `note`, for an operation that changed only the small parts every read re-reads.
-    pub(super) fn note_small(&mut self, what: impl Into<String>) {
+    pub(super) fn note_small(&mut self, what: ChangeNote) {
         self.small_parts_stale();
-        self.pending.push(what.into());
+        self.pending.push(what);
     }
 
     /// The map object at `parent[key]`, created if missing (a document from an older build

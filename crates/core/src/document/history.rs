@@ -1,14 +1,15 @@
 //! The document's own history: who changed what and when, the ledger as it stood at a past
 //! time, and putting back what one change wrote.
 
-use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
 
 use automerge::transaction::Transactable;
 use automerge::{ChangeHash, ObjType, Patch, PatchAction, Prop, ReadDoc, Value, ROOT};
 use chrono::{NaiveDate, NaiveTime};
 
-use super::{short_actor, DocError, LedgerDoc, MetaField};
+use super::change_note::ChangeNote;
+use super::naming::{Author, PlaceName};
+use super::{ChangeNotes, DocError, LedgerDoc};
 use super::{Damage, Thing};
 use crate::ledger::Ledger;
 
@@ -19,10 +20,10 @@ pub struct HistoryEntry {
     /// seconds since the epoch, as recorded by the device that made it
     pub time: i64,
     pub actor: String,
-    /// 我的名字 of whoever made it, or 未署名(…)
-    pub author: String,
-    /// what was done ("编辑原因分析；状态改为已完成")
-    pub message: String,
+    /// whoever made it
+    pub author: Author,
+    /// what was done (stored as "编辑原因分析；状态改为已完成")
+    pub did: ChangeNotes,
 }
 
 /// The end of a local calendar day as epoch seconds, for "the ledger as it stood on that date".
@@ -51,12 +52,9 @@ impl LedgerDoc {
                 HistoryEntry {
                     hash: c.hash().to_string(),
                     time: c.timestamp(),
-                    author: people
-                        .get(&actor)
-                        .cloned()
-                        .unwrap_or_else(|| short_actor(&actor)),
+                    author: Author::of(&actor, &people),
                     actor,
-                    message: c.message().map(str::to_string).unwrap_or_default(),
+                    did: ChangeNotes::parse(c.message().unwrap_or_default()),
                 }
             })
             .collect();
@@ -125,9 +123,9 @@ impl LedgerDoc {
             .min()
     }
 
-    /// Which problems and fields one change touched, as people name them ("第3项 · 原因分析"),
-    /// numbered as the ledger stands now. Deleted problems and other objects are named plainly.
-    pub fn change_places(&mut self, hash: &str, ledger: &Ledger) -> Vec<String> {
+    /// Which problems and fields one change touched ("第3项 · 原因分析"), numbered as the
+    /// ledger stands now, in the order the change wrote them.
+    pub fn change_places(&mut self, hash: &str, ledger: &Ledger) -> Vec<PlaceName> {
         let Ok(hash) = hash.parse::<ChangeHash>() else {
             return vec![];
         };
@@ -135,7 +133,7 @@ impl LedgerDoc {
             return vec![];
         };
         let patches = self.doc.diff(change.deps(), &[hash]);
-        let mut out: Vec<String> = vec![];
+        let mut out: Vec<PlaceName> = vec![];
         for patch in &patches {
             if let Some(label) = place_label(patch, ledger) {
                 if !out.contains(&label) {
@@ -149,7 +147,11 @@ impl LedgerDoc {
     /// 恢复修改前的值: put back what the fields one change wrote held just before it (short
     /// fields and long texts; structure — adding, deleting, moving — is left alone). The
     /// restoring is a new change, so it merges like any edit. Returns the places restored.
-    pub fn restore_before(&mut self, hash: &str, ledger: &Ledger) -> Result<Vec<String>, DocError> {
+    pub fn restore_before(
+        &mut self,
+        hash: &str,
+        ledger: &Ledger,
+    ) -> Result<Vec<PlaceName>, DocError> {
         self.writable()?;
         let hash = hash
             .parse::<ChangeHash>()
@@ -221,15 +223,15 @@ impl LedgerDoc {
             }
         }
         if !restored.is_empty() {
-            self.note("恢复修改前的值");
+            self.note(ChangeNote::RestoreEarlier);
         }
         Ok(restored)
     }
 }
 
-/// "第3项 · 原因分析" for a patch inside a problem; "台账信息" for meta and sections; …
-fn place_label(patch: &Patch, ledger: &Ledger) -> Option<String> {
-    let keys: Vec<String> = patch
+/// The place a patch wrote, as people name it.
+fn place_label(patch: &Patch, ledger: &Ledger) -> Option<PlaceName> {
+    let mut keys: Vec<String> = patch
         .path
         .iter()
         .map(|(_, prop)| match prop {
@@ -237,83 +239,8 @@ fn place_label(patch: &Patch, ledger: &Ledger) -> Option<String> {
             Prop::Seq(i) => i.to_string(),
         })
         .collect();
-    let action_key = match &patch.action {
-        PatchAction::PutMap { key, .. } | PatchAction::DeleteMap { key } => Some(key.clone()),
-        _ => None,
-    };
-    let mut full = keys.clone();
-    full.extend(action_key);
-    label_for_keys(&full, ledger)
-}
-
-/// The order people read a list of places in: a problem's places (第N项 · …) by its number,
-/// so 第2项 comes before 第10项 and 第144项 before 第1004项 (a plain string sort puts 第1004项
-/// first); other places before them, and ties, as strings sort.
-pub(super) fn reading_order(a: &str, b: &str) -> Ordering {
-    let number = |label: &str| {
-        label
-            .strip_prefix('第')
-            .and_then(|rest| rest.split_once('项'))
-            .and_then(|(n, _)| n.parse::<u64>().ok())
-    };
-    number(a).cmp(&number(b)).then_with(|| a.cmp(b))
-}
-
-/// A place in the document by its keys from the root (["problems", id, "cause"]), as people
-/// name it.
-pub(super) fn label_for_keys(full: &[String], ledger: &Ledger) -> Option<String> {
-    let field_name = |k: &str| -> &'static str {
-        match k {
-            "description" => "问题表现",
-            "cause" => "原因分析",
-            "measures" => "整改措施",
-            "progress" => "整改情况",
-            "evidence" => "佐证材料",
-            "lead" => "责任领导",
-            "owner" => "责任人",
-            "deadline" => "整改时限",
-            "completed_on" => "完成时间",
-            "status" => "整改状态",
-            "departments" => "责任部门",
-            "log" => "进展记录",
-            "category_id" | "order" => "位置",
-            "deleted" => "删除/恢复",
-            _ => "",
-        }
-    };
-    match full.first().map(String::as_str) {
-        Some("problems") => {
-            let id = full.get(1)?;
-            let who = match ledger.number_of(id) {
-                Some(n) => format!("第{n}项"),
-                None => match ledger.trash.iter().find(|p| &p.id == id) {
-                    Some(_) => "回收站中的问题".to_string(),
-                    None => "问题".to_string(),
-                },
-            };
-            match full.get(2).map(|k| field_name(k)) {
-                Some(f) if !f.is_empty() => Some(format!("{who} · {f}")),
-                _ => Some(who),
-            }
-        }
-        Some("categories") => {
-            let id = full.get(1)?;
-            let title = ledger
-                .category(id)
-                .map(|c| c.title.clone())
-                .unwrap_or_else(|| "已删除的类别".into());
-            Some(format!("类别“{title}”"))
-        }
-        Some("rules") => {
-            let id = full.get(1)?;
-            let title = ledger.rule(id).map(|r| r.title.clone()).unwrap_or_default();
-            Some(format!("建章立制《{title}》"))
-        }
-        Some("meta") | Some("sections") => match full.get(1).and_then(|k| MetaField::from_key(k)) {
-            Some(f) => Some(format!("台账信息 · {}", f.name())),
-            None => Some("台账信息".to_string()),
-        },
-        Some("people") => None,
-        _ => None,
+    if let PatchAction::PutMap { key, .. } | PatchAction::DeleteMap { key } = &patch.action {
+        keys.push(key.clone());
     }
+    PlaceName::of_keys(&keys, ledger)
 }

@@ -12,7 +12,7 @@ use automerge::{
     AutoCommit, Change, ObjId, ObjType, Prop, ReadDoc, ScalarValueRef, ValueRef, ROOT,
 };
 
-use super::history::{label_for_keys, reading_order};
+use super::naming::PlaceName;
 use super::read::to_ledger;
 use super::schema::{DocProblem, DocRoot};
 use super::LedgerDoc;
@@ -235,7 +235,7 @@ impl LedgerDoc {
         &mut self,
         merged: &mut Merged,
         both: Option<Vec<automerge::ObjId>>,
-    ) -> Vec<String> {
+    ) -> Vec<PlaceName> {
         // (None only when a head of theirs is not in the document after the apply; both callers
         // apply every change their heads need, so it does not happen)
         let both: HashSet<String> = both
@@ -284,9 +284,9 @@ impl LedgerDoc {
                     Prop::Seq(i) => i.to_string(),
                 })
                 .collect();
-            out.extend(label_for_keys(&keys, &ledger));
+            out.extend(PlaceName::of_keys(&keys, &ledger));
         }
-        out.sort_by(|a, b| reading_order(a, b));
+        out.sort();
         out.dedup();
         out
     }

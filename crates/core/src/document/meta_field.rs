@@ -9,7 +9,7 @@ use crate::ledger::{format_date, Ledger};
 macro_rules! meta_fields {
     ($($field:ident),* $(,)?) => {
         /// Fields of the ledger's meta and the bulletin's narrative sections.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum MetaField {
             $($field,)*
         }
@@ -76,78 +76,34 @@ pub enum MetaGroup {
 
 impl MetaField {
     /// (map under the root, key, kind, group, what conflicts call it)
-    fn facts(
-        self,
-    ) -> (
-        &'static str,
-        &'static str,
-        MetaKind,
-        MetaGroup,
-        &'static str,
-    ) {
+    fn facts(self) -> (&'static str, &'static str, MetaKind, MetaGroup) {
         use MetaField::*;
         use MetaGroup::*;
         use MetaKind::*;
         match self {
-            Name => ("meta", "name", Line, Basics, "台账名称"),
-            Unit => ("meta", "unit", Line, Basics, "发文机关"),
-            UnitShort => ("meta", "unit_short", Line, Basics, "单位简称"),
-            Header => ("meta", "header", Line, BulletinHead, "发文机关标志"),
-            Title => ("meta", "title", Line, BulletinHead, "通报标题"),
-            InspectionGroup => ("meta", "inspection_group", Line, Basics, "巡察组"),
-            InspectionKind => ("meta", "inspection_kind", Line, Basics, "巡察类型"),
-            InspectionFrom => ("meta", "inspection_from", Date, Basics, "巡察开始日期"),
-            InspectionTo => ("meta", "inspection_to", Date, Basics, "巡察结束日期"),
-            FeedbackDate => ("meta", "feedback_date", Line, Basics, "反馈时间"),
-            AsOf => ("meta", "as_of", Date, BulletinHead, "统计截至日期"),
-            IssueDate => ("meta", "issue_date", Date, BulletinHead, "成文日期"),
-            Signature => ("meta", "signature", Line, BulletinHead, "署名"),
-            Contact => ("meta", "contact", Paragraphs, BulletinBody, "联系方式"),
-            CountingBasis => ("meta", "counting_basis", Choice, BulletinHead, "计数口径"),
-            WarnDays => ("meta", "warn_days", Number, Basics, "黄灯预警天数"),
-            Opening => ("sections", "opening", Paragraphs, BulletinBody, "开头段落"),
-            DeploymentHeading => (
-                "sections",
-                "deployment_heading",
-                Line,
-                BulletinBody,
-                "第一部分标题",
-            ),
-            Deployment => (
-                "sections",
-                "deployment",
-                Paragraphs,
-                BulletinBody,
-                "第一部分",
-            ),
-            ImplementationHeading => (
-                "sections",
-                "implementation_heading",
-                Line,
-                BulletinBody,
-                "第二部分标题",
-            ),
-            ImplementationIntro => (
-                "sections",
-                "implementation_intro",
-                Paragraphs,
-                BulletinBody,
-                "第二部分导语",
-            ),
-            NextStepsHeading => (
-                "sections",
-                "next_steps_heading",
-                Line,
-                BulletinBody,
-                "第三部分标题",
-            ),
-            NextSteps => (
-                "sections",
-                "next_steps",
-                Paragraphs,
-                BulletinBody,
-                "第三部分",
-            ),
+            Name => ("meta", "name", Line, Basics),
+            Unit => ("meta", "unit", Line, Basics),
+            UnitShort => ("meta", "unit_short", Line, Basics),
+            Header => ("meta", "header", Line, BulletinHead),
+            Title => ("meta", "title", Line, BulletinHead),
+            InspectionGroup => ("meta", "inspection_group", Line, Basics),
+            InspectionKind => ("meta", "inspection_kind", Line, Basics),
+            InspectionFrom => ("meta", "inspection_from", Date, Basics),
+            InspectionTo => ("meta", "inspection_to", Date, Basics),
+            FeedbackDate => ("meta", "feedback_date", Line, Basics),
+            AsOf => ("meta", "as_of", Date, BulletinHead),
+            IssueDate => ("meta", "issue_date", Date, BulletinHead),
+            Signature => ("meta", "signature", Line, BulletinHead),
+            Contact => ("meta", "contact", Paragraphs, BulletinBody),
+            CountingBasis => ("meta", "counting_basis", Choice, BulletinHead),
+            WarnDays => ("meta", "warn_days", Number, Basics),
+            Opening => ("sections", "opening", Paragraphs, BulletinBody),
+            DeploymentHeading => ("sections", "deployment_heading", Line, BulletinBody),
+            Deployment => ("sections", "deployment", Paragraphs, BulletinBody),
+            ImplementationHeading => ("sections", "implementation_heading", Line, BulletinBody),
+            ImplementationIntro => ("sections", "implementation_intro", Paragraphs, BulletinBody),
+            NextStepsHeading => ("sections", "next_steps_heading", Line, BulletinBody),
+            NextSteps => ("sections", "next_steps", Paragraphs, BulletinBody),
         }
     }
 
@@ -172,11 +128,6 @@ impl MetaField {
 
     pub fn group(self) -> MetaGroup {
         self.facts().3
-    }
-
-    /// What the document's own messages call the field (台账信息 · 通报标题).
-    pub fn name(self) -> &'static str {
-        self.facts().4
     }
 
     pub(crate) fn is_date(self) -> bool {

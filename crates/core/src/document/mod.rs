@@ -7,6 +7,7 @@
 //! (`ops_meta`, `ops_category`, `ops_problem`, `ops_progress`, `ops_rule`), `fill` (a whole
 //! ledger at once), `history` (the document's past) and `conflicts` (values set at once).
 
+pub mod change_note;
 pub mod conflicts;
 mod edit;
 mod error;
@@ -14,6 +15,7 @@ mod fill;
 pub mod history;
 mod merge;
 mod meta_field;
+pub mod naming;
 mod ops_category;
 mod ops_meta;
 mod ops_problem;
@@ -30,11 +32,13 @@ use automerge::AutoCommit;
 use fractional_index::FractionalIndex;
 
 use crate::ledger::{format_date, parse_date, Ledger};
+pub use change_note::{ChangeNote, ChangeNotes};
 pub use conflicts::{Conflict, ConflictValue, Place};
 pub use error::{Damage, DocError, LimitError, Thing};
 pub use fill::AddedContents;
 pub use history::{end_of_day, start_of_day, HistoryEntry};
 pub use meta_field::{MetaField, MetaGroup, MetaKind};
+pub use naming::{Author, Field, PlaceName, ShownValue, Spot};
 pub use ops_problem::{ProblemField, ProblemText};
 pub use ops_rule::NewRule;
 pub use persistence::KnownChanges;
@@ -132,7 +136,7 @@ pub struct LedgerDoc {
     read_only: bool,
     author: Option<String>,
     /// short descriptions of the operations in the open (uncommitted) change
-    pending: Vec<String>,
+    pending: Vec<ChangeNote>,
     /// The last whole read of the document and what has changed since ([`ReadCache`]).
     cache: RefCell<ReadCache>,
 }
@@ -140,13 +144,6 @@ pub struct LedgerDoc {
 /// A fresh id for a ledger, category, problem, progress entry or rule.
 fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
-}
-
-/// Shorten an actor id for display when no name is known: its last 8 hex digits, which are
-/// random in every actor (a session's actor starts with the same 0xff and time for everyone,
-/// [`LedgerDoc::begin_session`]).
-fn short_actor(actor: &str) -> String {
-    format!("未署名({})", &actor[actor.len().saturating_sub(8)..])
 }
 
 /// A date as people type it ([`parse_date`]), as stored: YYYY-MM-DD, or empty for nothing.

@@ -4,6 +4,7 @@ use automerge::transaction::Transactable;
 use automerge::ROOT;
 use autosurgeon::reconcile_prop;
 
+use super::change_note::ChangeNote;
 use super::schema::DocCategory;
 use super::Damage;
 use super::{check_field, moved_order, new_id, order_after, DocError, LedgerDoc};
@@ -24,7 +25,7 @@ impl LedgerDoc {
         };
         reconcile_prop(&mut self.doc, categories, id.as_str(), &category)
             .map_err(|e| DocError::Unreadable(Damage::Internal(e.to_string())))?;
-        self.note_small(format!("新增问题类别“{}”", title.trim()));
+        self.note_small(ChangeNote::AddCategory(title.trim().to_string()));
         Ok(id)
     }
 
@@ -32,7 +33,7 @@ impl LedgerDoc {
         self.writable_small()?;
         let obj = self.category_obj(id)?;
         if self.put_str(&obj, "title", title.trim())? {
-            self.note_small(format!("修改问题类别“{}”", title.trim()));
+            self.note_small(ChangeNote::RenameCategory(title.trim().to_string()));
         }
         Ok(())
     }
@@ -49,7 +50,7 @@ impl LedgerDoc {
         if let Some(order) = moved_order(&keys, id, delta) {
             let obj = self.category_obj(id)?;
             self.doc.put(&obj, "order", order)?;
-            self.note_small("调整问题类别顺序");
+            self.note_small(ChangeNote::ReorderCategories);
         }
         Ok(())
     }
@@ -70,7 +71,7 @@ impl LedgerDoc {
         }
         let obj = self.category_obj(id)?;
         self.doc.put(&obj, "deleted", true)?;
-        self.note(format!("删除问题类别“{title}”"));
+        self.note(ChangeNote::DeleteCategory(title));
         Ok(())
     }
 }

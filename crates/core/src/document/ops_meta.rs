@@ -3,6 +3,7 @@
 use automerge::transaction::Transactable;
 use automerge::{ReadDoc, Value, ROOT};
 
+use super::change_note::ChangeNote;
 use super::{normalise_date, DocError, LedgerDoc, MetaField};
 use crate::ledger::CountingBasis;
 
@@ -40,7 +41,7 @@ impl LedgerDoc {
             self.put_str(&obj, key, value.trim())?
         };
         if changed {
-            self.note_small("修改台账信息");
+            self.note_small(ChangeNote::EditMeta);
         }
         Ok(())
     }

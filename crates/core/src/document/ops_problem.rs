@@ -6,6 +6,7 @@ use automerge::{ObjType, ReadDoc, Value, ROOT};
 use autosurgeon::reconcile_prop;
 use chrono::NaiveDate;
 
+use super::change_note::ChangeNote;
 use super::schema::DocProblem;
 use super::{
     check_field, moved_order, new_id, normalise_date, order_after, DocError, LedgerDoc,
@@ -15,7 +16,9 @@ use super::{Damage, LimitError, Thing};
 use crate::ledger::{format_date, Ledger, Problem, Status};
 
 /// Long free-text fields of a problem (Automerge text: concurrent edits merge by character).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum ProblemText {
     Description,
     Cause,
@@ -25,6 +28,14 @@ pub enum ProblemText {
 }
 
 impl ProblemText {
+    pub const ALL: [ProblemText; 5] = [
+        ProblemText::Description,
+        ProblemText::Cause,
+        ProblemText::Measures,
+        ProblemText::Progress,
+        ProblemText::Evidence,
+    ];
+
     fn key(self) -> &'static str {
         match self {
             ProblemText::Description => "description",
@@ -71,7 +82,7 @@ impl ProblemText {
 }
 
 /// Short fields of a problem (registers: concurrent writes are conflicts).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ProblemField {
     Lead,
     Owner,
@@ -80,6 +91,13 @@ pub enum ProblemField {
 }
 
 impl ProblemField {
+    pub const ALL: [ProblemField; 4] = [
+        ProblemField::Lead,
+        ProblemField::Owner,
+        ProblemField::Deadline,
+        ProblemField::CompletedOn,
+    ];
+
     fn key(self) -> &'static str {
         match self {
             ProblemField::Lead => "lead",
@@ -143,7 +161,7 @@ impl LedgerDoc {
         let problems = self.map_at(ROOT, "problems")?;
         reconcile_prop(&mut self.doc, problems, id.as_str(), &problem)
             .map_err(|e| DocError::Unreadable(Damage::Internal(e.to_string())))?;
-        self.note_problem(&id, "新增问题");
+        self.note_problem(&id, ChangeNote::AddProblem);
         Ok(id)
     }
 
@@ -154,13 +172,7 @@ impl LedgerDoc {
         let number = self.read()?.number_of(id);
         let obj = self.problem_obj(id)?;
         self.doc.put(&obj, "deleted", true)?;
-        self.note_problem(
-            id,
-            match number {
-                Some(n) => format!("删除问题{n}"),
-                None => "删除问题".to_string(),
-            },
-        );
+        self.note_problem(id, ChangeNote::DeleteProblem(number));
         Ok(())
     }
 
@@ -179,7 +191,7 @@ impl LedgerDoc {
                 self.doc.put(&category, "deleted", false)?;
             }
         }
-        self.note_problem(id, "恢复已删除的问题");
+        self.note_problem(id, ChangeNote::RestoreProblem);
         Ok(())
     }
 
@@ -194,7 +206,7 @@ impl LedgerDoc {
         if let Some(order) = moved_order(&keys, id, delta) {
             let obj = self.problem_obj(id)?;
             self.doc.put(&obj, "order", order)?;
-            self.note_problem(id, "调整问题顺序");
+            self.note_problem(id, ChangeNote::ReorderProblem);
         }
         Ok(())
     }
@@ -219,7 +231,7 @@ impl LedgerDoc {
         let obj = self.problem_obj(id)?;
         self.doc.put(&obj, "category_id", category_id)?;
         self.doc.put(&obj, "order", order_after(last.as_deref()))?;
-        self.note_problem(id, "移动问题到其他类别");
+        self.note_problem(id, ChangeNote::MoveProblem);
         Ok(())
     }
 
@@ -242,7 +254,7 @@ impl LedgerDoc {
         self.writable_problem_text(id)?;
         let obj = self.problem_obj(id)?;
         if self.put_text(&obj, field.key(), value)? {
-            self.note_problem_text(id, format!("编辑{}", field.label()));
+            self.note_problem_text(id, ChangeNote::EditText(field));
         }
         Ok(())
     }
@@ -263,7 +275,7 @@ impl LedgerDoc {
         };
         let obj = self.problem_obj(id)?;
         if self.put_str(&obj, field.key(), &value)? {
-            self.note_problem(id, format!("修改{}", field.label()));
+            self.note_problem(id, ChangeNote::SetField(field));
         }
         Ok(())
     }
@@ -278,7 +290,7 @@ impl LedgerDoc {
         self.writable_problem(id)?;
         let obj = self.problem_obj(id)?;
         if self.put_str(&obj, "status", status.code())? {
-            self.note_problem(id, format!("状态改为{}", status.label()));
+            self.note_problem(id, ChangeNote::SetStatus(status.clone()));
         }
         if status.is_finished() {
             let has_date = match self.doc.get(&obj, "completed_on")? {
@@ -337,7 +349,7 @@ impl LedgerDoc {
             }
         }
         if changed {
-            self.note_problem(id, "修改责任部门");
+            self.note_problem(id, ChangeNote::SetDepartments);
         }
         Ok(())
     }

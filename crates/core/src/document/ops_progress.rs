@@ -4,6 +4,7 @@ use automerge::transaction::Transactable;
 use autosurgeon::reconcile_prop;
 use chrono::NaiveDate;
 
+use super::change_note::ChangeNote;
 use super::schema::DocProgressEntry;
 use super::{check_field, new_id, DocError, LedgerDoc};
 use super::{Damage, Thing};
@@ -31,7 +32,7 @@ impl LedgerDoc {
         };
         reconcile_prop(&mut self.doc, log, id.as_str(), &entry)
             .map_err(|e| DocError::Unreadable(Damage::Internal(e.to_string())))?;
-        self.note_problem(problem_id, "新增进展记录");
+        self.note_problem(problem_id, ChangeNote::AddProgress);
         Ok(id)
     }
 
@@ -44,7 +45,7 @@ impl LedgerDoc {
         let obj = self.problem_obj(problem_id)?;
         let log = self.existing_map(obj, "log", Thing::ProgressEntry)?;
         self.doc.delete(&log, entry_id)?;
-        self.note_problem(problem_id, "删除进展记录");
+        self.note_problem(problem_id, ChangeNote::DeleteProgress);
         Ok(())
     }
 }

@@ -6,6 +6,7 @@ use automerge::{ReadDoc, ROOT};
 use autosurgeon::reconcile_prop;
 use chrono::NaiveDate;
 
+use super::change_note::ChangeNote;
 use super::schema::DocRule;
 use super::{check_field, new_id, normalise_date, DocError, LedgerDoc};
 use super::{Damage, Thing};
@@ -38,7 +39,7 @@ impl LedgerDoc {
         };
         reconcile_prop(&mut self.doc, rules, id.as_str(), &doc_rule)
             .map_err(|e| DocError::Unreadable(Damage::Internal(e.to_string())))?;
-        self.note_small(format!("新增建章立制《{}》", rule.title.trim()));
+        self.note_small(ChangeNote::AddRule(rule.title.trim().to_string()));
         Ok(id)
     }
 
@@ -46,7 +47,7 @@ impl LedgerDoc {
         self.writable_small()?;
         let obj = self.rule_obj(id)?;
         if self.put_str(&obj, "title", title.trim())? {
-            self.note_small("修改建章立制名称");
+            self.note_small(ChangeNote::RenameRule);
         }
         Ok(())
     }
@@ -55,7 +56,7 @@ impl LedgerDoc {
         self.writable_small()?;
         let obj = self.rule_obj(id)?;
         if self.put_str(&obj, "kind", kind.code())? {
-            self.note_small("修改建章立制类型");
+            self.note_small(ChangeNote::SetRuleKind);
         }
         Ok(())
     }
@@ -65,7 +66,7 @@ impl LedgerDoc {
         let value = normalise_date(date)?;
         let obj = self.rule_obj(id)?;
         if self.put_str(&obj, "date", &value)? {
-            self.note_small("修改建章立制日期");
+            self.note_small(ChangeNote::SetRuleDate);
         }
         Ok(())
     }
@@ -81,9 +82,9 @@ impl LedgerDoc {
         if current != candidate {
             self.doc.put(&obj, "candidate", candidate)?;
             self.note_small(if candidate {
-                "建章立制改为待确认"
+                ChangeNote::RuleToConfirm
             } else {
-                "确认建章立制"
+                ChangeNote::ConfirmRule
             });
         }
         Ok(())
@@ -102,10 +103,10 @@ impl LedgerDoc {
         let present = self.doc.get(&links, problem_id)?.is_some();
         if linked && !present {
             self.doc.put(&links, problem_id, true)?;
-            self.note_small("关联建章立制");
+            self.note_small(ChangeNote::LinkRule);
         } else if !linked && present {
             self.doc.delete(&links, problem_id)?;
-            self.note_small("取消关联建章立制");
+            self.note_small(ChangeNote::UnlinkRule);
         }
         Ok(())
     }
@@ -114,7 +115,7 @@ impl LedgerDoc {
         self.writable_small()?;
         let rules = self.existing_map(ROOT, "rules", Thing::Rule)?;
         self.doc.delete(&rules, id)?;
-        self.note_small("删除建章立制");
+        self.note_small(ChangeNote::DeleteRule);
         Ok(())
     }
 }

@@ -2,12 +2,13 @@
 //! schema, display name, this session's author and actor, and the names recorded for actors.
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 use automerge::transaction::{CommitOptions, Transactable};
 use automerge::{ActorId, AutoCommit, ChangeHash, ObjType, ReadDoc, Value, ROOT};
 use autosurgeon::reconcile;
 
+use super::change_note::{ChangeNote, ChangeNotes};
 use super::schema::{self, migrate, DocRoot, Migration, SCHEMA_VERSION};
 use super::Damage;
 use super::{new_id, DocError, LedgerDoc};
@@ -78,7 +79,7 @@ impl LedgerDoc {
             doc,
             read_only: false,
             author: author.map(str::to_string).filter(|a| !a.trim().is_empty()),
-            pending: vec!["新建台账".to_string()],
+            pending: vec![ChangeNote::CreateLedger],
             cache: RefCell::default(),
         };
         ledger.commit(now);
@@ -238,15 +239,12 @@ impl LedgerDoc {
                 self.cache.borrow_mut().small_parts_read = false;
             }
         }
-        let mut seen = BTreeSet::new();
-        let parts: Vec<String> = std::mem::take(&mut self.pending)
+        let mut seen = HashSet::new();
+        let notes: Vec<ChangeNote> = std::mem::take(&mut self.pending)
             .into_iter()
             .filter(|p| seen.insert(p.clone()))
             .collect();
-        let mut message = parts.iter().take(5).cloned().collect::<Vec<_>>().join("；");
-        if parts.len() > 5 {
-            message.push_str(&format!(" 等{}项", parts.len()));
-        }
+        let message = ChangeNotes::stored(&notes);
         self.doc
             .commit_with(
                 CommitOptions::default()

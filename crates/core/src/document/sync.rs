@@ -11,19 +11,20 @@ use std::collections::{BTreeSet, HashSet};
 // `knows_all` first): history would lose their places and the weekly report their dates.
 use automerge::{ChangeHash, ReadDoc};
 
+use super::naming::{Author, PlaceName};
 use super::Damage;
-use super::{merge, short_actor, DocError, LedgerDoc};
+use super::{merge, DocError, LedgerDoc};
 
 /// What a merge brought in.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MergeReport {
     /// number of changes that were new to this document
     pub new_changes: usize,
-    /// names of the people who made them (actor ids without a name are shown shortened)
-    pub authors: Vec<String>,
+    /// the people who made them
+    pub authors: Vec<Author>,
     /// long texts both sides edited since they last met ("第3项 · 原因分析"): merged character by
     /// character, worth a read
-    pub both_edited: Vec<String>,
+    pub both_edited: Vec<PlaceName>,
 }
 
 impl LedgerDoc {
@@ -218,10 +219,8 @@ impl LedgerDoc {
             }
         }
         let both_edited = self.texts_edited_by_both(&mut merged, both);
-        let mut authors: Vec<String> = actors
-            .iter()
-            .map(|a| self.person(a).unwrap_or_else(|| short_actor(a)))
-            .collect();
+        let people = self.people();
+        let mut authors: Vec<Author> = actors.iter().map(|a| Author::of(a, &people)).collect();
         authors.sort();
         authors.dedup();
         Ok(MergeReport {

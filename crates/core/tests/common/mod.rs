@@ -93,3 +93,21 @@ pub fn shape_digest(shapes: &[String]) -> String {
     let digest = sha2::Sha256::digest(shapes.join("\n").as_bytes());
     digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
+
+/// A field of problem number `n` as the history and conflicts name it (第n项 · …).
+#[allow(dead_code)]
+pub fn at(n: usize, field: rectify_core::document::Field) -> rectify_core::document::PlaceName {
+    rectify_core::document::PlaceName {
+        spot: rectify_core::document::Spot::Problem(n),
+        field: Some(field),
+    }
+}
+
+/// A field of 台账信息 as the history and conflicts name it.
+#[allow(dead_code)]
+pub fn meta_at(field: rectify_core::document::MetaField) -> rectify_core::document::PlaceName {
+    rectify_core::document::PlaceName {
+        spot: rectify_core::document::Spot::Meta,
+        field: Some(rectify_core::document::Field::Meta(field)),
+    }
+}

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use automerge::transaction::Transactable;
 use automerge::{ObjType, PatchAction, Prop, ReadDoc, ROOT};
 
-use crate::document::history::{label_for_keys, reading_order};
+use crate::document::naming::{Author, Field, PlaceName, Spot};
 use crate::document::{LedgerDoc, MergeReport, MetaField, ProblemText};
 use crate::synthetic::{script, Script, Spec};
 
@@ -58,7 +58,7 @@ fn both_by_reading(
     doc: &mut LedgerDoc,
     ours: &[automerge::Change],
     theirs: &[automerge::Change],
-) -> Vec<String> {
+) -> Vec<PlaceName> {
     let objects = |changes: &[automerge::Change]| -> BTreeSet<String> {
         changes
             .iter()
@@ -102,13 +102,13 @@ fn both_by_reading(
                 Prop::Seq(i) => i.to_string(),
             })
             .collect();
-        if let Some(label) = label_for_keys(&keys, &ledger) {
+        if let Some(label) = PlaceName::of_keys(&keys, &ledger) {
             if !out.contains(&label) {
                 out.push(label);
             }
         }
     }
-    out.sort_by(|a, b| reading_order(a, b));
+    out.sort();
     out
 }
 
@@ -133,13 +133,11 @@ fn check(a: &LedgerDoc, b: &LedgerDoc) -> (MergeReport, bool) {
     let report = new.merge(&mut other, NOW).unwrap();
     assert_eq!(report.new_changes, added.len());
     assert_eq!(report.both_edited, old_both, "the texts edited by both");
-    let authors: BTreeSet<String> = added
+    let people = new.people();
+    let authors: BTreeSet<Author> = added
         .iter()
         .map(|c| c.actor_id().to_hex_string())
-        .map(|a| {
-            new.person(&a)
-                .unwrap_or_else(|| super::super::short_actor(&a))
-        })
+        .map(|a| Author::of(&a, &people))
         .collect();
     assert_eq!(report.authors, authors.into_iter().collect::<Vec<_>>());
     let stale_now = new.cache.borrow().stale_problems.clone();
@@ -207,7 +205,7 @@ fn scan_finds_every_conflict(doc: &mut LedgerDoc) -> usize {
     use crate::document::conflicts::{CATEGORY_FIELDS, PROBLEM_FIELDS, RULE_FIELDS};
     use crate::document::Place;
     let mut by_lookup = BTreeSet::new();
-    let maps: [(&str, &[(&'static str, &str)]); 3] = [
+    let maps: [(&str, &[&'static str]); 3] = [
         ("categories", &CATEGORY_FIELDS),
         ("problems", &PROBLEM_FIELDS),
         ("rules", &RULE_FIELDS),
@@ -218,7 +216,7 @@ fn scan_finds_every_conflict(doc: &mut LedgerDoc) -> usize {
             continue;
         };
         for id in doc.doc.keys(&parent).collect::<Vec<_>>() {
-            for (key, _) in fields {
+            for key in fields {
                 let place = match map {
                     "categories" => Place::Category(id.clone(), key),
                     "problems" => Place::Problem(id.clone(), key),
@@ -274,34 +272,59 @@ fn a_scan_finds_every_field_in_conflict() {
 
 #[test]
 fn places_are_listed_in_reading_order() {
-    let mut labels = vec![
-        "第1004项 · 问题表现",
-        "第144项 · 原因分析",
-        "第2项 · 整改措施",
-        "第144项 · 整改情况",
-        "开头段落",
-        "第10项 · 整改情况",
+    let text = |n, field| PlaceName {
+        spot: Spot::Problem(n),
+        field: Some(Field::Text(field)),
+    };
+    let mut places = [
+        text(1004, ProblemText::Description),
+        text(144, ProblemText::Cause),
+        text(2, ProblemText::Measures),
+        text(144, ProblemText::Progress),
+        opening(),
+        text(10, ProblemText::Progress),
+        PlaceName {
+            spot: Spot::Category(Some("二".into())),
+            field: Some(Field::Title),
+        },
     ];
-    labels.sort_by(|a, b| reading_order(a, b));
+    places.sort();
     assert_eq!(
-        labels,
+        places[..2],
         [
-            // (places that are not a problem's first)
-            "开头段落",
-            "第2项 · 整改措施",
-            "第10项 · 整改情况",
-            "第144项 · 原因分析",
-            "第144项 · 整改情况",
-            "第1004项 · 问题表现",
+            opening(),
+            PlaceName {
+                spot: Spot::Category(Some("二".into())),
+                field: Some(Field::Title),
+            }
         ]
     );
-    // a total order: equal only when the same text
-    assert_eq!(reading_order("第01项", "第1项"), "第01项".cmp("第1项"));
-    assert_eq!(reading_order("第1项", "第1项"), std::cmp::Ordering::Equal);
+    let numbers: Vec<_> = places[2..].iter().map(|p| p.spot.clone()).collect();
     assert_eq!(
-        reading_order("类别“二” · 类别名称", "第1项 · 整改措施"),
-        std::cmp::Ordering::Less
+        numbers,
+        [2, 10, 144, 144, 1004].map(Spot::Problem),
+        "problems by number, 第2项 before 第10项"
     );
+}
+
+/// 台账信息 · 开头段落
+fn opening() -> PlaceName {
+    PlaceName {
+        spot: Spot::Meta,
+        field: Some(Field::Meta(MetaField::Opening)),
+    }
+}
+
+/// 第n项 · 原因分析 (or a problem elsewhere's)
+fn cause(spot: Spot) -> PlaceName {
+    PlaceName {
+        spot,
+        field: Some(Field::Text(ProblemText::Cause)),
+    }
+}
+
+fn no(n: usize) -> Spot {
+    Spot::Problem(n)
 }
 
 /// The app merges into a document loaded from storage. For that case the vendored Automerge
@@ -424,10 +447,7 @@ fn a_copy_that_has_everything_gets_an_empty_batch() {
 fn texts_edited_on_both_sides_are_named_as_before() {
     let (a, b, _) = two_copies();
     let (report, _) = check(&a, &b);
-    assert_eq!(
-        report.both_edited,
-        ["台账信息 · 开头段落", "第1项 · 原因分析"]
-    );
+    assert_eq!(report.both_edited, [opening(), cause(no(1))]);
     check(&b, &a);
 }
 
@@ -461,9 +481,9 @@ fn a_text_ours_only_deleted_from_is_named_when_theirs_edited_it() {
             .unwrap();
     }
     let (report, _) = check(&a, &b);
-    assert_eq!(report.both_edited, ["第1项 · 原因分析", "第4项 · 原因分析"]);
+    assert_eq!(report.both_edited, [cause(no(1)), cause(no(4))]);
     let (report, _) = check(&b, &a);
-    assert_eq!(report.both_edited, ["第1项 · 原因分析", "第4项 · 原因分析"]);
+    assert_eq!(report.both_edited, [cause(no(1)), cause(no(4))]);
 }
 
 /// The numbers in the report take a problem's place from the read cache only when neither
@@ -481,14 +501,7 @@ fn texts_edited_by_both_are_numbered_with_both_sides_moves() {
     let (report, narrowed) = check(&a, &b);
     assert!(narrowed);
     // the fourth is first now (ours), the first third (theirs: after the second)
-    assert_eq!(
-        report.both_edited,
-        [
-            "台账信息 · 开头段落",
-            "第1项 · 原因分析",
-            "第3项 · 原因分析"
-        ]
-    );
+    assert_eq!(report.both_edited, [opening(), cause(no(1)), cause(no(3))]);
     check(&b, &a);
 }
 
@@ -501,9 +514,7 @@ fn a_problem_deleted_there_and_edited_here_is_marked_and_named_as_before() {
         .unwrap();
     let (report, narrowed) = check(&a, &b);
     assert!(narrowed);
-    assert!(report
-        .both_edited
-        .contains(&"回收站中的问题 · 原因分析".to_string()));
+    assert!(report.both_edited.contains(&cause(Spot::ProblemInTrash)));
     check(&b, &a);
 }
 
@@ -522,7 +533,7 @@ fn a_problem_removed_from_the_document_there_is_marked_as_before() {
     b.all_stale();
     let (report, narrowed) = check(&a, &b);
     assert!(narrowed);
-    assert!(report.both_edited.contains(&"问题 · 原因分析".to_string()));
+    assert!(report.both_edited.contains(&cause(Spot::ProblemGone)));
     // and the other way round: an edit to a problem this copy no longer has
     check(&b, &a);
 }
@@ -544,10 +555,7 @@ fn an_edit_on_the_root_marks_everything_only_when_it_replaces_the_problems() {
     let (report, narrowed) = check(&a, &b);
     assert!(!narrowed, "a new problems map: everything is read again");
     // the problems are gone, so is their number
-    assert_eq!(
-        report.both_edited,
-        ["台账信息 · 开头段落", "问题 · 原因分析"]
-    );
+    assert_eq!(report.both_edited, [opening(), cause(Spot::ProblemGone)]);
     check(&b, &a);
 }
 
@@ -564,10 +572,7 @@ fn a_merge_without_a_read_cache_names_texts_as_before() {
     fresh.cache.borrow_mut().root = None;
     let (report, narrowed) = check(&fresh, &b);
     assert!(!narrowed);
-    assert_eq!(
-        report.both_edited,
-        ["台账信息 · 开头段落", "第1项 · 原因分析"]
-    );
+    assert_eq!(report.both_edited, [opening(), cause(no(1))]);
 }
 
 #[test]
@@ -589,7 +594,7 @@ fn a_problem_of_another_shape_falls_back_to_a_read_as_before() {
     let report = new.merge(&mut other, NOW).unwrap();
     assert_eq!(
         report.both_edited,
-        Vec::<String>::new(),
+        Vec::<PlaceName>::new(),
         "a read fails: none named"
     );
     assert!(new.read().is_err());

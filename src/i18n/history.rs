@@ -1,0 +1,173 @@
+//! The document's history and conflicts in words: who (an unsigned device), where (第3项 ·
+//! 原因分析), what a change did (状态改为已完成) and a conflicted value.
+
+use rectify_core::document::{Author, ChangeNote, ChangeNotes, Field, PlaceName, ShownValue, Spot};
+use rectify_core::ledger::CountingBasis;
+
+use super::{Lang, Texts};
+
+impl Texts {
+    /// Someone who made a change: their 我的名字, or the device's short id.
+    pub fn author(&self, author: &Author) -> String {
+        match (self.lang, author) {
+            (_, Author::Named(name)) => name.clone(),
+            (Lang::Zh, Author::Unsigned(tail)) => format!("未署名({tail})"),
+            (Lang::En, Author::Unsigned(tail)) => format!("Unsigned ({tail})"),
+        }
+    }
+
+    /// Several people, in one line.
+    pub fn authors(&self, authors: &[Author]) -> String {
+        let names: Vec<String> = authors.iter().map(|a| self.author(a)).collect();
+        names.join(self.pick("、", ", "))
+    }
+
+    /// A place: "第3项 · 原因分析", "类别“组织建设”", "台账信息 · 通报标题".
+    pub fn place(&self, place: &PlaceName) -> String {
+        let spot = self.spot(&place.spot);
+        match place.field {
+            Some(field) => format!("{spot} · {}", self.field(field)),
+            None => spot,
+        }
+    }
+
+    /// Several places, in one line.
+    pub fn places(&self, places: &[PlaceName]) -> String {
+        let names: Vec<String> = places.iter().map(|p| self.place(p)).collect();
+        names.join(self.pick("；", "; "))
+    }
+
+    fn spot(&self, spot: &Spot) -> String {
+        match (self.lang, spot) {
+            (Lang::Zh, Spot::Meta) => self.tab_info.to_string(),
+            (Lang::En, Spot::Meta) => "Ledger info".to_string(),
+            (Lang::Zh, Spot::Category(Some(title))) => format!("类别“{title}”"),
+            (Lang::En, Spot::Category(Some(title))) => format!("Category “{title}”"),
+            (Lang::Zh, Spot::Category(None)) => "已删除的类别".to_string(),
+            (Lang::En, Spot::Category(None)) => "A deleted category".to_string(),
+            (Lang::Zh, Spot::Rule(title)) => format!("建章立制《{title}》"),
+            (Lang::En, Spot::Rule(title)) => format!("Rule “{title}”"),
+            (Lang::Zh, Spot::Problem(n)) => format!("第{n}项"),
+            (Lang::En, Spot::Problem(n)) => format!("No. {n}"),
+            (Lang::Zh, Spot::ProblemInTrash) => "回收站中的问题".to_string(),
+            (Lang::En, Spot::ProblemInTrash) => "A problem in the bin".to_string(),
+            (Lang::Zh, Spot::ProblemGone) => "问题".to_string(),
+            (Lang::En, Spot::ProblemGone) => "A problem".to_string(),
+        }
+    }
+
+    fn field(&self, field: Field) -> &'static str {
+        match (self.lang, field) {
+            (_, Field::Text(text)) => self.text_field(text),
+            (_, Field::Short(short)) => self.short_field(short),
+            (_, Field::Meta(meta)) => self.meta_label(meta),
+            (_, Field::Status) => self.status,
+            (Lang::Zh, Field::Departments) => "责任部门",
+            (Lang::En, Field::Departments) => "Departments",
+            (Lang::Zh, Field::Log) => "进展记录",
+            (Lang::En, Field::Log) => "Progress log",
+            (Lang::Zh, Field::Position) => "位置",
+            (Lang::En, Field::Position) => "Position",
+            (Lang::Zh, Field::Deleted) => "删除/恢复",
+            (Lang::En, Field::Deleted) => "Deleted/restored",
+            (Lang::Zh, Field::Category) => "所属类别",
+            (Lang::En, Field::Category) => "Category",
+            (Lang::Zh, Field::Title) => "名称",
+            (Lang::En, Field::Title) => "Name",
+            (Lang::Zh, Field::RuleKind) => "类型",
+            (Lang::En, Field::RuleKind) => "Kind",
+            (Lang::Zh, Field::RuleDate) => "印发日期",
+            (Lang::En, Field::RuleDate) => "Issued on",
+            (Lang::Zh, Field::RuleCandidate) => "计入通报",
+            (Lang::En, Field::RuleCandidate) => "Counted in the bulletin",
+        }
+    }
+
+    /// A conflicted field's value as a person reads it; nothing reads "（空）".
+    pub fn shown_value(&self, value: &ShownValue) -> String {
+        match (self.lang, value) {
+            (Lang::Zh, ShownValue::Empty) => "（空）".to_string(),
+            (Lang::En, ShownValue::Empty) => "(empty)".to_string(),
+            (_, ShownValue::Text(text)) => text.clone(),
+            (_, ShownValue::Status(status)) => self.status(status),
+            (_, ShownValue::RuleKind(kind)) => self.rule_kind_name(*kind).to_string(),
+            (Lang::Zh, ShownValue::CountingBasis(CountingBasis::Category)) => {
+                "按反馈问题（类别）计数".to_string()
+            }
+            (Lang::Zh, ShownValue::CountingBasis(CountingBasis::Problem)) => {
+                "按具体问题计数".to_string()
+            }
+            (Lang::En, ShownValue::CountingBasis(CountingBasis::Category)) => {
+                "By problem fed back (category)".to_string()
+            }
+            (Lang::En, ShownValue::CountingBasis(CountingBasis::Problem)) => {
+                "By specific problem".to_string()
+            }
+            (Lang::Zh, ShownValue::Candidate(true)) => "待确认".to_string(),
+            (Lang::Zh, ShownValue::Candidate(false)) => "已确认".to_string(),
+            (Lang::En, ShownValue::Candidate(true)) => "To be confirmed".to_string(),
+            (Lang::En, ShownValue::Candidate(false)) => "Confirmed".to_string(),
+            (_, ShownValue::Category(Some(title))) => title.clone(),
+            (Lang::Zh, ShownValue::Category(None)) => "（已删除的类别）".to_string(),
+            (Lang::En, ShownValue::Category(None)) => "(a deleted category)".to_string(),
+        }
+    }
+
+    /// What one change did, in one line ("编辑原因分析；状态改为已完成 等7项").
+    pub fn change_notes(&self, did: &ChangeNotes) -> String {
+        let notes: Vec<String> = did.notes.iter().map(|n| self.change_note(n)).collect();
+        let mut line = notes.join(self.pick("；", "; "));
+        if let Some(n) = did.in_all {
+            line.push_str(&match self.lang {
+                Lang::Zh => format!(" 等{n}项"),
+                Lang::En => format!(" ({n} in all)"),
+            });
+        }
+        line
+    }
+
+    /// One thing a change did.
+    pub fn change_note(&self, note: &ChangeNote) -> String {
+        use ChangeNote as N;
+        match (self.lang, note) {
+            (Lang::Zh, note) => note.stored(),
+            (Lang::En, N::CreateLedger) => "Created the ledger".into(),
+            (Lang::En, N::AddProblem) => "Added a problem".into(),
+            (Lang::En, N::DeleteProblem(Some(n))) => format!("Deleted problem {n}"),
+            (Lang::En, N::DeleteProblem(None)) => "Deleted a problem".into(),
+            (Lang::En, N::RestoreProblem) => "Restored a deleted problem".into(),
+            (Lang::En, N::ReorderProblem) => "Moved a problem up or down".into(),
+            (Lang::En, N::MoveProblem) => "Moved a problem to another category".into(),
+            (Lang::En, N::EditText(f)) => format!("Edited {}", self.text_field(*f)),
+            (Lang::En, N::SetField(f)) => format!("Changed {}", self.short_field(*f)),
+            (Lang::En, N::SetStatus(s)) => format!("Status set to {}", self.status(s)),
+            (Lang::En, N::SetDepartments) => "Changed Departments".into(),
+            (Lang::En, N::AddProgress) => "Added a progress entry".into(),
+            (Lang::En, N::DeleteProgress) => "Deleted a progress entry".into(),
+            (Lang::En, N::AddCategory(t)) => format!("Added category “{t}”"),
+            (Lang::En, N::RenameCategory(t)) => format!("Renamed a category to “{t}”"),
+            (Lang::En, N::ReorderCategories) => "Reordered the categories".into(),
+            (Lang::En, N::DeleteCategory(t)) => format!("Deleted category “{t}”"),
+            (Lang::En, N::AddRule(t)) => format!("Added rule “{t}”"),
+            (Lang::En, N::RenameRule) => "Renamed a rule".into(),
+            (Lang::En, N::SetRuleKind) => "Changed a rule's kind".into(),
+            (Lang::En, N::SetRuleDate) => "Changed a rule's date".into(),
+            (Lang::En, N::RuleToConfirm) => "Set a rule to be confirmed".into(),
+            (Lang::En, N::ConfirmRule) => "Confirmed a rule".into(),
+            (Lang::En, N::LinkRule) => "Linked a rule".into(),
+            (Lang::En, N::UnlinkRule) => "Unlinked a rule".into(),
+            (Lang::En, N::DeleteRule) => "Deleted a rule".into(),
+            (Lang::En, N::EditMeta) => "Edited the ledger info".into(),
+            (Lang::En, N::RestoreEarlier) => "Restored earlier values".into(),
+            (Lang::En, N::SettleConflict) => "Settled a conflict".into(),
+            (Lang::En, N::Other(text)) => text.clone(),
+        }
+    }
+
+    fn pick(&self, zh: &'static str, en: &'static str) -> &'static str {
+        match self.lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
