@@ -99,8 +99,17 @@ ${workerGlue}
 wasm_bindgen({ module_or_path: Uint8Array.from(atob("${workerWasm.toString('base64')}"), (c) => c.charCodeAt(0)) });
 </script>`;
 
+// The user guide (docs/guide.md, copied to dist/guide.md), which the 帮助 view fetches when
+// hosted: inline as <script type="text/markdown" id="rectify-guide">, read by
+// src/platform/mod.rs's guide_text(). Its text goes in verbatim, so it may not close or
+// comment out the script.
+if (!files.includes('guide.md')) fail(`guide.md is missing from ${DIST} (the copy-file link in public/index.html)`);
+const guide = await readFile(join(DIST, 'guide.md'), 'utf8');
+if (/<\/script|<!--/i.test(guide)) fail('docs/guide.md holds "</script" or "<!--", which cannot go inline');
+const guideSource = `<script type="text/markdown" id="rectify-guide">\n${guide}</script>`;
+
 let html = html0;
-html = replaceOne(html, /<\/body>/g, () => `${workerSource}\n</body>`, '</body>');
+html = replaceOne(html, /<\/body>/g, () => `${workerSource}\n${guideSource}\n</body>`, '</body>');
 html = replaceOne(html, loaderPattern, () => `<script type="module">\n${glue}\n${start}</script>`, 'Trunk loader script');
 
 // Preloads of the glue and the wasm: nothing to fetch any more.

@@ -1,10 +1,8 @@
-//! The user guide (docs/guide.md), compiled in and read into blocks for the 帮助 / Help view.
+//! The user guide (docs/guide.md) read into blocks for the 帮助 / Help view, which loads the
+//! text when it opens (`platform::guide_text`; it is not compiled into the page).
 //! The guide uses a small part of Markdown, and only that part is read: `#`–`###` headings,
 //! paragraphs, one level of `- ` items, `**bold**` and `` `code` ``. A Markdown crate would
 //! add tens of KB to the page for this (ARCHITECTURE.md, dependencies).
-
-/// The guide's text, as written in docs/guide.md.
-pub const GUIDE: &str = include_str!("../docs/guide.md");
 
 /// A piece of running text.
 #[derive(Clone, Debug, PartialEq, Eq)]

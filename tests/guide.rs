@@ -1,6 +1,9 @@
 //! The user guide as the Help view reads it: the real guide, and the Markdown it accepts.
 
-use rectify::guide::{blocks, spans, Block, Span, GUIDE};
+use rectify::guide::{blocks, spans, Block, Span};
+
+/// The guide as the page loads it.
+const GUIDE: &str = include_str!("../docs/guide.md");
 
 fn text(s: &str) -> Span {
     Span::Text(s.into())

@@ -19,6 +19,7 @@ texts! {
     tab_history: "修改记录", "History";
     tab_ledgers: "台账管理", "Ledgers";
     tab_help: "帮助", "Help";
+    guide_loading: "正在打开使用说明……", "Opening the guide…";
     help_language_note: "本说明也随程序提供，离线可读。", "This guide is written in Chinese, the language of the ledgers it describes; the app itself speaks English when chosen.";
     export: "导出", "Export";
     export_title: "下载本台账文件，发给同事合并", "Download this ledger's file to send to colleagues for merging";

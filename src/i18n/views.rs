@@ -19,6 +19,14 @@ impl Texts {
         }
     }
 
+    /// The guide could not be read (hosted, offline before the service worker kept it).
+    pub fn guide_unavailable(&self, cause: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("使用说明未能打开（{cause}）。请联网后刷新页面再打开帮助；使用说明也是与页面同在的 guide.md 文件。"),
+            Lang::En => format!("The guide could not be opened ({cause}). Reload the page when online and open Help again; the guide is also the file guide.md beside the page."),
+        }
+    }
+
     pub fn trash(&self, n: usize) -> String {
         match self.lang {
             Lang::Zh => format!("回收站（{n} 个已删除的问题）"),

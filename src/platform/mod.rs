@@ -302,3 +302,39 @@ pub fn reload() {
         let _ = window.location().reload();
     }
 }
+
+/// The user guide's Markdown (docs/guide.md): inline in the one-file build
+/// (`<script type="text/markdown" id="rectify-guide">`, scripts/single-file.mjs), fetched as
+/// `guide.md` beside the page when hosted (the service worker keeps it for offline use).
+/// `Err` names what failed, for the 帮助 view to show.
+pub async fn guide_text() -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let inline = window
+        .document()
+        .and_then(|d| d.get_element_by_id("rectify-guide"))
+        .and_then(|e| e.text_content());
+    if let Some(text) = inline {
+        return Ok(text);
+    }
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str("guide.md"))
+        .await
+        .map_err(|e| thrown_message(&e))?
+        .dyn_into()
+        .map_err(|_| "not a response".to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|e| thrown_message(&e))?)
+        .await
+        .map_err(|e| thrown_message(&e))?;
+    text.as_string().ok_or_else(|| "not text".to_string())
+}
+
+/// A thrown value's name or message, for a message that names the cause.
+fn thrown_message(err: &JsValue) -> String {
+    js_sys::Reflect::get(err, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| err.as_string())
+        .unwrap_or_else(|| "unknown error".to_string())
+}

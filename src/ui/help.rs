@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
-use crate::guide::{blocks, Block, Span, GUIDE};
+use crate::guide::{blocks, Block, Span};
+use crate::platform;
 
 fn spans_view(spans: Vec<Span>) -> impl IntoView {
     spans
@@ -33,12 +34,28 @@ fn block_view(block: Block) -> AnyView {
 #[component]
 pub fn HelpView() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // the guide is not part of start-up: read when 帮助 opens (platform::guide_text)
+    let guide = RwSignal::new(None::<Result<String, String>>);
+    leptos::task::spawn_local(async move {
+        let text = platform::guide_text().await;
+        let _ = guide.try_set(Some(text));
+    });
     view! {
         <section class="help" aria-label=state.tr(|t| t.tab_help)>
             <p class="hint">{state.tr(|t| t.help_language_note)}</p>
-            <article class="guide" lang="zh-CN">
-                {blocks(GUIDE).into_iter().map(block_view).collect_view()}
-            </article>
+            {move || match guide.get() {
+                None => view! { <p class="hint">{state.tr(|t| t.guide_loading)}</p> }.into_any(),
+                Some(Ok(text)) => view! {
+                    <article class="guide" lang="zh-CN">
+                        {blocks(&text).into_iter().map(block_view).collect_view()}
+                    </article>
+                }
+                .into_any(),
+                Some(Err(cause)) => view! {
+                    <p role="alert">{move || state.t().guide_unavailable(&cause)}</p>
+                }
+                .into_any(),
+            }}
         </section>
     }
 }

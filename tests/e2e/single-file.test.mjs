@@ -132,3 +132,15 @@ test('台账管理 says the data is in this browser, shared by every page opened
   await app.header.export();
   await until(async () => /上次在本浏览器导出：.*此后有 0 处修改未导出/.test(await note.innerText()), 'the count reset by 导出');
 }));
+
+test('from disk, 帮助 shows the guide the file carries inline, fetching nothing', scenario(env, async ({ laptop }) => {
+  const app = await laptop('usb-stick-help');
+  const { page, header } = app;
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await header.show('帮助');
+  const guide = page.getByRole('main').getByRole('region', { name: '帮助' });
+  await guide.getByRole('heading', { name: '整改台账 使用说明', level: 2 }).waitFor();
+  assert.equal(await guide.getByRole('alert').count(), 0, 'no error instead of the guide');
+  assert.deepEqual(requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:')), [], 'nothing fetched');
+}));
