@@ -1,5 +1,5 @@
 //! The ledger as an Excel workbook (.xlsx), the form units already keep 整改台账 in:
-//! export (`export.rs`: 整改台账, 统计, 建章立制 sheets) and import (`import.rs`: any workbook,
+//! export (`export.rs`: 整改台账, 统计, 建章立制 sheets) and import (`import/`: any workbook,
 //! read into the core's plan, `rectify_core::import::xlsx::XlsxImport`).
 
 mod export;
