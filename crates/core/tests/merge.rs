@@ -458,7 +458,7 @@ fn an_edit_to_a_problem_deleted_elsewhere_is_kept_in_the_trash() {
     );
 }
 
-/// Found by the convergence property (crates/core/tests/convergence.rs; 4 replicas; one adds undated progress entries, another deletes the
+/// Found by the convergence property (crates/core/tests/convergence/; 4 replicas; one adds undated progress entries, another deletes the
 /// category): a deleted problem's 进展记录 in 回收站 came out in hash-map order, so two replicas
 /// — or two reads of one — listed the same entries in a different order. Live problems were
 /// already sorted by (date, id); trash problems now are too.

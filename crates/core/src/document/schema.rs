@@ -147,13 +147,13 @@ pub struct DocProblem {
 /// A problem is read in one pass over its map (`map_range`), each value hydrated as the derive
 /// would hydrate it, a missing key left empty as `missing = "empty"` leaves it, other keys
 /// ignored. The derive looks every field up by its key instead: 15 lookups a problem, each a
-/// search of the op set, about half of a whole read at 2,000 problems. `crates/core/tests/operations.rs`
+/// search of the op set, about half of a whole read at 2,000 problems. `crates/core/tests/reading.rs`
 /// checks this read against the derive's on every shape of value.
 /// `Hydrate` by hand for a struct of the document: one pass over its map's keys, each listed
 /// field hydrated from the value found as autosurgeon's derive hydrates it ([`hydrate_value`]),
 /// other keys ignored, a missing field left at its default (the derive's `missing = "empty"`).
 /// The derive looks each field up separately, which cost most of a read.
-/// `crates/core/tests/operations.rs` keeps the derive of each to check these against.
+/// `crates/core/tests/reading.rs` keeps the derive of each to check these against.
 macro_rules! hydrate_by_hand {
     ($ty:ident { $($field:ident),* $(,)? }) => {
         impl Hydrate for $ty {
