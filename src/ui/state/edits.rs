@@ -15,7 +15,7 @@ impl OpenDoc {
 
     /// Type into a problem's text field. The document is edited as by [`OpenDoc::edit`], but
     /// the ledger shown is patched in place (`ProblemText::of_mut`: exactly what a read would
-    /// give, `crates/core/tests/operations.rs`) instead of read again: at thousands of problems a
+    /// give, `crates/core/tests/reading.rs`) instead of read again: at thousands of problems a
     /// read per keystroke costs tens of milliseconds. The patch wakes that problem's row and
     /// what tracks [`OpenDoc::revision`], not every reader of the ledger (no count, list or
     /// index depends on these fields). The read after the pause finds the same ledger.
