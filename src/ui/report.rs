@@ -31,7 +31,7 @@ pub fn ReportView() -> impl IntoView {
                 .ok_or_else(|| state.t().no_record_on(&period.to.to_string()))?
         };
         let before = state.doc.ledger_at(start_of_day(period.from, offset));
-        let report = weekly_report(before.as_ref(), &after, period);
+        let report = weekly_report(before.as_ref(), &after, period, platform::today());
         let text = report.to_text(&now.display_name());
         Ok((report, text))
     });

@@ -140,6 +140,36 @@ fn every_field_of_a_problem_is_editable_and_read_back() {
         .is_empty());
 }
 
+/// A problem set back to 整改中 or 未启动 loses its 完成时间, which would otherwise say it was
+/// finished (in the checklist, the bulletin and the Excel export); finishing it again dates
+/// it anew.
+#[test]
+fn an_unfinished_problem_has_no_completion_date() {
+    let (mut doc, _, probs) = small_ledger();
+    let p = &probs[0];
+    let completed = |doc: &mut LedgerDoc| doc.read().unwrap().problem(p).unwrap().completed_on;
+    doc.set_status(p, &Status::Done, day(2022, 5, 10)).unwrap();
+    assert_eq!(completed(&mut doc), Some(day(2022, 5, 10)));
+    doc.set_status(p, &Status::InProgress, day(2022, 6, 1))
+        .unwrap();
+    assert_eq!(completed(&mut doc), None, "整改中 with no 完成时间");
+    doc.set_status(p, &Status::Ongoing, day(2022, 7, 1))
+        .unwrap();
+    assert_eq!(completed(&mut doc), Some(day(2022, 7, 1)));
+    doc.set_status(p, &Status::NotStarted, day(2022, 8, 1))
+        .unwrap();
+    assert_eq!(completed(&mut doc), None, "未启动 with no 完成时间");
+    // the read cache agrees with a whole read
+    assert_eq!(doc.read().unwrap(), doc.read_whole().unwrap());
+    // a status set again to the same unfinished value changes nothing
+    doc.commit(T0 + 5);
+    let heads_after_commit = doc.heads();
+    doc.set_status(p, &Status::NotStarted, day(2022, 9, 1))
+        .unwrap();
+    doc.commit(T0 + 6);
+    assert_eq!(doc.heads(), heads_after_commit);
+}
+
 #[test]
 fn a_bad_date_is_refused_and_nothing_changes() {
     let (mut doc, _c, probs) = small_ledger();

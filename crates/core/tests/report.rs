@@ -4,10 +4,17 @@
 mod common;
 use common::*;
 
+use chrono::NaiveDate;
 use rectify_core::document::{LedgerDoc, NewRule, ProblemField};
 use rectify_core::ledger::{weekly_report, Ledger, Period, ReportCounts, RuleKind, Status};
 
 /// The week of Monday 3 June 2024 to Sunday 9 June 2024.
+/// A day after every period of these tests: overdue is measured to the period's end.
+const LATER: NaiveDate = match NaiveDate::from_ymd_opt(2030, 1, 1) {
+    Some(d) => d,
+    None => panic!(),
+};
+
 fn week() -> Period {
     Period::week_of(day(2024, 6, 5))
 }
@@ -117,7 +124,7 @@ fn scripted_week() -> Week {
 #[test]
 fn a_scripted_week_reports_what_changed() {
     let w = scripted_week();
-    let report = weekly_report(Some(&w.before), &w.after, week());
+    let report = weekly_report(Some(&w.before), &w.after, week(), LATER);
     assert_eq!(report.period.from, day(2024, 6, 3));
     assert_eq!(report.period.to, day(2024, 6, 9));
     assert!(!report.is_empty());
@@ -310,7 +317,7 @@ fn a_ledger_created_during_the_week_is_all_new() {
         .unwrap();
     let after = doc.read().unwrap();
 
-    let report = weekly_report(None, &after, week());
+    let report = weekly_report(None, &after, week(), LATER);
     assert_eq!(report.start, ReportCounts::default());
     assert_eq!(report.end.problems, 3);
     assert_eq!(report.end.finished, 2);
@@ -366,7 +373,7 @@ fn a_quiet_week_is_empty_and_says_so() {
     })
     .unwrap();
     let ledger = doc.read().unwrap();
-    let report = weekly_report(Some(&ledger), &ledger, week());
+    let report = weekly_report(Some(&ledger), &ledger, week(), LATER);
     assert!(report.is_empty());
     assert_eq!(report.start, report.end);
     assert!(report.overdue.is_empty());
@@ -377,7 +384,7 @@ fn a_quiet_week_is_empty_and_says_so() {
         "三、状态变化",
         "四、整改进展",
         "五、新增建章立制",
-        "六、逾期未完成",
+        "六、逾期未完成（截至6月9日）",
         "七、新增/删除的问题",
     ] {
         let at = lines
@@ -390,7 +397,7 @@ fn a_quiet_week_is_empty_and_says_so() {
 
     // an overdue problem is a standing state, not a change: still empty, but listed
     let later = Period::week_of(day(2025, 1, 8));
-    let report = weekly_report(Some(&ledger), &ledger, later);
+    let report = weekly_report(Some(&ledger), &ledger, later, LATER);
     assert!(report.is_empty());
     assert_eq!(report.overdue.len(), 1);
     assert_eq!(report.overdue[0].days_overdue, Some(12));
@@ -436,7 +443,7 @@ fn markup_in_texts_stays_literal() {
     doc.add_progress_entry(&p[0], Some(day(2024, 6, 4)), "<b>张三</b>", "<img src=x>")
         .unwrap();
     let after = doc.read().unwrap();
-    let text = weekly_report(Some(&before), &after, week()).to_text("<i>台账</i>");
+    let text = weekly_report(Some(&before), &after, week(), LATER).to_text("<i>台账</i>");
     assert!(text.starts_with("<i>台账</i>整改工作周报告"), "{text}");
     assert!(
         text.contains("1. 问题1“<script>alert(1)</script>&amp;会议”：未启动 → 整改中"),
@@ -480,7 +487,8 @@ fn the_full_text_of_a_small_week() {
     })
     .unwrap();
     let after = doc.read().unwrap();
-    let text = weekly_report(Some(&before), &after, week()).to_text("工业园党委巡察整改台账");
+    let text =
+        weekly_report(Some(&before), &after, week(), LATER).to_text("工业园党委巡察整改台账");
     assert_eq!(
         text,
         "工业园党委巡察整改台账整改工作周报告（2024年6月3日至6月9日）
@@ -507,7 +515,7 @@ fn the_full_text_of_a_small_week() {
 五、新增建章立制
 1. 《党委会议议事规则》（修订，6月6日，关联问题1）
 
-六、逾期未完成
+六、逾期未完成（截至6月9日）
 1. 问题2“会议记录不规范”：未启动，整改时限6月7日，已逾期2天
 
 七、新增/删除的问题
@@ -524,7 +532,7 @@ fn a_restored_problem_is_new_and_a_custom_period_says_benqi() {
     doc.restore_problem(&p[2]).unwrap();
     let after = doc.read().unwrap();
     let period = Period::new(day(2024, 6, 1), day(2024, 6, 30));
-    let report = weekly_report(Some(&before), &after, period);
+    let report = weekly_report(Some(&before), &after, period, LATER);
     let new: Vec<&str> = report
         .new_problems
         .iter()
@@ -535,4 +543,43 @@ fn a_restored_problem_is_new_and_a_custom_period_says_benqi() {
     let text = report.to_text("测试台账");
     assert!(text.starts_with("测试台账整改工作周报告（2024年6月1日至6月30日）\n"));
     assert!(text.contains("\n二、本期完成整改的问题\n无\n"), "{text}");
+}
+
+/// On Monday 2026-12-07 the current week runs to 12-13, but overdue is counted to today: a
+/// problem due 11-30 is 7 days late, one due today is not late, one due in 3 days is not
+/// listed. A past week counts to its own last day.
+#[test]
+fn overdue_is_counted_to_today_in_the_current_week() {
+    let (mut doc, _, probs) = small_ledger();
+    for (p, due) in probs
+        .iter()
+        .zip([day(2026, 11, 30), day(2026, 12, 7), day(2026, 12, 10)])
+    {
+        doc.set_problem_field(p, ProblemField::Deadline, &due.to_string())
+            .unwrap();
+    }
+    let ledger = doc.read().unwrap();
+    let monday = day(2026, 12, 7);
+    let report = weekly_report(Some(&ledger), &ledger, Period::week_of(monday), monday);
+    assert_eq!(report.as_of, monday);
+    let late: Vec<(usize, Option<i64>)> = report
+        .overdue
+        .iter()
+        .map(|p| (p.number, p.days_overdue))
+        .collect();
+    assert_eq!(late, [(1, Some(7))], "only the one due 11-30, 7 days late");
+    let text = report.to_text("台账");
+    assert!(text.contains("六、逾期未完成（截至12月7日）"), "{text}");
+    assert!(text.contains("已逾期7天"), "{text}");
+    assert!(
+        !text.contains("已逾期6天") && !text.contains("已逾期13天"),
+        "{text}"
+    );
+
+    // last week, seen today: counted to its Sunday (11-29: nothing was late yet)
+    let last = Period::week_of(day(2026, 11, 30));
+    let report = weekly_report(Some(&ledger), &ledger, last, monday);
+    assert_eq!(report.as_of, day(2026, 12, 6));
+    assert_eq!(report.overdue.len(), 1);
+    assert_eq!(report.overdue[0].days_overdue, Some(6));
 }

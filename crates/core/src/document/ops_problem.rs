@@ -280,7 +280,8 @@ impl LedgerDoc {
         Ok(())
     }
 
-    /// Set the status. Marking a problem finished without a 完成时间 records `today`.
+    /// Set the status. Marking a problem finished without a 完成时间 records `today`; setting
+    /// it back to 未启动 or 整改中 clears its 完成时间.
     pub fn set_status(
         &mut self,
         id: &str,
@@ -292,16 +293,23 @@ impl LedgerDoc {
         if self.put_str(&obj, "status", status.code())? {
             self.note_problem(id, ChangeNote::SetStatus(status.clone()));
         }
-        if status.is_finished() {
-            let has_date = match self.doc.get(&obj, "completed_on")? {
-                Some((Value::Scalar(s), _)) => s.as_str().is_some_and(|d| !d.is_empty()),
-                _ => false,
-            };
-            if !has_date {
+        let has_date = match self.doc.get(&obj, "completed_on")? {
+            Some((Value::Scalar(s), _)) => s.as_str().is_some_and(|d| !d.is_empty()),
+            _ => false,
+        };
+        match status {
+            // finished: dated today unless a date is there already
+            s if s.is_finished() && !has_date => {
                 self.doc
                     .put(&obj, "completed_on", format_date(Some(today)))?;
             }
+            // back to unfinished: a 完成时间 would say it was finished, on paper and in Excel
+            Status::NotStarted | Status::InProgress if has_date => {
+                self.doc.put(&obj, "completed_on", "")?;
+            }
+            _ => return Ok(()),
         }
+        self.note_problem(id, ChangeNote::SetField(ProblemField::CompletedOn));
         Ok(())
     }
 

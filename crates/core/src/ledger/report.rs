@@ -114,7 +114,7 @@ pub struct ReportProblem {
     pub deadline: Option<NaiveDate>,
     pub owner: String,
     pub departments: Vec<String>,
-    /// days past the deadline at the end of the period (only in `overdue`)
+    /// days past the deadline on the report's `as_of` day (only in `overdue`)
     pub days_overdue: Option<i64>,
 }
 
@@ -157,6 +157,8 @@ pub struct ReportRule {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WeeklyReport {
     pub period: Period,
+    /// the day overdue is measured to: today for a period still running, else its last day
+    pub as_of: NaiveDate,
     /// counts at the start (all zero when the ledger did not exist) and at the end
     pub start: ReportCounts,
     pub end: ReportCounts,
@@ -172,7 +174,7 @@ pub struct WeeklyReport {
     pub removed_problems: Vec<ReportProblem>,
     /// rules new at the end (confirmed or 待确认), and rules confirmed in the period
     pub new_rules: Vec<ReportRule>,
-    /// red at the end of the period, most overdue first
+    /// red on the `as_of` day, most overdue first
     pub overdue: Vec<ReportProblem>,
 }
 
@@ -232,8 +234,15 @@ fn report_problem(ledger: &Ledger, p: &Problem) -> ReportProblem {
 ///   start, is dated inside the period (written ahead); entries of removed problems do not;
 /// - a problem new in the period counts as completed only when its 完成时间 is not before the
 ///   period (or is empty): a ledger imported this week does not report old completions;
-/// - status changes are those of problems present at both ends.
-pub fn weekly_report(before: Option<&Ledger>, after: &Ledger, period: Period) -> WeeklyReport {
+/// - status changes are those of problems present at both ends;
+/// - overdue is measured to `as_of`: `today` while the period runs, else its last day.
+pub fn weekly_report(
+    before: Option<&Ledger>,
+    after: &Ledger,
+    period: Period,
+    today: NaiveDate,
+) -> WeeklyReport {
+    let as_of = period.to.min(today);
     let empty = Ledger::default();
     let start_ledger = before.unwrap_or(&empty);
     let at_start = |id: &str| start_ledger.problem(id);
@@ -279,9 +288,9 @@ pub fn weekly_report(before: Option<&Ledger>, after: &Ledger, period: Period) ->
                 });
             }
         }
-        if light_of(p, period.to, after.meta.warn_days) == Light::Red {
+        if light_of(p, as_of, after.meta.warn_days) == Light::Red {
             let mut item = report_problem(after, p);
-            item.days_overdue = p.deadline.map(|d| (period.to - d).num_days());
+            item.days_overdue = p.deadline.map(|d| (as_of - d).num_days());
             overdue.push(item);
         }
     }
@@ -308,6 +317,7 @@ pub fn weekly_report(before: Option<&Ledger>, after: &Ledger, period: Period) ->
 
     WeeklyReport {
         period,
+        as_of,
         start: before.map(ReportCounts::of).unwrap_or_default(),
         end: ReportCounts::of(after),
         status_changes,

@@ -63,7 +63,7 @@ impl WeeklyReport {
             self.new_rules.iter().map(|r| self.rule_line(r)).collect(),
         );
         section(
-            "六、逾期未完成".to_string(),
+            format!("六、逾期未完成（截至{}）", self.date(self.as_of)),
             self.overdue.iter().map(|p| self.overdue_line(p)).collect(),
         );
         out.push(String::new());
