@@ -384,3 +384,43 @@ fn cached_conflicts_follow_local_edits_and_merges() {
     a.merge(&mut b, T0).unwrap();
     assert_eq!(check(&mut a).len(), 1);
 }
+
+/// 我的名字 given after the first edits (the example opened, then the name typed in): the
+/// earlier changes of this copy are signed with it too, in this copy's history and in a
+/// colleague's after a merge; a colleague's unsigned changes stay unsigned.
+#[test]
+fn a_name_given_later_signs_this_copys_earlier_changes() {
+    let mut doc = LedgerDoc::create("巡察整改台账", None, T0);
+    let cat = doc.add_category("组织建设").unwrap();
+    doc.add_problem(&cat, "会议记录不规范").unwrap();
+    doc.commit(T0 + 1);
+    doc.begin_session(T0 + 2);
+    let mut colleague = doc.fork(T0 + 3);
+    colleague.begin_session(T0 + 4);
+    colleague.add_category("作风建设").unwrap();
+    colleague.commit(T0 + 5);
+
+    doc.add_category("财务管理").unwrap();
+    doc.commit(T0 + 6);
+    doc.set_author(Some("张三"));
+    doc.add_category("廉政建设").unwrap();
+    doc.commit(T0 + 7);
+    doc.merge(&mut colleague, T0 + 8).unwrap();
+
+    let authors = |doc: &mut LedgerDoc| -> Vec<(i64, Author)> {
+        let mut by_time: Vec<(i64, Author)> =
+            doc.history().into_iter().map(|h| (h.time, h.author)).collect();
+        by_time.sort_by_key(|(t, _)| *t);
+        by_time
+    };
+    let mine = authors(&mut doc);
+    for (time, author) in &mine {
+        if *time == T0 + 5 {
+            assert!(matches!(author, Author::Unsigned(_)), "the colleague's: {author:?}");
+        } else {
+            assert_eq!(author, &Author::Named("张三".into()), "at {time}");
+        }
+    }
+    let mut other = doc.fork(T0 + 9);
+    assert_eq!(authors(&mut other), mine, "the same names after a copy");
+}

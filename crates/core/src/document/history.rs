@@ -109,6 +109,7 @@ impl LedgerDoc {
             read_only: true,
             author: None,
             pending: vec![],
+            own_actors: vec![],
             cache: Default::default(),
         };
         past.read().map(Some)

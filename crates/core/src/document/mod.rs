@@ -137,6 +137,9 @@ pub struct LedgerDoc {
     author: Option<String>,
     /// short descriptions of the operations in the open (uncommitted) change
     pending: Vec<ChangeNote>,
+    /// the actors this copy has committed with since it was made or loaded: when 我的名字 is
+    /// first given, their unsigned changes (creating the ledger, say) are signed with it too
+    own_actors: Vec<String>,
     /// The last whole read of the document and what has changed since ([`ReadCache`]).
     cache: RefCell<ReadCache>,
 }

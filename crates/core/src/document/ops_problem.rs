@@ -290,7 +290,8 @@ impl LedgerDoc {
     ) -> Result<(), DocError> {
         self.writable_problem(id)?;
         let obj = self.problem_obj(id)?;
-        if self.put_str(&obj, "status", status.code())? {
+        let changed = self.put_str(&obj, "status", status.code())?;
+        if changed {
             self.note_problem(id, ChangeNote::SetStatus(status.clone()));
         }
         let has_date = match self.doc.get(&obj, "completed_on")? {
@@ -309,7 +310,9 @@ impl LedgerDoc {
             }
             _ => return Ok(()),
         }
-        self.note_problem(id, ChangeNote::SetField(ProblemField::CompletedOn));
+        if !changed {
+            self.note_problem(id, ChangeNote::SetField(ProblemField::CompletedOn));
+        }
         Ok(())
     }
 

@@ -80,6 +80,7 @@ impl LedgerDoc {
             read_only: false,
             author: author.map(str::to_string).filter(|a| !a.trim().is_empty()),
             pending: vec![ChangeNote::CreateLedger],
+            own_actors: vec![],
             cache: RefCell::default(),
         };
         ledger.commit(now);
@@ -137,6 +138,7 @@ impl LedgerDoc {
             read_only: false,
             author: None,
             pending: vec![],
+            own_actors: vec![],
             cache: RefCell::default(),
         };
         let id = ledger.ledger_id();
@@ -219,6 +221,27 @@ impl LedgerDoc {
         self.doc.set_actor(ActorId::from(&actor[..]));
     }
 
+    /// Record `name` as this session's actor's person, and as the person of the actors this
+    /// copy committed with earlier while no name was given (their changes were this person's).
+    fn sign(&mut self, actor: &str, name: &str) {
+        let unsigned: Vec<String> = self
+            .own_actors
+            .iter()
+            .filter(|a| *a == actor || self.person(a).is_none())
+            .filter(|a| self.person(a).as_deref() != Some(name))
+            .cloned()
+            .collect();
+        if unsigned.is_empty() {
+            return;
+        }
+        if let Ok(people) = self.map_at(ROOT, "people") {
+            for a in unsigned {
+                let _ = self.doc.put(&people, a, name);
+            }
+        }
+        self.cache.borrow_mut().small_parts_read = false;
+    }
+
     /// True when operations were applied that are not yet committed.
     pub fn has_pending(&self) -> bool {
         !self.pending.is_empty()
@@ -230,14 +253,12 @@ impl LedgerDoc {
         if self.pending.is_empty() || self.read_only {
             return false;
         }
+        let actor = self.actor_hex();
+        if !self.own_actors.contains(&actor) {
+            self.own_actors.push(actor.clone());
+        }
         if let Some(name) = self.author.clone() {
-            let actor = self.actor_hex();
-            if self.person(&actor).as_deref() != Some(name.as_str()) {
-                if let Ok(people) = self.map_at(ROOT, "people") {
-                    let _ = self.doc.put(&people, actor, name);
-                }
-                self.cache.borrow_mut().small_parts_read = false;
-            }
+            self.sign(&actor, &name);
         }
         let mut seen = HashSet::new();
         let notes: Vec<ChangeNote> = std::mem::take(&mut self.pending)
@@ -282,6 +303,7 @@ impl LedgerDoc {
             read_only: self.read_only,
             author: None,
             pending: vec![],
+            own_actors: vec![],
             cache: RefCell::new(self.cache.borrow().clone()),
         }
     }
@@ -295,6 +317,7 @@ impl LedgerDoc {
             read_only: self.read_only,
             author: None,
             pending: vec![],
+            own_actors: vec![],
             cache: RefCell::new(self.cache.borrow().clone()),
         }
     }
