@@ -1,7 +1,9 @@
 //! The document's history and conflicts in words: who (an unsigned device), where (第3项 ·
 //! 原因分析), what a change did (状态改为已完成) and a conflicted value.
 
-use rectify_core::document::{Author, ChangeNote, ChangeNotes, Field, PlaceName, ShownValue, Spot};
+use rectify_core::document::{
+    Author, ChangeNote, ChangeNotes, ChangeScope, Field, PlaceChange, PlaceName, ShownValue, Spot,
+};
 use rectify_core::ledger::CountingBasis;
 
 use super::{Lang, Texts};
@@ -35,6 +37,45 @@ impl Texts {
     pub fn places(&self, places: &[PlaceName]) -> String {
         let names: Vec<String> = places.iter().map(|p| self.place(p)).collect();
         names.join(self.pick("；", "; "))
+    }
+
+    /// The places one change wrote: each with a short field's old → new value, or, for a
+    /// change that wrote many (a whole ledger made or imported), how many of each.
+    pub fn change_scope(&self, scope: &ChangeScope) -> String {
+        const LISTED: usize = 6;
+        if scope.places.len() <= LISTED {
+            let each: Vec<String> = scope.places.iter().map(|p| self.place_change(p)).collect();
+            return each.join(self.pick("；", "; "));
+        }
+        let counts = [
+            (scope.problems, "个问题", "problems"),
+            (scope.categories, "个类别", "categories"),
+            (scope.rules, "项建章立制", "rules"),
+            (scope.meta, "项台账信息", "ledger info fields"),
+        ];
+        let parts: Vec<String> = counts
+            .iter()
+            .filter(|(n, ..)| *n > 0)
+            .map(|(n, zh, en)| match self.lang {
+                Lang::Zh => format!("{n} {zh}"),
+                Lang::En => format!("{n} {en}"),
+            })
+            .collect();
+        parts.join(self.pick("、", ", "))
+    }
+
+    /// One place written: "第3项 · 整改时限：2024-06-30 → 2024-07-31".
+    pub fn place_change(&self, change: &PlaceChange) -> String {
+        let place = self.place(&change.place);
+        match &change.values {
+            Some((before, after)) => format!(
+                "{place}{}{} → {}",
+                self.pick("：", ": "),
+                self.shown_value(before),
+                self.shown_value(after)
+            ),
+            None => place,
+        }
     }
 
     fn spot(&self, spot: &Spot) -> String {

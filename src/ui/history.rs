@@ -92,13 +92,13 @@ pub fn HistoryView() -> impl IntoView {
                                 <td class="when">{platform::local_time_label(h.time)}</td>
                                 <td>{move || state.t().author(&h.author)}</td>
                                 <td>{move || state.t().change_notes(&h.did)}</td>
-                                <td>{let places = places.clone(); move || state.t().places(&places)}</td>
+                                <td>{let places = places.clone(); move || state.t().change_scope(&places)}</td>
                                 <td>{(!places.is_empty()).then(|| {
                                     let hash = h.hash.clone();
                                     view! {
                                         <button class="small" disabled=move || state.doc.read_only.get() on:click=move |_| {
                                             let t = state.tu();
-                                            if platform::confirm(&t.confirm_restore(&t.places(&places))) {
+                                            if platform::confirm(&t.confirm_restore(&t.change_scope(&places))) {
                                                 state.doc.restore_before(&hash);
                                             }
                                         }>{state.tr(|t| t.restore_before)}</button>

@@ -5,8 +5,8 @@ mod common;
 use common::*;
 
 use rectify_core::document::{
-    end_of_day, Author, ChangeNote, Field, LedgerDoc, MetaField, Place, ProblemField, ProblemText,
-    ShownValue, Spot,
+    end_of_day, Author, ChangeNote, Field, LedgerDoc, MetaField, Place, PlaceChange, ProblemField,
+    ProblemText, ShownValue, Spot,
 };
 use rectify_core::ledger::Status;
 
@@ -175,20 +175,45 @@ fn history_lists_who_changed_what_newest_first() {
     );
     let ledger = doc.read().unwrap();
     let hash = history[0].hash.clone();
-    let mut places = doc.change_places(&hash, &ledger);
-    places.sort();
+    let scope = doc.change_places(&hash, &ledger);
+    let mut written: Vec<_> = scope
+        .places
+        .iter()
+        .map(|p| (p.place.clone(), p.values.clone()))
+        .collect();
+    written.sort_by(|a, b| a.0.cmp(&b.0));
     assert_eq!(
-        places,
+        written,
         [
-            at(1, Field::Short(ProblemField::CompletedOn)),
-            at(1, Field::Status)
-        ]
+            (
+                at(1, Field::Short(ProblemField::CompletedOn)),
+                Some((ShownValue::Empty, ShownValue::Text("2024-06-01".into())))
+            ),
+            (
+                at(1, Field::Status),
+                Some((
+                    ShownValue::Status(Status::NotStarted),
+                    ShownValue::Status(Status::Done)
+                ))
+            )
+        ],
+        "each short field with its value before → after"
     );
+    assert_eq!((scope.problems, scope.categories), (1, 0));
     let hash = history[1].hash.clone();
+    let scope = doc.change_places(&hash, &ledger);
     assert_eq!(
-        doc.change_places(&hash, &ledger),
-        [at(3, Field::Text(ProblemText::Cause))]
+        scope.places,
+        [PlaceChange {
+            place: at(3, Field::Text(ProblemText::Cause)),
+            values: None
+        }]
     );
+    // the change that made the ledger: many places, counted for a summary
+    let first = history[history.len() - 2].hash.clone();
+    let made = doc.change_places(&first, &ledger);
+    assert!(made.places.len() > 10, "{made:?}");
+    assert_eq!((made.problems, made.categories), (3, 2), "{made:?}");
 }
 
 #[test]
@@ -408,15 +433,21 @@ fn a_name_given_later_signs_this_copys_earlier_changes() {
     doc.merge(&mut colleague, T0 + 8).unwrap();
 
     let authors = |doc: &mut LedgerDoc| -> Vec<(i64, Author)> {
-        let mut by_time: Vec<(i64, Author)> =
-            doc.history().into_iter().map(|h| (h.time, h.author)).collect();
+        let mut by_time: Vec<(i64, Author)> = doc
+            .history()
+            .into_iter()
+            .map(|h| (h.time, h.author))
+            .collect();
         by_time.sort_by_key(|(t, _)| *t);
         by_time
     };
     let mine = authors(&mut doc);
     for (time, author) in &mine {
         if *time == T0 + 5 {
-            assert!(matches!(author, Author::Unsigned(_)), "the colleague's: {author:?}");
+            assert!(
+                matches!(author, Author::Unsigned(_)),
+                "the colleague's: {author:?}"
+            );
         } else {
             assert_eq!(author, &Author::Named("张三".into()), "at {time}");
         }

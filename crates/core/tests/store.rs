@@ -571,7 +571,11 @@ fn a_save_commits_the_edits_with_their_message_and_time() {
     );
     let ledger = doc.read().unwrap();
     assert_eq!(
-        doc.change_places(&newest.hash, &ledger),
+        doc.change_places(&newest.hash, &ledger)
+            .places
+            .into_iter()
+            .map(|p| p.place)
+            .collect::<Vec<_>>(),
         [at(3, Field::Short(ProblemField::Owner))]
     );
     assert!(

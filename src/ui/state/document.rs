@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use super::{store, Library, Notices, Prefs, Saves};
 use crate::platform;
 use rectify_core::backup::{BackupStatus, Reminder};
-use rectify_core::document::{self as document, Conflict, HistoryEntry, LedgerDoc, PlaceName};
+use rectify_core::document::{self as document, ChangeScope, Conflict, HistoryEntry, LedgerDoc};
 use rectify_core::file as io;
 use rectify_core::ledger::{Ledger, Problem};
 
@@ -400,7 +400,7 @@ impl OpenDoc {
     }
 
     /// The change history, newest first, with the places each of the first `limit` touched.
-    pub fn history(&self, limit: usize) -> Vec<(HistoryEntry, Vec<PlaceName>)> {
+    pub fn history(&self, limit: usize) -> Vec<(HistoryEntry, ChangeScope)> {
         let ledger = self.ledger.get_untracked();
         self.with_doc(|d| {
             d.as_mut().map(|d| {
@@ -413,7 +413,7 @@ impl OpenDoc {
                     .map(|(i, e)| {
                         let places = match (&ledger, i < limit) {
                             (Some(l), true) => d.change_places(&e.hash, l),
-                            _ => vec![],
+                            _ => ChangeScope::default(),
                         };
                         (e, places)
                     })

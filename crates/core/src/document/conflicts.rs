@@ -356,7 +356,7 @@ impl LedgerDoc {
     }
 }
 
-fn scalar_text(value: &Value) -> String {
+pub(super) fn scalar_text(value: &Value) -> String {
     match value {
         Value::Scalar(s) => match s.as_ref() {
             automerge::ScalarValue::Str(t) => t.to_string(),
@@ -370,7 +370,7 @@ fn scalar_text(value: &Value) -> String {
     }
 }
 
-fn show_value(key: &str, raw: &str, ledger: Option<&Ledger>) -> ShownValue {
+pub(super) fn show_value(key: &str, raw: &str, ledger: Option<&Ledger>) -> ShownValue {
     if raw.trim().is_empty() {
         return ShownValue::Empty;
     }

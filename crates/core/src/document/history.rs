@@ -8,7 +8,8 @@ use automerge::{ChangeHash, ObjType, Patch, PatchAction, Prop, ReadDoc, Value, R
 use chrono::{NaiveDate, NaiveTime};
 
 use super::change_note::ChangeNote;
-use super::naming::{Author, PlaceName};
+use super::conflicts::{scalar_text, show_value};
+use super::naming::{Author, ChangeScope, PlaceChange, PlaceName, ShownValue};
 use super::{ChangeNotes, DocError, LedgerDoc};
 use super::{Damage, Thing};
 use crate::ledger::Ledger;
@@ -125,24 +126,65 @@ impl LedgerDoc {
     }
 
     /// Which problems and fields one change touched ("第3项 · 原因分析"), numbered as the
-    /// ledger stands now, in the order the change wrote them.
-    pub fn change_places(&mut self, hash: &str, ledger: &Ledger) -> Vec<PlaceName> {
+    /// ledger stands now, in the order the change wrote them, with a short field's value
+    /// before and after.
+    pub fn change_places(&mut self, hash: &str, ledger: &Ledger) -> ChangeScope {
         let Ok(hash) = hash.parse::<ChangeHash>() else {
-            return vec![];
+            return ChangeScope::default();
         };
         let Some(change) = self.doc.get_change_by_hash(&hash) else {
-            return vec![];
+            return ChangeScope::default();
         };
-        let patches = self.doc.diff(change.deps(), &[hash]);
-        let mut out: Vec<PlaceName> = vec![];
+        let deps = change.deps().to_vec();
+        let patches = self.doc.diff(&deps, &[hash]);
+        let mut out: Vec<PlaceChange> = vec![];
         for patch in &patches {
-            if let Some(label) = place_label(patch, ledger) {
-                if !out.contains(&label) {
-                    out.push(label);
+            let Some(place) = place_label(patch, ledger) else {
+                continue;
+            };
+            let values = self.values_written(patch, &deps, ledger);
+            match out.iter_mut().find(|p| p.place == place) {
+                Some(known) => {
+                    // the last write is the value after; the value before stays the first's
+                    if let (Some((before, _)), Some((_, after))) = (&known.values, values) {
+                        known.values = Some((before.clone(), after));
+                    }
                 }
+                None => out.push(PlaceChange { place, values }),
             }
         }
-        out
+        // a field written with the value it had (a new object's empty fields) changed nothing
+        out.retain(|p| !matches!(&p.values, Some((before, after)) if before == after));
+        ChangeScope::of(out)
+    }
+
+    /// A short field's value before (at `deps`) and after a patch that put it; none for
+    /// texts, lists, objects and the keys that only place things (order, deleted).
+    fn values_written(
+        &self,
+        patch: &Patch,
+        deps: &[ChangeHash],
+        ledger: &Ledger,
+    ) -> Option<(ShownValue, ShownValue)> {
+        let PatchAction::PutMap { key, value, .. } = &patch.action else {
+            return None;
+        };
+        if matches!(key.as_str(), "order" | "deleted" | "schema" | "ledger_id") {
+            return None;
+        }
+        let (Value::Scalar(after), _) = value else {
+            return None;
+        };
+        let before = match self.doc.get_at(&patch.obj, key.as_str(), deps) {
+            Ok(Some((Value::Scalar(v), _))) => scalar_text(&Value::Scalar(v)),
+            Ok(Some(_)) => return None,
+            _ => String::new(),
+        };
+        let after = scalar_text(&Value::Scalar(after.clone()));
+        Some((
+            show_value(key, &before, Some(ledger)),
+            show_value(key, &after, Some(ledger)),
+        ))
     }
 
     /// 恢复修改前的值: put back what the fields one change wrote held just before it (short

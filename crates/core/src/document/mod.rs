@@ -38,7 +38,7 @@ pub use error::{Damage, DocError, LimitError, Thing};
 pub use fill::AddedContents;
 pub use history::{end_of_day, start_of_day, HistoryEntry};
 pub use meta_field::{MetaField, MetaGroup, MetaKind};
-pub use naming::{Author, Field, PlaceName, ShownValue, Spot};
+pub use naming::{Author, ChangeScope, Field, PlaceChange, PlaceName, ShownValue, Spot};
 pub use ops_problem::{ProblemField, ProblemText};
 pub use ops_rule::NewRule;
 pub use persistence::KnownChanges;

@@ -149,8 +149,8 @@ impl PlaceName {
                 };
                 Some(PlaceName::problem(keys.get(1)?, Some(ledger), field))
             }
-            Some("categories") => Some(PlaceName::category(keys.get(1)?, Some(ledger), None)),
-            Some("rules") => Some(PlaceName::rule(keys.get(1)?, Some(ledger), None)),
+            Some("categories") => Some(PlaceName::category(keys.get(1)?, Some(ledger), field)),
+            Some("rules") => Some(PlaceName::rule(keys.get(1)?, Some(ledger), field)),
             Some("meta") | Some("sections") => Some(PlaceName {
                 spot: Spot::Meta,
                 field: keys
@@ -183,5 +183,52 @@ pub enum ShownValue {
 impl PartialEq<&str> for Author {
     fn eq(&self, name: &&str) -> bool {
         matches!(self, Author::Named(n) if n == name)
+    }
+}
+
+/// One place a change wrote, with the value before and after for a short field (整改时限:
+/// 2024-06-30 → 2024-07-31); long texts and structure carry none.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlaceChange {
+    pub place: PlaceName,
+    pub values: Option<(ShownValue, ShownValue)>,
+}
+
+/// The places one change wrote, in the order it wrote them, and how many distinct problems,
+/// categories and rules they belong to (a change that made a whole ledger writes hundreds of
+/// places: the UI summarises it from these counts).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChangeScope {
+    pub places: Vec<PlaceChange>,
+    pub problems: usize,
+    pub categories: usize,
+    pub rules: usize,
+    /// fields of 台账信息
+    pub meta: usize,
+}
+
+impl ChangeScope {
+    /// The places with their counts.
+    pub fn of(places: Vec<PlaceChange>) -> ChangeScope {
+        let mut spots: Vec<&PlaceName> = places.iter().map(|p| &p.place).collect();
+        spots.sort();
+        spots.dedup_by(|a, b| a.spot == b.spot && !matches!(a.spot, Spot::Meta));
+        let count = |f: fn(&Spot) -> bool| spots.iter().filter(|p| f(&p.spot)).count();
+        ChangeScope {
+            problems: count(|s| {
+                matches!(
+                    s,
+                    Spot::Problem(_) | Spot::ProblemInTrash | Spot::ProblemGone
+                )
+            }),
+            categories: count(|s| matches!(s, Spot::Category(_))),
+            rules: count(|s| matches!(s, Spot::Rule(_))),
+            meta: count(|s| matches!(s, Spot::Meta)),
+            places,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
     }
 }
