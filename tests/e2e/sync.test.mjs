@@ -367,6 +367,7 @@ test('the ledger as it stood on a past date is shown read-only, with its bulleti
   const banner = app.page.getByRole('status').filter({ hasText: '结束时的台账（只读' });
   await expectText(banner, new RegExp(`正在查看 ${ymd(new Date())} 结束时的台账`), 'the past-view banner');
   await expectCount(app.checklist.problemToggles, 20, 'the ledger of today');
+  await expectCount(app.notices.error.filter({ hasText: '还没有这本台账的任何记录' }), 0, 'the red notice of the day before, gone');
   // read-only: the fields cannot be typed in, and the bulletin is that day's
   const editor = await app.checklist.problem(1).open();
   assert.equal(await editor.field('责任人').getAttribute('readonly'), '', 'fields are read-only');

@@ -379,6 +379,8 @@ impl OpenDoc {
             .flatten();
         match past {
             Some(Ok(Some(ledger))) => {
+                // a red notice about another date no longer applies
+                self.notices.clear();
                 self.past.set(Some(date));
                 self.set_ledger(Some(ledger));
                 self.read_only.set(true);
