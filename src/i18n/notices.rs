@@ -333,6 +333,21 @@ impl Texts {
         }
     }
 
+    /// After a merge notice: problems edited here that the colleague deleted meanwhile.
+    pub fn edited_but_deleted(&self, titles: &[String]) -> String {
+        let n = titles.len();
+        match self.lang {
+            Lang::Zh => {
+                let quoted: Vec<String> = titles.iter().map(|t| format!("“{t}”")).collect();
+                format!("对方删除了你修改过的 {n} 个问题（{}）：已移入回收站，你的修改都在，可在回收站恢复。", quoted.join("、"))
+            }
+            Lang::En => {
+                let quoted: Vec<String> = titles.iter().map(|t| format!("“{t}”")).collect();
+                format!(" The other copy deleted {n} problem(s) you edited ({}): they are in the bin with your edits, and can be restored there.", quoted.join(", "))
+            }
+        }
+    }
+
     pub fn opened_as_new(&self, name: &str) -> String {
         match self.lang {
             Lang::Zh => format!("已作为新台账打开“{name}”。"),

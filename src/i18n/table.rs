@@ -30,6 +30,7 @@ texts! {
     drop_hint: "松开鼠标以导入台账文件", "Release the mouse button to import the ledger file";
     unsaved: "未保存：", "Not saved: ";
     export_now: "立即导出", "Export now";
+    show_trash: "查看回收站", "Show the bin";
     close_notice: "关闭提示", "Close the message";
     back_to_present: "回到当前台账", "Back to the current ledger";
     read_only_newer: "只读：此台账来自更新版本的 Rectify，不能在此修改。", "Read-only: this ledger comes from a newer version of Rectify and cannot be changed here.";

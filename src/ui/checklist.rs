@@ -170,7 +170,12 @@ pub fn ChecklistView() -> impl IntoView {
                 </section>
             </Show>
             <Show when=move || state.doc.ledger.with(|l| l.as_ref().is_some_and(|l| !l.trash.is_empty()))>
-                <details class="trash">
+                <details class="trash" prop:open=move || state.trash_open.get() on:toggle=move |e| {
+                    let open = event_target::<web_sys::HtmlDetailsElement>(&e).open();
+                    if open != state.trash_open.get_untracked() {
+                        state.trash_open.set(open);
+                    }
+                }>
                     <summary>{move || state.t().trash(state.doc.ledger.with(|l| l.as_ref().map(|l| l.trash.len()).unwrap_or(0)))}</summary>
                     <p class="hint">{state.tr(|t| t.trash_hint)}</p>
                     <ul>

@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{Lang, Texts};
-use state::{AppState, NoticeKind, PendingImport, Screen};
+use state::{AppState, NoticeAction, NoticeKind, PendingImport, Screen};
 
 /// Open IndexedDB (read into memory, at most 2 seconds), then mount the app on the body.
 pub fn start() {
@@ -313,9 +313,18 @@ fn Notices() -> impl IntoView {
                         NoticeKind::Error => ("notice error", "alert"),
                         NoticeKind::Info => ("notice info", "status"),
                     };
+                    let action = n.action.map(|a| match a {
+                        NoticeAction::ShowTrash => view! {
+                            <button class="small" on:click=move |_| {
+                                state.screen.set(Screen::Checklist);
+                                state.trash_open.set(true);
+                            }>{state.tr(|t| t.show_trash)}</button>
+                        },
+                    });
                     view! {
                         <div class=class role=role>
                             <span>{n.text}</span>
+                            {action}
                             <button class="close" aria-label={state.tr(|t| t.close_notice)} on:click=move |_| state.notices.notice.set(None)>
                                 "×"
                             </button>

@@ -113,6 +113,29 @@ test('two laptops exchange exports: both edits arrive on both, and the merge nam
   }
 }));
 
+test('a problem A edited and B deleted: the merge says so, and 查看回收站 shows it with A\'s words', scenario(env, async ({ laptop, tmpFile }) => {
+  const { a, b } = await shareExample(laptop, tmpFile);
+  const ea = await a.checklist.problem(3).open();
+  await ea.write('原因分析', '甲补充的原因分析');
+  const eb = await b.checklist.problem(3).open();
+  const title = await b.checklist.problem(3).summary();
+  await eb.delete();
+  await expectCount(b.checklist.problemToggles, 19, 'B: problem 3 deleted');
+  await a.waitForSave();
+  await b.waitForSave();
+  const fromB = await exportTo(b, tmpFile);
+  await a.notices.dismiss();
+
+  await a.header.importFile(fromB.path);
+  const message = await a.notices.infoText(/已合并/);
+  assert.match(message, /对方删除了你修改过的 1 个问题（“.+”）：已移入回收站，你的修改都在，可在回收站恢复。/, `the merge names it: ${message}`);
+  await a.page.getByRole('status').getByRole('button', { name: '查看回收站', exact: true }).click();
+  const trash = a.page.locator('details.trash');
+  await until(async () => (await trash.evaluate((d) => d.open)) === true, 'the bin open');
+  assert.ok(title.length > 0);
+  await expectText(trash, /恢复/, 'the problem in the bin, with its restore button');
+}));
+
 test('a text both laptops edited keeps both sides\' words, and the merge notice names it without breaking a label', scenario(env, async ({ laptop, tmpFile }) => {
   const { a, b } = await shareExample(laptop, tmpFile);
 

@@ -379,6 +379,7 @@ fn merging_the_same_bytes_twice_brings_nothing_new_the_second_time() {
             new_changes: 0,
             authors: vec![],
             both_edited: vec![],
+            edited_but_deleted: vec![],
         }
     );
     assert_eq!(mine.read().unwrap(), after_first, "unchanged");
@@ -556,4 +557,36 @@ fn a_copy_knows_only_the_heads_it_has_applied() {
     // not a hash at all
     assert!(!a.knows_all(&["not a hash".to_string()]));
     assert!(!a.knows_all(&["00".repeat(32)]));
+}
+
+/// A problem edited here and deleted there meanwhile: the merge keeps the edit (the problem is
+/// in 回收站 with it) and says which problem, so nobody loses the work without knowing. A
+/// problem deleted there that nobody edited here, or deleted on both sides, is not named.
+#[test]
+fn a_problem_edited_here_and_deleted_there_is_named_by_the_merge() {
+    let (mut ours, _, probs) = small_ledger();
+    let mut theirs = ours.fork(T0 + 2);
+    ours.set_problem_text(&probs[0], ProblemText::Cause, "议事规则不完善")
+        .unwrap();
+    ours.delete_problem(&probs[2]).unwrap();
+    ours.commit(T0 + 3);
+    theirs.delete_problem(&probs[0]).unwrap();
+    theirs.delete_problem(&probs[1]).unwrap();
+    theirs.delete_problem(&probs[2]).unwrap();
+    theirs.commit(T0 + 4);
+
+    let report = ours.copy().merge(&mut theirs.copy(), T0 + 5).unwrap();
+    assert_eq!(report.edited_but_deleted, [probs[0].clone()]);
+    let mut merged = ours.copy();
+    merged.merge(&mut theirs.copy(), T0 + 5).unwrap();
+    let ledger = merged.read().unwrap();
+    let kept = ledger.trash.iter().find(|p| p.id == probs[0]).unwrap();
+    assert_eq!(kept.cause, "议事规则不完善", "the edit is in 回收站");
+
+    // the other way round: their copy did not edit what ours deleted
+    let report = theirs.copy().merge(&mut ours.copy(), T0 + 6).unwrap();
+    assert!(report.edited_but_deleted.is_empty(), "{report:?}");
+    // merging again names nothing
+    let report = merged.merge(&mut theirs.copy(), T0 + 7).unwrap();
+    assert!(report.edited_but_deleted.is_empty());
 }

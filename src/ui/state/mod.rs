@@ -23,7 +23,7 @@ use rectify_core::store::{KeyValue, LedgerStore, StoreError};
 pub use document::OpenDoc;
 pub use import::{Imports, PendingImport};
 pub use library::Library;
-pub use notices::{Notice, NoticeKind, Notices};
+pub use notices::{Notice, NoticeAction, NoticeKind, Notices};
 pub use office::Office;
 pub use prefs::Prefs;
 pub use saves::Saves;
@@ -61,6 +61,8 @@ pub struct AppState {
     pub open_problem: RwSignal<Option<String>>,
     /// a newer version was downloaded by the service worker; a reload shows it
     pub update_ready: RwSignal<bool>,
+    /// 回收站 in the checklist is open (a notice's 查看回收站 opens it)
+    pub trash_open: RwSignal<bool>,
 }
 
 /// localStorage, with IndexedDB beside it when the browser opened it at start.
@@ -91,6 +93,7 @@ impl AppState {
             screen,
             open_problem: RwSignal::new(None),
             update_ready: RwSignal::new(false),
+            trash_open: RwSignal::new(false),
         };
         if let Err(StoreError::Unavailable) = store.kv().get("rectify:probe") {
             notices

@@ -8,10 +8,18 @@ pub enum NoticeKind {
     Error,
 }
 
+/// A button a notice offers beside its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeAction {
+    /// open 回收站 in the checklist (a merge put edited problems there)
+    ShowTrash,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     pub kind: NoticeKind,
     pub text: String,
+    pub action: Option<NoticeAction>,
 }
 
 /// The notices the views show. Copyable handles into Leptos' arena.
@@ -41,6 +49,16 @@ impl Notices {
         self.notice.set(Some(Notice {
             kind: NoticeKind::Info,
             text: text.into(),
+            action: None,
+        }));
+    }
+
+    /// Something happened that asks for a look: an info notice with a button.
+    pub fn info_with(&self, text: impl Into<String>, action: NoticeAction) {
+        self.notice.set(Some(Notice {
+            kind: NoticeKind::Info,
+            text: text.into(),
+            action: Some(action),
         }));
     }
 
@@ -48,6 +66,7 @@ impl Notices {
         self.notice.set(Some(Notice {
             kind: NoticeKind::Error,
             text: text.into(),
+            action: None,
         }));
     }
 

@@ -9,6 +9,7 @@
 
 pub mod change_note;
 pub mod conflicts;
+mod deleted_there;
 mod edit;
 mod error;
 mod fill;

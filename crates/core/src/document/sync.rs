@@ -25,6 +25,9 @@ pub struct MergeReport {
     /// long texts both sides edited since they last met ("第3项 · 原因分析"): merged character by
     /// character, worth a read
     pub both_edited: Vec<PlaceName>,
+    /// problems this copy edited that the other deleted meanwhile (ids; now in 回收站, with
+    /// the edits kept)
+    pub edited_but_deleted: Vec<String>,
 }
 
 impl LedgerDoc {
@@ -201,6 +204,7 @@ impl LedgerDoc {
         // everything stale while merging (a failed merge leaves no stale cache behind), then
         // narrowed to the problems the merge changed
         let kept = std::mem::take(&mut *self.cache.borrow_mut());
+        let our_heads = self.doc.document().get_heads();
         // (the sequences both sides edited come out of the apply's own walk: Automerge
         // visits each of their operations anyway, vendored change 7)
         let both = self
@@ -219,6 +223,7 @@ impl LedgerDoc {
             }
         }
         let both_edited = self.texts_edited_by_both(&mut merged, both);
+        let edited_but_deleted = self.edited_here_deleted_there(&our_heads, their_heads);
         let people = self.people();
         let mut authors: Vec<Author> = actors.iter().map(|a| Author::of(a, &people)).collect();
         authors.sort();
@@ -227,6 +232,7 @@ impl LedgerDoc {
             new_changes: added.len(),
             authors,
             both_edited,
+            edited_but_deleted,
         })
     }
 }
