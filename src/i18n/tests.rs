@@ -436,7 +436,22 @@ fn history_words_in_both_languages() {
         ShownValue::Candidate(false),
         ShownValue::Category(None),
     ];
-    let mut english = vec![EN.author(&Author::Unsigned("0a1b2c3d".into()))];
+    let changed = |place: PlaceName, values| rectify_core::document::PlaceChange { place, values };
+    let many = rectify_core::document::ChangeScope::of(
+        (1..=8)
+            .map(|n| changed(place(Spot::Problem(n), Some(At::Status)), None))
+            .collect(),
+    );
+    let one = rectify_core::document::ChangeScope::of(vec![changed(
+        place(Spot::Problem(3), Some(At::Status)),
+        Some((ShownValue::Status(Status::NotStarted), ShownValue::Status(Status::Done))),
+    )]);
+    let mut english = vec![
+        EN.author(&Author::Unsigned("0a1b2c3d".into())),
+        EN.change_scope(&many),
+        EN.change_scope(&one),
+        EN.edited_but_deleted(&["A".to_string()]),
+    ];
     english.extend(places.iter().map(|p| EN.place(p)));
     english.extend(notes.iter().map(|n| EN.change_note(n)));
     english.extend(values.iter().map(|v| EN.shown_value(v)));
@@ -466,4 +481,7 @@ fn history_words_in_both_languages() {
         "Edited Cause; Status set to Done (6 in all)"
     );
     assert_eq!(ZH.shown_value(&ShownValue::Empty), "（空）");
+    assert_eq!(ZH.change_scope(&many), "8 个问题");
+    assert_eq!(ZH.change_scope(&one), "第3项 · 整改状态：未启动 → 已完成");
+    assert_eq!(EN.change_scope(&one), "No. 3 · Status: Not started → Done");
 }
