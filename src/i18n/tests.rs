@@ -444,7 +444,10 @@ fn history_words_in_both_languages() {
     );
     let one = rectify_core::document::ChangeScope::of(vec![changed(
         place(Spot::Problem(3), Some(At::Status)),
-        Some((ShownValue::Status(Status::NotStarted), ShownValue::Status(Status::Done))),
+        Some((
+            ShownValue::Status(Status::NotStarted),
+            ShownValue::Status(Status::Done),
+        )),
     )]);
     let mut english = vec![
         EN.author(&Author::Unsigned("0a1b2c3d".into())),

@@ -114,7 +114,7 @@ pub fn ChecklistView() -> impl IntoView {
             <form class="filters" role="search" on:submit=|e| e.prevent_default()>
                 <label>
                     {state.tr(|t| t.filter_status)}
-                    <select on:change=move |e| {
+                    <select prop:value=move || filter.with(|f| f.status.as_ref().map(|s| s.code().to_string()).unwrap_or_default()) on:change=move |e| {
                         let v = event_target_value(&e);
                         filter.update(|f| f.status = if v.is_empty() { None } else { Some(Status::from_code(&v)) });
                     }>
@@ -124,7 +124,7 @@ pub fn ChecklistView() -> impl IntoView {
                 </label>
                 <label>
                     {state.tr(|t| t.filter_department)}
-                    <select on:change=move |e| {
+                    <select prop:value=move || filter.with(|f| f.department.clone().unwrap_or_default()) on:change=move |e| {
                         let v = event_target_value(&e);
                         filter.update(|f| f.department = if v.is_empty() { None } else { Some(v) });
                     }>
@@ -134,7 +134,7 @@ pub fn ChecklistView() -> impl IntoView {
                 </label>
                 <label>
                     {state.tr(|t| t.filter_light)}
-                    <select on:change=move |e| {
+                    <select prop:value=move || filter.with(|f| f.light.map(|l| l.code()).unwrap_or_default()) on:change=move |e| {
                         let v = event_target_value(&e);
                         filter.update(|f| f.light = Light::from_code(&v));
                     }>
@@ -144,7 +144,7 @@ pub fn ChecklistView() -> impl IntoView {
                 </label>
                 <label>
                     {state.tr(|t| t.search)}
-                    <input type="search" placeholder={state.tr(|t| t.search_placeholder)} on:input=move |e| {
+                    <input type="search" placeholder={state.tr(|t| t.search_placeholder)} prop:value=move || filter.with(|f| f.text.clone()) on:input=move |e| {
                         let v = event_target_value(&e);
                         filter.update(|f| f.text = v);
                     }/>
@@ -153,6 +153,12 @@ pub fn ChecklistView() -> impl IntoView {
             <p class="counts" role="status" aria-live="polite">
                 {move || counts.get().map(|(c, total)| state.t().shown_counts(&c, total))}
             </p>
+            <Show when=move || !filter.with(|f| f.is_empty()) && visible.with(|v| v.is_empty())>
+                <p class="empty-result">
+                    {state.tr(|t| t.no_matching_problems)}
+                    <button class="small" on:click=move |_| filter.set(Filter::default())>{state.tr(|t| t.clear_filters)}</button>
+                </p>
+            </Show>
             <For
                 each=move || category_ids.get()
                 key=|id| id.clone()

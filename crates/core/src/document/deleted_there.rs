@@ -2,38 +2,48 @@
 //! deleted meanwhile. The edits are kept (a deleted problem is only flagged, and sits in
 //! 回收站), but nobody would look there unless the merge notice says so.
 
-use automerge::{ChangeHash, ObjType, PatchAction, Prop, ReadDoc, ScalarValue, Value, ROOT};
+use automerge::{ChangeHash, PatchAction, Prop, ScalarValue, Value};
 
 use super::LedgerDoc;
 
 impl LedgerDoc {
-    /// The ids of the problems that are deleted after a merge but were not in this copy
-    /// before it (at `our_heads`), and that this copy edited since the copies last met (its
-    /// changes beyond `their_heads`). Cheap when the merge deleted nothing.
+    /// The ids of the problems the merge deleted (theirs set `deleted` on a problem this copy
+    /// had not deleted; `our_heads` are this copy's before it) that this copy edited since the
+    /// copies last met (its changes beyond `their_heads`). Only called when theirs wrote a
+    /// `deleted` key at all.
     pub(super) fn edited_here_deleted_there(
         &mut self,
         our_heads: &[ChangeHash],
         their_heads: &[ChangeHash],
     ) -> Vec<String> {
-        let Ok(Some((Value::Object(ObjType::Map), problems))) = self.doc.get(ROOT, "problems")
-        else {
-            return vec![];
-        };
-        let is_true = |v: Option<(Value, automerge::ObjId)>| matches!(v, Some((Value::Scalar(s), _)) if matches!(s.as_ref(), ScalarValue::Boolean(true)));
+        // (the document's heads: AutoCommit's `get_heads` would close an open transaction)
+        let heads = self.doc.document().get_heads();
+        // the merge undone: a problem's `deleted` put back to false (or removed) was deleted
+        // by the merge
         let newly_deleted: Vec<String> = self
             .doc
-            .map_range(&problems, ..)
-            .map(|item| (item.key.to_string(), item.id()))
-            .filter(|(_, obj)| is_true(self.doc.get(obj, "deleted").ok().flatten()))
-            .filter(|(_, obj)| !is_true(self.doc.get_at(obj, "deleted", our_heads).ok().flatten()))
-            .map(|(id, _)| id)
+            .diff(&heads, our_heads)
+            .into_iter()
+            .filter_map(|patch| {
+                let undeleted = match &patch.action {
+                    PatchAction::PutMap { key, value, .. } => {
+                        key == "deleted" && !is_true(&value.0)
+                    }
+                    PatchAction::DeleteMap { key } => key == "deleted",
+                    _ => false,
+                };
+                match (undeleted, patch.path.as_slice()) {
+                    (true, [(_, Prop::Map(map)), (_, Prop::Map(id))]) if map == "problems" => {
+                        Some(id.clone())
+                    }
+                    _ => None,
+                }
+            })
             .collect();
         if newly_deleted.is_empty() {
             return vec![];
         }
         // what this copy's own changes (those the other copy lacked) wrote, by problem
-        // (the document's: AutoCommit's `get_heads` would close an open transaction)
-        let heads = self.doc.document().get_heads();
         let mut edited: Vec<String> = vec![];
         for patch in self.doc.diff(their_heads, &heads) {
             let mut keys = patch.path.iter().map(|(_, prop)| prop);
@@ -52,4 +62,8 @@ impl LedgerDoc {
         }
         edited
     }
+}
+
+fn is_true(value: &Value) -> bool {
+    matches!(value, Value::Scalar(s) if matches!(s.as_ref(), ScalarValue::Boolean(true)))
 }

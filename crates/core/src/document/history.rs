@@ -137,12 +137,22 @@ impl LedgerDoc {
         };
         let deps = change.deps().to_vec();
         let patches = self.doc.diff(&deps, &[hash]);
+        // the same change undone: its puts carry the values before it
+        let before: HashMap<(String, String), Value<'static>> = self
+            .doc
+            .diff(&[hash], &deps)
+            .into_iter()
+            .filter_map(|p| match p.action {
+                PatchAction::PutMap { key, value, .. } => Some(((p.obj.to_string(), key), value.0)),
+                _ => None,
+            })
+            .collect();
         let mut out: Vec<PlaceChange> = vec![];
         for patch in &patches {
             let Some(place) = place_label(patch, ledger) else {
                 continue;
             };
-            let values = self.values_written(patch, &deps, ledger);
+            let values = values_written(patch, &before, ledger);
             match out.iter_mut().find(|p| p.place == place) {
                 Some(known) => {
                     // the last write is the value after; the value before stays the first's
@@ -156,35 +166,6 @@ impl LedgerDoc {
         // a field written with the value it had (a new object's empty fields) changed nothing
         out.retain(|p| !matches!(&p.values, Some((before, after)) if before == after));
         ChangeScope::of(out)
-    }
-
-    /// A short field's value before (at `deps`) and after a patch that put it; none for
-    /// texts, lists, objects and the keys that only place things (order, deleted).
-    fn values_written(
-        &self,
-        patch: &Patch,
-        deps: &[ChangeHash],
-        ledger: &Ledger,
-    ) -> Option<(ShownValue, ShownValue)> {
-        let PatchAction::PutMap { key, value, .. } = &patch.action else {
-            return None;
-        };
-        if matches!(key.as_str(), "order" | "deleted" | "schema" | "ledger_id") {
-            return None;
-        }
-        let (Value::Scalar(after), _) = value else {
-            return None;
-        };
-        let before = match self.doc.get_at(&patch.obj, key.as_str(), deps) {
-            Ok(Some((Value::Scalar(v), _))) => scalar_text(&Value::Scalar(v)),
-            Ok(Some(_)) => return None,
-            _ => String::new(),
-        };
-        let after = scalar_text(&Value::Scalar(after.clone()));
-        Some((
-            show_value(key, &before, Some(ledger)),
-            show_value(key, &after, Some(ledger)),
-        ))
     }
 
     /// 恢复修改前的值: put back what the fields one change wrote held just before it (short
@@ -286,4 +267,31 @@ fn place_label(patch: &Patch, ledger: &Ledger) -> Option<PlaceName> {
         keys.push(key.clone());
     }
     PlaceName::of_keys(&keys, ledger)
+}
+
+/// A short field's value before (`before`, from the change undone) and after a patch that put
+/// it; none for texts, lists, objects and the keys that only place things (order, deleted).
+fn values_written(
+    patch: &Patch,
+    before: &HashMap<(String, String), Value<'static>>,
+    ledger: &Ledger,
+) -> Option<(ShownValue, ShownValue)> {
+    let PatchAction::PutMap { key, value, .. } = &patch.action else {
+        return None;
+    };
+    if matches!(key.as_str(), "order" | "deleted" | "schema" | "ledger_id") {
+        return None;
+    }
+    let (after @ Value::Scalar(_), _) = value else {
+        return None;
+    };
+    let before = match before.get(&(patch.obj.to_string(), key.clone())) {
+        Some(v @ Value::Scalar(_)) => scalar_text(v),
+        Some(_) => return None,
+        None => String::new(),
+    };
+    Some((
+        show_value(key, &before, Some(ledger)),
+        show_value(key, &scalar_text(after), Some(ledger)),
+    ))
 }

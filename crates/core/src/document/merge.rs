@@ -46,6 +46,11 @@ struct Keys {
 }
 
 impl Merged {
+    /// Whether theirs wrote `key` in some map.
+    pub(super) fn wrote_key(&self, key: &str) -> bool {
+        self.touched.values().any(|k| k.map.contains(key))
+    }
+
     /// Read `theirs` (already applied to `doc`) and find where what they touched is.
     pub(super) fn new(doc: &AutoCommit, theirs: &[Change]) -> Merged {
         let mut touched: HashMap<LegacyObjectId, Keys> = HashMap::new();

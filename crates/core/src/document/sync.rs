@@ -223,7 +223,11 @@ impl LedgerDoc {
             }
         }
         let both_edited = self.texts_edited_by_both(&mut merged, both);
-        let edited_but_deleted = self.edited_here_deleted_there(&our_heads, their_heads);
+        let edited_but_deleted = if merged.wrote_key("deleted") {
+            self.edited_here_deleted_there(&our_heads, their_heads)
+        } else {
+            vec![]
+        };
         let people = self.people();
         let mut authors: Vec<Author> = actors.iter().map(|a| Author::of(a, &people)).collect();
         authors.sort();
