@@ -219,6 +219,14 @@ test('filters by department, status, light and text, with the counts of what is 
   await checklist.filter({ text: '没有这样的内容' });
   await expectText(checklist.counts, /^显示 0 个问题（共 3 个）：未启动 0，整改中 0，已完成 0，长期坚持 0；红灯 0，黄灯 0，绿灯 0$/, 'counts for no match');
   await expectCount(checklist.problemToggles, 0, 'problems shown for no match');
+  // nothing shown says so, and offers to clear every filter at once (the controls too)
+  await checklist.filter({ status: '已完成' });
+  await expectText(checklist.main.getByText('无符合条件的问题。'), /无符合条件的问题/, 'the empty result said');
+  await checklist.main.getByRole('button', { name: '清除筛选', exact: true }).click();
+  await expectText(checklist.counts, all, 'counts after 清除筛选');
+  assert.equal(await checklist.search.inputValue(), '', 'the search box cleared');
+  assert.equal(await checklist.statusFilter.inputValue(), '', 'the status filter back to all');
+  await expectCount(checklist.main.getByText('无符合条件的问题。'), 0, 'no empty-result line');
 
   await checklist.filter({ text: '' });
   await expectText(checklist.counts, all, 'counts after clearing the search');
