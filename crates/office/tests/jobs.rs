@@ -320,6 +320,7 @@ fn the_message_format_is_pinned_to_its_protocol_number() {
         (2, "6d44a9f0eea34314"),
         (3, "3403785c81f3e2e1"),
         (4, "906476c157e79f78"),
+        (5, "08838f41c84d41be"),
     ];
     let (protocol, expected) = pinned[pinned.len() - 1];
     assert_eq!(
