@@ -182,20 +182,35 @@ fn bulletin_counting(ledger: &Ledger, counts: BulletinCounts) -> Bulletin {
         blocks.push(plain(line));
     }
 
+    // The sections of the ledger's own text: one with neither heading nor text is left out
+    // when another has a heading of its own (an imported text's skeleton, not the sample's).
+    let own_skeleton = [
+        &sections.deployment_heading,
+        &sections.implementation_heading,
+        &sections.next_steps_heading,
+    ]
+    .iter()
+    .any(|h| !h.trim().is_empty());
+    let shown = |h: &str, t: &str| !own_skeleton || !h.trim().is_empty() || !t.trim().is_empty();
+    let mut n = 0;
     // 一、 deployment
-    push_heading(
-        &mut blocks,
-        1,
-        or_default(&sections.deployment_heading, DEFAULT_DEPLOYMENT_HEADING),
-    );
-    for line in paragraphs(&sections.deployment) {
-        blocks.push(narrative(line));
+    if shown(&sections.deployment_heading, &sections.deployment) {
+        n += 1;
+        push_heading(
+            &mut blocks,
+            n,
+            or_default(&sections.deployment_heading, DEFAULT_DEPLOYMENT_HEADING),
+        );
+        for line in paragraphs(&sections.deployment) {
+            blocks.push(narrative(line));
+        }
     }
 
     // 二、 one （N） per category, then its numbered problems
+    n += 1;
     push_heading(
         &mut blocks,
-        2,
+        n,
         or_default(
             &sections.implementation_heading,
             DEFAULT_IMPLEMENTATION_HEADING,
@@ -229,13 +244,15 @@ fn bulletin_counting(ledger: &Ledger, counts: BulletinCounts) -> Bulletin {
     }
 
     // 三、 next steps
-    push_heading(
-        &mut blocks,
-        3,
-        or_default(&sections.next_steps_heading, DEFAULT_NEXT_STEPS_HEADING),
-    );
-    for line in paragraphs(&sections.next_steps) {
-        blocks.push(narrative(line));
+    if shown(&sections.next_steps_heading, &sections.next_steps) {
+        push_heading(
+            &mut blocks,
+            n + 1,
+            or_default(&sections.next_steps_heading, DEFAULT_NEXT_STEPS_HEADING),
+        );
+        for line in paragraphs(&sections.next_steps) {
+            blocks.push(narrative(line));
+        }
     }
     for line in paragraphs(&meta.contact) {
         blocks.push(plain(line));
@@ -392,6 +409,11 @@ pub fn progress_text(ledger: &Ledger, p: &Problem) -> String {
     let text = one_line(&p.progress);
     let (stated, rest) = split_status_phrase(&text);
     if stated.as_ref() == Some(&p.status) {
+        return text;
+    }
+    // a text whose own last status sentence (…已完成整改。) says the status is kept as it is
+    let (said, sentence, _) = crate::ledger::read_status(&text);
+    if stated.is_none() && !sentence.is_empty() && said == p.status {
         return text;
     }
     let year = ledger.meta.issue_date.map(|d| d.year());
