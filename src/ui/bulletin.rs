@@ -136,7 +136,7 @@ pub fn BulletinView() -> impl IntoView {
                     <p class="hint warn">{state.tr(|t| t.counts_sentence_added)}</p>
                 })}
                 {move || made.with(|b| b.as_ref().map(|b| b.stated_kept.clone()).unwrap_or_default()).into_iter().map(|s| view! {
-                    <p class="hint warn stated-kept">{state.tr(|t| t.stated_kept_note)}{s}</p>
+                    <p class="hint warn stated-kept">{state.tr(|t| t.stated_kept_note)}{format!("“{s}”")}</p>
                 }).collect_view()}
                 {move || {
                     let differences = made.with(|b| b.as_ref().map(|b| b.figure_differences.clone()).unwrap_or_default());

@@ -192,21 +192,26 @@ fn Recognised(report: BulletinReport, roles: RwSignal<Vec<(Marker, Role)>>) -> i
             </div>
             <ul class="outline" role="tree" aria-label=t.outline_found>
                 {outline.into_iter().map(|entry| {
-                    let text = match &entry.node {
-                        OutlineNode::Section(h) => h.clone(),
-                        OutlineNode::Category(c) => format!("{}{}{c}", t.role(Role::Category), t.colon),
+                    // the text's own words (content) apart from the UI's
+                    let (before, content, after) = match &entry.node {
+                        OutlineNode::Section(h) => (String::new(), h.clone(), String::new()),
+                        OutlineNode::Category(c) => (format!("{}{}", t.role(Role::Category), t.colon), c.clone(), String::new()),
                         OutlineNode::Problem { number, text } => {
                             let said = statuses.get(number.saturating_sub(1));
                             let status = said.map(|s| {
                                 let review = if s.ambiguous { t.to_review } else { "" };
                                 t.status_said(&t.status(&s.status), &s.sentence, review)
                             }).unwrap_or_default();
-                            format!("{number}. {text}{status}")
+                            (format!("{number}. "), text.clone(), status)
                         }
-                        OutlineNode::Field { field, text } => format!("{}{}{text}", t.text_field(*field), t.colon),
-                        OutlineNode::Rule(r) => format!("《{r}》"),
+                        OutlineNode::Field { field, text } => (format!("{}{}", t.text_field(*field), t.colon), text.clone(), String::new()),
+                        OutlineNode::Rule(r) => (String::new(), format!("《{r}》"), String::new()),
                     };
-                    view! { <li role="treeitem" attr:aria-level=(entry.depth + 1).to_string() class=format!("depth-{}", entry.depth)>{text}</li> }
+                    view! {
+                        <li role="treeitem" prop:ariaLevel=(entry.depth + 1).to_string() class=format!("depth-{}", entry.depth)>
+                            {before}<span class="quoted">{content}</span>{after}
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
             {(!warnings.is_empty()).then(|| view! {
