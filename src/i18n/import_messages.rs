@@ -3,7 +3,7 @@
 //! 从通报导入. The readers hand over enums with their data; the words are chosen only here.
 
 use rectify_core::document::ProblemText;
-use rectify_core::import::bulletin::{BulletinTextError, BulletinWarning, KeptIn};
+use rectify_core::import::bulletin::{BulletinTextError, BulletinWarning, KeptIn, Marker, Role};
 use rectify_core::import::xlsx::{
     ColumnNote, Field, SkipReason, SkippedRow, XlsxImportError, XlsxNote, MAX_ROWS,
 };
@@ -166,6 +166,51 @@ impl Texts {
             (Lang::En, W::ProblemCountDiffers { stated, categories, problems }) => format!("The bulletin states {stated} problems; {categories} categories and {problems} problems were found"),
             (Lang::En, W::DoneCountDiffers { stated, basis, found }) => format!("The bulletin states {stated} finished; {found} finished {} were found from the progress texts", match basis { CountingBasis::Category => "categories", CountingBasis::Problem => "problems" }),
             (Lang::En, W::RuleCountDiffers { stated, counted, candidates }) => format!("The bulletin states {stated} rules; {counted} rules were found ({candidates} more to confirm)"),
+            (Lang::Zh, W::CategoryCountDiffers { stated, found }) => format!("通报写明{stated}个方面，识别出类别{found}个"),
+            (Lang::En, W::CategoryCountDiffers { stated, found }) => format!("The bulletin states {stated} areas; {found} categories were found"),
+            (Lang::Zh, W::RoleTie { levels }) => format!("哪一级编号是问题，证据相当：{}。请在下面为各级编号选定角色", self.markers(levels)),
+            (Lang::En, W::RoleTie { levels }) => format!("The evidence is even on which numbering level holds the problems: {}. Choose each level’s role below", self.markers(levels)),
+            (Lang::Zh, W::StatusesToReview(numbers)) => format!("第{}项问题的整改状态请核对：整改情况的说法前后不一或没有说明", join_numbers(numbers, "、")),
+            (Lang::En, W::StatusesToReview(numbers)) => format!("Check the status of problem {}: its progress text says different things, or nothing", join_numbers(numbers, ", ")),
+        }
+    }
+
+    fn markers(&self, levels: &[Marker]) -> String {
+        let sep = if self.lang == Lang::Zh { "、" } else { ", " };
+        levels
+            .iter()
+            .map(|m| self.marker(*m))
+            .collect::<Vec<_>>()
+            .join(sep)
+    }
+
+    /// A numbering level as the preview names it.
+    pub fn marker(&self, m: Marker) -> &'static str {
+        match (self.lang, m) {
+            (Lang::Zh, Marker::CnComma) => "一、",
+            (Lang::Zh, Marker::CnParen) => "（一）",
+            (Lang::Zh, Marker::Article) => "第一条",
+            (_, Marker::Digit) => "1.",
+            (_, Marker::DigitParen) => "(1)",
+            (_, Marker::DigitHalfParen) => "1)",
+            (_, Marker::Circled) => "①",
+            (Lang::En, Marker::CnComma) => "Chinese numeral with comma",
+            (Lang::En, Marker::CnParen) => "(Chinese numeral)",
+            (Lang::En, Marker::Article) => "Article N",
+        }
+    }
+
+    /// A numbering level's role, as the preview's select offers it.
+    pub fn role(&self, r: Role) -> &'static str {
+        match (self.lang, r) {
+            (Lang::Zh, Role::Category) => "类别",
+            (Lang::Zh, Role::Problem) => "问题",
+            (Lang::Zh, Role::Part) => "问题的一部分",
+            (Lang::Zh, Role::Narrative) => "叙述段落",
+            (Lang::En, Role::Category) => "Category",
+            (Lang::En, Role::Problem) => "Problem",
+            (Lang::En, Role::Part) => "Part of a problem",
+            (Lang::En, Role::Narrative) => "Narrative",
         }
     }
 
@@ -198,4 +243,12 @@ impl Texts {
             _ => self.text_field(field),
         }
     }
+}
+
+fn join_numbers(numbers: &[usize], sep: &str) -> String {
+    numbers
+        .iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(sep)
 }

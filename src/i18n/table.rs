@@ -299,6 +299,11 @@ texts! {
     list_separator: "，", ", ";
     colon: "：", ": ";
     nothing_left_over: "全文都已归入相应栏目，没有遗留文字。", "All of the text was placed; nothing is left over.";
+    outline_found: "识别出的结构", "Structure found";
+    evidence_even: "（证据相当，请选定）", "(even evidence: choose)";
+    to_review: " 请核对", " to check";
+    stated_kept_note: "原文统计（台账无法重算，保留原句）：", "As stated in the text (the ledger cannot recompute it, the sentence is kept): ";
+    figures_differ: "通报原文的数字与台账不一致：", "The figures the text states differ from the ledger: ";
 
     // Excel (ui/xlsx_import.rs, ui/ledgers.rs)
     start_excel: "已有 Excel 台账？", "Already keep the ledger in Excel?";

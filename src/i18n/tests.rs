@@ -2,7 +2,7 @@ use super::*;
 use rectify_core::backup::Reminder;
 use rectify_core::document::{Damage, DocError, LimitError, ProblemField, ProblemText, Thing};
 use rectify_core::file::envelope::ImportError;
-use rectify_core::import::bulletin::{BulletinTextError, BulletinWarning, KeptIn};
+use rectify_core::import::bulletin::{BulletinTextError, BulletinWarning, KeptIn, Marker};
 use rectify_core::import::xlsx::{
     ColumnNote, Field, SkipReason, SkippedRow, XlsxImportError, XlsxNote,
 };
@@ -236,6 +236,14 @@ fn every_message(t: &Texts) -> Vec<String> {
             counted: 8,
             candidates: 1,
         },
+        BulletinWarning::CategoryCountDiffers {
+            stated: 8,
+            found: 7,
+        },
+        BulletinWarning::RoleTie {
+            levels: vec![Marker::DigitParen, Marker::CnComma],
+        },
+        BulletinWarning::StatusesToReview(vec![2, 5]),
     ];
     out.extend(warnings.iter().map(|w| t.bulletin_warning(w)));
     let kept = [

@@ -439,6 +439,55 @@ impl Texts {
         }
     }
 
+    /// A figure the bulletin text states that the ledger counts otherwise.
+    pub fn figure_difference(
+        &self,
+        d: &rectify_core::bulletin::figures::FigureDifference,
+    ) -> String {
+        use rectify_core::bulletin::figures::Figure as F;
+        let (zh, en) = match d.figure {
+            F::Problems => ("问题", "problems"),
+            F::Categories => ("方面", "areas"),
+            F::Done => ("已完成", "finished"),
+            F::InProgress => ("正在整改", "in progress"),
+            F::BasicallyDone => ("基本完成", "mostly finished"),
+            F::RatePercent => ("完成率（%）", "rate (%)"),
+            F::Rules => ("制度", "rules"),
+            F::People => ("人数", "people"),
+            F::Money => ("金额", "amount"),
+        };
+        match self.lang {
+            Lang::Zh => format!("{zh}原文{}、台账{}", d.stated, d.ledger),
+            Lang::En => format!("{en}: {} stated, {} in the ledger", d.stated, d.ledger),
+        }
+    }
+
+    /// The count check of 从通报导入: the stated number of problems against those found.
+    pub fn count_check(&self, stated: usize, found: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("通报写明 {stated} 个具体问题，识别出 {found} 个"),
+            Lang::En => format!("The text states {stated} problems; {found} were found"),
+        }
+    }
+
+    /// The label of a numbering level's role select.
+    pub fn level_role(&self, marker: &str, items: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("编号“{marker}”（{items} 处）是"),
+            Lang::En => format!("Numbering “{marker}” ({items} items) is"),
+        }
+    }
+
+    /// A problem's status in the outline, with the sentence it was read from.
+    pub fn status_said(&self, status: &str, sentence: &str, review: &str) -> String {
+        match (self.lang, sentence.is_empty()) {
+            (Lang::Zh, false) => format!(" —— {status}（依据：“{sentence}”）{review}"),
+            (Lang::Zh, true) => format!(" —— {status}（未写明）{review}"),
+            (Lang::En, false) => format!(" — {status} (from “{sentence}”){review}"),
+            (Lang::En, true) => format!(" — {status} (not said){review}"),
+        }
+    }
+
     pub fn stated_in_bulletin(&self, stated: &str) -> String {
         match self.lang {
             Lang::Zh => format!("通报原文写明：{stated}。"),

@@ -135,6 +135,17 @@ pub fn BulletinView() -> impl IntoView {
                 {move || made.with(|b| b.as_ref().is_some_and(|b| b.counts_sentence_added)).then(|| view! {
                     <p class="hint warn">{state.tr(|t| t.counts_sentence_added)}</p>
                 })}
+                {move || made.with(|b| b.as_ref().map(|b| b.stated_kept.clone()).unwrap_or_default()).into_iter().map(|s| view! {
+                    <p class="hint warn stated-kept">{state.tr(|t| t.stated_kept_note)}{format!("“{s}”")}</p>
+                }).collect_view()}
+                {move || {
+                    let differences = made.with(|b| b.as_ref().map(|b| b.figure_differences.clone()).unwrap_or_default());
+                    (!differences.is_empty()).then(|| {
+                        let t = state.t();
+                        let list = differences.iter().map(|d| t.figure_difference(d)).collect::<Vec<_>>().join(t.list_separator);
+                        view! { <p class="hint warn figures-differ" role="note">{t.figures_differ}{list}</p> }
+                    })
+                }}
             </div>
             <div class="sheets" role="document" aria-label=state.tr(|t| t.bulletin_preview)>
                 {move || pages.get().into_iter().map(|page| view! { <Sheet page=page/> }).collect_view()}

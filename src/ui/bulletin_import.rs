@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use super::state::{AppState, Screen};
-use rectify_core::import::bulletin::{decode_text, BulletinImport, BulletinReport};
+use rectify_core::import::bulletin::{
+    decode_text, BulletinImport, BulletinReport, Marker, OutlineNode, Role,
+};
 
 #[component]
 pub fn BulletinImportView() -> impl IntoView {
@@ -18,9 +20,12 @@ pub fn BulletinImportView() -> impl IntoView {
     // so a slower answer for an older text never replaces a newer one, and 创建台账 waits for
     // the answer for the text as it is now.
     let asked = RwSignal::new(0u32);
+    // the roles the person chose for numbering levels; the text is read again on a change
+    let roles = RwSignal::new(Vec::<(Marker, Role)>::new());
     let parsed = RwSignal::new(None::<(u32, Result<BulletinImport, String>)>);
     Effect::new(move |_| {
         let t = text.get();
+        let chosen = roles.get();
         let n = asked.get_untracked().wrapping_add(1);
         asked.set(n);
         if t.trim().is_empty() {
@@ -28,7 +33,7 @@ pub fn BulletinImportView() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            let answer = state.office.read_bulletin(&t).await;
+            let answer = state.office.read_bulletin(&t, chosen).await;
             if asked.get_untracked() == n {
                 parsed.set(answer.map(|a| (n, a)));
             }
@@ -51,6 +56,7 @@ pub fn BulletinImportView() -> impl IntoView {
             Ok(bytes) => match decode_text(&bytes) {
                 Ok(t) => {
                     file_name.set(Some(name));
+                    roles.set(Vec::new());
                     text.set(t);
                 }
                 Err(e) => state.notices.error(
@@ -84,12 +90,15 @@ pub fn BulletinImportView() -> impl IntoView {
                     rows=12
                     placeholder={state.tr(|t| t.bulletin_text_placeholder)}
                     prop:value=move || text.get()
-                    on:input=move |e| text.set(event_target_value(&e))
+                    on:input=move |e| {
+                        roles.set(Vec::new());
+                        text.set(event_target_value(&e));
+                    }
                 ></textarea>
             </label>
             {move || reading().then(|| view! { <p class="hint">{state.tr(|t| t.reading_bulletin)}</p> })}
             {move || { state.prefs.lang.track(); parsed.get() }.map(|(_, result)| match result {
-                Ok(import) => view! { <Recognised report=import.report/> }.into_any(),
+                Ok(import) => view! { <Recognised report=import.report roles/> }.into_any(),
                 Err(message) => view! { <p class="notice error" role="alert">{message}</p> }.into_any(),
             })}
             <div class="bulletin-actions">
@@ -111,8 +120,21 @@ pub fn BulletinImportView() -> impl IntoView {
 
 /// What the importer found, to check before creating the ledger.
 #[component]
-fn Recognised(report: BulletinReport) -> impl IntoView {
+fn Recognised(report: BulletinReport, roles: RwSignal<Vec<(Marker, Role)>>) -> impl IntoView {
     let t = expect_context::<AppState>().t();
+    let count_check = report.stated.problems.map(|stated| {
+        let found = report.problems;
+        let differs = stated != found && stated != report.categories;
+        let class = if differs {
+            "count-check differs"
+        } else {
+            "count-check"
+        };
+        view! { <p class=class>{t.count_check(stated, found)}</p> }
+    });
+    let levels = report.outline.levels.clone();
+    let outline = report.outline.nodes.clone();
+    let statuses = report.statuses.clone();
     let stated = {
         let s = &report.stated;
         let part = |label: &str, n: Option<usize>| n.map(|n| t.stated_part(label, n));
@@ -137,6 +159,61 @@ fn Recognised(report: BulletinReport) -> impl IntoView {
                 {t.full_stop}
             </p>
             {(!stated.is_empty()).then(|| view! { <p>{t.stated_in_bulletin(&stated)}</p> })}
+            {count_check}
+            <div class="level-roles">
+                {levels.into_iter().map(|level| {
+                    let marker = level.marker;
+                    let label = t.level_role(t.marker(marker), level.items);
+                    let current = level.role;
+                    view! {
+                        <label class="field">
+                            {label}
+                            {level.tie.then(|| view! { <span class="tie">{t.evidence_even}</span> })}
+                            <select on:change=move |e| {
+                                let role = match event_target_value(&e).as_str() {
+                                    "category" => Role::Category,
+                                    "problem" => Role::Problem,
+                                    "part" => Role::Part,
+                                    _ => Role::Narrative,
+                                };
+                                roles.update(|r| {
+                                    r.retain(|(m, _)| *m != marker);
+                                    r.push((marker, role));
+                                });
+                            }>
+                                {[(Role::Category, "category"), (Role::Problem, "problem"), (Role::Part, "part"), (Role::Narrative, "narrative")]
+                                    .into_iter()
+                                    .map(|(role, code)| view! { <option value=code selected=role == current>{t.role(role)}</option> })
+                                    .collect_view()}
+                            </select>
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+            <ul class="outline" role="tree" aria-label=t.outline_found>
+                {outline.into_iter().map(|entry| {
+                    // the text's own words (content) apart from the UI's
+                    let (before, content, after) = match &entry.node {
+                        OutlineNode::Section(h) => (String::new(), h.clone(), String::new()),
+                        OutlineNode::Category(c) => (format!("{}{}", t.role(Role::Category), t.colon), c.clone(), String::new()),
+                        OutlineNode::Problem { number, text } => {
+                            let said = statuses.get(number.saturating_sub(1));
+                            let status = said.map(|s| {
+                                let review = if s.ambiguous { t.to_review } else { "" };
+                                t.status_said(&t.status(&s.status), &s.sentence, review)
+                            }).unwrap_or_default();
+                            (format!("{number}. "), text.clone(), status)
+                        }
+                        OutlineNode::Field { field, text } => (format!("{}{}", t.text_field(*field), t.colon), text.clone(), String::new()),
+                        OutlineNode::Rule(r) => (String::new(), format!("《{r}》"), String::new()),
+                    };
+                    view! {
+                        <li role="treeitem" prop:ariaLevel=(entry.depth + 1).to_string() class=format!("depth-{}", entry.depth)>
+                            {before}<span class="quoted">{content}</span>{after}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
             {(!warnings.is_empty()).then(|| view! {
                 <ul class="warnings">{warnings.into_iter().map(|w| view! { <li>{t.bulletin_warning(&w)}</li> }).collect_view()}</ul>
             })}

@@ -27,6 +27,7 @@ const CONTENT = [
   '.history-table td:nth-child(3)', // a change's message, as written into the ledger
   '.xlsx-columns td:nth-child(2)', // a workbook's headers as written
   '.xlsx-problems tbody', // the problems read from a workbook
+  '.outline .quoted', // the outline of a bulletin text: its own headings and passages
   '[lang="zh-CN"]', // the language switch's 中文, which names itself
 ].join(', ');
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::bulletin::Bulletin;
 use crate::file::envelope::ImportError;
-use crate::import::bulletin::{BulletinImport, BulletinTextError};
+use crate::import::bulletin::{BulletinImport, BulletinTextError, Marker, Role};
 use crate::import::xlsx::{XlsxImport, XlsxImportError};
 use crate::ledger::Ledger;
 
@@ -17,7 +17,7 @@ use crate::ledger::Ledger;
 /// gets the new worker's files). `crates/office/tests/jobs.rs` pins the messages' shape to it: a change
 /// to `Job`, `Done` or what they carry (Ledger, Bulletin, XlsxImport, BulletinImport) fails
 /// there until this is bumped.
-pub const PROTOCOL: u32 = 4;
+pub const PROTOCOL: u32 = 5;
 
 /// A job for the worker. Its input file, when it has one, travels beside it as bytes.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -34,7 +34,11 @@ pub enum Job {
     ReadXlsx { file_name: String },
     /// 从通报导入: read the bulletin text in the bytes (UTF-8) into a preview. The reader is
     /// the largest part of the importers the page used to carry (about 17 KB gzip).
-    ReadBulletin,
+    ReadBulletin {
+        /// the roles the person chose for numbering levels in the preview
+        #[serde(default)]
+        roles: Vec<(Marker, Role)>,
+    },
     /// 导入台账文件: load the ledger file in the bytes completely (envelope, document, limits)
     /// before the page does; nothing is stored or merged.
     CheckLedgerFile,

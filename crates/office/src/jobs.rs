@@ -29,10 +29,10 @@ pub fn run(job: Job, bytes: &[u8]) -> (Done, Vec<u8>) {
             Ok(import) => (Done::Xlsx(Box::new(import)), Vec::new()),
             Err(e) => failed(JobError::Xlsx(e)),
         },
-        Job::ReadBulletin => {
+        Job::ReadBulletin { roles } => {
             let read = std::str::from_utf8(bytes)
                 .map_err(|_| BulletinTextError::NotUtf8)
-                .and_then(bulletin_text::parse_bulletin);
+                .and_then(|text| bulletin_text::parse_bulletin_with(text, &roles));
             match read {
                 Ok(import) => (Done::Bulletin(Box::new(import)), Vec::new()),
                 Err(e) => failed(JobError::Bulletin(e)),

@@ -234,16 +234,15 @@ fn the_sample_meta_counts_and_rules() {
     assert_eq!(m.warn_days, rectify_core::ledger::DEFAULT_WARN_DAYS);
 
     assert_eq!(
-        report.stated,
-        StatedCounts {
-            problems: Some(16),
-            done: Some(16),
-            rules: Some(5)
-        }
+        (
+            report.stated.problems,
+            report.stated.done,
+            report.stated.rules
+        ),
+        (Some(16), Some(16), Some(5))
     );
     assert_eq!((report.categories, report.problems), (16, 20));
     assert_eq!((report.rules, report.rule_candidates), (5, 5));
-    assert_eq!(report.scheme, NumberingScheme::CategoryProblem);
     assert_eq!(report.leftovers, vec![]);
     assert_eq!(report.warnings, Vec::<BulletinWarning>::new());
 
@@ -404,10 +403,12 @@ fn decoded_bytes_of_every_encoding_give_the_same_text() {
 
 // ───────────── other numbering schemes ─────────────
 
+/// Issue 27: "（1）关于…。整改情况：…" items are the problems (the labels attach to them), each
+/// with its own text and status; the "1.关于…问题的整改" heading above them stays as the
+/// first line of the first; the stated count (3) fits another level, so the tie is shown.
 #[test]
 fn scheme_a_categories_problems_and_sub_items() {
     let BulletinImport { ledger, report } = parse(SCHEME_A);
-    assert_eq!(report.scheme, NumberingScheme::CategoryProblemSubItems);
     let titles: Vec<&str> = ledger.categories.iter().map(|c| c.title.as_str()).collect();
     assert_eq!(
         titles,
@@ -421,25 +422,26 @@ fn scheme_a_categories_problems_and_sub_items() {
     assert_eq!(
         descriptions,
         [
-            "关于“理论学习不够深入”问题的整改",
-            "关于“防汛责任落实不到位”问题的整改",
-            "关于“公务接待不规范”问题的整改",
+            "1.关于“理论学习不够深入”问题的整改\n关于“中心组学习流于形式”。",
+            "关于“学习记录不完整”。",
+            "2.关于“防汛责任落实不到位”问题的整改\n关于“应急预案更新不及时”。",
+            "1.关于“公务接待不规范”问题的整改\n关于“接待清单缺失”。",
         ]
     );
-    // Numbers restart in the second category; the ledger numbers 1..3 across.
     assert_eq!(ledger.problems_in(&ledger.categories[1].id).count(), 1);
     let p1 = &ledger.problems[0];
     assert_eq!(
         p1.progress,
-        "（1）关于“中心组学习流于形式”。整改情况：已完成。制定《局党组理论学习中心组学习制度》，每月开展专题学习。\n（2）关于“学习记录不完整”。整改情况：已完成。规范学习记录。"
+        "已完成。制定《局党组理论学习中心组学习制度》，每月开展专题学习。"
     );
-    assert_eq!(p1.status, Status::Done);
-    assert_eq!(ledger.problems[1].status, Status::Done);
-    let p3 = &ledger.problems[2];
-    assert!(p3
+    let statuses: Vec<Status> = ledger.problems.iter().map(|p| p.status.clone()).collect();
+    assert_eq!(
+        statuses,
+        [Status::Done, Status::Done, Status::Done, Status::InProgress]
+    );
+    assert!(ledger.problems[3]
         .progress
         .ends_with("已梳理2022年以来接待记录，12月底前完成。"));
-    assert_eq!(p3.status, Status::InProgress);
     let m = &ledger.meta;
     assert_eq!(m.header, "中共某某县水务局党组文件");
     assert_eq!(m.unit, "中共某某县水务局党组");
@@ -466,13 +468,40 @@ fn scheme_a_categories_problems_and_sub_items() {
     );
     assert_eq!(report.stated.rules, Some(2));
     assert_eq!(report.leftovers, vec![]);
-    assert_eq!(report.warnings, Vec::<BulletinWarning>::new());
+    assert_eq!(
+        report.warnings,
+        [
+            BulletinWarning::RoleTie {
+                levels: vec![Marker::DigitParen, Marker::Digit]
+            },
+            BulletinWarning::ProblemCountDiffers {
+                stated: 3,
+                categories: 2,
+                problems: 4
+            },
+            BulletinWarning::DoneCountDiffers {
+                stated: 2,
+                basis: CountingBasis::Problem,
+                found: 3
+            },
+        ]
+    );
+    // the person chooses: the 1. level is the problems, （1） parts of them
+    let chosen = parse_bulletin_with(
+        SCHEME_A,
+        &[
+            (Marker::Digit, Role::Problem),
+            (Marker::DigitParen, Role::Part),
+        ],
+    )
+    .unwrap();
+    assert_eq!(chosen.ledger.problems.len(), 3);
+    assert_eq!(chosen.ledger.categories.len(), 2);
 }
 
 #[test]
 fn scheme_b_problems_without_categories() {
     let BulletinImport { ledger, report } = parse(SCHEME_B);
-    assert_eq!(report.scheme, NumberingScheme::ProblemsOnly);
     assert_eq!(ledger.categories.len(), 1);
     assert_eq!(ledger.categories[0].title, "巡察反馈问题整改情况");
     assert_eq!(
@@ -513,7 +542,11 @@ fn scheme_b_problems_without_categories() {
     assert_eq!(ledger.sections.next_steps, "持续巩固整改成果。");
     assert_eq!(ledger.rules.len(), 1);
     assert_eq!(report.leftovers, vec![]);
-    assert_eq!(report.warnings, Vec::<BulletinWarning>::new());
+    // problem 2's 整改情况 says no status: 整改中 assumed, flagged
+    assert_eq!(
+        report.warnings,
+        [BulletinWarning::StatusesToReview(vec![2])]
+    );
 }
 
 #[test]

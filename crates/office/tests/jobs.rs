@@ -8,6 +8,7 @@ use common::*;
 use rectify_core::document::{Damage, LedgerDoc, ProblemText};
 use rectify_core::file::envelope::ImportError;
 use rectify_core::file::example::create_example;
+use rectify_core::import::bulletin::{Marker, Role};
 use rectify_core::import::xlsx::XlsxImportError;
 use rectify_core::jobs::{done_from_json, job_to_json, Done, Job, JobError};
 use rectify_office::jobs::{answer, run};
@@ -216,7 +217,7 @@ fn a_message_from_another_version_is_answered_not_misread() {
 #[test]
 fn a_bulletin_text_is_read_in_the_worker_as_in_the_page() {
     const SAMPLE: &str = include_str!("../../../tests/fixtures/bulletin-2022-06-30.txt");
-    let (done, rest) = through_worker(&Job::ReadBulletin, SAMPLE.as_bytes());
+    let (done, rest) = through_worker(&Job::ReadBulletin { roles: vec![] }, SAMPLE.as_bytes());
     assert!(rest.is_empty());
     let expected = rectify_office::bulletin_text::parse_bulletin(SAMPLE).unwrap();
     assert_eq!(done, Done::Bulletin(Box::new(expected.clone())));
@@ -258,7 +259,7 @@ fn a_bulletin_text_is_read_in_the_worker_as_in_the_page() {
         ),
     ] {
         assert_eq!(
-            through_worker(&Job::ReadBulletin, bytes),
+            through_worker(&Job::ReadBulletin { roles: vec![] }, bytes),
             (Done::Failed(JobError::Bulletin(error)), Vec::new())
         );
     }
@@ -289,7 +290,9 @@ fn the_message_format_is_pinned_to_its_protocol_number() {
         job_to_json(&Job::ReadXlsx {
             file_name: "a.xlsx".into(),
         }),
-        job_to_json(&Job::ReadBulletin),
+        job_to_json(&Job::ReadBulletin {
+            roles: vec![(Marker::Digit, Role::Problem)],
+        }),
         job_to_json(&Job::CheckLedgerFile),
         job_to_json(&Job::ChangesForCopy {
             ledger_id: "x".into(),
@@ -323,6 +326,7 @@ fn the_message_format_is_pinned_to_its_protocol_number() {
         (2, "6d44a9f0eea34314"),
         (3, "3403785c81f3e2e1"),
         (4, "906476c157e79f78"),
+        (5, "341b09b4be062c93"),
     ];
     let (protocol, expected) = pinned[pinned.len() - 1];
     assert_eq!(

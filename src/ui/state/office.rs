@@ -8,7 +8,7 @@ use super::{OpenDoc, Screen};
 use crate::platform;
 use crate::platform::worker::WorkerError;
 use rectify_core::import;
-use rectify_core::import::bulletin::BulletinImport;
+use rectify_core::import::bulletin::{BulletinImport, Marker, Role};
 use rectify_core::jobs::{Done, Job};
 
 #[derive(Clone, Copy)]
@@ -54,8 +54,15 @@ impl Office {
     /// 从通报导入: read a bulletin text for the preview, in the worker (the reader is not in
     /// the page's module): the bulletin as read, or why it is not one (Err, in words). None
     /// when the worker could not do it, which is said in a notice.
-    pub async fn read_bulletin(&self, text: &str) -> Option<Result<BulletinImport, String>> {
-        match self.run_job(&Job::ReadBulletin, text.as_bytes()).await {
+    pub async fn read_bulletin(
+        &self,
+        text: &str,
+        roles: Vec<(Marker, Role)>,
+    ) -> Option<Result<BulletinImport, String>> {
+        match self
+            .run_job(&Job::ReadBulletin { roles }, text.as_bytes())
+            .await
+        {
             Some((Done::Bulletin(import), _)) => Some(Ok(*import)),
             Some((Done::Failed(why), _)) => Some(Err(self.doc.prefs.tu().job_error(&why))),
             Some(_) | None => None,

@@ -82,6 +82,16 @@ export class BulletinImportPage {
     await this.textArea.fill(text);
   }
 
+  /** The outline of what was recognised, as a tree. */
+  get outline() {
+    return this.result.getByRole('tree', { name: '识别出的结构' });
+  }
+
+  /** The select of a numbering level's role, by the level's marker ("（一）", "1."). */
+  roleOf(marker) {
+    return this.result.getByLabel(new RegExp(`^编号“${marker.replace(/[.()（）]/g, '\\$&')}”`));
+  }
+
   async resultText() {
     return (await this.result.innerText()).trim();
   }

@@ -1,6 +1,7 @@
 //! The bulletin (通报) made from a ledger: its counts, its blocks in official-document order
 //! (header, title, 一、二、三、, contact, 署名, 成文日期) and its plain text. Pure Rust.
 
+pub mod figures;
 pub mod layout;
 
 use chrono::{Datelike, NaiveDate};
@@ -114,6 +115,11 @@ pub struct Bulletin {
     pub blocks: Vec<Block>,
     /// The opening had no place for some counts, so a sentence stating them was added.
     pub counts_sentence_added: bool,
+    /// Count sentences kept whole as the text stated them (原文统计): the ledger cannot
+    /// recompute one of their figures (问责N人, 金额, 基本完成N个).
+    pub stated_kept: Vec<String>,
+    /// Figures the opening states that the ledger counts otherwise.
+    pub figure_differences: Vec<figures::FigureDifference>,
 }
 
 impl Bulletin {
@@ -165,24 +171,46 @@ fn bulletin_counting(ledger: &Ledger, counts: BulletinCounts) -> Bulletin {
     blocks.push(Block::Title(title));
 
     let (opening, counts_sentence_added) = opening_text(ledger, &counts);
+    let (stated_kept, figure_differences) = {
+        let honest = figures::honest(
+            ledger.sections.opening.trim(),
+            &ledger_figures(ledger, &counts),
+        );
+        (honest.kept, honest.differences)
+    };
     for line in paragraphs(&opening) {
         blocks.push(plain(line));
     }
 
+    // The sections of the ledger's own text: one with neither heading nor text is left out
+    // when another has a heading of its own (an imported text's skeleton, not the sample's).
+    let own_skeleton = [
+        &sections.deployment_heading,
+        &sections.implementation_heading,
+        &sections.next_steps_heading,
+    ]
+    .iter()
+    .any(|h| !h.trim().is_empty());
+    let shown = |h: &str, t: &str| !own_skeleton || !h.trim().is_empty() || !t.trim().is_empty();
+    let mut n = 0;
     // 一、 deployment
-    push_heading(
-        &mut blocks,
-        1,
-        or_default(&sections.deployment_heading, DEFAULT_DEPLOYMENT_HEADING),
-    );
-    for line in paragraphs(&sections.deployment) {
-        blocks.push(narrative(line));
+    if shown(&sections.deployment_heading, &sections.deployment) {
+        n += 1;
+        push_heading(
+            &mut blocks,
+            n,
+            or_default(&sections.deployment_heading, DEFAULT_DEPLOYMENT_HEADING),
+        );
+        for line in paragraphs(&sections.deployment) {
+            blocks.push(narrative(line));
+        }
     }
 
     // 二、 one （N） per category, then its numbered problems
+    n += 1;
     push_heading(
         &mut blocks,
-        2,
+        n,
         or_default(
             &sections.implementation_heading,
             DEFAULT_IMPLEMENTATION_HEADING,
@@ -216,13 +244,15 @@ fn bulletin_counting(ledger: &Ledger, counts: BulletinCounts) -> Bulletin {
     }
 
     // 三、 next steps
-    push_heading(
-        &mut blocks,
-        3,
-        or_default(&sections.next_steps_heading, DEFAULT_NEXT_STEPS_HEADING),
-    );
-    for line in paragraphs(&sections.next_steps) {
-        blocks.push(narrative(line));
+    if shown(&sections.next_steps_heading, &sections.next_steps) {
+        push_heading(
+            &mut blocks,
+            n + 1,
+            or_default(&sections.next_steps_heading, DEFAULT_NEXT_STEPS_HEADING),
+        );
+        for line in paragraphs(&sections.next_steps) {
+            blocks.push(narrative(line));
+        }
     }
     for line in paragraphs(&meta.contact) {
         blocks.push(plain(line));
@@ -237,6 +267,8 @@ fn bulletin_counting(ledger: &Ledger, counts: BulletinCounts) -> Bulletin {
         counts,
         blocks,
         counts_sentence_added,
+        stated_kept,
+        figure_differences,
     }
 }
 
@@ -379,6 +411,11 @@ pub fn progress_text(ledger: &Ledger, p: &Problem) -> String {
     if stated.as_ref() == Some(&p.status) {
         return text;
     }
+    // a text whose own last status sentence (…已完成整改。) says the status is kept as it is
+    let (said, sentence, _) = crate::ledger::read_status(&text);
+    if stated.is_none() && !sentence.is_empty() && said == p.status {
+        return text;
+    }
     let year = ledger.meta.issue_date.map(|d| d.year());
     let deadline = p
         .deadline
@@ -406,9 +443,21 @@ pub fn progress_text(ledger: &Ledger, p: &Problem) -> String {
     format!("{phrase}{rest}")
 }
 
+/// The figures of the ledger a count sentence can be recomputed from.
+pub fn ledger_figures(ledger: &Ledger, counts: &BulletinCounts) -> figures::LedgerFigures {
+    figures::LedgerFigures {
+        problems: counts.total,
+        categories: ledger.categories.len(),
+        done: counts.finished,
+        rules: counts.rules,
+    }
+}
+
 /// The opening paragraph with the counts of the ledger as it stands. A written opening keeps
-/// its words and gets the numbers after 问题 / 截至 / 完毕事项 / 建章立制 replaced; one without
-/// those phrases gets a sentence stating them; an empty one is written from the meta.
+/// its words; each count sentence gets all its figures recomputed, or, when the ledger cannot
+/// recompute one of them (问责N人, 金额), is kept whole as stated (原文统计); the date after 截至
+/// is the as-of date. One without figures gets a sentence stating them; an empty one is
+/// written from the meta.
 /// Returns the text and whether a counts sentence had to be added.
 pub fn opening_text(ledger: &Ledger, counts: &BulletinCounts) -> (String, bool) {
     let meta = &ledger.meta;
@@ -425,29 +474,11 @@ pub fn opening_text(ledger: &Ledger, counts: &BulletinCounts) -> (String, bool) 
     if written.is_empty() {
         return (generated_opening(ledger, counts, &sentence), false);
     }
-    let mut text = written.to_string();
-    let mut found = 0;
-    let places: [(&[&str], usize); 3] = [
-        (
-            &["存在的问题", "指出问题", "反馈问题", "问题"],
-            counts.total,
-        ),
-        (
-            &["完毕事项", "整改完毕", "完成整改", "已完成"],
-            counts.finished,
-        ),
-        (&["建章立制"], counts.rules),
-    ];
-    for (markers, value) in places {
-        if let Some(t) = markers
-            .iter()
-            .find_map(|m| replace_number_after(&text, m, value))
-        {
-            text = t;
-            found += 1;
-        }
-    }
-    if let Some(t) = replace_date_after(&text, "截至", &as_of) {
+    let honest = figures::honest(written, &ledger_figures(ledger, counts));
+    let mut text = honest.text;
+    let mut found = honest.recomputed + honest.kept.len();
+    let date_kept = honest.kept.iter().any(|s| s.contains("截至"));
+    if let Some(t) = replace_date_after(&text, "截至", &as_of).filter(|_| !date_kept) {
         text = t;
         found += 1;
     }
@@ -498,35 +529,6 @@ fn generated_opening(ledger: &Ledger, counts: &BulletinCounts, sentence: &str) -
     out
 }
 
-/// Replace the number written after the first `marker` that is followed by one (skipping
-/// 为/了/共 and spaces) by `value`. None when no occurrence is followed by a number.
-fn replace_number_after(text: &str, marker: &str, value: usize) -> Option<String> {
-    for (at, _) in text.match_indices(marker) {
-        let start = at + marker.len();
-        let rest = &text[start..];
-        let skip: usize = rest
-            .chars()
-            .take_while(|c| matches!(c, ' ' | '\u{3000}' | '为' | '了' | '共'))
-            .map(char::len_utf8)
-            .sum();
-        let digits: usize = rest[skip..]
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
-            .map(char::len_utf8)
-            .sum();
-        if digits > 0 {
-            let start = start + skip;
-            return Some(format!(
-                "{}{}{}",
-                &text[..start],
-                value,
-                &text[start + digits..]
-            ));
-        }
-    }
-    None
-}
-
 /// Replace the date written after `marker` ("截至6月24日", "截至2022年6月24日", "截至目前").
 fn replace_date_after(text: &str, marker: &str, date: &str) -> Option<String> {
     let at = text.find(marker)? + marker.len();
@@ -562,15 +564,18 @@ mod tests {
     #[test]
     fn numbers_after_markers_are_replaced_and_words_kept() {
         let t = "指出我单位存在的问题16个。截至6月24日，已整改完毕事项15个，整改建章立制5项。";
-        let t = replace_number_after(t, "存在的问题", 17).unwrap();
-        let t = replace_number_after(&t, "完毕事项", 3).unwrap();
-        let t = replace_number_after(&t, "建章立制", 0).unwrap();
+        let ledger = figures::LedgerFigures {
+            problems: 17,
+            categories: 17,
+            done: 3,
+            rules: 0,
+        };
+        let t = figures::honest(t, &ledger).text;
         let t = replace_date_after(&t, "截至", "2023年1月2日").unwrap();
         assert_eq!(
             t,
             "指出我单位存在的问题17个。截至2023年1月2日，已整改完毕事项3个，整改建章立制0项。"
         );
-        assert_eq!(replace_number_after("建章立制工作", "建章立制", 1), None);
         assert_eq!(replace_date_after("截至本月", "截至", "x"), None);
         assert_eq!(
             replace_date_after("截至目前，", "截至", "6月1日").unwrap(),

@@ -30,7 +30,7 @@ pub enum BulletinTextError {
     NoStructure,
 }
 
-/// What the text itself states in its opening paragraph.
+/// What the text itself states in its count sentences.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatedCounts {
     /// 指出…问题N个
@@ -39,18 +39,158 @@ pub struct StatedCounts {
     pub done: Option<usize>,
     /// 整改建章立制N项
     pub rules: Option<usize>,
+    /// N个方面
+    pub categories: Option<usize>,
+    /// 正在整改N个
+    pub in_progress: Option<usize>,
+    /// 基本完成N个
+    pub basically_done: Option<usize>,
+    /// 整改完成率N%
+    pub rate_percent: Option<usize>,
+    /// 问责/处理N人
+    pub people: Option<usize>,
+    /// 金额 in 万元, as written
+    pub money: Option<String>,
+    /// the sentences the figures were read from, whole
+    pub sentences: Vec<String>,
 }
 
-/// Which hierarchy of headings was recognised.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum NumberingScheme {
-    /// （一）category → 1. problem → 原因分析：/整改情况： (the sample of 2022-06-30)
-    #[default]
-    CategoryProblem,
-    /// （一）在“…”方面 → 1.关于“…”问题的整改 → （1）sub-items kept inside the problem
-    CategoryProblemSubItems,
-    /// 1.关于“…”的问题 → 整改情况： without categories (one category named after the 二、 heading)
-    ProblemsOnly,
+/// How a numbered line is marked, the numbering styles bulletins use (full- and half-width
+/// alike): the importer finds which the text uses and how deep each stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Marker {
+    /// 一、
+    CnComma,
+    /// （一）
+    CnParen,
+    /// 第一条 / 第一部分 / 第一项
+    Article,
+    /// 1. 1、 1．
+    Digit,
+    /// （1）
+    DigitParen,
+    /// 1）
+    DigitHalfParen,
+    /// ①
+    Circled,
+}
+
+/// What the items of one numbering level are, as inferred or as the person chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    /// 类别
+    Category,
+    /// 问题
+    Problem,
+    /// 问题的一部分: kept whole in the problem's text
+    Part,
+    /// 叙述段落: headings of the text's own sections or groups, no ledger item
+    Narrative,
+}
+
+/// Why a level got its role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RoleEvidence {
+    /// field labels (整改情况：…) follow its items
+    Labels,
+    /// its number of items is the number the text states
+    StatedCount,
+    /// it stands above or below the problem level
+    Nesting,
+    /// its items hold no problem (组织领导, 下一步工作)
+    NoProblems,
+    /// no evidence either way: the default for its depth
+    Default,
+    /// the person chose it in the preview
+    Chosen,
+}
+
+/// One numbering level the text uses, outermost first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Level {
+    pub marker: Marker,
+    /// numbered items of this level in the text
+    pub items: usize,
+    /// items followed directly by a field label
+    pub labelled: usize,
+    pub role: Role,
+    pub evidence: RoleEvidence,
+    /// another level had as much evidence for this role: the person should choose
+    pub tie: bool,
+}
+
+/// One node of the outline the preview shows as a tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OutlineNode {
+    /// a section of the text's own (一、…), its heading
+    Section(String),
+    /// a category, its title
+    Category(String),
+    /// a problem: its number and the start of its text
+    Problem { number: usize, text: String },
+    /// a field of the problem above, with its first characters
+    Field { field: ProblemText, text: String },
+    /// a rule named by the problem above
+    Rule(String),
+}
+
+/// A node of the outline at its depth (0: the text's sections, 1: categories, 2: problems,
+/// 3: their fields and rules).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutlineEntry {
+    pub depth: usize,
+    pub node: OutlineNode,
+}
+
+/// Where a line of the input went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind")]
+pub enum Place {
+    /// 发文机关标志, title, signature, date
+    Frame,
+    Opening,
+    /// the text's own section numbered so (0-based)
+    Section {
+        index: usize,
+    },
+    /// the title of the category numbered so (1-based)
+    CategoryTitle {
+        number: usize,
+    },
+    Problem {
+        number: usize,
+        field: ProblemText,
+    },
+    Contact,
+    /// dropped, listed here: page numbers
+    Dropped,
+}
+
+/// A run of input lines (1-based, inclusive) and where they went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Placed {
+    pub first_line: usize,
+    pub last_line: usize,
+    pub place: Place,
+}
+
+/// The status read for a problem and the sentence that says it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusEvidence {
+    pub number: usize,
+    pub status: crate::ledger::Status,
+    /// the sentence the status was read from (empty: nothing said, 整改中 assumed)
+    pub sentence: String,
+    /// sentences say different things, or nothing: to review
+    pub ambiguous: bool,
+}
+
+/// The inferred structure: levels with their roles, the tree, where every line went.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outline {
+    pub levels: Vec<Level>,
+    pub nodes: Vec<OutlineEntry>,
+    pub placed: Vec<Placed>,
 }
 
 /// Text the importer could not attribute, and the field where it was kept.
@@ -111,6 +251,12 @@ pub enum BulletinWarning {
         counted: usize,
         candidates: usize,
     },
+    /// the stated number of 方面 differs from the categories found
+    CategoryCountDiffers { stated: usize, found: usize },
+    /// two numbering levels had equal evidence for being the problems: the person chooses
+    RoleTie { levels: Vec<Marker> },
+    /// statuses read from sentences that disagree or say nothing, by problem number
+    StatusesToReview(Vec<usize>),
 }
 
 /// What the import recognised, for the person to check.
@@ -123,7 +269,8 @@ pub struct BulletinReport {
     /// rule titles found but 待确认
     pub rule_candidates: usize,
     pub stated: StatedCounts,
-    pub scheme: NumberingScheme,
+    pub outline: Outline,
+    pub statuses: Vec<StatusEvidence>,
     pub leftovers: Vec<Leftover>,
     pub warnings: Vec<BulletinWarning>,
 }

@@ -17,4 +17,4 @@ pub use report::{
     weekly_report, Period, ReportCounts, ReportEntry, ReportProblem, ReportRule, StatusChange,
     WeeklyReport,
 };
-pub use status_words::{STATUS_ANSWERS, STATUS_WORDS};
+pub use status_words::{read_status, STATUS_ANSWERS, STATUS_WORDS};

@@ -100,6 +100,81 @@ impl Status {
     }
 }
 
+// ───────────── a whole 整改情况: the last sentence that says a status ─────────────
+
+/// Phrases that say a status, most telling first within a sentence.
+const SAYS: [(&str, Status); 22] = [
+    ("尚未启动", Status::NotStarted),
+    ("未启动", Status::NotStarted),
+    ("长期坚持", Status::Ongoing),
+    ("常态化", Status::Ongoing),
+    ("基本完成", Status::InProgress),
+    ("正在整改", Status::InProgress),
+    ("正在推进", Status::InProgress),
+    ("持续推进", Status::InProgress),
+    ("整改中", Status::InProgress),
+    ("推进中", Status::InProgress),
+    ("尚未完成", Status::InProgress),
+    ("未完成", Status::InProgress),
+    ("部分完成", Status::InProgress),
+    ("已销号", Status::Done),
+    ("已完成整改", Status::Done),
+    ("已整改完毕", Status::Done),
+    ("已整改到位", Status::Done),
+    ("整改完成", Status::Done),
+    ("完成整改", Status::Done),
+    ("整改完毕", Status::Done),
+    ("已完成", Status::Done),
+    ("已办结", Status::Done),
+];
+
+/// What a status sentence says: the status and whether the sentence mixes finished and
+/// unfinished words in a way no rule settles (基本完成，持续推进).
+fn sentence_status(s: &str) -> Option<(Status, bool)> {
+    let said: Vec<&Status> = SAYS
+        .iter()
+        .filter(|(w, _)| s.contains(w))
+        .map(|(_, st)| st)
+        .collect();
+    let first = (*said.first()?).clone();
+    let done = said.iter().any(|st| **st == Status::Done);
+    let kept_up = said.iter().any(|st| **st == Status::Ongoing);
+    if done && kept_up {
+        return Some((Status::Ongoing, false));
+    }
+    let unsure = s.contains("基本完成") || (done && first == Status::InProgress);
+    Some((first, unsure))
+}
+
+fn sentences(text: &str) -> impl DoubleEndedIterator<Item = &str> {
+    text.split(['。', '；', '！', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// The status of a 整改情况 text, the sentence that says it, and whether to review it: the
+/// last sentence that says a status decides; an earlier one saying otherwise, a sentence
+/// that mixes, or none at all (整改中 assumed) is flagged.
+pub fn read_status(progress: &str) -> (Status, String, bool) {
+    let said: Vec<(&str, Status, bool)> = sentences(progress)
+        .rev()
+        .filter_map(|s| sentence_status(s).map(|(st, unsure)| (s, st, unsure)))
+        .collect();
+    let Some((sentence, status, unsure)) = said.first().cloned() else {
+        return (Status::InProgress, String::new(), true);
+    };
+    let disagree = said
+        .iter()
+        .any(|(_, st, _)| st.is_finished() != status.is_finished());
+    let kept_up = said.iter().any(|(_, st, _)| *st == Status::Ongoing);
+    let status = if status == Status::Done && kept_up {
+        Status::Ongoing
+    } else {
+        status
+    };
+    (status, sentence.to_string(), unsure || disagree)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,5 +220,41 @@ mod tests {
         all.sort_unstable();
         all.dedup();
         assert_eq!(all.len(), n);
+    }
+}
+
+#[cfg(test)]
+mod reading_tests {
+    use super::*;
+
+    fn status(t: &str) -> Status {
+        read_status(t).0
+    }
+
+    #[test]
+    fn the_last_sentence_that_says_decides() {
+        assert_eq!(status("整改完成，并长期坚持。修订制度"), Status::Ongoing);
+        assert_eq!(status("整改完成。"), Status::Done);
+        assert_eq!(status("已整改完毕"), Status::Done);
+        assert_eq!(status("一是正在推进"), Status::InProgress);
+        assert_eq!(status("尚未启动。"), Status::NotStarted);
+        assert_eq!(
+            status("制定《甲制度》，开展学习。已完成整改。"),
+            Status::Done
+        );
+        assert_eq!(
+            status("清理账目，目前基本完成，持续推进。"),
+            Status::InProgress
+        );
+        assert_eq!(status("梳理记录，正在整改中。"), Status::InProgress);
+        assert_eq!(status("该问题已销号。"), Status::Done);
+        let (s, sentence, review) = read_status("正在整改。已完成整改");
+        assert_eq!(
+            (s, sentence.as_str(), review),
+            (Status::Done, "已完成整改", true)
+        );
+        assert!(read_status("开展学习").2);
+        assert!(read_status("基本完成").2);
+        assert!(!read_status("已完成。").2);
     }
 }
