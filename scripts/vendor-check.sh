@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# vendor/automerge is automerge 0.12.0 as published on crates.io plus the patch series in
+# vendor/automerge/patches/, applied in order (vendor/automerge/VENDORED.md). This rebuilds that
+# from cargo's cache of the published crate (checked against its crates.io checksum; fetched
+# through cargo when missing, so offline after one `cargo fetch`) into a temporary directory
+# and fails when it differs from vendor/automerge.
+#   bash scripts/vendor-check.sh                 check (scripts/test.sh runs this)
+#   bash scripts/vendor-check.sh --update        rewrite vendor/automerge from the series
+#   bash scripts/vendor-check.sh --published DIR the published crate, unpatched, in DIR, renamed
+#                                                automerge_published (fuzz/'s differential target)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+VERSION=0.12.0
+SHA256=2fb849130973a7808a167887f56b1e8bdc36b9b541542602dcb337f34aecf47b
+VENDOR=vendor/automerge
+# ours, not the crate's: the series and its notes
+OURS=(patches VENDORED.md UPSTREAM.md)
+
+published_crate() {
+  local cache="${CARGO_HOME:-$HOME/.cargo}/registry/cache"
+  local crate
+  crate=$(ls "$cache"/*/automerge-$VERSION.crate 2>/dev/null | head -n 1 || true)
+  if [ -z "$crate" ]; then
+    # the root's [patch] keeps cargo from fetching the published crate: ask for it alone
+    local tmp
+    tmp=$(mktemp -d)
+    mkdir "$tmp/src" && touch "$tmp/src/lib.rs"
+    printf '[package]\nname = "fetch-automerge"\nversion = "0.0.0"\nedition = "2021"\n[dependencies]\nautomerge = "=%s"\n' \
+      "$VERSION" > "$tmp/Cargo.toml"
+    cargo fetch --quiet --manifest-path "$tmp/Cargo.toml" >&2
+    rm -rf "$tmp"
+    crate=$(ls "$cache"/*/automerge-$VERSION.crate | head -n 1)
+  fi
+  echo "$SHA256  $crate" | sha256sum --check --quiet >&2 \
+    || { echo "vendor-check: $crate is not the published automerge $VERSION" >&2; exit 1; }
+  echo "$crate"
+}
+
+# the published crate in $1 (its files, as in the .crate)
+unpack() {
+  local crate
+  crate=$(published_crate)
+  mkdir -p "$1"
+  tar -xzf "$crate" -C "$1" --strip-components=1
+}
+
+if [ "${1:-}" = "--published" ]; then
+  dest="${2:?--published DIR}"
+  rm -rf "$dest"
+  unpack "$dest"
+  # its own package name, so that it sits beside the patched copy in one build and no
+  # [patch.crates-io] automerge reaches it
+  sed -i -e 's/^name = "automerge"$/name = "automerge_published"/' "$dest/Cargo.toml"
+  rm -f "$dest/Cargo.lock" "$dest/Cargo.toml.orig"
+  exit 0
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+unpack "$tmp/automerge"
+for p in "$VENDOR"/patches/*.patch; do
+  (cd "$tmp/automerge" && git apply --whitespace=nowarn "$OLDPWD/$p") \
+    || { echo "vendor-check: $p does not apply" >&2; exit 1; }
+done
+
+if [ "${1:-}" = "--update" ]; then
+  for f in "${OURS[@]}"; do [ ! -e "$VENDOR/$f" ] || mv "$VENDOR/$f" "$tmp/automerge/"; done
+  rm -rf "$VENDOR"
+  cp -a "$tmp/automerge" "$VENDOR"
+  echo "vendor-check: $VENDOR rewritten from automerge $VERSION and $(ls "$VENDOR"/patches/*.patch | wc -l) patches"
+  exit 0
+fi
+
+excludes=(--exclude=target)
+for f in "${OURS[@]}"; do excludes+=("--exclude=$f"); done
+if ! diff -r "${excludes[@]}" "$tmp/automerge" "$VENDOR" >"$tmp/diff"; then
+  head -n 60 "$tmp/diff" >&2
+  echo "vendor-check: $VENDOR is not automerge $VERSION plus its patches/ (above: what differs;" \
+    "edit a patch, then bash scripts/vendor-check.sh --update)" >&2
+  exit 1
+fi
+echo "vendor-check: $VENDOR is automerge $VERSION plus $(ls "$VENDOR"/patches/*.patch | wc -l) patches"
