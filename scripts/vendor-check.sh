@@ -6,8 +6,15 @@
 # and fails when it differs from vendor/automerge.
 #   bash scripts/vendor-check.sh                 check (scripts/test.sh runs this)
 #   bash scripts/vendor-check.sh --update        rewrite vendor/automerge from the series
+#   bash scripts/vendor-check.sh --fetch         only bring the published crate into cargo's
+#                                                cache (scripts/setup.sh)
 #   bash scripts/vendor-check.sh --published DIR the published crate, unpatched, in DIR, renamed
 #                                                automerge_published (fuzz/'s differential target)
+#   bash scripts/vendor-check.sh --series DIR    DIR: a git repository, the published crate then
+#                                                one commit a patch (to edit with git rebase -i)
+#   bash scripts/vendor-check.sh --from-series DIR
+#                                                each commit of DIR back into its patch (header
+#                                                kept), then --update
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -45,6 +52,11 @@ unpack() {
   tar -xzf "$crate" -C "$1" --strip-components=1
 }
 
+if [ "${1:-}" = "--fetch" ]; then
+  published_crate >/dev/null
+  exit 0
+fi
+
 if [ "${1:-}" = "--published" ]; then
   dest="${2:?--published DIR}"
   rm -rf "$dest"
@@ -54,6 +66,34 @@ if [ "${1:-}" = "--published" ]; then
   sed -i -e 's/^name = "automerge"$/name = "automerge_published"/' "$dest/Cargo.toml"
   rm -f "$dest/Cargo.lock" "$dest/Cargo.toml.orig"
   exit 0
+fi
+
+if [ "${1:-}" = "--series" ]; then
+  dest="${2:?--series DIR}"
+  [ ! -e "$dest" ] || { echo "vendor-check: $dest exists" >&2; exit 1; }
+  unpack "$dest"
+  here=$PWD
+  cd "$dest"
+  git init -q && git add -Af && git -c user.name=vendor -c user.email=vendor@localhost commit -qm "automerge $VERSION as published"
+  for p in "$here/$VENDOR"/patches/*.patch; do
+    git apply --whitespace=nowarn "$p"
+    git add -Af && git -c user.name=vendor -c user.email=vendor@localhost commit -qm "$(basename "$p")"
+  done
+  echo "vendor-check: $dest holds automerge $VERSION and one commit a patch"
+  exit 0
+fi
+
+if [ "${1:-}" = "--from-series" ]; then
+  src="${2:?--from-series DIR}"
+  for c in $(git -C "$src" rev-list --reverse HEAD~"$(ls "$VENDOR"/patches/*.patch | wc -l)"..HEAD); do
+    name=$(git -C "$src" log -1 --format=%s "$c")
+    p="$VENDOR/patches/$name"
+    [ -f "$p" ] || { echo "vendor-check: no patch $name" >&2; exit 1; }
+    header=$(sed '/^diff --git /,$d' "$p")
+    { printf '%s\n\n' "$header"; git -C "$src" diff --no-color --full-index "$c~1" "$c"; } > "$p.new"
+    mv "$p.new" "$p"
+  done
+  set -- --update
 fi
 
 tmp=$(mktemp -d)

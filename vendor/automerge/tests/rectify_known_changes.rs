@@ -3,7 +3,7 @@
 //! way) and, as the documented limit, what it cannot see: only the heads check the hashes.
 
 use automerge::transaction::Transactable;
-use automerge::{ActorId, AutoCommit, Automerge, ChangeHash, ObjType, ReadDoc, ROOT};
+use automerge::{ActorId, AutoCommit, Automerge, ChangeHash, ObjType, ROOT};
 
 /// A history with branches (three actors, merges), so that some changes are heads and most
 /// are not.

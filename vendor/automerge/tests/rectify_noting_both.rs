@@ -2,7 +2,7 @@
 //! names the sequences both sides edited since the other copy's heads.
 
 use automerge::transaction::Transactable;
-use automerge::{ActorId, AutoCommit, ChangeHash, ObjType, ReadDoc, ROOT};
+use automerge::{ActorId, AutoCommit, ChangeHash, ObjType, ROOT};
 
 fn parted() -> (AutoCommit, AutoCommit, Vec<automerge::ObjId>) {
     let mut ours = AutoCommit::new().with_actor(ActorId::from(vec![1; 16]));
