@@ -105,9 +105,14 @@ for p in "$VENDOR"/patches/*.patch; do
 done
 
 if [ "${1:-}" = "--update" ]; then
-  for f in "${OURS[@]}"; do [ ! -e "$VENDOR/$f" ] || mv "$VENDOR/$f" "$tmp/automerge/"; done
-  rm -rf "$VENDOR"
-  cp -a "$tmp/automerge" "$VENDOR"
+  # only what differs is written, so that cargo rebuilds no more than it must
+  (cd "$tmp/automerge" && find . -type f) | while read -r f; do
+    cmp -s "$tmp/automerge/$f" "$VENDOR/$f" || { mkdir -p "$(dirname "$VENDOR/$f")"; cp "$tmp/automerge/$f" "$VENDOR/$f"; }
+  done
+  (cd "$VENDOR" && find . -path ./target -prune -o -type f -print) | while read -r f; do
+    case "$f" in ./patches/*|./VENDORED.md|./UPSTREAM.md) continue ;; esac
+    [ -e "$tmp/automerge/$f" ] || rm "$VENDOR/$f"
+  done
   echo "vendor-check: $VENDOR rewritten from automerge $VERSION and $(ls "$VENDOR"/patches/*.patch | wc -l) patches"
   exit 0
 fi

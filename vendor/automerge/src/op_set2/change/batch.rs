@@ -2238,6 +2238,48 @@ mod rectify_tests {
         doc
     }
 
+    /// Not a check: how long a batch of many runs takes to apply to a document loaded from
+    /// bytes, back to front and in upstream's order, alternating (`cargo test --release --lib
+    /// -- --ignored --nocapture rectify_tests::timing`). The numbers go in the patch header.
+    #[test]
+    #[ignore = "a measurement"]
+    fn timing() {
+        let mut doc = AutoCommit::new().with_actor(ActorId::from(vec![1; 16]));
+        let text = doc.put_object(ROOT, "text", ObjType::Text).unwrap();
+        let body: String = (0..400_000u32)
+            .map(|i| char::from_u32(0x4e00 + (i * 7) % 2000).unwrap())
+            .collect();
+        doc.splice_text(&text, 0, 0, &body).unwrap();
+        doc.commit();
+        let loaded = Automerge::load(&doc.save()).unwrap();
+        let mut fork = doc.fork().with_actor(ActorId::from(vec![2; 16]));
+        for i in 0..2_000 {
+            fork.splice_text(&text, 400_000 - i * 199, 0, "改").unwrap();
+            if i % 2 == 1 {
+                fork.commit();
+            }
+        }
+        fork.commit();
+        let changes = fork.get_changes(&doc.get_heads());
+        for round in 0..4 {
+            for ascending in [false, true] {
+                let mut times = vec![];
+                for _ in 0..5 {
+                    let t = std::time::Instant::now();
+                    let merged = merged(&loaded, &changes, ascending);
+                    times.push(t.elapsed().as_secs_f64() * 1e3);
+                    drop(merged);
+                }
+                times.sort_by(f64::total_cmp);
+                println!(
+                    "round {round}: {} {:.1} ms (median of 5)",
+                    if ascending { "upstream's order" } else { "back to front" },
+                    times[2]
+                );
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(48))]
         #[test]
