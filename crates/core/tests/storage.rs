@@ -462,11 +462,13 @@ fn stored_with_known_changes() -> Known {
     use base64::Engine;
     let (local, large, store) = pair(BUDGET);
     let (mut doc, probs) = big_ledger();
-    for i in 0..5 {
+    // several changes, so that entries can be swapped, dropped and altered apart from the heads
+    for i in 0..6 {
         doc.set_problem_field(&probs[1], ProblemField::Owner, &format!("人{i}"))
             .unwrap();
+        doc.commit(T0 + 1 + i);
     }
-    store.save_and_compact(&mut doc, T0 + 1).unwrap();
+    store.save_and_compact(&mut doc, T0 + 10).unwrap();
     let id = doc.ledger_id();
     assert_eq!(store.place(&id), Place::Large);
     let known_key = format!("{PREFIX}known:{id}");
@@ -582,7 +584,7 @@ fn a_known_changes_record_of_the_previous_kind_is_passed_over_until_the_next_com
     for i in 0..=COMPACT_AFTER_CHUNKS {
         doc.set_problem_field(&problem, ProblemField::Owner, &format!("再{i}"))
             .unwrap();
-        store.save(&mut doc, T0 + 10 + i as i64).unwrap();
+        store.save(&mut doc, T0 + 20 + i as i64).unwrap();
     }
     store.save_and_compact(&mut doc, T0 + 50).unwrap();
     assert!(k.large.keys_with("chunk:").is_empty(), "compacted");
