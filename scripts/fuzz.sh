@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Fuzz the importers (RELIABILITY.md §2): installs cargo-fuzz if missing, then runs every
-# target in fuzz/Cargo.toml for the given seconds each (default 300) with libFuzzer.
+# Fuzz the importers and the patched Automerge (RELIABILITY.md §2): installs cargo-fuzz if
+# missing, then runs every target in fuzz/Cargo.toml for the given seconds each (default 300)
+# with libFuzzer. The targets build vendor/automerge (fuzz/Cargo.toml's [patch]);
+# automerge_differential also the published 0.12.0, unpacked into fuzz/automerge-published.
 #   bash scripts/fuzz.sh [seconds] [target...]
 # New inputs go to fuzz/corpus-work/<target>/ (ignored; the seeds in fuzz/corpus/ stay small),
 # crashes to fuzz/artifacts/<target>/: copy each into fuzz/regressions/<target>/ (replayed by
@@ -12,6 +14,8 @@ secs="${1:-300}"
 shift || true
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+# the published release beside the patched copy (sha256-checked, from cargo's cache)
+[ -f fuzz/automerge-published/Cargo.toml ] || bash scripts/vendor-check.sh --published fuzz/automerge-published
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || mapfile -t targets < <(cargo +nightly fuzz list)
 # no sanitizer: the code is safe Rust (no unsafe of ours), and ASan made the seeds themselves

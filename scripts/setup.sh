@@ -69,5 +69,8 @@ else
   fi
 fi
 
-# Trunk runs cargo with --offline (Trunk.toml), so fetch crates now.
+# Trunk runs cargo with --offline (Trunk.toml), so fetch crates now; and what the test command's
+# vendor check and Automerge's own tests need (the published crate, automerge-test)
 cargo fetch --quiet
+bash scripts/vendor-check.sh --fetch
+cargo fetch --quiet --locked --manifest-path vendor/automerge/Cargo.toml

@@ -281,31 +281,51 @@ thread_local! {
     static WRITTEN: RefCell<HashMap<String, u64>> = RefCell::new(HashMap::new());
 }
 
+/// A hash of a stored copy for [`WRITTEN`], in memory only: `DefaultHasher`'s output may
+/// change with the toolchain, so nothing stored is hashed with it ([`known_record`] uses SHA-256).
 fn text_hash(text: &str) -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
     text.hash(&mut hasher);
     hasher.finish()
 }
 
-/// The known changes kept beside a snapshot whose stored text is `text`: that text's hash,
-/// the hash of the changes' bytes, then those bytes in base64 (`hex:hex:base64`). None when
-/// they cannot be stored (a change too long to count in 4 bytes).
+/// The tag that starts a known-changes record. Records written before it (two 16-digit
+/// `DefaultHasher` hashes, whose output Rust does not keep across releases) are passed over:
+/// the snapshot loads the plain way once, and the next compaction writes a record of this kind.
+const KNOWN_RECORD_TAG: &str = "k2";
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The known changes kept beside a snapshot whose stored text is `text`
+/// (`k2:for:sum:base64`): the SHA-256 of that text, which binds the record to its snapshot, the
+/// SHA-256 of the record's own base64 body, which catches a list damaged, cut short or
+/// reordered after it was written, then the body. The load also checks the list against the
+/// heads the document stores (Automerge's `load_with_known_changes`). None when they cannot be
+/// stored (a change too long to count in 4 bytes).
 fn known_record(text: &str, known: &KnownChanges) -> Option<String> {
     let body = b64().encode(known.to_bytes()?);
     Some(format!(
-        "{:016x}:{:016x}:{body}",
-        text_hash(text),
-        text_hash(&body)
+        "{KNOWN_RECORD_TAG}:{}:{}:{body}",
+        sha256_hex(text.as_bytes()),
+        sha256_hex(body.as_bytes())
     ))
 }
 
 /// The known changes of [`known_record`], if it was written with the snapshot `text` and is
-/// whole (else None, and the snapshot loads the plain way).
+/// whole (else None, and the snapshot loads the plain way, with nothing lost).
 fn read_known_record(record: &str, text: &str) -> Option<KnownChanges> {
-    let mut parts = record.splitn(3, ':');
-    let (written_for, checksum, body) = (parts.next()?, parts.next()?, parts.next()?);
-    if written_for != format!("{:016x}", text_hash(text))
-        || checksum != format!("{:016x}", text_hash(body))
+    let mut parts = record.splitn(4, ':');
+    let (tag, written_for, checksum, body) =
+        (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    if tag != KNOWN_RECORD_TAG
+        || written_for != sha256_hex(text.as_bytes())
+        || checksum != sha256_hex(body.as_bytes())
     {
         return None;
     }
@@ -564,7 +584,7 @@ impl<K: KeyValue> LedgerStore<K> {
     ///
     /// In the large store the document's [`KnownChanges`] (asked of `known` only then) are
     /// written beside the snapshot (after it, in the same transaction), tied to its text by a
-    /// hash: loading the snapshot again then takes about half as long
+    /// SHA-256 ([`known_record`]): loading the snapshot again then takes about half as long
     /// ([`LedgerDoc::load_unread_known`]). 36 bytes a change (48 in base64), about 60% of the
     /// snapshot; a small ledger in localStorage, which loads quickly anyway, keeps none.
     fn write_whole(

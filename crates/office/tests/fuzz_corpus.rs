@@ -160,3 +160,106 @@ fn write_the_crafted_fixture() {
     )
     .unwrap();
 }
+
+/// The seeds of the Automerge targets (`automerge_*`): documents and chunks made here, each
+/// laid out as its target reads its input (`targets::split_two`: two little-endian bytes saying
+/// where the first part ends; `automerge_known_changes`: a count of control bytes first).
+fn automerge_seeds() -> Vec<(&'static str, &'static str, Vec<u8>)> {
+    use automerge::transaction::Transactable;
+    use automerge::{ActorId, AutoCommit, ObjType, ROOT};
+    let example = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fuzz/corpus/ledger_document/example.automerge"),
+    )
+    .unwrap();
+    let mut small = AutoCommit::new().with_actor(ActorId::from(vec![1; 16]));
+    let text = small.put_object(ROOT, "text", ObjType::Text).unwrap();
+    small.splice_text(&text, 0, 0, "整改措施已落实").unwrap();
+    let list = small.put_object(ROOT, "list", ObjType::List).unwrap();
+    small.insert(&list, 0, 1).unwrap();
+    small
+        .put(ROOT, "count", automerge::ScalarValue::counter(1))
+        .unwrap();
+    small.commit();
+    let base = small.save();
+    let heads = small.get_heads();
+    let mut theirs = small.fork().with_actor(ActorId::from(vec![2; 16]));
+    theirs.splice_text(&text, 2, 1, "他").unwrap();
+    theirs.increment(ROOT, "count", 2).unwrap();
+    theirs.commit();
+    small.splice_text(&text, 0, 0, "我").unwrap();
+    small.insert(&list, 1, "二").unwrap();
+    small.commit();
+    let chunk = small.save_after(&heads);
+    let ours = small.save();
+    let theirs = theirs.save();
+    let mut big = AutoCommit::load(&example).unwrap();
+    let big_heads = big.get_heads();
+    let mut big_fork = big.fork().with_actor(ActorId::from(vec![3; 16]));
+    big_fork.put(ROOT, "fuzz", "seed").unwrap();
+    big_fork.commit();
+    big.put(ROOT, "ours", 1).unwrap();
+    big.commit();
+    let big_chunk = big.save_after(&big_heads);
+    let big_fork = big_fork.save();
+    let two = |a: &[u8], b: &[u8]| {
+        let mut out = u16::try_from(a.len()).unwrap().to_le_bytes().to_vec();
+        out.extend_from_slice(a);
+        out.extend_from_slice(b);
+        out
+    };
+    let with_control = |control: &[u8], doc: &[u8]| {
+        let mut out = vec![control.len() as u8];
+        out.extend_from_slice(control);
+        out.extend_from_slice(doc);
+        out
+    };
+    vec![
+        ("automerge_load", "small.automerge", ours.clone()),
+        ("automerge_load", "example.automerge", example.clone()),
+        (
+            "automerge_known_changes",
+            "small-as-is",
+            with_control(&[], &ours),
+        ),
+        (
+            "automerge_known_changes",
+            "small-swap-drop",
+            with_control(&[0, 1, 1, 0], &ours),
+        ),
+        (
+            "automerge_known_changes",
+            "example-as-is",
+            with_control(&[], &example),
+        ),
+        (
+            "automerge_known_changes",
+            "example-alter-reverse",
+            with_control(&[3, 9, 5, 0], &example),
+        ),
+        ("automerge_chunks", "small-and-chunk", two(&base, &chunk)),
+        (
+            "automerge_chunks",
+            "example-and-chunk",
+            two(&example, &big_chunk),
+        ),
+        ("automerge_merge", "small-forks", two(&ours, &theirs)),
+        ("automerge_merge", "example-forks", two(&example, &big_fork)),
+        ("automerge_differential", "small-forks", two(&ours, &theirs)),
+        (
+            "automerge_differential",
+            "example-forks",
+            two(&example, &big_fork),
+        ),
+    ]
+}
+
+#[test]
+#[ignore = "writes the seeds of the automerge_* targets into fuzz/corpus/"]
+fn write_the_automerge_seeds() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus");
+    for (target, name, bytes) in automerge_seeds() {
+        std::fs::create_dir_all(root.join(target)).unwrap();
+        std::fs::write(root.join(target).join(name), bytes).unwrap();
+    }
+}

@@ -112,8 +112,9 @@ impl LedgerDoc {
     /// [`LedgerDoc::load_unread`] of bytes whose [`KnownChanges`] were kept beside them when
     /// they were saved (the stored copy in IndexedDB: `store::LedgerStore`). Automerge then
     /// takes each change's hash from them instead of rebuilding every change to hash it (most
-    /// of a load: 514 -> 287 ms natively at 2,000 problems), and checks the heads they imply
-    /// against the document's. When they do not fit these bytes, a plain load.
+    /// of a load: vendor/automerge/patches/04-load-with-known-changes.patch), and checks the
+    /// heads they imply against the document's. When they do not fit these bytes, or the
+    /// load with them panics, a plain load.
     pub fn load_unread_known(
         bytes: &[u8],
         known: Option<&KnownChanges>,
@@ -122,11 +123,16 @@ impl LedgerDoc {
         // fuzzing: fuzz/regressions/ledger_document/). Caught where unwinding exists (native);
         // in the browser (panic = abort) a picked file is loaded in the Web Worker first
         // (jobs::Job::CheckLedgerFile), so such a file stops the worker, not the page.
-        let loaded = std::panic::catch_unwind(|| {
-            known
-                .and_then(|known| AutoCommit::load_with_known_changes(bytes, &known.0).ok())
-                .map_or_else(|| AutoCommit::load(bytes), Ok)
+        // Known changes that do not fit (refused, or a panic) leave the plain load to decide.
+        let fast = known.and_then(|known| {
+            std::panic::catch_unwind(|| AutoCommit::load_with_known_changes(bytes, &known.0))
+                .ok()?
+                .ok()
         });
+        let loaded = match fast {
+            Some(doc) => Ok(Ok(doc)),
+            None => std::panic::catch_unwind(|| AutoCommit::load(bytes)),
+        };
         let doc = match loaded {
             Ok(Ok(doc)) => doc,
             Ok(Err(_)) => return Err(DocError::Unreadable(Damage::Checksum)),

@@ -1000,6 +1000,12 @@ impl BatchApply {
     }
 
     fn insert_runs_of_ops(&mut self, doc: &mut Automerge) {
+        #[cfg(test)]
+        {
+            if rectify_tests::ASCENDING.with(|a| a.get()) {
+                return self.insert_runs_of_ops_ascending(doc);
+            }
+        }
         // The runs come in ascending position order. They are inserted from the last to the
         // first: an insertion then never moves the position of a run still to be inserted (so
         // no shift is needed), and each splice cuts the op set's columns only before the
@@ -1023,6 +1029,27 @@ impl BatchApply {
         }
         for (pos, range) in runs.into_iter().rev() {
             self.insert_ops(doc, pos, range);
+        }
+    }
+
+    /// (tests) Upstream's order: the runs from the first to the last, with a running shift.
+    #[cfg(test)]
+    fn insert_runs_of_ops_ascending(&mut self, doc: &mut Automerge) {
+        let mut last_pos = None;
+        let mut start = 0;
+        let mut shift = 0;
+        for (i, op) in self.ops.iter().enumerate() {
+            if op.pos != last_pos {
+                if let Some(pos) = last_pos {
+                    let end = i;
+                    shift += self.insert_ops(doc, pos + shift, start..end);
+                    start = end;
+                }
+                last_pos = op.pos;
+            }
+        }
+        if let Some(pos) = last_pos {
+            self.insert_ops(doc, pos + shift, start..self.ops.len());
         }
     }
 
@@ -2128,6 +2155,157 @@ mod tests {
             heads.push(doc.get_heads());
 
             doc.validate_top_index();
+        }
+    }
+}
+
+/// Rectify's change 2: the runs of a batch inserted from the last to the first give the
+/// operation set that upstream's order (first to last, with a running shift) gives.
+#[cfg(test)]
+mod rectify_tests {
+    use crate::transaction::Transactable;
+    use crate::{ActorId, AutoCommit, Automerge, ObjType, ReadDoc, ROOT};
+    use proptest::prelude::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        /// (tests) insert the runs in upstream's order
+        pub(super) static ASCENDING: Cell<bool> = const { Cell::new(false) };
+    }
+
+    #[derive(Debug, Clone)]
+    enum Edit {
+        Text { at: usize, del: usize, text: String },
+        List { at: usize, value: i64 },
+        Map { key: u8, value: String },
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        prop_oneof![
+            (0usize..10_000, 0usize..3, "[a-z改整]{1,6}")
+                .prop_map(|(at, del, text)| Edit::Text { at, del, text }),
+            (0usize..1_000, any::<i64>()).prop_map(|(at, value)| Edit::List { at, value }),
+            (0u8..20, "[a-z]{0,40}").prop_map(|(key, value)| Edit::Map { key, value }),
+        ]
+    }
+
+    fn apply(doc: &mut AutoCommit, edits: &[Edit]) {
+        let text = doc.get(ROOT, "text").unwrap().unwrap().1;
+        let list = doc.get(ROOT, "list").unwrap().unwrap().1;
+        for (n, e) in edits.iter().enumerate() {
+            match e {
+                Edit::Text { at, del, text: t } => {
+                    let len = doc.length(&text);
+                    let at = at % (len + 1);
+                    let del = (*del).min(len - at);
+                    doc.splice_text(&text, at, del as isize, t).unwrap();
+                }
+                Edit::List { at, value } => {
+                    let at = at % (doc.length(&list) + 1);
+                    doc.insert(&list, at, *value).unwrap();
+                }
+                Edit::Map { key, value } => {
+                    doc.put(ROOT, format!("k{key}"), value.as_str()).unwrap();
+                }
+            }
+            if n % 4 == 3 {
+                doc.commit();
+            }
+        }
+        doc.commit();
+    }
+
+    fn base() -> AutoCommit {
+        let mut doc = AutoCommit::new().with_actor(ActorId::from(vec![1; 16]));
+        let text = doc.put_object(ROOT, "text", ObjType::Text).unwrap();
+        let body: String = (0..3_000).map(|i| if i % 7 == 0 { '改' } else { 'x' }).collect();
+        doc.splice_text(&text, 0, 0, &body).unwrap();
+        let list = doc.put_object(ROOT, "list", ObjType::List).unwrap();
+        for i in 0..300 {
+            doc.insert(&list, i, i as i64).unwrap();
+        }
+        doc.commit();
+        doc
+    }
+
+    /// `into` with `changes` applied in one batch, the runs inserted as `ascending` says; the
+    /// slow path's own check of the operation order runs after the batch in debug builds
+    fn merged(into: &Automerge, changes: &[crate::Change], ascending: bool) -> Automerge {
+        let mut doc = into.clone();
+        ASCENDING.with(|a| a.set(ascending));
+        doc.apply_changes(changes.iter().cloned()).unwrap();
+        ASCENDING.with(|a| a.set(false));
+        doc
+    }
+
+    /// Not a check: how long a batch of many runs takes to apply to a document loaded from
+    /// bytes, back to front and in upstream's order, alternating (`cargo test --release --lib
+    /// -- --ignored --nocapture rectify_tests::timing`). The numbers go in the patch header.
+    #[test]
+    #[ignore = "a measurement"]
+    fn timing() {
+        let mut doc = AutoCommit::new().with_actor(ActorId::from(vec![1; 16]));
+        let text = doc.put_object(ROOT, "text", ObjType::Text).unwrap();
+        let body: String = (0..400_000u32)
+            .map(|i| char::from_u32(0x4e00 + (i * 7) % 2000).unwrap())
+            .collect();
+        doc.splice_text(&text, 0, 0, &body).unwrap();
+        doc.commit();
+        let loaded = Automerge::load(&doc.save()).unwrap();
+        let mut fork = doc.fork().with_actor(ActorId::from(vec![2; 16]));
+        for i in 0..2_000 {
+            fork.splice_text(&text, 400_000 - i * 199, 0, "改").unwrap();
+            if i % 2 == 1 {
+                fork.commit();
+            }
+        }
+        fork.commit();
+        let changes = fork.get_changes(&doc.get_heads());
+        for round in 0..4 {
+            for ascending in [false, true] {
+                let mut times = vec![];
+                for _ in 0..5 {
+                    let t = std::time::Instant::now();
+                    let merged = merged(&loaded, &changes, ascending);
+                    times.push(t.elapsed().as_secs_f64() * 1e3);
+                    drop(merged);
+                }
+                times.sort_by(f64::total_cmp);
+                println!(
+                    "round {round}: {} {:.1} ms (median of 5)",
+                    if ascending { "upstream's order" } else { "back to front" },
+                    times[2]
+                );
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn back_to_front_equals_upstreams_order(
+            ours in proptest::collection::vec(edit(), 1..30),
+            forks in proptest::collection::vec(proptest::collection::vec(edit(), 1..30), 1..4),
+        ) {
+            let mut memory = base();
+            let mut changes = vec![];
+            for (i, fork_edits) in forks.iter().enumerate() {
+                let mut fork = memory.fork().with_actor(ActorId::from(vec![10 + i as u8; 16]));
+                apply(&mut fork, fork_edits);
+                changes.extend(fork.get_changes(&memory.get_heads()));
+            }
+            apply(&mut memory, &ours);
+            let loaded = Automerge::load(&memory.save()).unwrap();
+            let in_memory = memory.document().clone();
+            for doc in [&in_memory, &loaded] {
+                let after = merged(doc, &changes, false);
+                let upstream = merged(doc, &changes, true);
+                prop_assert_eq!(after.save(), upstream.save());
+                let text = after.get(ROOT, "text").unwrap().unwrap().1;
+                prop_assert_eq!(after.text(&text).unwrap(), upstream.text(&text).unwrap());
+                let list = after.get(ROOT, "list").unwrap().unwrap().1;
+                prop_assert_eq!(after.list_range(&list, ..).count(), upstream.list_range(&list, ..).count());
+            }
         }
     }
 }
