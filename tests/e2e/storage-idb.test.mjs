@@ -122,7 +122,8 @@ const viewLine = async (app, id) => (await idbValue(app, `rectify:view:${id}`))?
 
 /** Which snapshot the known changes kept beside a ledger's snapshot in IndexedDB were written
  * for (the hash of its text, their first field); null when there are none. */
-const knownFor = async (app, id) => (await idbValue(app, `rectify:known:${id}`))?.split(':')[0] ?? null;
+// the snapshot a known-changes record was written for: `k2:<sha256 of the snapshot>:<sha256 of the body>:<body>`
+const knownFor = async (app, id) => (await idbValue(app, `rectify:known:${id}`))?.match(/^k2:([0-9a-f]{64}):/)?.[1] ?? null;
 
 /** Deterministic text of `n` varied CJK characters (compresses poorly, like real long text). */
 function variedText(seed, n) {
@@ -298,7 +299,7 @@ test('typing in a ledger in IndexedDB appends a chunk a save; they are compacted
   await until(async () => assert.equal(await chunks(), 0), 'no chunks yet');
   // beside the snapshot, its changes' hashes, which make the next load about half as long
   const knownAtImport = await knownFor(app, id);
-  assert.match(knownAtImport ?? '', /^[0-9a-f]{16}$/, 'known changes beside the imported snapshot');
+  assert.match(knownAtImport ?? '', /^[0-9a-f]{64}$/, 'known changes beside the imported snapshot');
 
   // a quick typist without a pause: about 2 saves a second, each one chunk; 32 chunks make a
   // compaction due, and it waits
@@ -321,7 +322,7 @@ test('typing in a ledger in IndexedDB appends a chunk a save; they are compacted
   // the pause (1.5 s without a save): one snapshot, no chunks
   await until(async () => assert.equal(await chunks(), 0), 'the chunks compacted in the pause', { timeout: 30_000 });
   const knownAtCompaction = await knownFor(app, id);
-  assert.match(knownAtCompaction ?? '', /^[0-9a-f]{16}$/, 'known changes beside the new snapshot');
+  assert.match(knownAtCompaction ?? '', /^[0-9a-f]{64}$/, 'known changes beside the new snapshot');
   assert.notEqual(knownAtCompaction, knownAtImport, 'written again for the new snapshot');
   await app.reload();
   assert.equal(await fieldOf(app, 2, '整改措施'), before + typed, 'every keystroke after the reload');
