@@ -168,7 +168,7 @@ test('a growing ledger moves to IndexedDB without loss; reloads, two tabs and a 
     !(await app.storageKeys()).includes(`rectify:ledger:${exampleId}`),
   ), 'the localStorage copy to be removed once IndexedDB has it');
 
-  // a large ledger (about 1 MB; written by crates/core/tests/storage.rs) arrives as a file: it is stored in
+  // a large ledger (about 1 MB; written by crates/core/tests/storage/) arrives as a file: it is stored in
   // IndexedDB from its first save
   await app.header.importFile(join(FIXTURES, 'large-ledger.rectify'));
   await app.notices.importDialogButton('作为新台账打开').click();

@@ -239,7 +239,7 @@ struct Chunk {
 }
 
 /// The format of a stored view (`rectify:view:<id>`): bump it when [`Ledger`]'s serde shape
-/// changes (`crates/core/tests/storage.rs` pins the shape to this number), so a view written by
+/// changes (`crates/core/tests/storage/` pins the shape to this number), so a view written by
 /// another version is not read as this one's.
 pub const VIEW_FORMAT: u32 = 1;
 
