@@ -102,7 +102,7 @@ pub fn bulletin_text(data: &[u8]) {
     let _ = bulletin(&parsed.ledger).to_text();
     // Making the document costs a whole-document read per problem (0.8 s of CPU for the
     // 16-problem sample with what follows): done for small results only, or the fuzzer crawls
-    // at 2 inputs a second. crates/office/tests/bulletin_import.rs imports the full samples.
+    // at 2 inputs a second. crates/office/tests/bulletin_import/ imports the full samples.
     if parsed.ledger.problems.len() > 3 {
         return;
     }
