@@ -137,16 +137,31 @@ impl LedgerDoc {
         };
         let deps = change.deps().to_vec();
         let patches = self.doc.diff(&deps, &[hash]);
-        // the same change undone: its puts carry the values before it
-        let before: HashMap<(String, String), Value<'static>> = self
-            .doc
-            .diff(&[hash], &deps)
-            .into_iter()
-            .filter_map(|p| match p.action {
-                PatchAction::PutMap { key, value, .. } => Some(((p.obj.to_string(), key), value.0)),
-                _ => None,
-            })
-            .collect();
+        // the same change undone: its puts carry the values before it (a second diff, only
+        // for a change that put a short value: most typing changes put none)
+        let puts_a_value = patches.iter().any(|p| {
+            matches!(
+                &p.action,
+                PatchAction::PutMap {
+                    value: (Value::Scalar(_), _),
+                    ..
+                }
+            )
+        });
+        let before: HashMap<(String, String), Value<'static>> = if puts_a_value {
+            self.doc
+                .diff(&[hash], &deps)
+                .into_iter()
+                .filter_map(|p| match p.action {
+                    PatchAction::PutMap { key, value, .. } => {
+                        Some(((p.obj.to_string(), key), value.0))
+                    }
+                    _ => None,
+                })
+                .collect()
+        } else {
+            HashMap::new()
+        };
         let mut out: Vec<PlaceChange> = vec![];
         for patch in &patches {
             let Some(place) = place_label(patch, ledger) else {
