@@ -282,6 +282,7 @@ fn schema_99_file() -> (Vec<u8>, String, String, String) {
         heads,
         saved_at: T0,
         problems: None,
+        sha256: Some(rectify_core::file::envelope::sha256_hex(&document)),
     };
     (wrap(&header, &document), id, cid, pid)
 }

@@ -109,6 +109,7 @@ fn crafted_file() -> Vec<u8> {
         heads: vec![],
         saved_at: 0,
         problems: None,
+        sha256: None,
     };
     let mut file = rectify_core::file::envelope::MAGIC.to_vec();
     file.extend(serde_json::to_vec(&header).unwrap());

@@ -42,6 +42,20 @@ pub struct Header {
     /// 100,000 problems takes about 24 s); absent in files of earlier versions
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub problems: Option<usize>,
+    /// SHA-256 (hex) of the Automerge bytes that follow: a copy altered, cut short or spliced
+    /// with another ledger's bytes is told apart before Automerge reads it (and a stored copy is
+    /// known good without loading it); absent in files of earlier versions
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+}
+
+/// The hex SHA-256 of `bytes` (a ledger file's document; the known-changes record).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Every way reading a ledger file can fail, as data (the page's i18n says it in words).
@@ -142,6 +156,7 @@ pub fn encode(doc: &mut LedgerDoc, name: &str, now: i64) -> Vec<u8> {
         heads: doc.heads(),
         saved_at: now,
         problems: doc.read().ok().map(|l| l.problems.len() + l.trash.len()),
+        sha256: Some(sha256_hex(&document)),
     };
     assemble(&header, &document)
 }
@@ -218,13 +233,16 @@ pub fn decode_stored(
         crate::document::check_problem_count(problems).map_err(ImportError::OverLimit)?;
     }
     let document = &bytes[start..];
-    if document.len() < header.bytes {
-        return Err(ImportError::Truncated);
-    }
-    if document.len() > header.bytes {
-        return Err(ImportError::Corrupt(Damage::TrailingBytes));
-    }
     let corrupt = ImportError::from;
+    if let Some(wrong) = body_mismatch(&header, document) {
+        // another ledger's document behind this header says more than "damaged"
+        return Err(match LedgerDoc::load_unread_known(document, None) {
+            Ok(other) if other.ledger_id() != header.ledger_id => {
+                ImportError::Corrupt(Damage::HeaderOtherLedger)
+            }
+            _ => wrong,
+        });
+    }
     let doc = LedgerDoc::load_unread_known(document, known).map_err(corrupt)?;
     // read once now (when asked), so a document that cannot be read fails here, not in the UI
     let ledger = if read {
@@ -247,6 +265,29 @@ pub fn decode_stored(
         document: document.to_vec(),
         doc,
     })
+}
+
+/// What is wrong with a document that is not the one its header describes (its length, or its
+/// SHA-256 when the header has one): cut short, followed by more, or altered.
+fn body_mismatch(header: &Header, document: &[u8]) -> Option<ImportError> {
+    if document.len() < header.bytes {
+        return Some(ImportError::Truncated);
+    }
+    if document.len() > header.bytes {
+        return Some(ImportError::Corrupt(Damage::TrailingBytes));
+    }
+    match &header.sha256 {
+        Some(sum) if *sum != sha256_hex(document) => Some(ImportError::Corrupt(Damage::Checksum)),
+        _ => None,
+    }
+}
+
+/// True when `bytes` are a whole ledger file whose document is the one its header describes
+/// (length and SHA-256), checked without loading it; a file without a SHA-256 (earlier
+/// versions) is judged by its length alone.
+pub fn looks_whole(bytes: &[u8]) -> bool {
+    read_header(bytes)
+        .is_ok_and(|(header, start)| body_mismatch(&header, &bytes[start..]).is_none())
 }
 
 /// A ledger's name made safe for a file name: trimmed, with the characters file systems refuse

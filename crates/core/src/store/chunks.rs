@@ -1,6 +1,7 @@
 //! Incremental saves in the large store: a chunk per save, appended after the snapshot, and
 //! what the stored copy holds without loading it.
 
+use super::generations::chunk_time;
 use super::*;
 
 /// One incremental save in the large store: the document's heads after it and the
@@ -83,8 +84,16 @@ impl<K: KeyValue> LedgerStore<K> {
         let id = doc.ledger_id();
         let snapshot = large.get(&Self::ledger_key(&id))?.unwrap_or_default();
         let chunks = self.chunks(&id);
-        let chunk_bytes: usize = chunks.iter().map(|(_, _, n)| n).sum();
-        let mut stored_heads = stored_header(&snapshot).map(|h| h.heads);
+        let header = stored_header(&snapshot);
+        // the chunks kept for the previous generation do not make a compaction due
+        let since = header.as_ref().map_or(0, |h| h.saved_at);
+        let newer: Vec<usize> = chunks
+            .iter()
+            .filter(|(k, _, _)| chunk_time(k).is_none_or(|t| t >= since))
+            .map(|(_, _, n)| *n)
+            .collect();
+        let chunk_bytes: usize = newer.iter().sum();
+        let mut stored_heads = header.map(|h| h.heads);
         for (_, chunk, _) in &chunks {
             match (chunk, stored_heads.as_mut()) {
                 (Some(c), Some(heads)) => heads.extend(c.heads.iter().cloned()),
@@ -97,8 +106,9 @@ impl<K: KeyValue> LedgerStore<K> {
                 let rule = match compaction {
                     Compaction::IfOverdue => compaction_overdue,
                     Compaction::IfDue => should_compact,
+                    Compaction::Now => return false,
                 };
-                !rule(chunks.len(), chunk_bytes, snapshot.len())
+                !rule(newer.len(), chunk_bytes, snapshot.len())
             });
         match appendable {
             Some(heads) => {
@@ -130,18 +140,27 @@ impl<K: KeyValue> LedgerStore<K> {
         }
     }
 
-    /// Add the large store's chunks of `id` to its snapshot's document.
-    pub(super) fn add_chunks(&self, id: &str, mut doc: LedgerDoc) -> Result<LedgerDoc, StoreError> {
-        if self.place(id) == Place::Large && !doc.is_read_only() {
-            for (_, chunk, _) in self.chunks(id) {
-                let bytes = chunk
-                    .and_then(|c| b64().decode(c.data).ok())
-                    .ok_or(StoreError::Corrupt(ImportError::Corrupt(Damage::BadChunk)))?;
-                doc.apply_chunk(&bytes)
-                    .map_err(|e| StoreError::Corrupt(e.into()))?;
+    /// Add the large store's chunks of `id` to its snapshot's document: those it does not hold
+    /// already (the chunks kept for the previous generation are in a newer snapshot). A chunk
+    /// that cannot be read is passed over and counted (what it held is lost; the caller says
+    /// so); the others are added all the same.
+    pub(super) fn add_chunks(&self, id: &str, doc: &mut LedgerDoc) -> usize {
+        let mut lost = 0;
+        if self.place(id) != Place::Large || doc.is_read_only() {
+            return lost;
+        }
+        for (_, chunk, _) in self.chunks(id) {
+            if chunk.as_ref().is_some_and(|c| doc.knows_all(&c.heads)) {
+                continue;
+            }
+            let added = chunk
+                .and_then(|c| b64().decode(c.data).ok())
+                .is_some_and(|bytes| doc.apply_chunk(&bytes).is_ok());
+            if !added {
+                lost += 1;
             }
         }
-        Ok(doc)
+        lost
     }
 
     /// Every head the stored copy names: the snapshot's and each readable chunk's (None when

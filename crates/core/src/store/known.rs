@@ -8,13 +8,7 @@ use super::*;
 /// the snapshot loads the plain way once, and the next compaction writes a record of this kind.
 pub(super) const KNOWN_RECORD_TAG: &str = "k2";
 
-pub(super) fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
+use envelope::sha256_hex;
 
 /// The known changes kept beside a snapshot whose stored text is `text`
 /// (`k2:for:sum:base64`): the SHA-256 of that text, which binds the record to its snapshot, the

@@ -24,7 +24,15 @@ impl<K: KeyValue> LedgerStore<K> {
             .decode(text.trim())
             .map_err(|_| StoreError::Corrupt(ImportError::Corrupt(Damage::NotBase64)))?;
         let known = self.known_for(id, &text);
-        envelope::decode_stored(&bytes, read, known.as_ref()).map_err(StoreError::Corrupt)
+        let file =
+            envelope::decode_stored(&bytes, read, known.as_ref()).map_err(StoreError::Corrupt)?;
+        // another ledger's record under this ledger's key (swapped, or copied by hand)
+        if file.header.ledger_id != id {
+            return Err(StoreError::Corrupt(ImportError::Corrupt(
+                Damage::HeaderOtherLedger,
+            )));
+        }
+        Ok(file)
     }
 
     /// Why a ledger is not in the store: gone, or in IndexedDB that did not open this time.
@@ -53,19 +61,76 @@ impl<K: KeyValue> LedgerStore<K> {
             .unwrap_or_else(|_| text.into_bytes()))
     }
 
-    /// Open a stored ledger for editing in this session (fresh actor).
-    /// In the large store, the snapshot's chunks are added to it.
+    /// Open a stored ledger for editing in this session (fresh actor), recovered from the
+    /// previous generation when the current copy is damaged ([`LedgerStore::open_stored`]).
     pub fn load(&self, id: &str) -> Result<LedgerDoc, StoreError> {
-        let doc = self.load_file(id)?.into_doc();
-        self.add_chunks(id, doc)
+        self.open_stored(id).map(|opened| opened.doc)
     }
 
-    /// [`LedgerStore::load`] for a ledger shown from its view: `view` and `version` as
+    /// Open a stored ledger for editing in this session (fresh actor): its current copy and,
+    /// in the large store, the chunks saved after it. When the current copy does not load,
+    /// the previous generation and every chunk saved after it; what was recovered, and what
+    /// was lost, is in [`Opened::recovery`]. The stored copies are not changed here: the next
+    /// save writes a good current copy ([`Compaction::Now`]).
+    pub fn open_stored(&self, id: &str) -> Result<Opened, StoreError> {
+        let current = self.load_file(id);
+        self.opened(id, current)
+    }
+
+    /// [`LedgerStore::open_stored`] from the stored current copy's load (`current`).
+    fn opened(
+        &self,
+        id: &str,
+        current: Result<envelope::LedgerFile, StoreError>,
+    ) -> Result<Opened, StoreError> {
+        match current {
+            Ok(file) => {
+                let mut doc = file.into_doc();
+                let lost_saves = self.add_chunks(id, &mut doc);
+                let recovery = (lost_saves > 0).then(|| Recovery {
+                    cause: ImportError::Corrupt(Damage::BadChunk),
+                    from_saved_at: None,
+                    lost_saves,
+                    lost_last_save: false,
+                });
+                Ok(Opened { doc, recovery })
+            }
+            // a damaged copy, not one from a newer version or over a limit (those are whole)
+            Err(StoreError::Corrupt(cause)) if is_damage(&cause) => match self.load_previous(id) {
+                Some((file, saved_at)) => {
+                    let mut doc = file.into_doc();
+                    let lost_saves = self.add_chunks(id, &mut doc);
+                    let recovery = Some(Recovery {
+                        cause,
+                        from_saved_at: Some(saved_at),
+                        lost_saves,
+                        lost_last_save: self.place(id) == Place::Local,
+                    });
+                    Ok(Opened { doc, recovery })
+                }
+                None => Err(StoreError::Corrupt(cause)),
+            },
+            Err(other) => Err(other),
+        }
+    }
+
+    /// The previous generation of a ledger, checked whole, and when it was saved.
+    fn load_previous(&self, id: &str) -> Option<(envelope::LedgerFile, i64)> {
+        let text = self.home(id).get(&Self::prev_key(id)).ok()??;
+        let bytes = b64().decode(text.trim()).ok()?;
+        let file = envelope::decode(&bytes).ok()?;
+        (file.header.ledger_id == id).then(|| {
+            let saved_at = file.header.saved_at;
+            (file, saved_at)
+        })
+    }
+
+    /// [`LedgerStore::open_stored`] for a ledger shown from its view: `view` and `version` as
     /// [`load_view`] gave them. While the stored copy is still that version, the document is
     /// not read whole to check it (the view is that read) and its read cache starts from the view
     /// ([`LedgerDoc::seed_read`]), so the first read does not hydrate every problem (twice,
-    /// with chunks: adding one marks everything stale). Otherwise (another tab saved since) a
-    /// plain load.
+    /// with chunks: adding one marks everything stale). Otherwise (another tab saved since, or
+    /// the copy is damaged) a plain open.
     ///
     /// [`load_view`]: LedgerStore::load_view
     pub fn load_from_view(
@@ -73,13 +138,29 @@ impl<K: KeyValue> LedgerStore<K> {
         id: &str,
         view: &Ledger,
         version: &str,
-    ) -> Result<LedgerDoc, StoreError> {
+    ) -> Result<Opened, StoreError> {
         if self.stored_version(id).as_deref() != Some(version) || view.id != id {
-            return self.load(id);
+            return self.open_stored(id);
         }
-        let file = self.load_file_with(id, false)?;
-        let doc = self.add_chunks(id, file.into_doc())?;
-        doc.seed_read(view);
-        Ok(doc)
+        match self.load_file_with(id, false) {
+            Ok(file) => {
+                let opened = self.opened(id, Ok(file))?;
+                if opened.recovery.is_none() {
+                    opened.doc.seed_read(view);
+                }
+                Ok(opened)
+            }
+            Err(_) => self.open_stored(id),
+        }
     }
+}
+
+/// A stored copy that failed this way is damaged (cut short, altered, not a ledger file at
+/// all), so an older whole copy is the way back; a copy from a newer version, or over a
+/// limit, is whole and must not be passed over for an older one.
+fn is_damage(cause: &ImportError) -> bool {
+    !matches!(
+        cause,
+        ImportError::NewerFormat(_) | ImportError::OverLimit(_)
+    )
 }

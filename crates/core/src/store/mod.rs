@@ -14,6 +14,7 @@ use crate::file::envelope::{self, ImportError};
 use crate::ledger::Ledger;
 
 mod chunks;
+mod generations;
 mod import_plan;
 mod known;
 mod kv;
@@ -23,6 +24,7 @@ mod saving;
 mod tiers;
 mod views;
 
+pub use generations::{Opened, Recovery};
 pub use import_plan::{plan_checked_import, plan_import, ImportPlan};
 pub use kv::{KeyValue, MemoryKv};
 pub use saving::SaveOutcome;
@@ -247,11 +249,13 @@ impl<K: KeyValue> LedgerStore<K> {
                 large.remove(&key)?;
             }
             large.remove(&Self::ledger_key(id))?;
+            large.remove(&Self::prev_key(id))?;
             large.remove(&Self::known_key(id))?;
             large.remove(&Self::view_key(id))?;
             large.commit()?;
         }
         self.kv.remove(&Self::ledger_key(id))?;
+        self.kv.remove(&Self::prev_key(id))?;
         let mut entries = self.list()?;
         entries.retain(|e| e.id != id);
         self.write_index(&entries)?;

@@ -80,6 +80,9 @@ pub enum Compaction {
     IfOverdue,
     /// when [`should_compact`] (a pause in typing)
     IfDue,
+    /// always: the stored snapshot was found damaged and the ledger recovered from the
+    /// previous generation, so the next save writes a good one
+    Now,
 }
 
 /// How much this app keeps, for 台账管理.
@@ -100,6 +103,7 @@ impl<K: KeyValue> LedgerStore<K> {
             len(large.as_ref(), &Self::view_key(id)) + len(large.as_ref(), &Self::known_key(id))
         });
         len(self.home(id), &Self::ledger_key(id))
+            + len(self.home(id), &Self::prev_key(id))
             + self.chunks(id).iter().map(|(_, _, n)| n).sum::<usize>()
             + beside
     }
@@ -139,62 +143,8 @@ impl<K: KeyValue> LedgerStore<K> {
         for key in self.kv.keys().unwrap_or_default() {
             if key.starts_with(&prefix) && matches!(large.get(&key), Ok(Some(_))) {
                 let _ = self.kv.remove(&key);
+                let _ = self.kv.remove(&Self::prev_key(&key[prefix.len()..]));
             }
         }
-    }
-
-    /// Write a ledger's whole copy (base64 envelope) where it belongs: the large store when it
-    /// lives there or should move there now, else localStorage. In the large store the
-    /// snapshot is written first and the chunks it covers (`covered`) removed after it, so an
-    /// interruption leaves at worst chunks the snapshot already holds (loading them again
-    /// changes nothing).
-    ///
-    /// In the large store the document's [`KnownChanges`] (asked of `known` only then) are
-    /// written beside the snapshot (after it, in the same transaction), tied to its text by a
-    /// SHA-256 ([`known_record`]): loading the snapshot again then takes about half as long
-    /// ([`LedgerDoc::load_unread_known`]). 36 bytes a change (48 in base64), about 60% of the
-    /// snapshot; a small ledger in localStorage, which loads quickly anyway, keeps none.
-    pub(super) fn write_whole(
-        &self,
-        id: &str,
-        text: &str,
-        covered: &[String],
-        known: &mut dyn FnMut() -> Option<KnownChanges>,
-    ) -> Result<Place, StoreError> {
-        let key = Self::ledger_key(id);
-        if let Some(large) = &self.large {
-            let local_use = || {
-                let others: usize = self
-                    .list()
-                    .unwrap_or_default()
-                    .iter()
-                    .filter(|e| e.place == Place::Local && e.id != id)
-                    .map(|e| 2 * (key.len() + e.size))
-                    .sum();
-                others + 2 * (key.len() + text.len())
-            };
-            let moving = self.place(id) == Place::Local
-                && should_move(text.len(), local_use, self.local_budget);
-            if moving || self.place(id) == Place::Large {
-                large.set(&key, text)?;
-                // The known changes only speed up a load: one that failed to be written, or
-                // was written for another text, is passed over then.
-                let _ = match known().and_then(|known| known_record(text, &known)) {
-                    Some(record) => large.set(&Self::known_key(id), &record),
-                    None => large.remove(&Self::known_key(id)),
-                };
-                // The switch is done: the snapshot holds everything. Removing what it covers
-                // is tidying up; a chunk left behind is removed by the next compaction.
-                for chunk in covered {
-                    let _ = large.remove(chunk);
-                }
-                large.commit()?;
-                self.finish_moves();
-                return Ok(Place::Large);
-            }
-        }
-        self.kv.set(&key, text)?;
-        WRITTEN.with(|w| w.borrow_mut().insert(key, text_hash(text)));
-        Ok(Place::Local)
     }
 }
