@@ -87,7 +87,7 @@ impl<K: KeyValue> LedgerStore<K> {
             Ok(file) => {
                 let mut doc = file.into_doc();
                 let lost_saves = self.add_chunks(id, &mut doc);
-                let recovery = (lost_saves > 0).then(|| Recovery {
+                let recovery = (lost_saves > 0).then_some(Recovery {
                     cause: ImportError::Corrupt(Damage::BadChunk),
                     from_saved_at: None,
                     lost_saves,
