@@ -607,3 +607,51 @@ fn the_newer_schema_fixture_is_a_read_only_ledger() {
     assert_eq!(ledger.categories.len(), 1);
     assert_eq!(ledger.problems.len(), 1);
 }
+
+/// Direction controls (RLO, LRO, PDF, isolates) never reach a file name, a shown ledger name
+/// or a signature: "报告\u{202E}gpj.exe" would read "报告exe.jpg".
+#[test]
+fn names_lose_their_direction_controls() {
+    use rectify_core::document::{LedgerDoc, MetaField};
+    let hostile = "报告\u{202E}gpj.exe\u{202C}\u{2066}a\u{2067}b\u{2068}c\u{2069}\u{202D}d\u{202A}e\u{202B}f";
+    let clean = "报告gpj.exeabcdef";
+    let mut doc = LedgerDoc::create(hostile, Some(hostile), T0);
+    assert_eq!(doc.display_name(), clean);
+    assert_eq!(doc.read().unwrap().display_name(), clean);
+    let name = rectify_core::file::envelope::file_name(&doc.display_name(), day(2026, 12, 7));
+    assert!(name.starts_with(clean), "{name}");
+    assert!(!rectify_core::file::envelope::safe_file_stem(hostile).chars().any(rectify_core::ledger::is_bidi_control));
+    doc.set_meta(MetaField::Name, hostile).unwrap();
+    doc.commit(T0 + 1);
+    let signed: Vec<_> = doc
+        .history()
+        .into_iter()
+        .filter_map(|e| match e.author {
+            rectify_core::document::Author::Named(who) => Some(who),
+            _ => None,
+        })
+        .collect();
+    assert!(!signed.is_empty());
+    assert!(signed.iter().all(|who| who == clean), "{signed:?}");
+}
+
+/// 导出抢救副本: a ledger shown on screen whose document is lost becomes a new ledger file
+/// with the same categories, problems, fields and rules, under its own id and name.
+#[test]
+fn a_rescued_copy_holds_what_was_shown() {
+    use rectify_core::document::LedgerDoc;
+    let shown = rectify_core::file::example::example_ledger();
+    let mut doc = LedgerDoc::rescued_copy(&shown, "示例（抢救副本）", Some("张三"), T0).unwrap();
+    let bytes = rectify_core::file::encode(&mut doc, "示例（抢救副本）", T0);
+    let back = decode(&bytes).unwrap().into_doc().read().unwrap();
+    assert_ne!(back.id, shown.id);
+    assert_eq!(back.meta.name, "示例（抢救副本）");
+    assert_eq!(back.problems.len(), shown.problems.len());
+    assert_eq!(back.rules.len(), shown.rules.len());
+    for (a, b) in back.problems.iter().zip(&shown.problems) {
+        assert_eq!(
+            (&a.description, &a.measures, &a.status, a.deadline, &a.owner),
+            (&b.description, &b.measures, &b.status, b.deadline, &b.owner)
+        );
+    }
+}

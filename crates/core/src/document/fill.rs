@@ -22,6 +22,22 @@ impl LedgerDoc {
         Ok(())
     }
 
+    /// A new ledger (its own id) holding what `ledger` shows, named `name`: the way out when a
+    /// stored copy cannot be loaded but its last read (the view on screen) can be seen
+    /// (导出抢救副本). The history, conflicts and 回收站 of the lost document are not in it.
+    pub fn rescued_copy(
+        ledger: &Ledger,
+        name: &str,
+        author: Option<&str>,
+        now: i64,
+    ) -> Result<LedgerDoc, DocError> {
+        let mut doc = LedgerDoc::create(name, author, now);
+        doc.fill_from(ledger)?;
+        doc.set_meta(MetaField::Name, name)?;
+        doc.commit(now);
+        Ok(doc)
+    }
+
     /// Add the categories, problems and rules of a plain ledger (ids are made here) through
     /// the normal operations, so the additions merge like any edit. With `reuse_categories`,
     /// a category whose title this ledger already has receives the problems instead of a new

@@ -21,7 +21,7 @@ impl Author {
     /// The author of an actor (hex) given the document's actor → name table.
     pub fn of(actor: &str, people: &HashMap<String, String>) -> Author {
         match people.get(actor) {
-            Some(name) => Author::Named(name.clone()),
+            Some(name) => Author::Named(crate::ledger::without_bidi_controls(name)),
             None => Author::Unsigned(actor[actor.len().saturating_sub(8)..].to_string()),
         }
     }

@@ -202,7 +202,7 @@ impl LedgerDoc {
     /// The person (我的名字) to whom this session's changes are attributed.
     pub fn set_author(&mut self, author: Option<&str>) {
         self.author = author
-            .map(|a| a.trim().to_string())
+            .map(|a| crate::ledger::without_bidi_controls(a).trim().to_string())
             .filter(|a| !a.is_empty());
     }
 

@@ -293,7 +293,8 @@ pub fn looks_whole(bytes: &[u8]) -> bool {
 /// A ledger's name made safe for a file name: trimmed, with the characters file systems refuse
 /// (and control characters) replaced by `_`. Used by every download's name.
 pub fn safe_file_stem(name: &str) -> String {
-    name.trim()
+    crate::ledger::without_bidi_controls(name)
+        .trim()
         .chars()
         .map(|c| match c {
             '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',

@@ -373,10 +373,22 @@ impl Ledger {
 pub fn display_name(name: &str, title: &str, unit: &str) -> String {
     [name, title, unit]
         .into_iter()
-        .map(str::trim)
+        .map(without_bidi_controls)
+        .map(|s| s.trim().to_string())
         .find(|s| !s.is_empty())
-        .unwrap_or("未命名台账")
-        .to_string()
+        .unwrap_or_else(|| "未命名台账".to_string())
+}
+
+/// Characters that reorder the text after them (embeddings, overrides, isolates and their
+/// end, U+202A–U+202E and U+2066–U+2069): in a name they can make "…gpj.exe" read "…exe.jpg".
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A name (a ledger's, a person's) as it is shown, signed and put in file names: without
+/// [`is_bidi_control`] characters. Text fields keep them (shown isolated).
+pub fn without_bidi_controls(name: &str) -> String {
+    name.chars().filter(|&c| !is_bidi_control(c)).collect()
 }
 
 /// Parse a user-entered date: 2022-06-30, 2022/6/30, 2022.6.30 or 2022年6月30日.

@@ -14,6 +14,7 @@ impl<K: KeyValue> LedgerStore<K> {
     }
 
     pub fn set_my_name(&self, name: &str) -> Result<(), StoreError> {
+        let name = crate::ledger::without_bidi_controls(name);
         self.kv.set(&format!("{PREFIX}my-name"), name.trim())
     }
 
