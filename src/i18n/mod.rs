@@ -94,6 +94,7 @@ mod history;
 mod import_messages;
 mod messages;
 mod notices;
+mod storage;
 mod table;
 #[cfg(test)]
 mod tests;

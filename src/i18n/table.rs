@@ -35,6 +35,10 @@ texts! {
     show_trash: "查看回收站", "Show the bin";
     close_notice: "关闭提示", "Close the message";
     back_to_present: "回到当前台账", "Back to the current ledger";
+    export_rescued: "导出抢救副本", "Export a rescued copy";
+    export_rescued_excel: "导出 Excel", "Export Excel";
+    open_read_only: "以只读方式打开", "Open read-only";
+    go_to_ledgers: "去台账管理", "Go to Ledgers";
     read_only_newer: "只读：此台账来自更新版本的 Rectify，不能在此修改。", "Read-only: this ledger comes from a newer version of Rectify and cannot be changed here.";
     resolve_conflicts: "去处理冲突", "Resolve conflicts";
     new_version: "新版本", "New version";

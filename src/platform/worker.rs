@@ -186,6 +186,11 @@ fn start() -> Result<(), Startup> {
                 }
                 return;
             }
+            // it panicked (on a crafted file): what it was doing fails now, quietly
+            if let Some(why) = get(&data, "panicked").as_string() {
+                stop(&why);
+                return;
+            }
             let id = get(&data, "id").as_f64().unwrap_or(-1.0) as u32;
             let entry = answers.borrow_mut().remove(&id);
             if let Some((resolve, _)) = entry {

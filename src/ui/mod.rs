@@ -206,7 +206,9 @@ fn Header() -> impl IntoView {
                         children=move |e| {
                             let id = e.id.clone();
                             let selected = move || state.doc.ledger.with(|l| l.as_ref().is_some_and(|l| l.id == id));
-                            view! { <option value=e.id.clone() prop:selected=selected>{e.name.clone()}</option> }
+                            // (an option cannot isolate its text: a name's direction controls are dropped)
+                            let name = rectify_core::ledger::without_bidi_controls(&e.name);
+                            view! { <option value=e.id.clone() prop:selected=selected>{name}</option> }
                         }
                     />
                 </select>
@@ -340,9 +342,19 @@ fn Notices() -> impl IntoView {
                 </div>
             }.into_any(),
             None => view! {
-                <Show when=move || state.doc.read_only.get()>
+                <Show when=move || state.doc.read_only.get() && state.doc.damage.with(Option::is_none)>
                     <div class="notice readonly" role="status">{state.tr(|t| t.read_only_newer)}</div>
                 </Show>
+                {move || state.doc.damage.get().map(|e| {
+                    let name = state.doc.ledger.with(|l| l.as_ref().map(|l| l.display_name())).unwrap_or_default();
+                    view! {
+                        <div class="notice error sticky" role="alert">
+                            <span>{state.t().damaged_banner(&name, &e)}</span>
+                            <button class="primary" on:click=move |_| state.doc.export_rescued()>{state.tr(|t| t.export_rescued)}</button>
+                            <button on:click=move |_| state.office.export_xlsx()>{state.tr(|t| t.export_rescued_excel)}</button>
+                        </div>
+                    }
+                })}
             }.into_any(),
         }}
         <Show when=move || state.doc.conflicts.with(|c| !c.is_empty()) && state.doc.past.with(|p| p.is_none()) && state.screen.get() != Screen::History>
@@ -402,6 +414,10 @@ fn ImportDecision() -> impl IntoView {
                 PendingImport::MergeIntoOther { name, .. } => (
                     t.ask_merge_into_other(&name),
                     t.switch_and_merge(&name),
+                ),
+                PendingImport::OpenNewer { name, schema } => (
+                    t.ask_open_newer(&name, schema),
+                    t.open_read_only.to_string(),
                 ),
             };
             let primary = NodeRef::<leptos::html::Button>::new();

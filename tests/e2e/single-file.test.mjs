@@ -144,3 +144,11 @@ test('from disk, 帮助 shows the guide the file carries inline, fetching nothin
   assert.equal(await guide.getByRole('alert').count(), 0, 'no error instead of the guide');
   assert.deepEqual(requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:')), [], 'nothing fetched');
 }));
+
+test("no build phones home: neither dist/ nor the one file carries Trunk's live-reload client", async () => {
+  const { DIST } = await import('./support/server.mjs');
+  for (const file of [join(DIST, 'index.html'), SINGLE]) {
+    const html = await readFile(file, 'utf8');
+    assert.doesNotMatch(html, /\.well-known\/trunk/, `${file}: no live-reload WebSocket`);
+  }
+});

@@ -613,14 +613,17 @@ fn the_newer_schema_fixture_is_a_read_only_ledger() {
 #[test]
 fn names_lose_their_direction_controls() {
     use rectify_core::document::{LedgerDoc, MetaField};
-    let hostile = "报告\u{202E}gpj.exe\u{202C}\u{2066}a\u{2067}b\u{2068}c\u{2069}\u{202D}d\u{202A}e\u{202B}f";
+    let hostile =
+        "报告\u{202E}gpj.exe\u{202C}\u{2066}a\u{2067}b\u{2068}c\u{2069}\u{202D}d\u{202A}e\u{202B}f";
     let clean = "报告gpj.exeabcdef";
     let mut doc = LedgerDoc::create(hostile, Some(hostile), T0);
     assert_eq!(doc.display_name(), clean);
     assert_eq!(doc.read().unwrap().display_name(), clean);
     let name = rectify_core::file::envelope::file_name(&doc.display_name(), day(2026, 12, 7));
     assert!(name.starts_with(clean), "{name}");
-    assert!(!rectify_core::file::envelope::safe_file_stem(hostile).chars().any(rectify_core::ledger::is_bidi_control));
+    assert!(!rectify_core::file::envelope::safe_file_stem(hostile)
+        .chars()
+        .any(rectify_core::ledger::is_bidi_control));
     doc.set_meta(MetaField::Name, hostile).unwrap();
     doc.commit(T0 + 1);
     let signed: Vec<_> = doc

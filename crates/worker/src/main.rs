@@ -2,7 +2,8 @@
 //! `rectify-office`, one message at a time. The page's side is src/platform/worker.rs.
 //!
 //! Messages: the page posts `{id, job, bytes}` (the job as JSON, its file as a Uint8Array);
-//! the worker answers `{id, done, bytes}`, and once, when it is ready, `{ready: PROTOCOL}`.
+//! the worker answers `{id, done, bytes}`, once, when it is ready, `{ready: PROTOCOL}`, and
+//! `{panicked: message}` when a job panics (the page then stops it; nothing is logged).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -56,7 +57,15 @@ mod serve {
 
     /// Answer the page's jobs, one message at a time, then say that it is ready.
     pub fn serve() {
-        console_error_panic_hook::set_once();
+        // A panic (Automerge on a crafted file) is told to the page, which refuses the file and
+        // starts a new worker when it needs one; nothing goes to the console, where a file
+        // refused as damaged would read as the app crashing.
+        std::panic::set_hook(Box::new(|info| {
+            let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+            let message = Object::new();
+            set(&message, "panicked", &JsValue::from_str(&info.to_string()));
+            let _ = scope.post_message(&message);
+        }));
         let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let reply_to = scope.clone();
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(

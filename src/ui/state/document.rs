@@ -14,6 +14,7 @@ use rectify_core::backup::{BackupStatus, Reminder};
 use rectify_core::document::{self as document, ChangeScope, Conflict, HistoryEntry, LedgerDoc};
 use rectify_core::file as io;
 use rectify_core::ledger::{Ledger, Problem};
+use rectify_core::store::{Compaction, Opened, Recovery, StoreError};
 
 /// The open ledger. Copyable handles into Leptos' arena.
 #[derive(Clone, Copy)]
@@ -44,6 +45,9 @@ pub struct OpenDoc {
     /// on every edit (which made typing O(N²))
     pub positions: Memo<HashMap<String, usize>>,
     pub read_only: RwSignal<bool>,
+    /// the open ledger's stored copy could not be loaded (the view on screen is all there is):
+    /// why, for the banner that offers the rescue exports
+    pub damage: RwSignal<Option<StoreError>>,
     /// short fields holding concurrent values, re-read with the ledger
     pub conflicts: RwSignal<Vec<Conflict>>,
     /// the date whose ledger is shown read-only instead of the present one
@@ -81,6 +85,7 @@ impl OpenDoc {
                 })
             }),
             read_only: RwSignal::new(false),
+            damage: RwSignal::new(None),
             conflicts: RwSignal::new(vec![]),
             past: RwSignal::new(None),
             backup: RwSignal::new(BackupStatus::default()),
@@ -208,6 +213,7 @@ impl OpenDoc {
     /// Make `doc` the open ledger.
     pub(super) fn show(&self, mut doc: LedgerDoc) {
         self.past.set(None);
+        self.damage.set(None);
         self.deferred.set_value(None);
         self.loading.set(false);
         doc.set_author(self.prefs.author().as_deref());
@@ -238,6 +244,7 @@ impl OpenDoc {
         self.deferred.set_value(Some((id.to_string(), version)));
         self.loading.set(true);
         self.read_only.set(false);
+        self.damage.set(None);
         self.conflicts.set(vec![]);
         self.set_ledger(Some(view));
         self.backup.set(store().backup_status(id));
@@ -263,10 +270,10 @@ impl OpenDoc {
         // load starts its read cache from it
         let loaded = self.ledger.with_untracked(|view| match view {
             Some(view) => store().load_from_view(&id, view, &version),
-            None => store().load(&id),
+            None => store().open_stored(&id),
         });
         match loaded {
-            Ok(mut doc) => {
+            Ok(Opened { mut doc, recovery }) => {
                 doc.set_author(self.prefs.author().as_deref());
                 doc.begin_session(platform::now());
                 let read = doc.read();
@@ -282,13 +289,53 @@ impl OpenDoc {
                 if !conflicts.is_empty() {
                     self.conflicts.set(conflicts);
                 }
+                self.recovered(recovery);
             }
             Err(e) => {
                 // the view stays on screen, read-only: nothing can be changed without the
-                // document, and the stored copy is left as it is
+                // document, and the stored copy is left as it is; the banner says why and
+                // offers the rescue exports
                 self.read_only.set(true);
-                self.notices.error(self.prefs.tu().store_error(&e));
+                self.damage.set(Some(e));
             }
+        }
+    }
+
+    /// The open ledger was opened from an older stored copy than its newest (which was
+    /// damaged): say what was recovered, and write a good newest copy at once.
+    pub(super) fn recovered(&self, recovery: Option<Recovery>) {
+        let Some(recovery) = recovery else { return };
+        let name = self
+            .ledger
+            .with_untracked(|l| l.as_ref().map(|l| l.display_name()))
+            .unwrap_or_default();
+        self.notices.error(self.prefs.tu().recovered(
+            &name,
+            &recovery,
+            platform::utc_offset_secs(),
+        ));
+        self.saves.save_with(*self, Compaction::Now);
+    }
+
+    /// 导出抢救副本: the ledger on screen (its document could not be loaded) as a new ledger
+    /// file, named as a rescued copy, so nothing visible is stuck in the page.
+    pub fn export_rescued(&self) {
+        let Some(ledger) = self.ledger.get_untracked() else {
+            return;
+        };
+        let t = self.prefs.tu();
+        let name = t.rescued_name(&ledger.display_name());
+        let now = platform::now();
+        match LedgerDoc::rescued_copy(&ledger, &name, self.prefs.author().as_deref(), now) {
+            Ok(mut copy) => {
+                let bytes = io::encode(&mut copy, &name, now);
+                let file_name = io::file_name(&name, platform::today());
+                match platform::download(&bytes, &file_name, "application/octet-stream") {
+                    Ok(()) => self.notices.info(t.exported(&file_name)),
+                    Err(e) => self.notices.error(t.refusal(e)),
+                }
+            }
+            Err(e) => self.notices.error(t.doc_error(&e)),
         }
     }
 
@@ -346,8 +393,12 @@ impl OpenDoc {
         self.backup.set(store().backup_status(&id));
     }
 
-    /// Download the open ledger as a `.rectify` file.
+    /// Download the open ledger as a `.rectify` file (the rescued copy of what is on screen when
+    /// its stored copy could not be loaded).
     pub fn export(&self) {
+        if self.damage.with_untracked(Option::is_some) {
+            return self.export_rescued();
+        }
         let now = platform::now();
         let out = self.with_doc(|d| {
             d.as_mut().map(|d| {

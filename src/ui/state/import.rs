@@ -24,8 +24,17 @@ use rectify_core::store::{plan_checked_import, plan_import, ImportPlan};
 /// An import that waits for the person's decision (the file itself waits beside it).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PendingImport {
-    MergeIntoOther { name: String },
-    OpenAsNew { name: String },
+    MergeIntoOther {
+        name: String,
+    },
+    OpenAsNew {
+        name: String,
+    },
+    /// written by a newer version: only ever shown read-only
+    OpenNewer {
+        name: String,
+        schema: u64,
+    },
 }
 
 /// What the worker found in a file with a ledger file's header.
@@ -242,13 +251,13 @@ impl Imports {
                 let name = file.name();
                 self.ask(PendingImport::OpenAsNew { name }, file)
             }
-            ImportPlan::ViewReadOnly(mut file) => {
-                let store = store();
-                if !store.contains(&file.header.ledger_id) {
-                    let _ = store.store_file(&mut file, platform::now());
-                    self.doc.library.reload();
+            ImportPlan::ViewReadOnly(file) => {
+                if store().contains(&file.header.ledger_id) {
+                    // added before, when the person said so
+                    return self.doc.show(file.into_doc());
                 }
-                self.doc.show(file.into_doc());
+                let (name, schema) = (file.name(), file.header.schema);
+                self.ask(PendingImport::OpenNewer { name, schema }, file)
             }
         }
     }
@@ -271,7 +280,7 @@ impl Imports {
         let t = self.doc.prefs.tu();
         let id = file.header.ledger_id.clone();
         match pending {
-            PendingImport::OpenAsNew { name } => {
+            PendingImport::OpenAsNew { name } | PendingImport::OpenNewer { name, .. } => {
                 self.doc.flush();
                 let store = store();
                 if let Err(e) = store.store_file(&mut file, platform::now()) {

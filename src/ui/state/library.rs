@@ -69,13 +69,23 @@ impl Library {
             self.notices.clear();
             return doc.show_view(id, view, version);
         }
-        match store.load(id) {
-            Ok(loaded) => {
+        match store.open_stored(id) {
+            Ok(opened) => {
                 self.notices.clear();
-                doc.show(loaded);
+                doc.show(opened.doc);
+                doc.recovered(opened.recovery);
             }
-            Err(e) => self.notices.error(self.prefs.tu().store_error(&e)),
+            Err(e) => self
+                .notices
+                .error(self.prefs.tu().stored_ledger_error(&self.name_of(id), &e)),
         }
+    }
+
+    /// The name 台账管理 lists for a stored ledger (its id when it is not listed).
+    pub fn name_of(&self, id: &str) -> String {
+        self.ledgers
+            .with_untracked(|l| l.iter().find(|e| e.id == id).map(|e| e.name.clone()))
+            .unwrap_or_else(|| id.to_string())
     }
 
     /// Show a new document (made here, from a bulletin or a workbook) as the open ledger,

@@ -115,7 +115,7 @@ impl Saves {
         self.save_with(doc, Compaction::IfOverdue);
     }
 
-    fn save_with(self, doc: OpenDoc, compaction: Compaction) {
+    pub(super) fn save_with(self, doc: OpenDoc, compaction: Compaction) {
         self.machine.update_value(SaveScheduler::save_started);
         let now = platform::now();
         // (a ledger still shown from its view has nothing to save: its document is not loaded)

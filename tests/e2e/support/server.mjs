@@ -40,9 +40,10 @@ export function requireBuiltApp(dist = DIST) {
  * Serve `dist` on 127.0.0.1:0. Resolves to { url, port, close(), setRoot(dir) }; `url` ends
  * with '/'. `setRoot` serves another folder from the same address (a new version deployed).
  * `mounts`, [[prefix, folder], …] checked in order, serve other folders under path prefixes
- * on the same origin (the browser benchmarks' baseline page and ledgers).
+ * on the same origin (the browser benchmarks' baseline page and ledgers). `port` serves on that
+ * port instead of a random one (`scripts/serve-dist.mjs`).
  */
-export async function startServer(dist = DIST, { mounts = [] } = {}) {
+export async function startServer(dist = DIST, { mounts = [], port: wanted = 0 } = {}) {
   requireBuiltApp(dist);
   let root = resolve(dist);
   const mounted = mounts.map(([prefix, dir]) => [prefix, resolve(dir)]);
@@ -80,7 +81,7 @@ export async function startServer(dist = DIST, { mounts = [] } = {}) {
   server.keepAliveTimeout = 1000;
   await new Promise((ok, fail) => {
     server.once('error', fail);
-    server.listen(0, '127.0.0.1', ok);
+    server.listen(wanted, '127.0.0.1', ok);
   });
   const { port } = server.address();
   return {
