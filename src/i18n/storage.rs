@@ -34,7 +34,7 @@ impl Texts {
     pub fn stored_ledger_error(&self, name: &str, e: &StoreError) -> String {
         match (self.lang, e) {
             (Lang::Zh, StoreError::Corrupt(why)) => format!(
-                "本机保存的台账《{name}》已损坏，无法打开：{}。本机也没有可用的上一版本。请在“台账管理”中“下载原始数据”留存，再导入你最近导出的台账文件。",
+                "本机保存的台账《{name}》已损坏，无法打开：{}。本机也没有可用的上一版本。请在“台账管理”中点“下载存档”留存，再导入你最近导出的台账文件。",
                 self.stored_damage(why)
             ),
             (Lang::En, StoreError::Corrupt(why)) => format!(

@@ -496,3 +496,39 @@ fn history_words_in_both_languages() {
     assert_eq!(ZH.change_scope(&one), "第3项 · 整改状态：未启动 → 已完成");
     assert_eq!(EN.change_scope(&one), "No. 3 · Status: Not started → Done");
 }
+
+/// A stored copy's damage is said with the ledger's name and its cause, never with the advice
+/// meant for a received file; a recovery says from when, in the browser's time zone.
+#[test]
+fn a_stored_copy_is_named_with_its_cause_and_the_way_out() {
+    use rectify_core::store::Recovery;
+    let cut = StoreError::Corrupt(ImportError::Truncated);
+    let zh = ZH.stored_ledger_error("区财政局台账", &cut);
+    assert!(
+        zh.contains("《区财政局台账》") && zh.contains("不完整") && zh.contains("下载存档"),
+        "{zh}"
+    );
+    assert!(!zh.contains("索取"), "{zh}");
+    let en = EN.stored_ledger_error("Audit", &cut);
+    assert!(en.contains("“Audit”") && !has_han(&en), "{en}");
+    let recovery = Recovery {
+        cause: ImportError::Corrupt(Damage::Checksum),
+        from_saved_at: Some(1_765_000_000),
+        lost_saves: 2,
+        lost_last_save: true,
+    };
+    let zh = ZH.recovered("台账", &recovery, 8 * 3600);
+    assert!(
+        zh.contains("2025-12-06 13:46") && zh.contains("2 次保存"),
+        "{zh}"
+    );
+    let en = EN.recovered("Audit", &recovery, 0);
+    assert!(en.contains("2025-12-06 05:46") && !has_han(&en), "{en}");
+    for t in [&ZH, &EN] {
+        let banner = t.damaged_banner("x", &cut);
+        assert!(
+            !banner.contains("newer") && !banner.contains("更新版本"),
+            "{banner}"
+        );
+    }
+}

@@ -80,8 +80,19 @@ const removeJunk = (page) =>
     for (const k of Object.keys(localStorage)) if (k.startsWith('junk:')) localStorage.removeItem(k);
   });
 
+/** Before the app: IndexedDB refused, so a full localStorage ends in the Not saved alert
+ * (with IndexedDB there, the ledger would move there instead: storage-faults.test.mjs). */
+function indexedDbBlocked() {
+  Object.defineProperty(window, 'indexedDB', {
+    configurable: true,
+    get() {
+      throw new DOMException('Access is denied for this document.', 'SecurityError');
+    },
+  });
+}
+
 test('the English UI shows no Chinese in any view, dialog, error or import warning', scenario(env, async ({ laptop, tmpFile }) => {
-  const app = await laptop();
+  const app = await laptop('en', { initScript: indexedDbBlocked });
   const { page } = app;
   const banner = page.getByRole('banner');
   const importFile = (f) => banner.getByLabel('Import a ledger file', { exact: true }).setInputFiles(f);

@@ -1,6 +1,6 @@
-// Browser storage: a full localStorage never loses an edit (the page keeps it, says 未保存,
-// and 导出 still works; the next save after space is freed stores it), and two tabs on the
-// same ledger merge each other's saves.
+// Browser storage: a full localStorage with IndexedDB refused never loses an edit (the page
+// keeps it, says 未保存, and 导出 still works; the next save after space is freed stores it),
+// and two tabs on the same ledger merge each other's saves.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,8 +22,19 @@ async function fieldOf(app, n, label = '责任人') {
   return (await app.checklist.problem(n).open()).field(label).inputValue({ timeout: 2000 });
 }
 
-test('a full localStorage: the edit stays on the page, 未保存 shows, 导出 still has it, and it is saved once space is freed', scenario(env, async ({ laptop, tmpFile }) => {
-  const app = await laptop('A');
+/** Before the app: IndexedDB refused (a browser setting), so localStorage is the only store. */
+function indexedDbBlocked() {
+  Object.defineProperty(window, 'indexedDB', {
+    configurable: true,
+    get() {
+      throw new DOMException('Access is denied for this document.', 'SecurityError');
+    },
+  });
+}
+
+test('a full localStorage and IndexedDB refused: the edit stays on the page, 未保存 shows, 导出 still has it, and it is saved once space is freed', scenario(env, async ({ laptop, tmpFile }) => {
+  // (with IndexedDB there, the ledger moves there: storage-faults.test.mjs)
+  const app = await laptop('A', { initScript: indexedDbBlocked });
   const { start, checklist, notices, header } = app;
   await start.openExample();
   await expectCount(checklist.problemToggles, 20, 'problems of the example');

@@ -101,8 +101,12 @@ impl<K: KeyValue> LedgerStore<K> {
         if doc.knows_all(&heads) {
             return None;
         }
+        // (a damaged stored copy opens from its previous generation, which may hold nothing
+        // new: no merge is reported then)
         let mut stored = self.load(&id).ok()?;
-        doc.merge(&mut stored, now).ok()
+        doc.merge(&mut stored, now)
+            .ok()
+            .filter(|report| report.new_changes > 0)
     }
 
     /// Store a checked ledger file as it is (used when opening another ledger's file).
