@@ -2,6 +2,7 @@
 //! generation, one that does not open at all (named, with its cause and the way out), the
 //! rescued copy's name, and a file from a newer version that asks before it is added.
 
+use rectify_core::document::Damage;
 use rectify_core::file::envelope::ImportError;
 use rectify_core::store::{Recovery, StoreError};
 
@@ -25,6 +26,12 @@ impl Texts {
             ImportError::Truncated => "what was saved is incomplete (cut off)".to_string(),
             ImportError::NotALedgerFile if zh => "保存的内容不是台账数据".to_string(),
             ImportError::NotALedgerFile => "what was saved is not ledger data".to_string(),
+            ImportError::Corrupt(Damage::HeaderOtherLedger) if zh => {
+                "保存的内容属于另一本台账（记录被调换或覆盖）".to_string()
+            }
+            ImportError::Corrupt(Damage::HeaderOtherLedger) => {
+                "what was saved belongs to another ledger (records swapped or overwritten)".to_string()
+            }
             ImportError::Corrupt(d) => self.damage(d),
             other => self.import_error(other),
         }

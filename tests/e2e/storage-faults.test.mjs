@@ -102,6 +102,58 @@ test('a damaged copy in localStorage opens from the previous generation, says so
   await expectValue(editor.field('责任人'), '第一次保存', 'after the repair');
 }));
 
+test('two ledgers’ records swapped: each opens as itself, from its previous generation, and says why', scenario(env, async ({ laptop }) => {
+  const app = await laptop('swapped');
+  const ids = [];
+  const UNIT = '被巡察单位（发文机关）';
+  for (const [i, name] of ['甲台账', '乙台账'].entries()) {
+    if (i === 0) await app.start.createLedger(name);
+    else {
+      await app.ledgers.open();
+      await app.ledgers.createLedger(name);
+    }
+    await until(async () => (await app.header.currentLedger()) === name, `${name} open`);
+    await app.info.open();
+    await app.info.set(UNIT, `${name}的单位`);
+    await app.waitForSave();
+    await app.info.set(UNIT, `${name}的单位（改）`);
+    await app.waitForSave();
+    ids.push(await currentId(app));
+  }
+  await app.context.addInitScript((ids) => {
+    if (localStorage.getItem('test:changed')) return;
+    localStorage.setItem('test:changed', '1');
+    const [a, b] = ids.map((id) => `rectify:ledger:${id}`);
+    const va = localStorage.getItem(a);
+    localStorage.setItem(a, localStorage.getItem(b));
+    localStorage.setItem(b, va);
+  }, ids);
+  await app.reload();
+  const text = await app.notices.errorText(/最新副本已损坏/);
+  assert.match(text, /《乙台账》.*属于另一本台账/, text);
+  assert.equal(await app.header.currentLedger(), '乙台账');
+  await app.header.switchTo('甲台账');
+  await app.notices.errorText(/《甲台账》.*属于另一本台账/);
+  await app.info.open();
+  await expectValue(app.info.field(UNIT), '甲台账的单位', '甲 is 甲, from its previous generation');
+}));
+
+test('a tab closed in the middle of typing: the last saved edit is there, and nothing is reported damaged', scenario(env, async ({ laptop }) => {
+  const app = await laptop('closed');
+  await app.start.openExample();
+  await app.waitForSave();
+  const editor = await app.checklist.problem(2).open();
+  await editor.set('责任人', '已保存的修改');
+  await app.waitForSave();
+  await editor.field('责任人').fill('关闭前正在输入');
+  await app.page.close({ runBeforeUnload: false });
+  const again = await app.newTab('reopened');
+  const reopened = await again.checklist.problem(2).open();
+  const value = await reopened.field('责任人').inputValue();
+  assert.ok(['已保存的修改', '关闭前正在输入'].includes(value), value);
+  await expectCount(again.notices.error, 0, 'nothing damaged');
+}));
+
 test('a cut-off copy with no earlier one: the start names the ledger, the cause and the way out, not a file’s advice', scenario(env, async ({ laptop }) => {
   const app = await laptop('cut');
   await app.start.openExample();

@@ -138,7 +138,7 @@ test('a damaged stored copy is reported, kept as it is, and can be downloaded to
   await app.page.evaluate((k) => localStorage.setItem(k, 'UkVDVElGWS1MRURHRVIK' + 'AAAA'.repeat(50)), key);
   const damaged = await app.page.evaluate((k) => localStorage.getItem(k), key);
   await app.reload();
-  assert.match(await app.notices.errorText(/已损坏/), /本地保存的台账已损坏，无法打开/);
+  assert.match(await app.notices.errorText(/已损坏/), new RegExp(`本机保存的台账《${name}》已损坏，无法打开`));
   await expectVisible(app.start.heading, true, 'the start screen, since nothing could be opened');
   await app.ledgers.open();
   assert.deepEqual(await app.ledgers.names(), [name], 'the damaged ledger is still listed');
