@@ -30,7 +30,8 @@ impl Texts {
                 "保存的内容属于另一本台账（记录被调换或覆盖）".to_string()
             }
             ImportError::Corrupt(Damage::HeaderOtherLedger) => {
-                "what was saved belongs to another ledger (records swapped or overwritten)".to_string()
+                "what was saved belongs to another ledger (records swapped or overwritten)"
+                    .to_string()
             }
             ImportError::Corrupt(d) => self.damage(d),
             other => self.import_error(other),

@@ -127,7 +127,8 @@ test('markup typed into a problem is shown as text and never runs', scenario(env
 test('a file from a newer version opens read-only and cannot be edited', scenario(env, async ({ laptop }) => {
   const app = await laptop();
   await app.header.importFile(join(FIXTURES, 'schema-99.rectify'));
-  // nothing can be merged into or written to it, so it opens at once, read-only
+  // asked first (storage-faults.test.mjs: cancelling adds nothing); it can only be shown
+  await app.page.getByRole('dialog').getByRole('button', { name: '以只读方式打开', exact: true }).click();
   const alert = await app.notices.errorText(/更新版本/);
   assert.match(alert, /只能查看，不能修改/);
   await expectVisible(app.page.getByRole('status').filter({ hasText: /^只读：/ }), true, 'the read-only banner');

@@ -273,24 +273,21 @@ impl Imports {
         let Some(pending) = self.pending.get_untracked() else {
             return;
         };
-        let Some(mut file) = self.pending_file.try_update_value(|f| f.take()).flatten() else {
+        let Some(file) = self.pending_file.try_update_value(|f| f.take()).flatten() else {
             return;
         };
         self.pending.set(None);
         let t = self.doc.prefs.tu();
         let id = file.header.ledger_id.clone();
         match pending {
-            PendingImport::OpenAsNew { name } | PendingImport::OpenNewer { name, .. } => {
-                self.doc.flush();
-                let store = store();
-                if let Err(e) = store.store_file(&mut file, platform::now()) {
-                    self.doc.notices.error(t.store_error(&e));
-                    return;
+            PendingImport::OpenAsNew { name } => {
+                if self.add_and_show(file) {
+                    self.doc.notices.info(t.opened_as_new(&name));
                 }
-                // the file's document is already loaded: show it rather than load it again
-                self.doc.show(file.into_doc());
-                self.doc.library.reload();
-                self.doc.notices.info(t.opened_as_new(&name));
+            }
+            // shown with the read-only message `show` gives
+            PendingImport::OpenNewer { .. } => {
+                self.add_and_show(file);
             }
             PendingImport::MergeIntoOther { name } => {
                 self.doc.library.open(self.doc, &id);
@@ -309,6 +306,20 @@ impl Imports {
                 }
             }
         }
+    }
+
+    /// Store another ledger's checked file as a ledger of this browser and show it; false
+    /// (and said) when it could not be stored.
+    fn add_and_show(&self, mut file: envelope::LedgerFile) -> bool {
+        self.doc.flush();
+        if let Err(e) = store().store_file(&mut file, platform::now()) {
+            self.doc.notices.error(self.doc.prefs.tu().store_error(&e));
+            return false;
+        }
+        // the file's document is already loaded: show it rather than load it again
+        self.doc.show(file.into_doc());
+        self.doc.library.reload();
+        true
     }
 
     pub fn cancel(&self) {
