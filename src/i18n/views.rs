@@ -194,6 +194,14 @@ impl Texts {
         }
     }
 
+    /// Under the cumulative chart when far deadlines sit on its right edge.
+    pub fn deadlines_beyond(&self, n: usize, latest: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("另有 {n} 个整改时限在图的右端之后（最晚 {latest}），计入右端的累计应完成数。"),
+            Lang::En => format!("{n} more deadline(s) fall after the chart's right edge (the latest {latest}); they are counted in the due line at that edge."),
+        }
+    }
+
     pub fn cumulative_aria(&self, from: &str, to: &str, done: usize, due: usize) -> String {
         match self.lang {
             Lang::Zh => format!("累计完成与累计应完成折线图，{from} 至 {to}：到 {to} 累计完成 {done} 个，累计应完成 {due} 个；各日期数字见下表"),

@@ -423,11 +423,15 @@ fn cumulative_chart(tx: &'static Texts, p: &Progress) -> impl IntoView {
     const HEIGHT: f64 = 250.0;
     let t = &p.timeline;
     let points = &t.cumulative;
-    let body = match (points.first(), points.last()) {
-        (Some(first), Some(last)) => {
-            let span = (last.date - first.date).num_days().max(1) as f64;
-            let x =
-                |d: NaiveDate| LEFT + (d - first.date).num_days() as f64 / span * (RIGHT - LEFT);
+    let axis = t.axis();
+    let body = match axis {
+        Some(axis) => {
+            // the axis ends before far deadlines only (`TimeAxis`): those sit on its right edge
+            let (first, last) = (axis.start, axis.end);
+            let span = (last - first).num_days().max(1) as f64;
+            let x = move |d: NaiveDate| {
+                LEFT + (d.min(last) - first).num_days() as f64 / span * (RIGHT - LEFT)
+            };
             let max = points
                 .iter()
                 .map(|c| c.completed.max(c.due))
@@ -457,7 +461,7 @@ fn cumulative_chart(tx: &'static Texts, p: &Progress) -> impl IntoView {
                 .collect_view();
             // date labels: the first and last dates and the first of each month between,
             // skipping months too close to the previous label
-            let years = first.date.year() != last.date.year();
+            let years = first.year() != last.year();
             let gap = if years { 90.0 } else { 70.0 };
             let date_label = move |d: NaiveDate| {
                 if years {
@@ -466,35 +470,35 @@ fn cumulative_chart(tx: &'static Texts, p: &Progress) -> impl IntoView {
                     month_day(tx, d)
                 }
             };
-            let mut marks = vec![first.date];
-            let mut last_x = x(first.date);
-            let mut month = NaiveDate::from_ymd_opt(first.date.year(), first.date.month(), 1)
-                .unwrap_or(first.date);
+            let mut marks = vec![first];
+            let mut last_x = x(first);
+            let mut month =
+                NaiveDate::from_ymd_opt(first.year(), first.month(), 1).unwrap_or(first);
             loop {
                 month = if month.month() == 12 {
                     NaiveDate::from_ymd_opt(month.year() + 1, 1, 1)
                 } else {
                     NaiveDate::from_ymd_opt(month.year(), month.month() + 1, 1)
                 }
-                .unwrap_or(last.date);
-                if month >= last.date {
+                .unwrap_or(last);
+                if month >= last {
                     break;
                 }
-                if x(month) - last_x >= gap && x(last.date) - x(month) >= gap {
+                if x(month) - last_x >= gap && x(last) - x(month) >= gap {
                     marks.push(month);
                     last_x = x(month);
                 }
             }
-            if last.date != first.date {
-                marks.push(last.date);
+            if last != first {
+                marks.push(last);
             }
             let dates = marks
                 .into_iter()
                 .map(|d| {
                     // the ends' labels stay inside the chart
-                    let class = if d == first.date {
+                    let class = if d == first {
                         "tick start"
-                    } else if d == last.date {
+                    } else if d == last {
                         "tick end"
                     } else {
                         "tick"
@@ -518,10 +522,10 @@ fn cumulative_chart(tx: &'static Texts, p: &Progress) -> impl IntoView {
                 })
                 .collect_view();
             let aria = tx.cumulative_aria(
-                &format_date(Some(first.date)),
-                &format_date(Some(last.date)),
-                last.completed,
-                last.due,
+                &format_date(Some(first)),
+                &format_date(Some(last)),
+                points.last().map_or(0, |c| c.completed),
+                points.last().map_or(0, |c| c.due),
             );
             view! {
                 <ul class="legend" aria-hidden="true">
@@ -536,10 +540,13 @@ fn cumulative_chart(tx: &'static Texts, p: &Progress) -> impl IntoView {
                     <path class="line done" d=completed_path></path>
                     {dots}
                 </svg>
+                {(axis.beyond > 0).then(|| view! {
+                    <p class="hint beyond">{tx.deadlines_beyond(axis.beyond, &format_date(Some(axis.latest)))}</p>
+                })}
             }
             .into_any()
         }
-        _ => view! { <p class="hint">{tx.no_timeline}</p> }.into_any(),
+        None => view! { <p class="hint">{tx.no_timeline}</p> }.into_any(),
     };
     let rows = points
         .iter()

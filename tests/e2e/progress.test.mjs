@@ -4,6 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 
 import { ARTIFACTS, scenario, useBrowser } from './support/harness.mjs';
 import { ProgressPage } from './support/progress-page.mjs';
@@ -197,4 +199,33 @@ test('进度 follows a colleague’s file merged in by 导入, without leaving t
   await expectText(progress.figure('完成率'), '95%', 'B: 完成率 after the merge');
   await expectText(progress.figure('红灯'), '1 个', 'B: 红灯 after the merge');
   await expectCount(progress.warningRows, 1, 'B: the red row');
+}));
+
+test('进度 prints on as few landscape pages as it needs, each chart beside its table; far deadlines do not squeeze the time axis', scenario(env, async ({ laptop }) => {
+  const app = await laptop();
+  await app.start.openExample();
+  await app.waitForSave();
+  // a 长期 deadline years after the round: marked at the chart's edge, not spanning the axis
+  const editor = await app.checklist.problem(20).open();
+  await editor.set('整改时限', '2027-06-30');
+  const progress = new ProgressPage(app.page, app.header);
+  await progress.open();
+  const chart = app.page.getByRole('img', { name: /累计完成/ });
+  const ends = await chart.locator('text.tick.end').allTextContents();
+  assert.ok(ends.every((t) => !t.includes('2027')), `the axis ends with the round, not 2027: ${ends}`);
+  assert.match(await app.page.locator('.hint.beyond').innerText(), /另有 1 个整改时限在图的右端之后（最晚 2027-06-30）/);
+
+  const pdf = join(ARTIFACTS, 'progress-print.pdf');
+  await writeFile(pdf, await app.page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  const pages = Number(info.match(/Pages:\s+(\d+)/)[1]);
+  assert.ok(pages <= 4, `printed on ${pages} pages (7 before the charts sat beside their tables)`);
+  assert.match(info, /Page size:\s+841\.9\d x 59\d/, 'A4 landscape');
+  const pageText = (n) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdf, '-'], { encoding: 'utf8' });
+  // each chart's heading on the page of its table's header row
+  for (const [heading, column] of [['按整改状态', '占比'], ['按类别', '完成'], ['按责任部门', '责任部门'], ['每周完成数', '完成数'], ['累计完成与累计应完成', '累计应完成']]) {
+    const page = [...Array(pages).keys()].map((i) => pageText(i + 1)).find((t) => t.includes(heading));
+    assert.ok(page, `${heading} printed`);
+    assert.ok(page.includes(column), `${heading}: its table on the same page`);
+  }
 }));

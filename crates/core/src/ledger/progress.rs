@@ -223,6 +223,57 @@ impl Timeline {
     }
 }
 
+/// The dates a cumulative chart spans: the whole timeline, unless a gap that is most of the
+/// span holds nothing but deadlines (a 长期坚持 deadline years ahead would squeeze every
+/// completion into the chart's left edge); then it ends before that gap and the deadlines
+/// after it are `beyond`, marked at its edge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TimeAxis {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// deadlines after `end`
+    pub beyond: usize,
+    /// the latest of them (`end` when there are none)
+    pub latest: NaiveDate,
+}
+
+/// The share of the whole span a gap must take (and hold only deadlines after it) for the
+/// axis to end before it.
+const AXIS_GAP_SHARE: f64 = 0.5;
+
+impl Timeline {
+    /// The span of [`Timeline::cumulative`] a chart shows ([`TimeAxis`]); None when empty.
+    pub fn axis(&self) -> Option<TimeAxis> {
+        let points = &self.cumulative;
+        let (first, last) = (points.first()?, points.last()?);
+        let whole = TimeAxis {
+            start: first.date,
+            end: last.date,
+            beyond: 0,
+            latest: last.date,
+        };
+        let span = (last.date - first.date).num_days() as f64;
+        let widest = points
+            .windows(2)
+            .enumerate()
+            .max_by_key(|(_, w)| (w[1].date - w[0].date).num_days());
+        let Some((i, w)) = widest else {
+            return Some(whole);
+        };
+        let gap = (w[1].date - w[0].date).num_days() as f64;
+        // nothing completed after the gap: what lies beyond it is deadlines only
+        let only_deadlines = last.completed == w[0].completed;
+        if span > 0.0 && gap / span > AXIS_GAP_SHARE && only_deadlines {
+            return Some(TimeAxis {
+                end: points[i].date,
+                beyond: last.due - points[i].due,
+                ..whole
+            });
+        }
+        Some(whole)
+    }
+}
+
 fn monday_of(date: NaiveDate) -> NaiveDate {
     date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
 }
@@ -568,6 +619,48 @@ mod tests {
         assert_eq!(short_title(""), "（未填写问题表现）");
         let long = "长".repeat(40);
         assert_eq!(short_title(&long), format!("{}…", "长".repeat(30)));
+    }
+
+    fn timeline(completed: &[&str], due: &[&str]) -> Timeline {
+        let date = |s: &&str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let mut problems = vec![];
+        for (i, d) in completed.iter().enumerate() {
+            let mut p = problem(&format!("c{i}"), "c", Status::Done);
+            p.completed_on = Some(date(d));
+            problems.push(p);
+        }
+        for (i, d) in due.iter().enumerate() {
+            let mut p = problem(&format!("d{i}"), "c", Status::InProgress);
+            p.deadline = Some(date(d));
+            problems.push(p);
+        }
+        Timeline::of(&problems)
+    }
+
+    #[test]
+    fn the_time_axis_ends_before_far_deadlines_only() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        // a 2022 round with two 长期 deadlines in 2027: the axis is 2022's
+        let t = timeline(
+            &["2022-04-10", "2022-05-20", "2022-06-15"],
+            &["2022-04-30", "2022-06-30", "2027-06-30", "2027-12-31"],
+        );
+        let axis = t.axis().unwrap();
+        assert_eq!((axis.start, axis.end), (d("2022-04-10"), d("2022-06-30")));
+        assert_eq!((axis.beyond, axis.latest), (2, d("2027-12-31")));
+        // a completion after the gap is activity: the whole span is shown
+        let t = timeline(&["2022-04-10", "2027-01-05"], &["2022-04-30", "2027-06-30"]);
+        assert_eq!(t.axis().unwrap().beyond, 0);
+        assert_eq!(t.axis().unwrap().end, d("2027-06-30"));
+        // evenly spread dates: the whole span
+        let t = timeline(&["2022-01-10", "2022-03-10"], &["2022-02-10", "2022-04-10"]);
+        assert_eq!(
+            (t.axis().unwrap().end, t.axis().unwrap().beyond),
+            (d("2022-04-10"), 0)
+        );
+        // one date, or none
+        assert_eq!(timeline(&["2022-01-10"], &[]).axis().unwrap().beyond, 0);
+        assert_eq!(timeline(&[], &[]).axis(), None);
     }
 
     #[test]
