@@ -319,8 +319,11 @@ test('typing in a ledger in IndexedDB appends a chunk a save; they are compacted
     whileTyping = await chunks();
   }
   assert.ok(whileTyping > 32, `${whileTyping} chunks after ${typed.length} keys, none compacted while typing went on`);
-  // the pause (1.5 s without a save): one snapshot, no chunks
-  await until(async () => assert.equal(await chunks(), 0), 'the chunks compacted in the pause', { timeout: 30_000 });
+  // the pause (1.5 s without a save): one new snapshot; the one before it becomes the previous
+  // generation, and the chunks saved after that stay beside it until the next compaction
+  await until(async () => assert.notEqual(await knownFor(app, id), knownAtImport), 'the chunks compacted in the pause', { timeout: 30_000 });
+  assert.ok((await idbKeys(app)).includes(`rectify:prev:${id}`), 'the imported snapshot kept as the previous generation');
+  assert.equal(await chunks(), whileTyping, 'the chunks after the previous generation kept');
   const knownAtCompaction = await knownFor(app, id);
   assert.match(knownAtCompaction ?? '', /^[0-9a-f]{64}$/, 'known changes beside the new snapshot');
   assert.notEqual(knownAtCompaction, knownAtImport, 'written again for the new snapshot');
