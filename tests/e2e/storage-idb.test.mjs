@@ -323,7 +323,7 @@ test('typing in a ledger in IndexedDB appends a chunk a save; they are compacted
   // generation, and the chunks saved after that stay beside it until the next compaction
   await until(async () => assert.notEqual(await knownFor(app, id), knownAtImport), 'the chunks compacted in the pause', { timeout: 30_000 });
   assert.ok((await idbKeys(app)).includes(`rectify:prev:${id}`), 'the imported snapshot kept as the previous generation');
-  assert.equal(await chunks(), whileTyping, 'the chunks after the previous generation kept');
+  assert.ok((await chunks()) >= whileTyping, 'the chunks after the previous generation kept');
   const knownAtCompaction = await knownFor(app, id);
   assert.match(knownAtCompaction ?? '', /^[0-9a-f]{64}$/, 'known changes beside the new snapshot');
   assert.notEqual(knownAtCompaction, knownAtImport, 'written again for the new snapshot');
