@@ -337,7 +337,17 @@ pub fn to_docx(bulletin: &Bulletin) -> Result<Vec<u8>, String> {
         let p = match block {
             Block::Header(text) => header(text),
             Block::Title(text) => title(text),
-            Block::Paragraph { runs, .. } => body(runs),
+            // the text's last lines stay on the signature's page (Word's widow control moves
+            // two lines with it), as `bulletin::layout` pages it
+            Block::Paragraph { runs, .. } => {
+                let signature_next =
+                    matches!(bulletin.blocks.get(i + 1), Some(Block::Signature(_)));
+                if signature_next {
+                    body(runs).keep_next(true).widow_control(true)
+                } else {
+                    body(runs)
+                }
+            }
             Block::Signature(text) => right(text, 2 * CJK, true, i < last),
             Block::Date(text) => {
                 // centred under the signature, which ends two characters from the right

@@ -338,3 +338,30 @@ fn an_empty_ledger_still_makes_a_document() {
     let texts: Vec<String> = paras.iter().map(|p| p.text.clone()).collect();
     assert_same_paragraphs(&texts, &block_texts(&b));
 }
+
+/// Word pages the .docx itself: the text's last paragraph is kept with the signature (its
+/// last lines go to the signature's page, with widow control), as the view pages it.
+#[test]
+fn the_last_paragraph_keeps_with_the_signature() {
+    let b = bulletin(&example_ledger());
+    let xml = part(&to_docx(&b).unwrap(), "word/document.xml");
+    let signature = b
+        .blocks
+        .iter()
+        .find_map(|block| match block {
+            rectify_core::bulletin::Block::Signature(s) => Some(s.clone()),
+            _ => None,
+        })
+        .expect("the example is signed");
+    // (the header, …委员会文件, holds the signature's words too: the last one is the signature)
+    let paras: Vec<&str> = xml.split("</w:p>").collect();
+    let at = paras
+        .iter()
+        .rposition(|p| p.contains(&signature))
+        .expect("the signature paragraph");
+    let before = paras[at - 1];
+    assert!(before.contains("<w:keepNext"), "{before}");
+    assert!(before.contains("<w:widowControl"), "{before}");
+    // and only there among body paragraphs that are not headings
+    assert!(!paras[at - 2].contains("<w:widowControl"));
+}

@@ -199,15 +199,24 @@ fn fang_line(kind: LineKind, text: &str) -> Line {
     line
 }
 
+/// Body lines that go to the next page with the signature rather than leave it alone there.
+const LINES_WITH_SIGNATURE: usize = 2;
+
+/// Keep the last `n` body lines so far on the page of what follows.
+fn keep_last_body_lines(out: &mut [(Line, bool)], n: usize) {
+    out.iter_mut()
+        .rev()
+        .take(n)
+        .take_while(|(line, _)| line.kind == LineKind::Body)
+        .for_each(|(_, keep)| *keep = true);
+}
+
 /// Every line of the bulletin in order, each with whether it must stay on the page of the
-/// line after it (a heading, the title, the signature before the date).
+/// line after it (a heading, the title, the signature before the date, the last lines of the
+/// text before the signature).
 fn lines_of(bulletin: &Bulletin) -> (Vec<Line>, Vec<bool>) {
-    let mut lines: Vec<Line> = vec![];
-    let mut keep_with_next: Vec<bool> = vec![];
-    let mut push = |line: Line, keep: bool| {
-        lines.push(line);
-        keep_with_next.push(keep);
-    };
+    // each line, and whether it stays on the page of the next
+    let mut out: Vec<(Line, bool)> = vec![];
     let signature_width = bulletin.blocks.iter().find_map(|b| match b {
         Block::Signature(s) => Some(width(s)),
         _ => None,
@@ -215,9 +224,9 @@ fn lines_of(bulletin: &Bulletin) -> (Vec<Line>, Vec<bool>) {
     for (i, block) in bulletin.blocks.iter().enumerate() {
         match block {
             Block::Header(text) => {
-                push(fang_line(LineKind::Header, text), true);
+                out.push((fang_line(LineKind::Header, text), true));
                 for _ in 0..HEADER_LINES {
-                    push(Line::empty(LineKind::Blank), true);
+                    out.push((Line::empty(LineKind::Blank), true));
                 }
             }
             Block::Title(text) => {
@@ -228,9 +237,9 @@ fn lines_of(bulletin: &Bulletin) -> (Vec<Line>, Vec<bool>) {
                 for part in break_lines(&runs, TITLE_UNITS, 0) {
                     let mut line = Line::empty(LineKind::Title);
                     line.runs = part;
-                    push(line, true);
+                    out.push((line, true));
                 }
-                push(Line::empty(LineKind::Blank), false);
+                out.push((Line::empty(LineKind::Blank), false));
             }
             Block::Paragraph { runs, problem_id } => {
                 let parts = break_lines(runs, LINE_UNITS, INDENT);
@@ -243,20 +252,23 @@ fn lines_of(bulletin: &Bulletin) -> (Vec<Line>, Vec<bool>) {
                     line.first = j == 0;
                     line.justify = j + 1 < n;
                     line.problem_id = problem_id.clone();
-                    push(line, heading);
+                    out.push((line, heading));
                 }
             }
             Block::Signature(text) => {
+                // the signature never stands alone on the last page (GB/T 9704): the last
+                // lines of the text go with it
+                keep_last_body_lines(&mut out, LINES_WITH_SIGNATURE);
                 // one blank line between the text and the signature
-                push(Line::empty(LineKind::Blank), true);
+                out.push((Line::empty(LineKind::Blank), true));
                 let mut line = fang_line(LineKind::Right, text);
                 line.right_units = 2 * CJK;
                 let last_block = i + 1 == bulletin.blocks.len();
-                push(line, !last_block);
+                out.push((line, !last_block));
             }
             Block::Date(text) => {
                 if signature_width.is_none() {
-                    push(Line::empty(LineKind::Blank), true);
+                    out.push((Line::empty(LineKind::Blank), true));
                 }
                 let mut line = fang_line(LineKind::Right, text);
                 // centred under the signature, which ends two characters from the right
@@ -264,11 +276,11 @@ fn lines_of(bulletin: &Bulletin) -> (Vec<Line>, Vec<bool>) {
                     Some(w) if w > width(text) => 2 * CJK + (w - width(text)) / 2,
                     _ => 4 * CJK,
                 };
-                push(line, false);
+                out.push((line, false));
             }
         }
     }
-    (lines, keep_with_next)
+    out.into_iter().unzip()
 }
 
 /// The lines filled into pages; a heading or a signature is not left alone at the foot of a
@@ -326,6 +338,37 @@ mod tests {
             .iter()
             .map(|l| l.iter().map(|r| r.text.as_str()).collect())
             .collect()
+    }
+
+    /// A bulletin whose text ends on the last line of a page: the signature and date would
+    /// stand alone on the next page; the text's last two lines go there with them.
+    #[test]
+    fn the_signature_never_stands_alone_on_the_last_page() {
+        let paragraph = |text: String| Block::Paragraph {
+            runs: fang(&text),
+            problem_id: None,
+        };
+        // page 1: the header (4 lines), the title and a blank (2): 16 one-line paragraphs fill it
+        let mut blocks = vec![
+            Block::Header("某某委员会".into()),
+            Block::Title("通报".into()),
+        ];
+        blocks.extend((0..LINES_PER_PAGE - 6).map(|i| paragraph(format!("第{i}段。"))));
+        blocks.push(Block::Signature("中共某某委员会".into()));
+        blocks.push(Block::Date("2022年6月30日".into()));
+        let bulletin = Bulletin {
+            counts: Default::default(),
+            blocks,
+            counts_sentence_added: false,
+            stated_kept: vec![],
+            figure_differences: vec![],
+        };
+        let pages = paginate(&bulletin);
+        assert_eq!(pages.len(), 2);
+        let last = &pages[1].lines;
+        let body = last.iter().filter(|l| l.kind == LineKind::Body).count();
+        assert_eq!(body, 2, "{last:?}");
+        assert_eq!(last.last().unwrap().text(), "2022年6月30日");
     }
 
     #[test]
