@@ -97,6 +97,9 @@ test('从通报导入 the sample, open 通报, and print it to an A4 PDF with pa
   const last = pdfPageText(pdfFile, pdfPages);
   assert.match(last, new RegExp(`—\\s*${pdfPages}\\s*—`), 'the last page is numbered');
   assert.ok(squeeze(last).includes('2022年6月30日'), 'the last page ends with the 成文日期');
+  // the signature never stands alone there: the text's last lines share its page (GB/T 9704)
+  const lastLines = last.split('\n').map((l) => l.trim()).filter((l) => l && !/^—\s*\d+\s*—$/.test(l));
+  assert.ok(lastLines.length >= 4, `the last page holds text before the signature and date: ${JSON.stringify(lastLines)}`);
   await writeFile(join(ARTIFACTS, 'bulletin-sample.pages.txt'), `${pdfPages}\n`);
 }));
 
