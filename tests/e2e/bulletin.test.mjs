@@ -100,6 +100,21 @@ test('从通报导入 the sample, open 通报, and print it to an A4 PDF with pa
   // the signature never stands alone there: the text's last lines share its page (GB/T 9704)
   const lastLines = last.split('\n').map((l) => l.trim()).filter((l) => l && !/^—\s*\d+\s*—$/.test(l));
   assert.ok(lastLines.length >= 4, `the last page holds text before the signature and date: ${JSON.stringify(lastLines)}`);
+  // the signature block measured in the PDF (GB/T 9704-2012, 7.3.5.2, no seal): the
+  // 发文机关署名 two characters in from the right edge of the type area, the 成文日期 on the next
+  // line starting two characters right of the signature's first character
+  const bbox = execFileSync('pdftotext', ['-bbox-layout', '-f', String(pdfPages), '-l', String(pdfPages), pdfFile, '-'], { encoding: 'utf8' });
+  const lines = [...bbox.matchAll(/<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)].map(([, x0, x1, words]) => ({
+    x0: Number(x0),
+    x1: Number(x1),
+    text: [...words.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
+  }));
+  const at = lines.findIndex((l) => l.text.includes('2022年6月30日'));
+  const [signature, date] = [lines[at - 1], lines[at]];
+  const char = (signature.x1 - signature.x0) / [...signature.text].length;
+  const typeAreaRight = 595.28 - (26 / 25.4) * 72;
+  assert.ok(Math.abs(typeAreaRight - signature.x1 - 2 * char) < 3, `the signature ends two characters in: ${JSON.stringify({ signature, typeAreaRight, char })}`);
+  assert.ok(Math.abs(date.x0 - signature.x0 - 2 * char) < 3, `the date starts two characters right of the signature: ${JSON.stringify({ signature, date, char })}`);
   await writeFile(join(ARTIFACTS, 'bulletin-sample.pages.txt'), `${pdfPages}\n`);
 }));
 

@@ -12,7 +12,9 @@ use docx_rs::{
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use rectify_core::bulletin::layout::{units, CHARS_PER_LINE, CJK, HEADER_LINES};
+use rectify_core::bulletin::layout::{
+    signature_geometry, text_width, CHARS_PER_LINE, CJK, HEADER_LINES,
+};
 use rectify_core::bulletin::{Block, Bulletin, Face, Run};
 
 /// A4 in twentieths of a point (twips): 210 × 297 mm.
@@ -126,10 +128,6 @@ fn level(runs: &[Run]) -> Level {
         Some(Face::KaiTi) => Level::Two,
         _ => Level::Text,
     }
-}
-
-fn width_units(text: &str) -> usize {
-    text.chars().map(units).sum()
 }
 
 /// Twentieths of a character (the layout's unit) as twips on the 28-character grid.
@@ -328,10 +326,16 @@ pub fn to_docx(bulletin: &Bulletin) -> Result<Vec<u8>, String> {
             .line_pitch(LINE_PITCH as usize),
     );
 
+    // the same places as the view and print (GB/T 9704-2012, 7.3.5.2: no seal)
     let signature_units = bulletin.blocks.iter().find_map(|b| match b {
-        Block::Signature(s) => Some(width_units(s)),
+        Block::Signature(s) => Some(text_width(s)),
         _ => None,
     });
+    let date_units = bulletin.blocks.iter().find_map(|b| match b {
+        Block::Date(d) => Some(text_width(d)),
+        _ => None,
+    });
+    let (signature_right, date_right) = signature_geometry(signature_units, date_units);
     let last = bulletin.blocks.len().saturating_sub(1);
     for (i, block) in bulletin.blocks.iter().enumerate() {
         let p = match block {
@@ -348,16 +352,8 @@ pub fn to_docx(bulletin: &Bulletin) -> Result<Vec<u8>, String> {
                     body(runs)
                 }
             }
-            Block::Signature(text) => right(text, 2 * CJK, true, i < last),
-            Block::Date(text) => {
-                // centred under the signature, which ends two characters from the right
-                let w = width_units(text);
-                let right_units = match signature_units {
-                    Some(s) if s > w => 2 * CJK + (s - w) / 2,
-                    _ => 4 * CJK,
-                };
-                right(text, right_units, signature_units.is_none(), false)
-            }
+            Block::Signature(text) => right(text, signature_right, true, i < last),
+            Block::Date(text) => right(text, date_right, signature_units.is_none(), false),
         };
         docx = docx.add_paragraph(p);
     }

@@ -199,6 +199,27 @@ fn fang_line(kind: LineKind, text: &str) -> Line {
     line
 }
 
+/// Where the 发文机关署名 and the 成文日期 end (space on their right, in twentieths of a
+/// character), for a document without a seal (GB/T 9704-2012, 7.3.5.2): the signature two
+/// characters in from the right, the date on the next line starting two characters right of
+/// the signature's first character; a date too long for that ends two characters in, and the
+/// signature moves left to keep the two characters. With no signature, the date ends four
+/// characters in. Widths as [`width`] counts them; the .docx uses the same.
+pub fn signature_geometry(signature: Option<usize>, date: Option<usize>) -> (usize, usize) {
+    let two = 2 * CJK;
+    match (signature, date) {
+        (Some(s), Some(d)) if s >= d + two => (two, s - d),
+        (Some(s), Some(d)) => (2 * two + d - s, two),
+        (Some(_), None) => (two, two),
+        (None, _) => (two, 2 * two),
+    }
+}
+
+/// The width of a signature or date line's text, as [`signature_geometry`] counts it.
+pub fn text_width(text: &str) -> usize {
+    width(text)
+}
+
 /// Body lines that go to the next page with the signature rather than leave it alone there.
 const LINES_WITH_SIGNATURE: usize = 2;
 
@@ -221,6 +242,11 @@ fn lines_of(bulletin: &Bulletin) -> (Vec<Line>, Vec<bool>) {
         Block::Signature(s) => Some(width(s)),
         _ => None,
     });
+    let date_width = bulletin.blocks.iter().find_map(|b| match b {
+        Block::Date(d) => Some(width(d)),
+        _ => None,
+    });
+    let (signature_right, date_right) = signature_geometry(signature_width, date_width);
     for (i, block) in bulletin.blocks.iter().enumerate() {
         match block {
             Block::Header(text) => {
@@ -262,7 +288,7 @@ fn lines_of(bulletin: &Bulletin) -> (Vec<Line>, Vec<bool>) {
                 // one blank line between the text and the signature
                 out.push((Line::empty(LineKind::Blank), true));
                 let mut line = fang_line(LineKind::Right, text);
-                line.right_units = 2 * CJK;
+                line.right_units = signature_right;
                 let last_block = i + 1 == bulletin.blocks.len();
                 out.push((line, !last_block));
             }
@@ -271,11 +297,7 @@ fn lines_of(bulletin: &Bulletin) -> (Vec<Line>, Vec<bool>) {
                     out.push((Line::empty(LineKind::Blank), true));
                 }
                 let mut line = fang_line(LineKind::Right, text);
-                // centred under the signature, which ends two characters from the right
-                line.right_units = match signature_width {
-                    Some(w) if w > width(text) => 2 * CJK + (w - width(text)) / 2,
-                    _ => 4 * CJK,
-                };
+                line.right_units = date_right;
                 out.push((line, false));
             }
         }
@@ -369,6 +391,28 @@ mod tests {
         let body = last.iter().filter(|l| l.kind == LineKind::Body).count();
         assert_eq!(body, 2, "{last:?}");
         assert_eq!(last.last().unwrap().text(), "2022年6月30日");
+    }
+
+    #[test]
+    fn the_signature_and_date_follow_the_rule_for_a_document_without_a_seal() {
+        let sig = text_width("中共清远市清新区太和工业园工作委员会");
+        let date = text_width("2022年6月30日");
+        let (s, d) = signature_geometry(Some(sig), Some(date));
+        assert_eq!(s, 2 * CJK, "the signature two characters in");
+        let sig_start = LINE_UNITS - s - sig;
+        let date_start = LINE_UNITS - d - date;
+        assert_eq!(
+            date_start,
+            sig_start + 2 * CJK,
+            "the date two characters right of it"
+        );
+        // a short signature: the date ends two characters in, the signature moves left
+        let short = text_width("某委员会");
+        let (s, d) = signature_geometry(Some(short), Some(date));
+        assert_eq!(d, 2 * CJK);
+        assert_eq!(LINE_UNITS - d - date, LINE_UNITS - s - short + 2 * CJK);
+        // no signature: the date four characters in
+        assert_eq!(signature_geometry(None, Some(date)).1, 4 * CJK);
     }
 
     #[test]
