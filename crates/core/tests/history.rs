@@ -455,3 +455,18 @@ fn a_name_given_later_signs_this_copys_earlier_changes() {
     let mut other = doc.fork(T0 + 9);
     assert_eq!(authors(&mut other), mine, "the same names after a copy");
 }
+
+/// Changes made within one second list in the order they were made, newest first (the
+/// example's making is two changes: the ledger created, then filled), whatever their hashes.
+#[test]
+fn changes_of_one_second_list_in_the_order_made() {
+    for _ in 0..8 {
+        let mut doc = rectify_core::file::example::create_example(None, T0).unwrap();
+        let history = doc.history();
+        assert_eq!(history.len(), 2);
+        assert_eq!(
+            history[1].did.notes,
+            vec![rectify_core::document::ChangeNote::CreateLedger]
+        );
+    }
+}

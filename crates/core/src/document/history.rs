@@ -44,23 +44,27 @@ impl LedgerDoc {
     /// Every change, newest first.
     pub fn history(&mut self) -> Vec<HistoryEntry> {
         let people = self.people();
-        let mut out: Vec<HistoryEntry> = self
+        // Automerge lists the changes in causal order: within one second (the example's making
+        // is two changes), what came later comes first, never by the hash's chance
+        let mut out: Vec<(usize, HistoryEntry)> = self
             .doc
             .get_changes(&[])
             .into_iter()
-            .map(|c| {
+            .enumerate()
+            .map(|(i, c)| {
                 let actor = c.actor_id().to_hex_string();
-                HistoryEntry {
+                let entry = HistoryEntry {
                     hash: c.hash().to_string(),
                     time: c.timestamp(),
                     author: Author::of(&actor, &people),
                     actor,
                     did: ChangeNotes::parse(c.message().unwrap_or_default()),
-                }
+                };
+                (i, entry)
             })
             .collect();
-        out.sort_by(|a, b| (b.time, &b.hash).cmp(&(a.time, &a.hash)));
-        out
+        out.sort_by(|(i, a), (j, b)| (b.time, j).cmp(&(a.time, i)));
+        out.into_iter().map(|(_, entry)| entry).collect()
     }
 
     pub(super) fn people(&self) -> HashMap<String, String> {
