@@ -94,7 +94,7 @@ fn adding_a_ledger_joins_categories_of_the_same_title_in_one_change() {
     doc.commit(T0 + 60);
     let history = doc.history();
     assert_eq!(history.len(), 2);
-    assert_eq!(history[1].did.notes, [ChangeNote::AddContents(added)]);
+    assert_eq!(history[0].did.notes, [ChangeNote::AddContents(added)], "the newest row");
     let after = doc.read().unwrap();
     assert_eq!(after.categories.len(), before.categories.len());
     assert_eq!(after.problems.len(), 48);
