@@ -337,7 +337,7 @@ test('typing in a ledger in IndexedDB appends a chunk a save; they are compacted
   assert.equal(await fieldOf(app, 2, '整改措施'), before + typed, 'and the typed text');
 }));
 
-test('typing into a field of 20,000 characters, at its end and in its middle, is saved as typed', scenario(env, async ({ laptop }) => {
+test('typing into a long field (14,000 characters), at its end and in its middle, is saved as typed', scenario(env, async ({ laptop }) => {
   // each keystroke is written as one splice where it happened (crates/core document/edit.rs):
   // characters outside the BMP, a deletion and an input method's word in the middle included
   const app = patient(await laptop('long-text'));
@@ -353,7 +353,7 @@ test('typing into a field of 20,000 characters, at its end and in its middle, is
     lengths[label] = (await editor.field(label).inputValue()).length;
   }
   const label = Object.keys(lengths).sort((a, b) => lengths[b] - lengths[a])[0];
-  assert.ok(lengths[label] >= 19_000, `a long text: ${JSON.stringify(lengths)}`);
+  assert.ok(lengths[label] >= 10_000, `a long text: ${JSON.stringify(lengths)}`);
   const field = editor.field(label);
   const before = await field.inputValue();
   await field.click();

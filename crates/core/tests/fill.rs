@@ -39,7 +39,10 @@ fn rules(ledger: &Ledger) -> Vec<String> {
         .map(|r| {
             let linked: Vec<Option<usize>> =
                 r.problem_ids.iter().map(|p| ledger.number_of(p)).collect();
-            format!("{}|{:?}|{:?}|{}|{linked:?}", r.title, r.kind, r.date, r.candidate)
+            format!(
+                "{}|{:?}|{:?}|{}|{linked:?}",
+                r.title, r.kind, r.date, r.candidate
+            )
         })
         .collect()
 }
@@ -48,7 +51,11 @@ fn rules(ledger: &Ledger) -> Vec<String> {
 fn a_ledger_made_from_an_import_is_one_change_saying_what_it_holds() {
     let source = script(Spec::sized(60)).ledger;
     let mut doc = LedgerDoc::create_filled(&source, Some("张三"), T0).unwrap();
-    assert_eq!(doc.change_count(T0), 1, "creating and filling is one change");
+    assert_eq!(
+        doc.change_count(T0),
+        1,
+        "creating and filling is one change"
+    );
     let history = doc.history();
     assert_eq!(history.len(), 1);
     assert_eq!(
@@ -67,7 +74,12 @@ fn a_ledger_made_from_an_import_is_one_change_saying_what_it_holds() {
 
     let read = doc.read().unwrap();
     assert_eq!(read.meta, source.meta);
-    let titles = |l: &Ledger| l.categories.iter().map(|c| c.title.clone()).collect::<Vec<_>>();
+    let titles = |l: &Ledger| {
+        l.categories
+            .iter()
+            .map(|c| c.title.clone())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(titles(&read), titles(&source));
     let problems = |l: &Ledger| l.problems.iter().map(|p| shown(p, l)).collect::<Vec<_>>();
     assert_eq!(problems(&read), problems(&source));
@@ -94,7 +106,11 @@ fn adding_a_ledger_joins_categories_of_the_same_title_in_one_change() {
     doc.commit(T0 + 60);
     let history = doc.history();
     assert_eq!(history.len(), 2);
-    assert_eq!(history[0].did.notes, [ChangeNote::AddContents(added)], "the newest row");
+    assert_eq!(
+        history[0].did.notes,
+        [ChangeNote::AddContents(added)],
+        "the newest row"
+    );
     let after = doc.read().unwrap();
     assert_eq!(after.categories.len(), before.categories.len());
     assert_eq!(after.problems.len(), 48);
@@ -107,7 +123,12 @@ fn adding_a_ledger_joins_categories_of_the_same_title_in_one_change() {
     // a rule of the same title is linked to the new problems, not repeated
     assert_eq!(after.rules.len(), before.rules.len());
     for (old, new) in before.rules.iter().zip(&after.rules) {
-        assert_eq!(new.problem_ids.len(), old.problem_ids.len() * 2, "{}", new.title);
+        assert_eq!(
+            new.problem_ids.len(),
+            old.problem_ids.len() * 2,
+            "{}",
+            new.title
+        );
     }
 }
 

@@ -182,7 +182,9 @@ impl Office {
     pub fn create_from_xlsx(&self, name: &str) {
         let office = *self;
         let name = name.to_string();
-        self.doc.notices.info(self.doc.prefs.tu().creating_from_excel);
+        self.doc
+            .notices
+            .info(self.doc.prefs.tu().creating_from_excel);
         after_a_frame(move || office.create_from_xlsx_now(&name));
     }
 

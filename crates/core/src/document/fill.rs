@@ -149,7 +149,9 @@ impl LedgerDoc {
                 }
             }
         }
-        self.note(ChangeNote::AddContents(added));
+        if added != AddedContents::default() {
+            self.note(ChangeNote::AddContents(added));
+        }
         Ok(added)
     }
 
@@ -174,7 +176,13 @@ fn check_addition(existing: &Ledger, ledger: &Ledger) -> Result<(), DocError> {
         check_field(&c.title)?;
     }
     for p in &ledger.problems {
-        for text in [&p.description, &p.cause, &p.measures, &p.progress, &p.evidence] {
+        for text in [
+            &p.description,
+            &p.cause,
+            &p.measures,
+            &p.progress,
+            &p.evidence,
+        ] {
             check_field(text)?;
         }
         for text in [&p.lead, &p.owner] {
@@ -197,7 +205,12 @@ fn check_addition(existing: &Ledger, ledger: &Ledger) -> Result<(), DocError> {
 fn problem_value(p: &Problem, category_id: &str, order: &str, encoding: TextEncoding) -> New {
     let text = |s: &str| New::text(encoding, s);
     let mut departments: Vec<&str> = Vec::new();
-    for d in p.departments.iter().map(|d| d.trim()).filter(|d| !d.is_empty()) {
+    for d in p
+        .departments
+        .iter()
+        .map(|d| d.trim())
+        .filter(|d| !d.is_empty())
+    {
         if !departments.contains(&d) {
             departments.push(d);
         }
