@@ -128,7 +128,7 @@ fn main() {
             );
         }
         // an open ledger of the same categories: the problems join them
-        let mut open = create_from_xlsx(&import, Some("张三"), NOW).expect("creates");
+        let open = create_from_xlsx(&import, Some("张三"), NOW).expect("creates");
         open.read().expect("reads");
         row(
             "添加到当前台账 (add + save)",
