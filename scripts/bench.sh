@@ -17,6 +17,8 @@ SAMPLES=${2:-15}
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), rustc $(rustc --version | cut -d' ' -f2), node $(node --version)"
 echo "== the core (native, cargo bench profile) next to serde_json"
 BENCH_SIZES=$SIZES BENCH_SAMPLES=$SAMPLES cargo bench -p rectify-office --bench core
+echo "== 从 Excel 导入 at 200 and 2,000 rows (native), next to the preview's read"
+BENCH_SAMPLES=$SAMPLES cargo bench -p rectify-office --bench bulk
 for n in ${SIZES//,/ }; do
   echo "== peers in Node, N = $n"
   cargo run --quiet --profile bench -p rectify-core --example synthetic -- "$n" target/bench

@@ -12,15 +12,19 @@
 //   service worker);
 // - replaces Trunk's loader (`import init, * as bindings from './rectify-app-….js'; … init({
 //   module_or_path: './…_bg.wasm' })`) by one inline <script type="module"> holding
-//   wasm-bindgen's JS glue (its `export`s and `import.meta` removed) followed by the wasm as
-//   base64, started with `__wbg_init({ module_or_path: bytes })`: inline module scripts run
-//   from file://, only module imports and fetches of other files are refused there.
+//   wasm-bindgen's JS glue (its `export`s and `import.meta` removed) followed by the wasm,
+//   gzip-compressed as base64, started with `__wbg_init({ module_or_path: inflate(…) })`
+//   (DecompressionStream unpacks it into a Response the wasm compiles from as it streams):
+//   inline module scripts run from file://, only module imports and fetches of other files
+//   are refused there. The worker's wasm goes the same way into the worker's source, which
+//   is only text until the worker first starts.
 // Fails (exit 1) when Trunk's or wasm-bindgen's output does not have the shape this expects,
 // so a changed toolchain never yields a silently broken file.
 
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { constants, gzipSync } from 'node:zlib';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DIST = resolve(process.argv[2] ?? join(ROOT, 'dist'));
@@ -75,10 +79,21 @@ if (/^export\s/m.test(glue)) fail(`${glueHref} has an export this script does no
 if (/import\.meta/.test(glue)) fail(`${glueHref} still uses import.meta`);
 glue = glue.replaceAll('</script', '<\\/script');
 
+// The wasm goes in gzip-compressed, as base64 (the file is text): about 40% of the raw wasm
+// as base64 would be. `inflate` (in the page and in the worker) decodes it and unpacks it with
+// the browser's own DecompressionStream, as a Response the wasm compiles from as it streams.
+const packed = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).toString('base64');
+const inflate = `function inflate(base64) {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  const wasm = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(wasm, { headers: { 'Content-Type': 'application/wasm' } });
+}`;
 const start = `
-// ---- the wasm, embedded (base64), started without fetching anything ----
-const rectifyWasm = Uint8Array.from(atob("${wasm.toString('base64')}"), (c) => c.charCodeAt(0));
-const wasm_instance = await __wbg_init({ module_or_path: rectifyWasm });
+// ---- the wasm, embedded (gzip, base64), started without fetching anything ----
+${inflate}
+const wasm_instance = await __wbg_init({ module_or_path: inflate("${packed(wasm)}") });
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: wasm_instance } }));
 `;
 
@@ -96,7 +111,8 @@ if (!/\bwasm_bindgen\b/.test(workerGlue) || /^\s*(import|export)\s/m.test(worker
 workerGlue = workerGlue.replaceAll('</script', '<\\/script');
 const workerSource = `<script type="text/plain" id="rectify-worker-source">
 ${workerGlue}
-wasm_bindgen({ module_or_path: Uint8Array.from(atob("${workerWasm.toString('base64')}"), (c) => c.charCodeAt(0)) });
+${inflate}
+wasm_bindgen({ module_or_path: inflate("${packed(workerWasm)}") });
 </script>`;
 
 // The user guide (docs/guide.md, copied to dist/guide.md), which the 帮助 view fetches when
@@ -151,5 +167,5 @@ if (/<script[^>]*\ssrc=/.test(html)) fail('an external <script src> is left');
 await mkdir(dirname(OUT), { recursive: true });
 await writeFile(OUT, html);
 console.log(
-  `scripts/single-file.mjs: wrote ${OUT} (${Buffer.byteLength(html)} bytes; wasm ${wasm.length} bytes, worker wasm ${workerWasm.length} bytes, ${sheets} stylesheets inlined)`,
+  `scripts/single-file.mjs: wrote ${OUT} (${Buffer.byteLength(html)} bytes; wasm ${wasm.length} bytes, worker wasm ${workerWasm.length} bytes, both gzip + base64; ${sheets} stylesheets inlined)`,
 );

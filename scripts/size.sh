@@ -6,9 +6,9 @@
 #   Excel, Word or a ledger file's import (rectify-worker*: crates/worker, running
 #   crates/office) or of 帮助 (guide.md). Fails when the start-up total is
 #   over START_BUDGET (below);
-# - the one-file build dist-single/rectify.html raw and gzip: fails when its gzip is more
-#   than twice the hosted build's total (the base64 wasm inside it compresses worse than the
-#   wasm itself; more than 2× means something is wrong).
+# - the one-file build dist-single/rectify.html raw and gzip: fails when its raw size is over
+#   ONE_FILE_BUDGET (below; people copy and e-mail it as it is), or its gzip is more than twice
+#   the hosted build's total (more than 2× means something is wrong).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 single=${1:-dist-single/rectify.html}
@@ -18,7 +18,12 @@ single=${1:-dist-single/rectify.html}
 # measured size: it fails on any growth. Lower it whenever the app gets smaller; raise it only
 # on purpose, with what the bytes bought measured in the commit that raises it (git log -p
 # scripts/size.sh has every step).
-START_BUDGET=${START_BUDGET:-1095900}
+# +5.4 KB (1,095,862 -> 1,101,218 B) for issue 30's batched fill (Automerge's
+# batch_create_object and its values, now linked in the page), the splice and the two notices
+START_BUDGET=${START_BUDGET:-1101300}
+# The one file, raw: a ratchet just above its size since its wasm went in gzip-compressed
+# (was 7.2 MB as plain base64). The aim is 2,500,000 B (issue 30; BENCHMARKS.md, "Size").
+ONE_FILE_BUDGET=${ONE_FILE_BUDGET:-3035000}
 TARGET=600000
 
 start_raw=0; start_gz=0; lazy_raw=0; lazy_gz=0
@@ -52,6 +57,11 @@ fi
 raw=$(stat -c %s "$single"); gz=$(gzip -9 -c "$single" | wc -c)
 echo "one-file build:"
 printf '  %-46s %10d B raw %10d B gzip\n' "$single" "$raw" "$gz"
+printf '  one file raw: %d B; budget %d B\n' "$raw" "$ONE_FILE_BUDGET"
+if [ "$raw" -gt "$ONE_FILE_BUDGET" ]; then
+  echo "the one-file build ($raw B) is over its budget ($ONE_FILE_BUDGET B): is its wasm still gzip-compressed (scripts/single-file.mjs)?" >&2
+  exit 1
+fi
 # ratio with two decimals, in integer arithmetic
 ratio=$((gz * 100 / total_gz))
 printf '  one file / hosted (gzip): %d.%02d× (limit 2.00×)\n' $((ratio / 100)) $((ratio % 100))

@@ -5,9 +5,10 @@
 // Needs the synthetic ledgers in target/bench (see `need()` below for the command that makes them).
 // Environment: BROWSER_RUNS (default 7), BROWSER_KEYS (keystrokes per typing run, default 50),
 // BROWSER_TYPING_RUNS (default 1), BROWSER_SIZES (default 200,1000,2000), CHROMIUM (/usr/bin/chromium),
-// BROWSER_PARTS (default all: `files,sizes,forks`; `sizes` alone skips the example's bulletin,
-// the import and merge of a file, and the merge of a colleague's copy), BROWSER_FORKS_N (the
-// ledger size of `forks`, default 2000; its runs: BROWSER_FORK_RUNS, default 3).
+// BROWSER_PARTS (default all: `files,sizes,forks,excel,longtext`; `sizes` alone skips the
+// example's bulletin, the import and merge of a file, and the merge of a colleague's copy),
+// BROWSER_FORKS_N (the ledger size of `forks`, default 2000; its runs: BROWSER_FORK_RUNS, default
+// 3), BROWSER_EXCEL_ROWS (the workbook of `excel`, default 2000; runs: BROWSER_EXCEL_RUNS, 3).
 // Timings are reported (median, p95 by nearest rank), never asserted. Times are taken inside the
 // page with performance.now(); Playwright only waits for them.
 
@@ -29,7 +30,9 @@ const RUNS = Number(process.env.BROWSER_RUNS ?? 7);
 const KEYS = Number(process.env.BROWSER_KEYS ?? 50);
 const TYPING_RUNS = Number(process.env.BROWSER_TYPING_RUNS ?? 1);
 const SIZES = (process.env.BROWSER_SIZES ?? '200,1000,2000').split(',').map(Number);
-const PARTS = (process.env.BROWSER_PARTS ?? 'files,sizes,forks').split(',');
+const PARTS = (process.env.BROWSER_PARTS ?? 'files,sizes,forks,excel,longtext').split(',');
+const EXCEL_ROWS = Number(process.env.BROWSER_EXCEL_ROWS ?? 2000);
+const EXCEL_RUNS = Number(process.env.BROWSER_EXCEL_RUNS ?? 3);
 const MERGE_N = 100; // 10 × N edits: a file of about 1,000 changes
 const FORKS_N = Number(process.env.BROWSER_FORKS_N ?? 2000);
 const FORK_RUNS = Number(process.env.BROWSER_FORK_RUNS ?? 3);
@@ -53,7 +56,13 @@ function need() {
   }
   if (!existsSync(CHROMIUM)) fail(`no Chromium at ${CHROMIUM} (set CHROMIUM=/path/to/chromium)`);
   const files = {};
-  const sizes = [...new Set([...SIZES, MERGE_N, ...(PARTS.includes('forks') ? [FORKS_N] : [])])];
+  const sizes = [
+    ...new Set([
+      ...(PARTS.includes('sizes') ? SIZES : []),
+      ...(PARTS.includes('files') ? [MERGE_N] : []),
+      ...(PARTS.includes('forks') ? [FORKS_N] : []),
+    ]),
+  ];
   for (const n of sizes) {
     const wanted = [`ledger-${n}.rectify`, `ledger-${n}.json`, `ledger-${n}-base.rectify`];
     if (n === FORKS_N && PARTS.includes('forks')) wanted.push(`ledger-${n}-fork-a.rectify`, `ledger-${n}-fork-b.rectify`);
@@ -151,7 +160,8 @@ async function blocked(page) {
 /**
  * Start an in-page stopwatch: it starts at the next `startEvent` (capture phase, so before the
  * app's handler) and stops at the first DOM change after which `kind` holds: 'dialog' (the
- * import dialog), 'notice' (a role=status whose text matches `pattern`), 'sheet' (a bulletin page).
+ * import dialog), 'notice' (a role=status whose text matches `pattern`), 'sheet' (a bulletin page),
+ * 'preview' (a heading of main matching `pattern`).
  */
 function arm(page, startEvent, kind, pattern = '') {
   return page.evaluate(
@@ -161,6 +171,7 @@ function arm(page, startEvent, kind, pattern = '') {
       const done = () => {
         if (kind === 'dialog') return document.querySelector('[role=dialog]');
         if (kind === 'sheet') return document.querySelector('main [role=document] article');
+        if (kind === 'preview') return [...document.querySelectorAll('main h2')].find((e) => re.test(e.textContent));
         return [...document.querySelectorAll('[role=status]')].find((e) => re.test(e.textContent));
       };
       document.addEventListener(startEvent, () => w.start ?? (w.start = performance.now()), { capture: true, once: true });
@@ -399,6 +410,58 @@ async function main() {
       R.mergeForks = { ...stats(merges), notice, blocked: stats(sums), longestTask: stats(longest) };
     }
 
+    // 5. 从 Excel 导入 of a 2,000-row workbook (crates/office/benches/bulk.rs writes it): the
+    // file's `change` → the preview; 创建新台账 clicked → the notice that it was made
+    if (PARTS.includes('excel')) {
+      const file = join(DATA, `rows-${EXCEL_ROWS}.xlsx`);
+      if (!existsSync(file)) fail(`${file} is missing: cargo bench -p rectify-office --bench bulk writes it`);
+      log(`从 Excel 导入 of ${EXCEL_ROWS} rows × ${EXCEL_RUNS}`);
+      const preview = [];
+      const create = [];
+      const longest = [];
+      for (let i = 0; i < EXCEL_RUNS; i++) {
+        const page = await bench.page();
+        await bench.openApp(page);
+        await arm(page, 'change', 'preview', '从 Excel 导入');
+        await page.getByRole('main').getByLabel('从 Excel 导入', { exact: true }).setInputFiles(file);
+        preview.push((await stopwatch(page)).ms);
+        await arm(page, 'click', 'notice', '^已从“');
+        await page.getByRole('main').getByRole('button', { name: '创建新台账', exact: true }).click();
+        create.push((await stopwatch(page)).ms);
+        longest.push((await blocked(page)).longest);
+        await bench.closeAll();
+      }
+      R.excel = { rows: EXCEL_ROWS, preview: stats(preview), create: stats(create), longestTask: stats(longest) };
+    }
+
+    // 6. typing at the end of a field that holds about 20,000 characters (the large-ledger
+    // fixture, imported as new): the longest text of its first problem
+    if (PARTS.includes('longtext')) {
+      log(`typing into a long text × ${TYPING_RUNS}`);
+      const page = await bench.page();
+      await bench.openApp(page);
+      await bench.importAsNew(page, join(ROOT, 'tests', 'fixtures', 'large-ledger.rectify'));
+      await bench.dismissNotice(page);
+      await page.getByRole('main').locator('article button[aria-expanded]').first().click();
+      const editor = page.getByRole('main').getByRole('group', { name: '问题详情' }).first();
+      await editor.waitFor();
+      const [label, chars] = await editor.evaluate((group) => {
+        const fields = [...group.querySelectorAll('label')].filter((l) => l.querySelector('textarea'));
+        const longest = fields.sort((a, b) => b.querySelector('textarea').value.length - a.querySelector('textarea').value.length)[0];
+        return [longest.firstChild.textContent.trim(), longest.querySelector('textarea').value.length];
+      });
+      await sleep(3000); // past the debounced save of the new ledger
+      const handled = [];
+      const painted = [];
+      for (let i = 0; i < TYPING_RUNS; i++) {
+        const k = await typeInto(page, editorField(page, label));
+        handled.push(...k.handled);
+        painted.push(...k.painted);
+      }
+      R.longText = { field: label, chars, handled: stats(handled), painted: stats(painted) };
+      await bench.closeAll();
+    }
+
     for (const n of PARTS.includes('sizes') ? SIZES : []) {
       log(`N = ${n}: importing the ledger (setup)`);
       const app = await bench.page({ autoClick: true });
@@ -496,6 +559,11 @@ function report({ machine: m, results: R }) {
   row(`N=${FORKS_N}   the page's long tasks meanwhile (sum)`, R.mergeForks?.blocked);
   row(`N=${FORKS_N}   the longest of them`, R.mergeForks?.longestTask);
   row('bulletin render, example', R.bulletinExample);
+  row(`从 Excel 导入 ${R.excel?.rows} rows: file picked → preview`, R.excel?.preview);
+  row(`从 Excel 导入 ${R.excel?.rows} rows: 创建新台账 → notice`, R.excel?.create, undefined, '≤ 2 s');
+  row(`  the longest task meanwhile`, R.excel?.longestTask);
+  row(`typing into ${R.longText?.field} (${R.longText?.chars} chars): keydown → input handled`, R.longText?.handled, undefined, '≤ 16 ms p95');
+  row(`typing into a long text: keydown → next frame`, R.longText?.painted);
   const head = ['measure', 'median', 'p95', 'JSON page', 'ratio', 'target'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ');

@@ -201,6 +201,19 @@ impl Texts {
             (Lang::En, N::EditMeta) => "Edited the ledger info".into(),
             (Lang::En, N::RestoreEarlier) => "Restored earlier values".into(),
             (Lang::En, N::SettleConflict) => "Settled a conflict".into(),
+            (Lang::En, N::AddContents(added)) => {
+                let counts = [
+                    (added.categories, "categories"),
+                    (added.problems, "problems"),
+                    (added.rules, "rules"),
+                ];
+                let parts: Vec<String> = counts
+                    .iter()
+                    .filter(|(n, _)| *n > 0)
+                    .map(|(n, what)| format!("{n} {what}"))
+                    .collect();
+                format!("Added {}", parts.join(", "))
+            }
             (Lang::En, N::Other(text)) => text.clone(),
         }
     }

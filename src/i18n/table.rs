@@ -62,6 +62,8 @@ texts! {
     making_excel: "正在生成 Excel 文件……", "Making the Excel file…";
     making_word: "正在生成 Word 文件……", "Making the Word file…";
     reading_excel: "正在读取 Excel 文件……", "Reading the Excel file…";
+    creating_from_excel: "正在创建台账……", "Creating the ledger…";
+    adding_from_excel: "正在添加到当前台账……", "Adding to the current ledger…";
     checking_file: "正在检查文件……", "Checking the file…";
     loading_document: "台账已显示，正在载入修改记录，稍候即可编辑……", "The ledger is shown; loading its history, editing is ready in a moment…";
     worker_crashed: "处理时出错，后台处理已停止（台账没有改动）。请重试；如果再次出错，请导出台账文件并反馈问题。", "Something went wrong and the background worker stopped (the ledger is unchanged). Please try again; if it happens again, export the ledger file and report the problem.";

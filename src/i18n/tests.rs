@@ -428,6 +428,7 @@ fn history_words_in_both_languages() {
         "修改台账信息",
         "恢复修改前的值",
         "处理冲突",
+        "添加16个类别、2000个问题、3项建章立制",
     ]
     .map(ChangeNote::parse)
     .to_vec();

@@ -337,6 +337,43 @@ test('typing in a ledger in IndexedDB appends a chunk a save; they are compacted
   assert.equal(await fieldOf(app, 2, '整改措施'), before + typed, 'and the typed text');
 }));
 
+test('typing into a long field (14,000 characters), at its end and in its middle, is saved as typed', scenario(env, async ({ laptop }) => {
+  // each keystroke is written as one splice where it happened (crates/core document/edit.rs):
+  // characters outside the BMP, a deletion and an input method's word in the middle included
+  const app = patient(await laptop('long-text'));
+  await app.start.openExample();
+  await app.header.importFile(join(FIXTURES, 'large-ledger.rectify'));
+  await app.notices.importDialogButton('作为新台账打开').click();
+  await app.header.show('台账');
+  await expectCount(app.checklist.problemToggles, 8, 'problems of the large ledger');
+  const editor = await app.checklist.problem(1).open();
+  // the longest of its texts
+  const lengths = {};
+  for (const label of ['问题表现', '原因分析', '整改措施', '整改情况', '佐证材料']) {
+    lengths[label] = (await editor.field(label).inputValue()).length;
+  }
+  const label = Object.keys(lengths).sort((a, b) => lengths[b] - lengths[a])[0];
+  assert.ok(lengths[label] >= 10_000, `a long text: ${JSON.stringify(lengths)}`);
+  const field = editor.field(label);
+  const before = await field.inputValue();
+  await field.click();
+  await app.page.keyboard.press('Control+End');
+  await app.page.keyboard.type('末尾 end😀');
+  await app.page.keyboard.press('Backspace'); // the emoji: two UTF-16 units, one character
+  // the caret to the middle, then a word as an input method commits it, and a deletion
+  const middle = Math.floor(before.length / 2);
+  await field.evaluate((t, at) => t.setSelectionRange(at, at), middle);
+  await editor.typeWithInputMethod(label, ['zh', 'zhong'], '中间');
+  await app.page.keyboard.press('Delete');
+  await app.page.keyboard.type('𠀀x');
+  const expected = before.slice(0, middle) + '中间' + '𠀀x' + before.slice(middle + 1) + '末尾 end';
+  await expectValue(field, expected, 'the text as typed');
+  await app.waitForSave();
+  await app.reload();
+  const again = await app.checklist.problem(1).open();
+  await expectValue(again.field(label), expected, 'the text as typed, after a reload');
+}));
+
 test('storage disabled: a clear message, and a person can still work and export', scenario(env, async ({ laptop, tmpFile }) => {
   const app = patient(await laptop('blocked', { initScript: siteDataBlocked }));
   assert.equal(await app.page.evaluate(() => { try { return typeof localStorage; } catch (e) { return e.name; } }), 'SecurityError');

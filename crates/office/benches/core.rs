@@ -308,6 +308,33 @@ fn main() {
             None,
         );
     }
+    // typing into a field that already holds 20,000 characters (the large-ledger fixture's
+    // size): one character added in its middle, the document's part of a keystroke
+    let long: String = SAMPLE_BULLETIN
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .cycle()
+        .take(20_000)
+        .collect();
+    let mut one = LedgerDoc::create("bench", None, NOW);
+    let category = one.add_category("类别").expect("adds");
+    let problem = one.add_problem(&category, "问题").expect("adds");
+    let field = rectify_core::document::ProblemText::Measures;
+    one.set_problem_text(&problem, field, &long).expect("sets");
+    one.commit(NOW);
+    let middle = long.char_indices().nth(10_000).map(|(i, _)| i).unwrap();
+    let typed = format!("{}改{}", &long[..middle], &long[middle..]);
+    rows.push(Row {
+        problems: 1,
+        changes: 0,
+        what: "type one character into a 20,000-character text",
+        rectify_ms: ms(median(
+            samples,
+            || one.copy(),
+            |mut d| d.set_problem_text(&problem, field, &typed).expect("typed"),
+        )),
+        json_ms: None,
+    });
     let import = median(
         samples,
         || (),

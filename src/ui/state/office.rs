@@ -177,8 +177,18 @@ impl Office {
         });
     }
 
-    /// 创建新台账 from the workbook in the preview, named `name`.
+    /// 创建新台账 from the workbook in the preview, named `name`: says so first, and does it
+    /// once that is drawn (thousands of rows take a moment).
     pub fn create_from_xlsx(&self, name: &str) {
+        let office = *self;
+        let name = name.to_string();
+        self.doc
+            .notices
+            .info(self.doc.prefs.tu().creating_from_excel);
+        after_a_frame(move || office.create_from_xlsx_now(&name));
+    }
+
+    fn create_from_xlsx_now(&self, name: &str) {
         let Some((file_name, mut import)) = self.xlsx_import.get_untracked() else {
             return;
         };
@@ -206,8 +216,15 @@ impl Office {
         }
     }
 
-    /// 添加到当前台账: add the workbook's problems to the open ledger through its operations.
+    /// 添加到当前台账: add the workbook's problems to the open ledger, in one change; says so
+    /// first, and does it once that is drawn.
     pub fn add_xlsx_to_current(&self) {
+        let office = *self;
+        self.doc.notices.info(self.doc.prefs.tu().adding_from_excel);
+        after_a_frame(move || office.add_xlsx_to_current_now());
+    }
+
+    fn add_xlsx_to_current_now(&self) {
         let Some((file_name, import)) = self.xlsx_import.get_untracked() else {
             return;
         };
@@ -223,4 +240,9 @@ impl Office {
             ));
         }
     }
+}
+
+/// Run `f` after the next frame is drawn (a notice set just before shows while `f` works).
+fn after_a_frame(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }

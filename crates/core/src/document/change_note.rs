@@ -4,7 +4,7 @@
 //! UI's i18n says in the reader's language. A message no build of this one wrote (a newer
 //! build's, a hand-made file's) stays [`ChangeNote::Other`] and is shown as stored.
 
-use super::{ProblemField, ProblemText};
+use super::{AddedContents, ProblemField, ProblemText};
 use crate::ledger::Status;
 
 /// One thing a change did.
@@ -39,6 +39,9 @@ pub enum ChangeNote {
     EditMeta,
     RestoreEarlier,
     SettleConflict,
+    /// a ledger's contents added at once (an import, the example): one note for the batch,
+    /// stored with its counts ("添加16个类别、2000个问题、3项建章立制")
+    AddContents(AddedContents),
     /// a message written by something else, shown as stored
     Other(String),
 }
@@ -91,6 +94,7 @@ impl ChangeNote {
             ChangeNote::RenameCategory(t) => format!("修改问题类别“{}”", t.trim()),
             ChangeNote::DeleteCategory(t) => format!("删除问题类别“{t}”"),
             ChangeNote::AddRule(t) => format!("新增建章立制《{}》", t.trim()),
+            ChangeNote::AddContents(added) => stored_counts(added),
             ChangeNote::Other(text) => text.clone(),
             fixed => FIXED
                 .iter()
@@ -129,8 +133,44 @@ impl ChangeNote {
         if let Some(status) = text.strip_prefix("状态改为").and_then(Status::from_label) {
             return ChangeNote::SetStatus(status);
         }
+        if let Some(added) = parse_counts(text) {
+            return ChangeNote::AddContents(added);
+        }
         ChangeNote::Other(text.to_string())
     }
+}
+
+/// The words after each count of [`ChangeNote::AddContents`], in the order stored.
+const COUNTED: [&str; 3] = ["个类别", "个问题", "项建章立制"];
+
+/// "添加16个类别、2000个问题、3项建章立制", each count given only when it is not zero.
+fn stored_counts(added: &AddedContents) -> String {
+    let counts = [added.categories, added.problems, added.rules];
+    let parts: Vec<String> = counts
+        .iter()
+        .zip(COUNTED)
+        .filter(|(n, _)| **n > 0)
+        .map(|(n, words)| format!("{n}{words}"))
+        .collect();
+    format!("添加{}", parts.join("、"))
+}
+
+/// [`stored_counts`] read back.
+fn parse_counts(text: &str) -> Option<AddedContents> {
+    let mut counts = [0usize; 3];
+    for part in text.strip_prefix("添加")?.split('、') {
+        let (i, n) = COUNTED
+            .iter()
+            .enumerate()
+            .find_map(|(i, words)| Some((i, part.strip_suffix(words)?.parse().ok()?)))?;
+        counts[i] = n;
+    }
+    let [categories, problems, rules] = counts;
+    Some(AddedContents {
+        categories,
+        problems,
+        rules,
+    })
 }
 
 /// What one change did: its notes, and how many more it did than the message lists.
@@ -215,6 +255,16 @@ mod tests {
             ChangeNote::DeleteCategory("财务管理".into()),
             ChangeNote::AddRule("《议事规则》修订".into()),
             ChangeNote::Other("某个更新版本写的说明".into()),
+            ChangeNote::AddContents(AddedContents {
+                categories: 16,
+                problems: 2000,
+                rules: 3,
+            }),
+            ChangeNote::AddContents(AddedContents {
+                categories: 0,
+                problems: 12,
+                rules: 0,
+            }),
         ]);
         for note in &notes {
             assert_eq!(

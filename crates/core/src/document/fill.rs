@@ -1,22 +1,50 @@
 //! Filling a document from a plain [`Ledger`] (the example ledger, imports) and adding a
-//! ledger's contents to it (从 Excel 导入 → 添加到当前台账), through the normal operations.
+//! ledger's contents to it (从 Excel 导入 → 添加到当前台账), as one batch: the document is read
+//! once, every value checked before anything is written, then each category, problem and rule
+//! is written whole, as one batch of Automerge operations (`batch_create_object`). One
+//! operation per field, each reading the ledger to find its place, took 21 s natively for
+//! 2,000 rows (BENCHMARKS.md, "Bulk"); the document written is the same shape
+//! (`schema.rs`), and reads the same (`crates/core/tests/fill.rs`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
+use automerge::hydrate::Value as New;
 use automerge::transaction::Transactable;
-use chrono::NaiveDate;
+use automerge::{ObjId, ReadDoc, TextEncoding, ROOT};
 
-use super::{check_sizes, DocError, LedgerDoc, MetaField, NewRule, ProblemField, ProblemText};
-use crate::ledger::{format_date, Ledger};
+use super::change_note::ChangeNote;
+use super::{
+    check_field, check_problem_count, check_sizes, new_id, order_after, DocError, LedgerDoc,
+    MetaField,
+};
+use crate::ledger::{format_date, Ledger, Problem};
 
 impl LedgerDoc {
+    /// A new ledger holding `ledger` (its ids and order keys are made here), in one change
+    /// that says 新建台账 and what it holds: imports and the example ledger.
+    pub fn create_filled(
+        ledger: &Ledger,
+        author: Option<&str>,
+        now: i64,
+    ) -> Result<LedgerDoc, DocError> {
+        let mut doc = Self::create_open(&ledger.meta.name, author);
+        doc.fill_from(ledger)?;
+        doc.commit(now);
+        Ok(doc)
+    }
+
     /// Fill a fresh ledger from a plain ledger in one go
     /// (used for the example ledger and imports). Ids and order keys are made here.
     pub fn fill_from(&mut self, ledger: &Ledger) -> Result<(), DocError> {
         self.writable()?;
         check_sizes(ledger)?;
+        let fresh = self.pending == [ChangeNote::CreateLedger];
         for field in MetaField::ALL {
             self.set_meta(field, &field.value_in(ledger))?;
+        }
+        if fresh {
+            // the ledger's information is part of making it: 新建台账 says it
+            self.pending.retain(|n| *n != ChangeNote::EditMeta);
         }
         self.add_contents(ledger, false)?;
         Ok(())
@@ -38,97 +66,188 @@ impl LedgerDoc {
         Ok(doc)
     }
 
-    /// Add the categories, problems and rules of a plain ledger (ids are made here) through
-    /// the normal operations, so the additions merge like any edit. With `reuse_categories`,
-    /// a category whose title this ledger already has receives the problems instead of a new
-    /// category of the same name, and a rule of the same title is linked instead of repeated
-    /// (从 Excel 导入 → 添加到当前台账).
+    /// Add the categories, problems and rules of a plain ledger (ids are made here), so the
+    /// additions merge like any edit. With `reuse_categories`, a category whose title this
+    /// ledger already has receives the problems instead of a new category of the same name,
+    /// and a rule of the same title is linked instead of repeated (从 Excel 导入 → 添加到当前台账).
+    /// All or nothing: a value over a size limit refuses the whole addition before anything is
+    /// written. The change's note counts what was added ([`ChangeNote::AddContents`]).
     pub fn add_contents(
         &mut self,
         ledger: &Ledger,
         reuse_categories: bool,
     ) -> Result<AddedContents, DocError> {
         self.writable()?;
-        let d = |x: Option<NaiveDate>| format_date(x);
-        let existing = if reuse_categories {
-            self.read()?
-        } else {
-            Ledger::default()
-        };
+        let existing = self.read()?;
+        check_addition(&existing, ledger)?;
         let mut added = AddedContents::default();
+        // the last order key in each category, and of the categories
+        let mut last_in: HashMap<String, String> = HashMap::new();
+        for p in &existing.problems {
+            last_in.insert(p.category_id.clone(), p.order.clone());
+        }
+        let mut last_category = existing.categories.last().map(|c| c.order.clone());
+        let categories = self.map_at(ROOT, "categories")?;
+        let problems = self.map_at(ROOT, "problems")?;
         let mut ids = BTreeMap::new();
         for c in &ledger.categories {
             let known = existing
                 .categories
                 .iter()
-                .find(|e| e.title.trim() == c.title.trim())
+                .find(|e| reuse_categories && e.title.trim() == c.title.trim())
                 .map(|e| e.id.clone());
             let cid = match known {
                 Some(id) => id,
                 None => {
+                    let order = order_after(last_category.as_deref());
+                    let category = map([
+                        ("title", New::scalar(c.title.trim())),
+                        ("order", New::scalar(order.as_str())),
+                        ("deleted", New::scalar(false)),
+                    ]);
+                    last_category = Some(order);
                     added.categories += 1;
-                    self.add_category(&c.title)?
+                    self.put_new(&categories, category)?
                 }
             };
             for p in ledger.problems_in(&c.id) {
-                let pid = self.add_problem(&cid, &p.description)?;
+                let order = order_after(last_in.get(&cid).map(String::as_str));
+                let problem = problem_value(p, &cid, &order, self.doc.text_encoding());
+                last_in.insert(cid.clone(), order);
+                let pid = self.put_new(&problems, problem)?;
                 added.problems += 1;
-                ids.insert(p.id.clone(), pid.clone());
-                for (field, value) in [
-                    (ProblemText::Cause, &p.cause),
-                    (ProblemText::Measures, &p.measures),
-                    (ProblemText::Progress, &p.progress),
-                    (ProblemText::Evidence, &p.evidence),
-                ] {
-                    self.set_problem_text(&pid, field, value)?;
-                }
-                self.set_problem_field(&pid, ProblemField::Lead, &p.lead)?;
-                self.set_problem_field(&pid, ProblemField::Owner, &p.owner)?;
-                self.set_problem_field(&pid, ProblemField::Deadline, &d(p.deadline))?;
-                self.set_problem_field(&pid, ProblemField::CompletedOn, &d(p.completed_on))?;
-                self.set_departments(&pid, &p.departments)?;
-                let obj = self.problem_obj(&pid)?;
-                self.doc.put(&obj, "status", p.status.code())?;
-                for e in &p.progress_log {
-                    self.add_progress_entry(&pid, e.date, &e.author, &e.text)?;
-                }
+                ids.insert(p.id.clone(), pid);
             }
         }
+        let rules = self.map_at(ROOT, "rules")?;
         for r in &ledger.rules {
-            let problem_ids: Vec<String> = r
-                .problem_ids
-                .iter()
-                .filter_map(|p| ids.get(p).cloned())
-                .collect();
+            let problem_ids = r.problem_ids.iter().filter_map(|p| ids.get(p));
             let known = existing
                 .rules
                 .iter()
-                .find(|e| e.title.trim() == r.title.trim())
+                .find(|e| reuse_categories && e.title.trim() == r.title.trim())
                 .map(|e| e.id.clone());
             match known {
                 Some(rule_id) => {
-                    for pid in &problem_ids {
-                        self.link_rule(&rule_id, pid, true)?;
+                    let obj = self.rule_obj(&rule_id)?;
+                    let links = self.map_at(obj, "problems")?;
+                    for pid in problem_ids {
+                        self.doc.put(&links, pid.as_str(), true)?;
                     }
                 }
                 None => {
+                    let links = problem_ids.map(|p| (p.as_str(), New::scalar(true)));
+                    let rule = map([
+                        ("title", New::scalar(r.title.trim())),
+                        ("kind", New::scalar(r.kind.code())),
+                        ("date", New::scalar(format_date(r.date))),
+                        ("problems", map(links)),
+                        ("candidate", New::scalar(r.candidate)),
+                    ]);
+                    self.put_new(&rules, rule)?;
                     added.rules += 1;
-                    self.add_rule(&NewRule {
-                        title: r.title.clone(),
-                        kind: Some(r.kind),
-                        date: r.date,
-                        problem_ids,
-                        candidate: r.candidate,
-                    })?;
                 }
             }
         }
+        if added != AddedContents::default() {
+            self.note(ChangeNote::AddContents(added));
+        }
         Ok(added)
+    }
+
+    /// Write `value` whole under a fresh id in `map`, in one batch; returns the id.
+    fn put_new(&mut self, map: &ObjId, value: New) -> Result<String, DocError> {
+        let id = new_id();
+        self.doc
+            .batch_create_object(map, id.as_str(), &value, false)?;
+        Ok(id)
     }
 }
 
+/// A map of values to write.
+fn map<'a>(entries: impl IntoIterator<Item = (&'a str, New)>) -> New {
+    New::from(entries.into_iter().collect::<HashMap<&str, New>>())
+}
+
+/// Refuse an addition that would break a size limit, before anything is written.
+fn check_addition(existing: &Ledger, ledger: &Ledger) -> Result<(), DocError> {
+    check_problem_count(existing.problems.len() + existing.trash.len() + ledger.problems.len())?;
+    for c in &ledger.categories {
+        check_field(&c.title)?;
+    }
+    for p in &ledger.problems {
+        for text in [
+            &p.description,
+            &p.cause,
+            &p.measures,
+            &p.progress,
+            &p.evidence,
+        ] {
+            check_field(text)?;
+        }
+        for text in [&p.lead, &p.owner] {
+            check_field(text)?;
+        }
+        check_field(&p.departments.concat())?;
+        for e in &p.progress_log {
+            check_field(&e.author)?;
+            check_field(&e.text)?;
+        }
+    }
+    for r in &ledger.rules {
+        check_field(&r.title)?;
+    }
+    Ok(())
+}
+
+/// A problem as the single operations would have written it (`schema::DocProblem`): short
+/// fields and progress entries trimmed, departments trimmed and without repeats.
+fn problem_value(p: &Problem, category_id: &str, order: &str, encoding: TextEncoding) -> New {
+    let text = |s: &str| New::text(encoding, s);
+    let mut departments: Vec<&str> = Vec::new();
+    for d in p
+        .departments
+        .iter()
+        .map(|d| d.trim())
+        .filter(|d| !d.is_empty())
+    {
+        if !departments.contains(&d) {
+            departments.push(d);
+        }
+    }
+    let ids: Vec<String> = p.progress_log.iter().map(|_| new_id()).collect();
+    let log = p.progress_log.iter().zip(&ids).map(|(e, id)| {
+        let entry = map([
+            ("date", New::scalar(format_date(e.date))),
+            ("author", New::scalar(e.author.trim())),
+            ("text", text(e.text.trim())),
+        ]);
+        (id.as_str(), entry)
+    });
+    map([
+        ("category_id", New::scalar(category_id)),
+        ("deleted", New::scalar(false)),
+        ("order", New::scalar(order)),
+        ("description", text(p.description.trim())),
+        ("cause", text(&p.cause)),
+        ("measures", text(&p.measures)),
+        ("progress", text(&p.progress)),
+        ("lead", New::scalar(p.lead.trim())),
+        (
+            "departments",
+            New::from(departments.into_iter().map(New::scalar).collect::<Vec<_>>()),
+        ),
+        ("owner", New::scalar(p.owner.trim())),
+        ("deadline", New::scalar(format_date(p.deadline))),
+        ("completed_on", New::scalar(format_date(p.completed_on))),
+        ("status", New::scalar(p.status.code())),
+        ("evidence", text(&p.evidence)),
+        ("log", map(log)),
+    ])
+}
+
 /// What [`LedgerDoc::add_contents`] added: new categories, problems and rules.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct AddedContents {
     pub categories: usize,
     pub problems: usize,

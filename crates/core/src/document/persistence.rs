@@ -62,6 +62,14 @@ impl KnownChanges {
 impl LedgerDoc {
     /// A new, empty ledger with a fresh ledger id. `name` is the ledger's display name.
     pub fn create(name: &str, author: Option<&str>, now: i64) -> LedgerDoc {
+        let mut ledger = Self::create_open(name, author);
+        ledger.commit(now);
+        ledger
+    }
+
+    /// [`Self::create`] with the creation left in the open change, so that what fills the
+    /// ledger next goes into the same change ([`Self::create_filled`]).
+    pub(super) fn create_open(name: &str, author: Option<&str>) -> LedgerDoc {
         let root = DocRoot {
             schema: SCHEMA_VERSION,
             ledger_id: new_id(),
@@ -75,16 +83,14 @@ impl LedgerDoc {
         };
         let mut doc = AutoCommit::new().with_actor(ActorId::random());
         reconcile(&mut doc, &root).expect("a fresh document accepts its root");
-        let mut ledger = LedgerDoc {
+        LedgerDoc {
             doc,
             read_only: false,
             author: author.map(str::to_string).filter(|a| !a.trim().is_empty()),
             pending: vec![ChangeNote::CreateLedger],
             own_actors: vec![],
             cache: RefCell::default(),
-        };
-        ledger.commit(now);
-        ledger
+        }
     }
 
     /// Load a document from Automerge bytes and give this session a fresh actor.

@@ -143,8 +143,5 @@ pub fn example_ledger() -> Ledger {
 /// A new ledger document holding the example, with a fresh ledger id.
 pub fn create_example(author: Option<&str>, now: i64) -> Result<LedgerDoc, DocError> {
     let example = example_ledger();
-    let mut doc = LedgerDoc::create(&example.meta.name, author, now);
-    doc.fill_from(&example)?;
-    doc.commit(now);
-    Ok(doc)
+    LedgerDoc::create_filled(&example, author, now)
 }

@@ -376,9 +376,6 @@ fn looks_like_gbk(bytes: &[u8]) -> bool {
 /// the Web Worker run: `jobs::Job::ReadBulletin`).
 pub fn create_from_import(import: &BulletinImport, author: Option<&str>, now: i64) -> LedgerDoc {
     let ledger = &import.ledger;
-    let mut doc = LedgerDoc::create(&ledger.meta.name, author, now);
-    doc.fill_from(ledger)
-        .expect("a fresh writable document accepts every imported value");
-    doc.commit(now);
-    doc
+    LedgerDoc::create_filled(ledger, author, now)
+        .expect("a fresh writable document accepts every imported value")
 }

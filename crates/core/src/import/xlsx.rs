@@ -343,7 +343,7 @@ pub fn normalise_header(header: &str) -> String {
     s.trim_end_matches(['：', ':']).to_string()
 }
 
-/// A new ledger document holding what was read (创建新台账).
+/// A new ledger document holding what was read (创建新台账), in one change.
 pub fn create_from_xlsx(
     import: &XlsxImport,
     author: Option<&str>,
@@ -352,17 +352,15 @@ pub fn create_from_xlsx(
     if import.ledger.problems.is_empty() {
         return Err(XlsxImportError::NoProblems);
     }
-    let mut doc = LedgerDoc::create(&import.ledger.meta.name, author, now);
-    doc.fill_from(&import.ledger).map_err(|e| match e {
+    LedgerDoc::create_filled(&import.ledger, author, now).map_err(|e| match e {
         DocError::OverLimit(limit) => XlsxImportError::OverLimit(limit),
         other => XlsxImportError::Corrupt(other.to_string()),
-    })?;
-    doc.commit(now);
-    Ok(doc)
+    })
 }
 
-/// Add what was read to an open ledger (添加到当前台账) through its normal operations:
-/// problems go to the category of the same title when there is one.
+/// Add what was read to an open ledger (添加到当前台账) in one batch
+/// ([`LedgerDoc::add_contents`]): problems go to the category of the same title when there is
+/// one.
 pub fn add_from_xlsx(doc: &mut LedgerDoc, import: &XlsxImport) -> Result<AddedContents, DocError> {
     if import.ledger.problems.is_empty() {
         return Err(DocError::NothingToAdd);
