@@ -13,10 +13,10 @@ use rectify_core::bulletin::bulletin;
 use rectify_core::document::{DocError, LedgerDoc, MetaField, ProblemText};
 use rectify_core::file::envelope::read_header;
 use rectify_core::file::{decode, encode};
-use rectify_core::import::bulletin::decode_text;
 use rectify_core::import::xlsx::{add_from_xlsx, create_from_xlsx};
 use rectify_core::ledger::{LedgerCounts, Progress};
-use rectify_office::bulletin_text::{create_from_bulletin, parse_bulletin};
+use rectify_office::bulletin_text::{create_from_bulletin, parse_bulletin, read_table_text};
+use rectify_office::text_file::read_text_file;
 use rectify_office::xlsx::read_xlsx;
 use sha2::{Digest, Sha256};
 
@@ -78,13 +78,15 @@ pub fn ledger_document(data: &[u8]) {
     }
 }
 
-/// A bulletin text as picked or pasted in 从通报导入: `decode_text`, `parse_bulletin`, then the
-/// new ledger made from it. The parser also gets the bytes read leniently, so that texts
-/// `decode_text` would refuse still reach it.
+/// A bulletin text as picked or pasted in 从通报导入: `read_text_file` (text in any encoding,
+/// a .docx), `parse_bulletin` or the table reader, then the new ledger made from it. The
+/// parsers also get the bytes read leniently, so that texts `read_text_file` would refuse
+/// still reach them.
 pub fn bulletin_text(data: &[u8]) {
     let lenient = String::from_utf8_lossy(data);
     let _ = parse_bulletin(&lenient);
-    let text = match decode_text(data) {
+    let _ = read_table_text(&lenient, "");
+    let text = match read_text_file(data) {
         Ok(text) => text,
         Err(e) => {
             assert!(!e.to_string().is_empty());

@@ -132,6 +132,8 @@ impl Texts {
             (_, ShownValue::Text(text)) => text.clone(),
             (_, ShownValue::Status(status)) => self.status(status),
             (_, ShownValue::RuleKind(kind)) => self.rule_kind_name(*kind).to_string(),
+            (_, ShownValue::StatedFigures(c)) => self.stated_figures_choice(*c).to_string(),
+            (_, ShownValue::TopLevel(c)) => self.top_level_choice(*c).to_string(),
             (Lang::Zh, ShownValue::CountingBasis(CountingBasis::Category)) => {
                 "按反馈问题（类别）计数".to_string()
             }

@@ -186,6 +186,15 @@ impl Texts {
         }
     }
 
+    pub fn table_preview_lead(&self, file_name: Option<&str>, header_row: usize) -> String {
+        match (self.lang, file_name) {
+            (Lang::Zh, Some(f)) => format!("“{f}”中的表格：第 {header_row} 行是表头，按“从 Excel 导入”的方式读取。请核对下面的对应关系和未能读取的行，再选择创建新台账或添加到当前台账。"),
+            (Lang::Zh, None) => format!("粘贴的是表格：第 {header_row} 行是表头，按“从 Excel 导入”的方式读取。请核对下面的对应关系和未能读取的行，再选择创建新台账或添加到当前台账。"),
+            (Lang::En, Some(f)) => format!("The table in “{f}”: header on line {header_row}, read as Import from Excel reads a sheet. Check the columns and the rows not read below, then create a new ledger or add to the open one."),
+            (Lang::En, None) => format!("A pasted table: header on line {header_row}, read as Import from Excel reads a sheet. Check the columns and the rows not read below, then create a new ledger or add to the open one."),
+        }
+    }
+
     pub fn excel_counts(
         &self,
         categories: usize,

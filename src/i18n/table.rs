@@ -291,9 +291,11 @@ texts! {
     report_text: "周报告全文", "Weekly report text";
 
     // 从通报导入 (ui/bulletin_import.rs)
-    bulletin_import_intro: "把已有的整改通报（如“…巡察反馈意见集中整改进展情况的通报”）粘贴到下面，或选择 UTF-8 编码的 .txt 文件。", "Paste an existing rectification bulletin (a report on the progress of rectifying an inspection's feedback) below, or pick a UTF-8 .txt file.";
+    bulletin_import_intro: "把已有的整改通报（如“…巡察反馈意见集中整改进展情况的通报”）或整改台账表格粘贴到下面，或选择通报的 Word 文档（.docx）或文本文件（.txt，UTF-8、GBK 均可）。", "Paste an existing rectification bulletin (a report on the progress of rectifying an inspection's feedback) or a ledger table below, or pick the bulletin's Word document (.docx) or text file (.txt, UTF-8 or GBK).";
     bulletin_import_how: "程序会识别其中的标题、开头段落、各个反馈问题和具体问题、原因分析、整改情况和制度名称，生成一本新台账；现有台账不受影响。", "Its title, opening paragraph, categories and problems, causes, progress and rule titles are recognised and made into a new ledger; existing ledgers are not touched.";
-    pick_text_file: "选择文本文件", "Pick a text file";
+    pick_text_file: "选择文件（.docx、.txt）", "Pick a file (.docx, .txt)";
+    reading_file: "正在读取文件……", "Reading the file…";
+    pasted_table: "粘贴的表格", "the pasted table";
     bulletin_text: "通报全文", "Bulletin text";
     bulletin_text_placeholder: "在此粘贴通报全文（从 Word、WPS 或 PDF 复制均可，分页造成的空行会自动接上）", "Paste the bulletin's full text here (copied from Word, WPS or PDF; blank lines from page breaks are joined)";
     create_ledger_from_text: "创建台账", "Create ledger";
@@ -308,7 +310,14 @@ texts! {
     outline_found: "识别出的结构", "Structure found";
     evidence_even: "（证据相当，请选定）", "(even evidence: choose)";
     to_review: " 请核对", " to check";
-    stated_kept_note: "原文统计（台账无法重算，保留原句）：", "As stated in the text (the ledger cannot recompute it, the sentence is kept): ";
+    stated_kept_note: "原文统计（整句保留原文）：", "As stated in the text (the sentence is kept whole): ";
+    stated_figures: "原文写明的统计数字", "Figures the text states";
+    figures_unchosen: "按台账重新计算（尚未选择）", "Recomputed from the ledger (not chosen yet)";
+    figures_recompute: "按台账重新计算", "Recompute from the ledger";
+    figures_keep: "保留原文统计", "Keep as the text states them";
+    top_level: "通报的一级标题", "The bulletin's top-level sections";
+    top_level_parts: "三个部分，类别列为（一）（二）…", "Three parts, categories as (1), (2)…";
+    top_level_categories: "各个类别本身（一、二、…）", "The categories themselves (1., 2., …)";
     figures_differ: "通报原文的数字与台账不一致：", "The figures the text states differ from the ledger: ";
 
     // Excel (ui/xlsx_import.rs, ui/ledgers.rs)

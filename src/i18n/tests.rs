@@ -175,6 +175,12 @@ fn every_message(t: &Texts) -> Vec<String> {
         BulletinTextError::TooLarge { bytes: 3 << 20 },
         BulletinTextError::NotUtf8,
         BulletinTextError::NotText,
+        BulletinTextError::Image,
+        BulletinTextError::Pdf,
+        BulletinTextError::OldOffice,
+        BulletinTextError::Workbook,
+        BulletinTextError::RectifyFile,
+        BulletinTextError::Damaged("x".into()),
         BulletinTextError::OverLimit(limits[0].clone()),
         BulletinTextError::NoStructure,
     ];
@@ -325,6 +331,9 @@ fn the_chinese_messages_are_worded_as_before() {
     assert!(ZH
         .bulletin_error(&BulletinTextError::NotUtf8)
         .contains("记事本"));
+    assert!(ZH
+        .bulletin_error(&BulletinTextError::Workbook)
+        .contains("从 Excel 导入"));
     assert!(ZH
         .xlsx_error(&XlsxImportError::TooManyRows {
             sheet: "表".into(),

@@ -101,6 +101,46 @@ impl Texts {
             ImplementationIntro => self.meta_implementation_intro,
             NextStepsHeading => self.meta_next_steps_heading,
             NextSteps => self.meta_next_steps,
+            StatedFigures => self.stated_figures,
+            TopLevel => self.top_level,
+        }
+    }
+
+    /// The choices of a choice field of 台账信息 (other than 计数口径): (code, label).
+    pub fn meta_choices(&self, field: MetaField) -> Vec<(&'static str, &'static str)> {
+        match field {
+            MetaField::StatedFigures => [
+                rectify_core::ledger::StatedFigures::Unchosen,
+                rectify_core::ledger::StatedFigures::Recompute,
+                rectify_core::ledger::StatedFigures::Keep,
+            ]
+            .into_iter()
+            .map(|c| (c.code(), self.stated_figures_choice(c)))
+            .collect(),
+            MetaField::TopLevel => [
+                rectify_core::ledger::TopLevel::Parts,
+                rectify_core::ledger::TopLevel::Categories,
+            ]
+            .into_iter()
+            .map(|c| (c.code(), self.top_level_choice(c)))
+            .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn stated_figures_choice(&self, c: rectify_core::ledger::StatedFigures) -> &'static str {
+        use rectify_core::ledger::StatedFigures::*;
+        match c {
+            Unchosen => self.figures_unchosen,
+            Recompute => self.figures_recompute,
+            Keep => self.figures_keep,
+        }
+    }
+
+    pub fn top_level_choice(&self, c: rectify_core::ledger::TopLevel) -> &'static str {
+        match c {
+            rectify_core::ledger::TopLevel::Parts => self.top_level_parts,
+            rectify_core::ledger::TopLevel::Categories => self.top_level_categories,
         }
     }
 }

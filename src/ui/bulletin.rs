@@ -9,7 +9,7 @@ use rectify_core::bulletin::layout::{paginate, Line, LineKind, Page, CJK, HEADER
 use rectify_core::bulletin::{bulletin, bulletin_as_of};
 use rectify_core::document::end_of_day;
 use rectify_core::document::MetaField;
-use rectify_core::ledger::{format_date, CountingBasis};
+use rectify_core::ledger::{format_date, CountingBasis, StatedFigures};
 
 /// The widest the red header's characters are set (pt); a longer header is narrowed to fit.
 const HEADER_PT: f64 = 32.0;
@@ -139,11 +139,18 @@ pub fn BulletinView() -> impl IntoView {
                     <p class="hint warn stated-kept">{state.tr(|t| t.stated_kept_note)}{format!("“{s}”")}</p>
                 }).collect_view()}
                 {move || {
+                    // the text's figures differ from the ledger's: said until the person
+                    // chooses to recompute them or keep them whole (stored in the ledger)
                     let differences = made.with(|b| b.as_ref().map(|b| b.figure_differences.clone()).unwrap_or_default());
-                    (!differences.is_empty()).then(|| {
+                    let chosen = state.doc.ledger.with(|l| l.as_ref().map(|l| l.meta.stated_figures).unwrap_or_default());
+                    let unchosen = chosen == StatedFigures::Unchosen;
+                    (!differences.is_empty() || !unchosen).then(|| {
                         let t = state.t();
                         let list = differences.iter().map(|d| t.figure_difference(d)).collect::<Vec<_>>().join(t.list_separator);
-                        view! { <p class="hint warn figures-differ" role="note">{t.figures_differ}{list}</p> }
+                        view! {
+                            {(unchosen && !differences.is_empty()).then(|| view! { <p class="hint warn figures-differ" role="note">{t.figures_differ}{list}</p> })}
+                            <super::info::ChoiceSelect field=MetaField::StatedFigures/>
+                        }
                     })
                 }}
             </div>

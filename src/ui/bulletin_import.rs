@@ -1,12 +1,11 @@
-//! 从通报导入 — paste or pick a bulletin text, see what was recognised (categories,
-//! problems, rules, leftover text), then make a new ledger from it.
+//! 从通报导入 — paste a bulletin text or a table, or pick a .docx or .txt, see what was
+//! recognised (categories, problems, rules, leftover text; a table as 从 Excel 导入 shows
+//! one), then make a new ledger from it.
 
 use leptos::prelude::*;
 
-use super::state::{AppState, Screen};
-use rectify_core::import::bulletin::{
-    decode_text, BulletinImport, BulletinReport, Marker, OutlineNode, Role,
-};
+use super::state::{AppState, ChosenRoles, Screen, TextRead};
+use rectify_core::import::bulletin::{BulletinReport, Marker, OutlineNode, Role};
 
 #[component]
 pub fn BulletinImportView() -> impl IntoView {
@@ -20,12 +19,14 @@ pub fn BulletinImportView() -> impl IntoView {
     // so a slower answer for an older text never replaces a newer one, and 创建台账 waits for
     // the answer for the text as it is now.
     let asked = RwSignal::new(0u32);
-    // the roles the person chose for numbering levels; the text is read again on a change
-    let roles = RwSignal::new(Vec::<(Marker, Role)>::new());
-    let parsed = RwSignal::new(None::<(u32, Result<BulletinImport, String>)>);
+    // the roles the person chose for numbering levels, kept while an edit leaves the text's
+    // levels as they were; the text is read again on a change
+    let roles = RwSignal::new(ChosenRoles::default());
+    let parsed = RwSignal::new(None::<(u32, Result<TextRead, String>)>);
     Effect::new(move |_| {
         let t = text.get();
         let chosen = roles.get();
+        let from_file = file_name.get_untracked();
         let n = asked.get_untracked().wrapping_add(1);
         asked.set(n);
         if t.trim().is_empty() {
@@ -33,7 +34,7 @@ pub fn BulletinImportView() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            let answer = state.office.read_bulletin(&t, chosen).await;
+            let answer = state.office.read_bulletin(&t, chosen, from_file).await;
             if asked.get_untracked() == n {
                 parsed.set(answer.map(|a| (n, a)));
             }
@@ -41,30 +42,49 @@ pub fn BulletinImportView() -> impl IntoView {
     });
     // whether the answer held is the one for the text as it is now
     let answered = move || parsed.with(|p| p.as_ref().map(|(n, _)| *n)) == Some(asked.get());
-    let can_create = move || answered() && parsed.with(|p| matches!(p, Some((_, Ok(_)))));
+    let can_create =
+        move || answered() && parsed.with(|p| matches!(p, Some((_, Ok(TextRead::Bulletin(_))))));
+    let is_table = move || parsed.with(|p| matches!(p, Some((_, Ok(TextRead::Table(_))))));
     // a text is waiting for its answer (the worker may still be loading, on first use)
     let reading = move || !text.with(|t| t.trim().is_empty()) && !answered();
     let ready = move || {
         if !answered() {
             return None;
         }
-        parsed.with(|p| p.as_ref().and_then(|(_, r)| r.as_ref().ok().cloned()))
+        parsed.with(|p| match p {
+            Some((_, Ok(TextRead::Bulletin(import)))) => Some(import.clone()),
+            _ => None,
+        })
     };
+    let clear = move || {
+        text.set(String::new());
+        file_name.set(None);
+        roles.set(ChosenRoles::default());
+    };
+    // a picked file's text (any encoding, a .docx's paragraphs and tables) comes from the
+    // worker and goes into the text box, to read and edit as if pasted
+    let reading_file = RwSignal::new(false);
     let on_file = move |e: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&e);
         super::read_first_file(input.files(), move |name, read| match read {
-            Ok(bytes) => match decode_text(&bytes) {
-                Ok(t) => {
-                    file_name.set(Some(name));
-                    roles.set(Vec::new());
-                    text.set(t);
-                }
-                Err(e) => state.notices.error(
-                    state
-                        .tu()
-                        .unreadable_file(&name, &state.tu().bulletin_error(&e)),
-                ),
-            },
+            Ok(bytes) => {
+                reading_file.set(true);
+                leptos::task::spawn_local(async move {
+                    let answer = state.office.read_text_file(&name, &bytes).await;
+                    reading_file.set(false);
+                    match answer {
+                        Some(Ok(t)) => {
+                            file_name.set(Some(name));
+                            roles.set(ChosenRoles::default());
+                            text.set(t);
+                        }
+                        Some(Err(why)) => {
+                            state.notices.error(state.tu().unreadable_file(&name, &why))
+                        }
+                        None => {}
+                    }
+                });
+            }
             Err(e) => state.notices.error(state.tu().refusal(e)),
         });
         input.set_value("");
@@ -79,9 +99,10 @@ pub fn BulletinImportView() -> impl IntoView {
             <div class="inline-form">
                 <label class="file-pick">
                     {state.tr(|t| t.pick_text_file)}
-                    <input type="file" accept=".txt,text/plain" on:change=on_file/>
+                    <input type="file" accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document" on:change=on_file/>
                 </label>
                 {move || file_name.get().map(|n| view! { <span class="hint">{state.t().file_read(&n)}</span> })}
+                {move || reading_file.get().then(|| view! { <span class="hint">{state.tr(|t| t.reading_file)}</span> })}
             </div>
             <label class="field wide">
                 {state.tr(|t| t.bulletin_text)}
@@ -90,23 +111,23 @@ pub fn BulletinImportView() -> impl IntoView {
                     rows=12
                     placeholder={state.tr(|t| t.bulletin_text_placeholder)}
                     prop:value=move || text.get()
-                    on:input=move |e| {
-                        roles.set(Vec::new());
-                        text.set(event_target_value(&e));
-                    }
+                    on:input=move |e| text.set(event_target_value(&e))
                 ></textarea>
             </label>
             {move || reading().then(|| view! { <p class="hint">{state.tr(|t| t.reading_bulletin)}</p> })}
             {move || { state.prefs.lang.track(); parsed.get() }.map(|(_, result)| match result {
-                Ok(import) => view! { <Recognised report=import.report roles/> }.into_any(),
+                Ok(TextRead::Bulletin(import)) => view! { <Recognised report=import.report roles/> }.into_any(),
+                Ok(TextRead::Table(import)) => view! {
+                    <super::xlsx_import::Preview file_name=file_name.get_untracked() import
+                        on_cancel=Callback::new(move |_| clear())/>
+                }.into_any(),
                 Err(message) => view! { <p class="notice error" role="alert">{message}</p> }.into_any(),
             })}
             <div class="bulletin-actions">
-                <button class="primary" disabled=move || !can_create() on:click=move |_| {
+                <button class="primary" hidden=is_table disabled=move || !can_create() on:click=move |_| {
                     if let Some(import) = ready() {
                         state.office.import_bulletin(&import);
-                        text.set(String::new());
-                        file_name.set(None);
+                        clear();
                     }
                 }>{state.tr(|t| t.create_ledger_from_text)}</button>
                 <button on:click=move |_| {
@@ -120,7 +141,7 @@ pub fn BulletinImportView() -> impl IntoView {
 
 /// What the importer found, to check before creating the ledger.
 #[component]
-fn Recognised(report: BulletinReport, roles: RwSignal<Vec<(Marker, Role)>>) -> impl IntoView {
+fn Recognised(report: BulletinReport, roles: RwSignal<ChosenRoles>) -> impl IntoView {
     let t = expect_context::<AppState>().t();
     let count_check = report.stated.problems.map(|stated| {
         let found = report.problems;
@@ -133,6 +154,8 @@ fn Recognised(report: BulletinReport, roles: RwSignal<Vec<(Marker, Role)>>) -> i
         view! { <p class=class>{t.count_check(stated, found)}</p> }
     });
     let levels = report.outline.levels.clone();
+    // the text's levels now: a choice is kept for as long as the text keeps them
+    let markers: Vec<Marker> = levels.iter().map(|l| l.marker).collect();
     let outline = report.outline.nodes.clone();
     let statuses = report.statuses.clone();
     let stated = {
@@ -165,6 +188,7 @@ fn Recognised(report: BulletinReport, roles: RwSignal<Vec<(Marker, Role)>>) -> i
                     let marker = level.marker;
                     let label = t.level_role(t.marker(marker), level.items);
                     let current = level.role;
+                    let markers = markers.clone();
                     view! {
                         <label class="field">
                             {label}
@@ -176,9 +200,12 @@ fn Recognised(report: BulletinReport, roles: RwSignal<Vec<(Marker, Role)>>) -> i
                                     "part" => Role::Part,
                                     _ => Role::Narrative,
                                 };
-                                roles.update(|r| {
-                                    r.retain(|(m, _)| *m != marker);
-                                    r.push((marker, role));
+                                roles.update(|c| {
+                                    if c.for_levels != markers {
+                                        *c = ChosenRoles { roles: Vec::new(), for_levels: markers.clone() };
+                                    }
+                                    c.roles.retain(|(m, _)| *m != marker);
+                                    c.roles.push((marker, role));
                                 });
                             }>
                                 {[(Role::Category, "category"), (Role::Problem, "problem"), (Role::Part, "part"), (Role::Narrative, "narrative")]

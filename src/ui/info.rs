@@ -114,6 +114,28 @@ fn CountingBasisSelect() -> impl IntoView {
     }
 }
 
+/// A choice of 台账信息 other than 计数口径 (原文统计 or recomputed; the top-level sections).
+#[component]
+pub(super) fn ChoiceSelect(field: MetaField) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <label class="field">
+            {move || state.t().meta_label(field)}
+            <select
+                disabled=move || state.doc.read_only.get()
+                on:change=move |e| {
+                    let v = event_target_value(&e);
+                    state.doc.edit(|d| d.set_meta(field, &v));
+                }
+            >
+                {move || state.t().meta_choices(field).into_iter().map(|(code, label)| view! {
+                    <option value=code prop:selected=move || value_of(state, field) == code>{label}</option>
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
 /// The fields of one group, in the order the core lists them, each typed in by its kind.
 fn meta_fields(group: MetaGroup) -> impl IntoView {
     MetaField::ALL
@@ -121,7 +143,10 @@ fn meta_fields(group: MetaGroup) -> impl IntoView {
         .filter(move |f| f.group() == group)
         .map(|field| match field.kind() {
             MetaKind::Paragraphs => view! { <MetaText field=field/> }.into_any(),
-            MetaKind::Choice => view! { <CountingBasisSelect/> }.into_any(),
+            MetaKind::Choice if field == MetaField::CountingBasis => {
+                view! { <CountingBasisSelect/> }.into_any()
+            }
+            MetaKind::Choice => view! { <ChoiceSelect field=field/> }.into_any(),
             _ => view! { <MetaInput field=field/> }.into_any(),
         })
         .collect_view()

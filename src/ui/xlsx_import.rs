@@ -61,16 +61,43 @@ pub fn XlsxImportView() -> impl IntoView {
                     </div>
                 }.into_any(),
                 Some((file_name, import)) => view! {
-                    <Preview file_name=file_name import=import on_cancel=Callback::new(move |_| back())/>
+                    <Preview file_name=Some(file_name) import=import on_cancel=Callback::new(move |_| back())/>
                 }.into_any(),
             }}
         </section>
     }
 }
 
+/// The preview of a workbook read, or of a table read in 从通报导入 (from a file `file_name`,
+/// or pasted: None): columns, rows not read, problems; then create or add.
 #[component]
-fn Preview(file_name: String, import: XlsxImport, on_cancel: Callback<()>) -> impl IntoView {
+pub(super) fn Preview(
+    file_name: Option<String>,
+    import: XlsxImport,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
+    // a table in a text has no sheet: its lead says so
+    let is_table = import.report.sheet.is_empty();
+    let lead = {
+        let (file_name, report) = (file_name.clone(), import.report.clone());
+        move || match (&file_name, is_table) {
+            (Some(f), false) => state
+                .t()
+                .excel_preview_lead(f, &report.sheet, report.header_row),
+            (f, _) => state
+                .t()
+                .table_preview_lead(f.as_deref(), report.header_row),
+        }
+    };
+    let source = move || {
+        file_name
+            .clone()
+            .unwrap_or_else(|| state.t().pasted_table.to_string())
+    };
+    let source_add = source.clone();
+    let for_create = import.clone();
+    let for_add = import.clone();
     let report = import.report.clone();
     let ledger = import.ledger.clone();
     let name = RwSignal::new(ledger.meta.name.clone());
@@ -124,9 +151,7 @@ fn Preview(file_name: String, import: XlsxImport, on_cancel: Callback<()>) -> im
         })
         .collect();
     view! {
-        <p class="lead">
-            {move || state.t().excel_preview_lead(&file_name, &report.sheet, report.header_row)}
-        </p>
+        <p class="lead">{lead}</p>
         <div class="recognised" role="status" aria-label=state.tr(|t| t.recognised)>
             <p>
                 <strong>{state.tr(|t| t.can_import)}</strong>
@@ -174,10 +199,10 @@ fn Preview(file_name: String, import: XlsxImport, on_cancel: Callback<()>) -> im
                 {state.tr(|t| t.new_ledger_name)}
                 <input type="text" prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e))/>
             </label>
-            <button class="primary" disabled=!has_problems on:click=move |_| state.office.create_from_xlsx(&name.get_untracked())>
+            <button class="primary" disabled=!has_problems on:click=move |_| state.office.create_from_xlsx(&source(), for_create.clone(), &name.get_untracked())>
                 {state.tr(|t| t.create_new_ledger)}
             </button>
-            <button disabled=move || !can_add() title=move || state.t().add_to(&current_name()) on:click=move |_| state.office.add_xlsx_to_current()>
+            <button disabled=move || !can_add() title=move || state.t().add_to(&current_name()) on:click=move |_| state.office.add_xlsx_to_current(&source_add(), &for_add)>
                 {state.tr(|t| t.add_to_current)}
             </button>
             <button on:click=move |_| on_cancel.run(())>{state.tr(|t| t.cancel)}</button>

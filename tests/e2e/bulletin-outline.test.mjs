@@ -33,4 +33,23 @@ test('从通报导入 shows the inferred outline, the count check, and re-reads 
   await expectText(check, /识别出 3 个/, 'the count check now differs');
   const colour = await check.evaluate((el) => getComputedStyle(el).color);
   if (colour !== 'rgb(176, 0, 32)') throw new Error(`the differing count check is ${colour}, not red`);
+
+  // an edit that leaves the levels as they were keeps the person's choices
+  const text = await importer.textArea.inputValue();
+  await importer.paste(text.replace('派车手续不完备', '派车手续不完整'));
+  await expectText(importer.outline, /派车手续不完整/, 'the edited text is read');
+  await expectValue(importer.roleOf('1.'), 'problem', 'the 1. level is still the problems');
+  await expectValue(importer.roleOf('(1)'), 'part', 'the (1) level is still parts of them');
+  await expectCount(problems, 3, 'still three problems after the edit');
+}));
+
+test('the outline prints each problem\'s number once, not the text\'s own beside it', scenario(env, async ({ laptop }) => {
+  const app = await laptop();
+  const importer = new BulletinImportPage(app.page);
+  await importer.open();
+  await importer.pickFile(THREE_LEVELS);
+  const problems = importer.outline.getByRole('treeitem', { level: 3 });
+  await expectCount(problems, 5, 'five problems in the outline');
+  await expectText(problems.nth(0), /^1\. 关于“耕地保护责任落实不到位”问题的整改/, 'problem 1 under its number alone');
+  await expectText(problems.nth(2), /^3\. 关于“执行‘三重一大’制度不严格”/, 'problem 3 under its number alone');
 }));

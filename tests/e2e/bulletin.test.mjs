@@ -199,3 +199,32 @@ test('pasted text with page-break noise imports; junk is kept and reported; a wr
   await app.ledgers.open();
   assert.deepEqual(await app.ledgers.names(), before, 'no ledger was created');
 }));
+
+test('figures the text states that the ledger counts otherwise: said until chosen; 保留原文统计 is kept over a reload', scenario(env, async ({ laptop }) => {
+  const app = await laptop();
+  const importer = new BulletinImportPage(app.page);
+  const bulletin = new BulletinPage(app.page, app.header);
+  // the text says 2 done where its own problems say 4
+  const text = (await readFile(join(FIXTURES, 'bulletins', 'corpus', '01-xuncha-three-levels.txt'), 'utf8'))
+    .replace('已完成整改4个', '已完成整改2个');
+  await importer.open();
+  await importer.paste(text);
+  await expectText(importer.result, /具体问题 5 个/, 'the text read');
+  await until(async () => !(await importer.createButton.isDisabled()), '创建台账');
+  await importer.createButton.click();
+  await expectCount(app.checklist.problemToggles, 5, 'the ledger made');
+
+  await bulletin.open();
+  await expectText(bulletin.figuresDiffer, /已完成/, 'the difference is said');
+  await bulletin.statedFiguresSelect.selectOption({ label: '保留原文统计' });
+  await expectVisible(bulletin.figuresDiffer, false, 'said no more once chosen');
+  await expectCount(bulletin.statedKept.filter({ hasText: '已完成整改2个' }), 1, 'the sentence kept whole, marked 原文统计');
+  assert.ok(squeeze(await bulletin.preview.innerText()).includes('已完成整改2个，正在整改1个'), 'the bulletin prints the stated figures whole');
+
+  await app.waitForSave();
+  await app.reload();
+  await bulletin.open();
+  await until(async () => (await bulletin.statedFiguresSelect.inputValue()) === 'keep', 'the choice kept over a reload');
+  await expectVisible(bulletin.figuresDiffer, false, 'still chosen after the reload');
+  await expectCount(bulletin.statedKept.filter({ hasText: '已完成整改2个' }), 1, 'still kept whole');
+}));

@@ -17,7 +17,7 @@ use crate::ledger::Ledger;
 /// gets the new worker's files). `crates/office/tests/jobs.rs` pins the messages' shape to it: a change
 /// to `Job`, `Done` or what they carry (Ledger, Bulletin, XlsxImport, BulletinImport) fails
 /// there until this is bumped.
-pub const PROTOCOL: u32 = 5;
+pub const PROTOCOL: u32 = 6;
 
 /// A job for the worker. Its input file, when it has one, travels beside it as bytes.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -32,13 +32,26 @@ pub enum Job {
     Docx { bulletin: Bulletin },
     /// 从 Excel 导入: read the workbook in the bytes into a preview.
     ReadXlsx { file_name: String },
-    /// 从通报导入: read the bulletin text in the bytes (UTF-8) into a preview. The reader is
-    /// the largest part of the importers the page used to carry (about 17 KB gzip).
+    /// 从通报导入: read the bulletin text in the bytes (UTF-8) into a preview, or, when the text
+    /// is a table (tab-separated rows under a header, as Word, WPS and Excel copy one), read it
+    /// as 从 Excel 导入 reads a sheet ([`Done::Xlsx`]). The reader is the largest part of the
+    /// importers the page used to carry (about 17 KB gzip).
     ReadBulletin {
         /// the roles the person chose for numbering levels in the preview
         #[serde(default)]
         roles: Vec<(Marker, Role)>,
+        /// the text's levels (outermost first) when the roles were chosen: the roles hold
+        /// while the edited text keeps these levels
+        #[serde(default)]
+        for_levels: Vec<Marker>,
+        /// the picked file's name, if the text came from one (names a table's ledger)
+        #[serde(default)]
+        file_name: String,
     },
+    /// 从通报导入 of a picked file: its text, from a .txt in UTF-8, UTF-16 (with its BOM),
+    /// GBK/GB18030 (Notepad's default in Chinese), or a Word .docx (paragraphs as lines,
+    /// tables as tab-separated rows) ([`Done::Text`]). The decoders are not in the page.
+    ReadTextFile { file_name: String },
     /// 导入台账文件: load the ledger file in the bytes completely (envelope, document, limits)
     /// before the page does; nothing is stored or merged.
     CheckLedgerFile,
@@ -60,6 +73,8 @@ pub enum Done {
     Xlsx(Box<XlsxImport>),
     /// the bulletin text as read, for the preview
     Bulletin(Box<BulletinImport>),
+    /// a picked file's text, for the 从通报导入 text box
+    Text(String),
     /// the ledger file loads and keeps within the limits: the page may load it
     LedgerFileOk,
     /// the ledger file is refused, and why (so the page does not load it again to find out)

@@ -7,10 +7,10 @@
 //! whose death the page reports as a refused file.
 
 use rectify_core::file::envelope;
-use rectify_core::import::bulletin::BulletinTextError;
+use rectify_core::import::bulletin::{BulletinTextError, Marker, Role};
 pub use rectify_core::jobs::{Done, Job, JobError, PROTOCOL};
 
-use crate::{bulletin_text, xlsx};
+use crate::{bulletin_text, text_file, xlsx};
 
 /// Do one job. Never panics on any input the page can send (the fuzzed readers are behind
 /// it), except where Automerge itself panics on a crafted document: that is why it runs in
@@ -29,15 +29,15 @@ pub fn run(job: Job, bytes: &[u8]) -> (Done, Vec<u8>) {
             Ok(import) => (Done::Xlsx(Box::new(import)), Vec::new()),
             Err(e) => failed(JobError::Xlsx(e)),
         },
-        Job::ReadBulletin { roles } => {
-            let read = std::str::from_utf8(bytes)
-                .map_err(|_| BulletinTextError::NotUtf8)
-                .and_then(|text| bulletin_text::parse_bulletin_with(text, &roles));
-            match read {
-                Ok(import) => (Done::Bulletin(Box::new(import)), Vec::new()),
-                Err(e) => failed(JobError::Bulletin(e)),
-            }
-        }
+        Job::ReadBulletin {
+            roles,
+            for_levels,
+            file_name,
+        } => read_bulletin(bytes, &roles, &for_levels, &file_name),
+        Job::ReadTextFile { .. } => match text_file::read_text_file(bytes) {
+            Ok(text) => (Done::Text(text), Vec::new()),
+            Err(e) => failed(JobError::Bulletin(e)),
+        },
         Job::CheckLedgerFile => match envelope::decode(bytes) {
             Ok(_) => (Done::LedgerFileOk, Vec::new()),
             Err(e) => (Done::LedgerFileRefused(e), Vec::new()),
@@ -66,6 +66,34 @@ pub fn run(job: Job, bytes: &[u8]) -> (Done, Vec<u8>) {
                 Err(e) => (Done::LedgerFileRefused(e), Vec::new()),
             }
         }
+    }
+}
+
+/// 从通报导入's text: a pasted table read as 从 Excel 导入 reads a sheet, else a bulletin, with
+/// the roles the person chose while its levels stay those they were chosen for.
+fn read_bulletin(
+    bytes: &[u8],
+    roles: &[(Marker, Role)],
+    for_levels: &[Marker],
+    file_name: &str,
+) -> (Done, Vec<u8>) {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return failed(JobError::Bulletin(BulletinTextError::NotUtf8));
+    };
+    if let Some(table) = bulletin_text::read_table_text(text, file_name) {
+        return match table {
+            Ok(import) => (Done::Xlsx(Box::new(import)), Vec::new()),
+            Err(e) => failed(JobError::Xlsx(e)),
+        };
+    }
+    let read = if for_levels.is_empty() {
+        bulletin_text::parse_bulletin_with(text, roles)
+    } else {
+        bulletin_text::parse_bulletin_keeping(text, for_levels, roles)
+    };
+    match read {
+        Ok(import) => (Done::Bulletin(Box::new(import)), Vec::new()),
+        Err(e) => failed(JobError::Bulletin(e)),
     }
 }
 

@@ -50,6 +50,7 @@ pub fn outline_text(import: &BulletinImport) -> String {
         short(&sec.deployment, 30)
     );
     let _ = writeln!(out, "§ implementation: {}", sec.implementation_heading);
+    let _ = writeln!(out, "§ top level: {:?}", sec.top_level);
     for c in &l.categories {
         let _ = writeln!(out, "  category: {}", c.title);
         for p in l.problems_in(&c.id) {

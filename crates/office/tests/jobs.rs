@@ -13,6 +13,15 @@ use rectify_core::import::xlsx::XlsxImportError;
 use rectify_core::jobs::{done_from_json, job_to_json, Done, Job, JobError};
 use rectify_office::jobs::{answer, run};
 
+/// 从通报导入's read of a pasted text, with no roles chosen.
+fn read_job() -> Job {
+    Job::ReadBulletin {
+        roles: vec![],
+        for_levels: vec![],
+        file_name: String::new(),
+    }
+}
+
 /// What the page does: the job as JSON through the worker's `answer`, the reply read back.
 fn through_worker(job: &Job, bytes: &[u8]) -> (Done, Vec<u8>) {
     let (reply, file) = answer(&job_to_json(job), bytes);
@@ -217,7 +226,7 @@ fn a_message_from_another_version_is_answered_not_misread() {
 #[test]
 fn a_bulletin_text_is_read_in_the_worker_as_in_the_page() {
     const SAMPLE: &str = include_str!("../../../tests/fixtures/bulletin-2022-06-30.txt");
-    let (done, rest) = through_worker(&Job::ReadBulletin { roles: vec![] }, SAMPLE.as_bytes());
+    let (done, rest) = through_worker(&read_job(), SAMPLE.as_bytes());
     assert!(rest.is_empty());
     let expected = rectify_office::bulletin_text::parse_bulletin(SAMPLE).unwrap();
     assert_eq!(done, Done::Bulletin(Box::new(expected.clone())));
@@ -259,7 +268,7 @@ fn a_bulletin_text_is_read_in_the_worker_as_in_the_page() {
         ),
     ] {
         assert_eq!(
-            through_worker(&Job::ReadBulletin { roles: vec![] }, bytes),
+            through_worker(&read_job(), bytes),
             (Done::Failed(JobError::Bulletin(error)), Vec::new())
         );
     }
@@ -292,7 +301,13 @@ fn the_message_format_is_pinned_to_its_protocol_number() {
         }),
         job_to_json(&Job::ReadBulletin {
             roles: vec![(Marker::Digit, Role::Problem)],
+            for_levels: vec![Marker::CnComma, Marker::Digit],
+            file_name: "a.docx".into(),
         }),
+        job_to_json(&Job::ReadTextFile {
+            file_name: "a.txt".into(),
+        }),
+        serde_json::to_string(&Done::Text("x".into())).unwrap(),
         job_to_json(&Job::CheckLedgerFile),
         job_to_json(&Job::ChangesForCopy {
             ledger_id: "x".into(),
@@ -327,6 +342,7 @@ fn the_message_format_is_pinned_to_its_protocol_number() {
         (3, "3403785c81f3e2e1"),
         (4, "906476c157e79f78"),
         (5, "341b09b4be062c93"),
+        (6, "ef573d118641385c"),
     ];
     let (protocol, expected) = pinned[pinned.len() - 1];
     assert_eq!(

@@ -14,8 +14,9 @@ use rectify_core::document::{
 };
 use rectify_core::file::envelope::{MAGIC, MAX_FILE_BYTES};
 use rectify_core::file::{decode, encode, ImportError};
-use rectify_core::import::bulletin::{decode_text, BulletinTextError, MAX_BULLETIN_BYTES};
+use rectify_core::import::bulletin::{BulletinTextError, MAX_BULLETIN_BYTES};
 use rectify_office::bulletin_text::parse_bulletin;
+use rectify_office::text_file::decode_text;
 
 /// A document with `n` problems in one category, built in one reconcile (the operations
 /// would take minutes for thousands), and a ledger name of `long` bytes (a plain register:

@@ -24,7 +24,7 @@ pub use document::OpenDoc;
 pub use import::{Imports, PendingImport};
 pub use library::Library;
 pub use notices::{Notice, NoticeAction, NoticeKind, Notices};
-pub use office::Office;
+pub use office::{ChosenRoles, Office, TextRead};
 pub use prefs::Prefs;
 pub use saves::Saves;
 

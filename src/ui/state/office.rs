@@ -9,7 +9,23 @@ use crate::platform;
 use crate::platform::worker::WorkerError;
 use rectify_core::import;
 use rectify_core::import::bulletin::{BulletinImport, Marker, Role};
+use rectify_core::import::xlsx::XlsxImport;
 use rectify_core::jobs::{Done, Job};
+
+/// What 从通报导入 read a text as.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TextRead {
+    Bulletin(BulletinImport),
+    /// a table (tab-separated rows under a header), read as 从 Excel 导入 reads a sheet
+    Table(XlsxImport),
+}
+
+/// The roles a person chose in the preview, and the text's levels when they chose them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChosenRoles {
+    pub roles: Vec<(Marker, Role)>,
+    pub for_levels: Vec<Marker>,
+}
 
 #[derive(Clone, Copy)]
 pub struct Office {
@@ -52,18 +68,40 @@ impl Office {
     }
 
     /// 从通报导入: read a bulletin text for the preview, in the worker (the reader is not in
-    /// the page's module): the bulletin as read, or why it is not one (Err, in words). None
-    /// when the worker could not do it, which is said in a notice.
+    /// the page's module): the bulletin as read, a table read as 从 Excel 导入 reads a sheet, or
+    /// why it is neither (Err, in words). The roles chosen hold while the text keeps the levels
+    /// they were chosen for. None when the worker could not do it, which is said in a notice.
     pub async fn read_bulletin(
         &self,
         text: &str,
-        roles: Vec<(Marker, Role)>,
-    ) -> Option<Result<BulletinImport, String>> {
-        match self
-            .run_job(&Job::ReadBulletin { roles }, text.as_bytes())
-            .await
-        {
-            Some((Done::Bulletin(import), _)) => Some(Ok(*import)),
+        chosen: ChosenRoles,
+        file_name: Option<String>,
+    ) -> Option<Result<TextRead, String>> {
+        let job = Job::ReadBulletin {
+            roles: chosen.roles,
+            for_levels: chosen.for_levels,
+            file_name: file_name.unwrap_or_default(),
+        };
+        match self.run_job(&job, text.as_bytes()).await {
+            Some((Done::Bulletin(import), _)) => Some(Ok(TextRead::Bulletin(*import))),
+            Some((Done::Xlsx(import), _)) => Some(Ok(TextRead::Table(*import))),
+            Some((Done::Failed(why), _)) => Some(Err(self.doc.prefs.tu().job_error(&why))),
+            Some(_) | None => None,
+        }
+    }
+
+    /// 从通报导入 of a picked file: its text (a .txt in any common encoding, a .docx), read in
+    /// the worker, or why it has none (Err, in words).
+    pub async fn read_text_file(
+        &self,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Option<Result<String, String>> {
+        let job = Job::ReadTextFile {
+            file_name: file_name.to_string(),
+        };
+        match self.run_job(&job, bytes).await {
+            Some((Done::Text(text), _)) => Some(Ok(text)),
             Some((Done::Failed(why), _)) => Some(Err(self.doc.prefs.tu().job_error(&why))),
             Some(_) | None => None,
         }
@@ -177,21 +215,23 @@ impl Office {
         });
     }
 
-    /// 创建新台账 from the workbook in the preview, named `name`: says so first, and does it
-    /// once that is drawn (thousands of rows take a moment).
-    pub fn create_from_xlsx(&self, name: &str) {
+    /// 创建新台账 from the workbook or table in the preview (read from `file_name`), named
+    /// `name`: says so first, and does it once that is drawn (thousands of rows take a moment).
+    pub fn create_from_xlsx(&self, file_name: &str, import: import::xlsx::XlsxImport, name: &str) {
         let office = *self;
-        let name = name.to_string();
+        let (file_name, name) = (file_name.to_string(), name.to_string());
         self.doc
             .notices
             .info(self.doc.prefs.tu().creating_from_excel);
-        after_a_frame(move || office.create_from_xlsx_now(&name));
+        after_a_frame(move || office.create_from_xlsx_now(&file_name, import, &name));
     }
 
-    fn create_from_xlsx_now(&self, name: &str) {
-        let Some((file_name, mut import)) = self.xlsx_import.get_untracked() else {
-            return;
-        };
+    fn create_from_xlsx_now(
+        &self,
+        file_name: &str,
+        mut import: import::xlsx::XlsxImport,
+        name: &str,
+    ) {
         if !name.trim().is_empty() {
             import.ledger.meta.name = name.trim().to_string();
         }
@@ -205,7 +245,7 @@ impl Office {
                 self.doc
                     .notices
                     .info(self.doc.prefs.tu().created_from_excel(
-                        &file_name,
+                        file_name,
                         &import.ledger.meta.name,
                         r.categories,
                         r.problems,
@@ -216,23 +256,21 @@ impl Office {
         }
     }
 
-    /// 添加到当前台账: add the workbook's problems to the open ledger, in one change; says so
-    /// first, and does it once that is drawn.
-    pub fn add_xlsx_to_current(&self) {
+    /// 添加到当前台账: add the workbook's (or table's) problems to the open ledger, in one
+    /// change; says so first, and does it once that is drawn.
+    pub fn add_xlsx_to_current(&self, file_name: &str, import: &import::xlsx::XlsxImport) {
         let office = *self;
+        let (file_name, import) = (file_name.to_string(), import.clone());
         self.doc.notices.info(self.doc.prefs.tu().adding_from_excel);
-        after_a_frame(move || office.add_xlsx_to_current_now());
+        after_a_frame(move || office.add_xlsx_to_current_now(&file_name, &import));
     }
 
-    fn add_xlsx_to_current_now(&self) {
-        let Some((file_name, import)) = self.xlsx_import.get_untracked() else {
-            return;
-        };
-        if let Some(added) = self.doc.edit(|d| import::xlsx::add_from_xlsx(d, &import)) {
+    fn add_xlsx_to_current_now(&self, file_name: &str, import: &import::xlsx::XlsxImport) {
+        if let Some(added) = self.doc.edit(|d| import::xlsx::add_from_xlsx(d, import)) {
             self.xlsx_import.set(None);
             self.screen.set(Screen::Checklist);
             self.doc.notices.info(self.doc.prefs.tu().added_from_excel(
-                &file_name,
+                file_name,
                 added.problems,
                 added.categories,
                 added.rules,

@@ -18,6 +18,10 @@ export class BulletinPage {
     this.printButton = this.main.getByRole('button', { name: '打印 / 存为 PDF', exact: true });
     // a select's label also holds its options' text
     this.basisSelect = this.main.getByLabel(/^\s*计数口径/);
+    this.statedFiguresSelect = this.main.getByLabel(/^\s*原文写明的统计数字/);
+    /** the figures the text states differ from the ledger's, until the person chooses */
+    this.figuresDiffer = this.main.getByRole('note').filter({ hasText: /^通报原文的数字与台账不一致/ });
+    this.statedKept = this.main.getByText(/^原文统计（整句保留原文）/);
     this.downloadButton = this.main.getByRole('button', { name: '下载全文（.txt）', exact: true });
     this.wordButton = this.main.getByRole('button', { name: '下载 Word（.docx）', exact: true });
   }
@@ -58,7 +62,7 @@ export class BulletinImportPage {
     this.page = page;
     this.main = page.getByRole('main');
     this.heading = this.main.getByRole('heading', { name: '从通报导入', exact: true, level: 2 });
-    this.fileInput = this.main.getByLabel('选择文本文件', { exact: true });
+    this.fileInput = this.main.getByLabel('选择文件（.docx、.txt）', { exact: true });
     this.textArea = this.main.getByLabel('通报全文', { exact: true });
     this.result = this.main.getByRole('status', { name: '识别结果' });
     this.alert = this.main.getByRole('alert');
@@ -80,6 +84,15 @@ export class BulletinImportPage {
 
   async paste(text) {
     await this.textArea.fill(text);
+  }
+
+  /** A table read as 从 Excel 导入 reads one: its columns, and the problems it will import. */
+  get columns() {
+    return this.main.getByRole('table', { name: '列的对应关系' });
+  }
+
+  get tableProblems() {
+    return this.main.getByRole('table', { name: '将导入的问题' });
   }
 
   /** The outline of what was recognised, as a tree. */

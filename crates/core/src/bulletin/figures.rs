@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::import::bulletin::StatedCounts;
+use crate::ledger::StatedFigures;
 
 /// What a number in a count sentence counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -254,7 +255,8 @@ pub struct FigureDifference {
 }
 
 /// A text's count sentences made honest: each sentence whose figures the ledger can all
-/// recompute gets them all recomputed; any other is kept whole, as the text stated it.
+/// recompute gets them all recomputed, unless the person chose to keep the stated figures;
+/// any other is kept whole, as the text stated it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Honest {
     pub text: String,
@@ -265,7 +267,8 @@ pub struct Honest {
     pub differences: Vec<FigureDifference>,
 }
 
-pub fn honest(text: &str, ledger: &LedgerFigures) -> Honest {
+pub fn honest(text: &str, ledger: &LedgerFigures, choice: StatedFigures) -> Honest {
+    let keep_all = choice == StatedFigures::Keep;
     let mut out = Honest::default();
     for s in sentences(text) {
         let found = figures_in(s);
@@ -282,7 +285,7 @@ pub fn honest(text: &str, ledger: &LedgerFigures) -> Honest {
         }
         if found.is_empty() {
             out.text.push_str(s);
-        } else if found.iter().all(|f| ledger.value(f.figure).is_some()) {
+        } else if !keep_all && found.iter().all(|f| ledger.value(f.figure).is_some()) {
             let mut at = 0;
             for f in &found {
                 out.text.push_str(&s[at..f.start]);
@@ -340,10 +343,9 @@ mod tests {
             done: 19,
             rules: 12,
         };
-        let h = honest(
-            "巡察反馈25个问题，已完成整改0个、正在整改6个，整改完成率76%。问责3人，整改完成12个。",
-            &ledger,
-        );
+        let text =
+            "巡察反馈25个问题，已完成整改0个、正在整改6个，整改完成率76%。问责3人，整改完成12个。";
+        let h = honest(text, &ledger, StatedFigures::Unchosen);
         assert_eq!(
             h.text,
             "巡察反馈25个问题，已完成整改19个、正在整改6个，整改完成率76%。问责3人，整改完成12个。"
@@ -352,5 +354,17 @@ mod tests {
         assert_eq!(h.recomputed, 4);
         let differ: Vec<Figure> = h.differences.iter().map(|d| d.figure).collect();
         assert_eq!(differ, [Figure::Done, Figure::Done]);
+        assert_eq!(honest(text, &ledger, StatedFigures::Recompute), h);
+        // kept by choice: every count sentence whole, as stated
+        let kept = honest(text, &ledger, StatedFigures::Keep);
+        assert_eq!(kept.text, text);
+        assert_eq!(kept.recomputed, 0);
+        assert_eq!(
+            kept.kept,
+            [
+                "巡察反馈25个问题，已完成整改0个、正在整改6个，整改完成率76%",
+                "问责3人，整改完成12个"
+            ]
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! The bulletin (通报) made from a ledger: its counts, its blocks in official-document order
 //! (header, title, 一、二、三、, contact, 署名, 成文日期) and its plain text. Pure Rust.
 
+mod body;
 pub mod figures;
 pub mod layout;
 
@@ -158,7 +159,6 @@ pub fn bulletin_as_of(ledger: &Ledger, as_it_stood: &Ledger) -> Bulletin {
 
 fn bulletin_counting(ledger: &Ledger, counts: BulletinCounts) -> Bulletin {
     let meta = &ledger.meta;
-    let sections = &ledger.sections;
     let mut blocks = vec![];
     if !meta.header.trim().is_empty() {
         blocks.push(Block::Header(meta.header.trim().to_string()));
@@ -175,6 +175,7 @@ fn bulletin_counting(ledger: &Ledger, counts: BulletinCounts) -> Bulletin {
         let honest = figures::honest(
             ledger.sections.opening.trim(),
             &ledger_figures(ledger, &counts),
+            ledger.meta.stated_figures,
         );
         (honest.kept, honest.differences)
     };
@@ -182,78 +183,7 @@ fn bulletin_counting(ledger: &Ledger, counts: BulletinCounts) -> Bulletin {
         blocks.push(plain(line));
     }
 
-    // The sections of the ledger's own text: one with neither heading nor text is left out
-    // when another has a heading of its own (an imported text's skeleton, not the sample's).
-    let own_skeleton = [
-        &sections.deployment_heading,
-        &sections.implementation_heading,
-        &sections.next_steps_heading,
-    ]
-    .iter()
-    .any(|h| !h.trim().is_empty());
-    let shown = |h: &str, t: &str| !own_skeleton || !h.trim().is_empty() || !t.trim().is_empty();
-    let mut n = 0;
-    // 一、 deployment
-    if shown(&sections.deployment_heading, &sections.deployment) {
-        n += 1;
-        push_heading(
-            &mut blocks,
-            n,
-            or_default(&sections.deployment_heading, DEFAULT_DEPLOYMENT_HEADING),
-        );
-        for line in paragraphs(&sections.deployment) {
-            blocks.push(narrative(line));
-        }
-    }
-
-    // 二、 one （N） per category, then its numbered problems
-    n += 1;
-    push_heading(
-        &mut blocks,
-        n,
-        or_default(
-            &sections.implementation_heading,
-            DEFAULT_IMPLEMENTATION_HEADING,
-        ),
-    );
-    for line in paragraphs(&sections.implementation_intro) {
-        blocks.push(narrative(line));
-    }
-    let mut groups: Vec<(String, Vec<&Problem>)> = ledger
-        .categories
-        .iter()
-        .map(|c| (c.title.clone(), ledger.problems_in(&c.id).collect()))
-        .collect();
-    let orphans: Vec<&Problem> = ledger.orphan_problems().collect();
-    if !orphans.is_empty() {
-        groups.push(("其他问题".to_string(), orphans));
-    }
-    let mut number = 0;
-    for (i, (title, problems)) in groups.iter().enumerate() {
-        blocks.push(Block::Paragraph {
-            runs: vec![Run::new(
-                format!("（{}）{}", chinese_numeral(i + 1), end_sentence(title)),
-                Face::KaiTi,
-            )],
-            problem_id: None,
-        });
-        for p in problems {
-            number += 1;
-            blocks.extend(problem_blocks(ledger, p, number));
-        }
-    }
-
-    // 三、 next steps
-    if shown(&sections.next_steps_heading, &sections.next_steps) {
-        push_heading(
-            &mut blocks,
-            n + 1,
-            or_default(&sections.next_steps_heading, DEFAULT_NEXT_STEPS_HEADING),
-        );
-        for line in paragraphs(&sections.next_steps) {
-            blocks.push(narrative(line));
-        }
-    }
+    body::push_body(ledger, &mut blocks);
     for line in paragraphs(&meta.contact) {
         blocks.push(plain(line));
     }
@@ -455,8 +385,9 @@ pub fn ledger_figures(ledger: &Ledger, counts: &BulletinCounts) -> figures::Ledg
 
 /// The opening paragraph with the counts of the ledger as it stands. A written opening keeps
 /// its words; each count sentence gets all its figures recomputed, or, when the ledger cannot
-/// recompute one of them (问责N人, 金额), is kept whole as stated (原文统计); the date after 截至
-/// is the as-of date. One without figures gets a sentence stating them; an empty one is
+/// recompute one of them (问责N人, 金额) or the person chose to keep the stated figures
+/// (`StatedFigures::Keep`), is kept whole as stated (原文统计); the date after 截至 is the
+/// as-of date unless its sentence is kept. One without figures gets a sentence stating them; an empty one is
 /// written from the meta.
 /// Returns the text and whether a counts sentence had to be added.
 pub fn opening_text(ledger: &Ledger, counts: &BulletinCounts) -> (String, bool) {
@@ -474,7 +405,11 @@ pub fn opening_text(ledger: &Ledger, counts: &BulletinCounts) -> (String, bool) 
     if written.is_empty() {
         return (generated_opening(ledger, counts, &sentence), false);
     }
-    let honest = figures::honest(written, &ledger_figures(ledger, counts));
+    let honest = figures::honest(
+        written,
+        &ledger_figures(ledger, counts),
+        ledger.meta.stated_figures,
+    );
     let mut text = honest.text;
     let mut found = honest.recomputed + honest.kept.len();
     let date_kept = honest.kept.iter().any(|s| s.contains("截至"));
@@ -570,7 +505,7 @@ mod tests {
             done: 3,
             rules: 0,
         };
-        let t = figures::honest(t, &ledger).text;
+        let t = figures::honest(t, &ledger, crate::ledger::StatedFigures::Unchosen).text;
         let t = replace_date_after(&t, "截至", "2023年1月2日").unwrap();
         assert_eq!(
             t,

@@ -9,7 +9,7 @@ use automerge::{ObjId, ObjType, ReadDoc, Value, ValueRef, ROOT};
 use super::change_note::ChangeNote;
 use super::naming::{Author, Field, PlaceName, ShownValue, Spot};
 use super::{normalise_date, DocError, LedgerDoc, MetaField};
-use crate::ledger::{CountingBasis, Ledger, RuleKind, Status};
+use crate::ledger::{CountingBasis, Ledger, RuleKind, StatedFigures, Status, TopLevel};
 
 /// Where a short field lives, so a conflict on it can be shown and settled.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -336,6 +336,8 @@ impl LedgerDoc {
                             .map(|s| s.code().to_string())
                             .unwrap_or_else(|| Status::from_code(value).code().to_string()),
                         "counting_basis" => CountingBasis::from_code(value).code().to_string(),
+                        "stated_figures" => StatedFigures::from_code(value).code().to_string(),
+                        "top_level" => TopLevel::from_code(value).code().to_string(),
                         "kind" => match value {
                             "修订" => RuleKind::Revised.code().to_string(),
                             "新建" => RuleKind::New.code().to_string(),
@@ -377,6 +379,8 @@ pub(super) fn show_value(key: &str, raw: &str, ledger: Option<&Ledger>) -> Shown
     match key {
         "status" => ShownValue::Status(Status::from_code(raw)),
         "counting_basis" => ShownValue::CountingBasis(CountingBasis::from_code(raw)),
+        "stated_figures" => ShownValue::StatedFigures(StatedFigures::from_code(raw)),
+        "top_level" => ShownValue::TopLevel(TopLevel::from_code(raw)),
         "kind" => ShownValue::RuleKind(RuleKind::from_code(raw)),
         "candidate" => ShownValue::Candidate(raw == "true"),
         "category_id" => ShownValue::Category(

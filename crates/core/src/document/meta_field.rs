@@ -38,6 +38,7 @@ meta_fields! {
     IssueDate,
     Signature,
     CountingBasis,
+    StatedFigures,
     Opening,
     DeploymentHeading,
     Deployment,
@@ -45,6 +46,7 @@ meta_fields! {
     ImplementationIntro,
     NextStepsHeading,
     NextSteps,
+    TopLevel,
     Contact,
 }
 
@@ -57,7 +59,7 @@ pub enum MetaKind {
     Date,
     /// a whole number (预警天数)
     Number,
-    /// one of a few codes (计数口径)
+    /// one of a few codes (计数口径, 原文统计 or recomputed, the top-level sections)
     Choice,
     /// paragraphs, stored as Automerge text so that concurrent edits merge
     Paragraphs,
@@ -96,6 +98,7 @@ impl MetaField {
             Signature => ("meta", "signature", Line, BulletinHead),
             Contact => ("meta", "contact", Paragraphs, BulletinBody),
             CountingBasis => ("meta", "counting_basis", Choice, BulletinHead),
+            StatedFigures => ("meta", "stated_figures", Choice, BulletinHead),
             WarnDays => ("meta", "warn_days", Number, Basics),
             Opening => ("sections", "opening", Paragraphs, BulletinBody),
             DeploymentHeading => ("sections", "deployment_heading", Line, BulletinBody),
@@ -104,6 +107,7 @@ impl MetaField {
             ImplementationIntro => ("sections", "implementation_intro", Paragraphs, BulletinBody),
             NextStepsHeading => ("sections", "next_steps_heading", Line, BulletinBody),
             NextSteps => ("sections", "next_steps", Paragraphs, BulletinBody),
+            TopLevel => ("sections", "top_level", Choice, BulletinBody),
         }
     }
 
@@ -134,6 +138,18 @@ impl MetaField {
         self.kind() == MetaKind::Date
     }
 
+    /// The code a choice field stores for `value` (anything unknown: its default); None for
+    /// a field that is not a choice.
+    pub(crate) fn choice_code(self, value: &str) -> Option<&'static str> {
+        use crate::ledger;
+        match self {
+            MetaField::CountingBasis => Some(ledger::CountingBasis::from_code(value.trim()).code()),
+            MetaField::StatedFigures => Some(ledger::StatedFigures::from_code(value).code()),
+            MetaField::TopLevel => Some(ledger::TopLevel::from_code(value).code()),
+            _ => None,
+        }
+    }
+
     /// Paragraphs are Automerge text (edits merge); every other field is one value, which
     /// concurrent edits can leave in conflict.
     pub(crate) fn is_text(self) -> bool {
@@ -161,6 +177,7 @@ impl MetaField {
             Signature => m.signature.clone(),
             Contact => m.contact.clone(),
             CountingBasis => m.counting_basis.code().to_string(),
+            StatedFigures => m.stated_figures.code().to_string(),
             WarnDays => m.warn_days.to_string(),
             Opening => s.opening.clone(),
             DeploymentHeading => s.deployment_heading.clone(),
@@ -169,6 +186,7 @@ impl MetaField {
             ImplementationIntro => s.implementation_intro.clone(),
             NextStepsHeading => s.next_steps_heading.clone(),
             NextSteps => s.next_steps.clone(),
+            TopLevel => s.top_level.code().to_string(),
         }
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::{MetaField, ProblemField, ProblemText};
-use crate::ledger::{CountingBasis, Ledger, RuleKind, Status};
+use crate::ledger::{CountingBasis, Ledger, RuleKind, StatedFigures, Status, TopLevel};
 
 /// Who made a change or wrote a value.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -172,6 +172,8 @@ pub enum ShownValue {
     Text(String),
     Status(Status),
     CountingBasis(CountingBasis),
+    StatedFigures(StatedFigures),
+    TopLevel(TopLevel),
     RuleKind(RuleKind),
     /// a rule's 计入通报: `true` while it waits to be confirmed
     Candidate(bool),

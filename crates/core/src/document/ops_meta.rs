@@ -5,11 +5,11 @@ use automerge::{ReadDoc, Value, ROOT};
 
 use super::change_note::ChangeNote;
 use super::{normalise_date, DocError, LedgerDoc, MetaField};
-use crate::ledger::CountingBasis;
 
 impl LedgerDoc {
     /// Set a meta or narrative field. Dates are normalised; `WarnDays` takes a whole number
-    /// of days (0–365); `CountingBasis` takes `category` or `problem`.
+    /// of days (0–365); a choice (`CountingBasis`, `StatedFigures`, `TopLevel`) takes one of its
+    /// codes (anything else is its default).
     pub fn set_meta(&mut self, field: MetaField, value: &str) -> Result<(), DocError> {
         self.writable_small()?;
         let key = field.key();
@@ -29,8 +29,7 @@ impl LedgerDoc {
                 self.doc.put(&obj, key, days)?;
             }
             current != Some(days)
-        } else if field == MetaField::CountingBasis {
-            let code = CountingBasis::from_code(value.trim()).code();
+        } else if let Some(code) = field.choice_code(value) {
             self.put_str(&obj, key, code)?
         } else if field.is_date() {
             let value = normalise_date(value)?;

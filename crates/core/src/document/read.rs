@@ -12,7 +12,7 @@ use super::Conflict;
 use super::{not_a_ledger, DocError, LedgerDoc};
 use crate::ledger::{
     parse_date, Category, CountingBasis, Ledger, Meta, Problem, ProgressEntry, Rule, RuleKind,
-    Sections, Status, DEFAULT_WARN_DAYS,
+    Sections, StatedFigures, Status, TopLevel, DEFAULT_WARN_DAYS,
 };
 
 /// [`LedgerDoc::read`] hydrates the whole document once; after that an edit to one problem
@@ -227,6 +227,7 @@ pub(super) fn to_ledger(root: &DocRoot) -> Ledger {
             contact: m.contact.as_str().to_string(),
             counting_basis: CountingBasis::from_code(&m.counting_basis),
             warn_days: m.warn_days.unwrap_or(DEFAULT_WARN_DAYS),
+            stated_figures: StatedFigures::from_code(&m.stated_figures),
         },
         sections: Sections {
             opening: s.opening.as_str().to_string(),
@@ -236,6 +237,7 @@ pub(super) fn to_ledger(root: &DocRoot) -> Ledger {
             implementation_intro: s.implementation_intro.as_str().to_string(),
             next_steps_heading: s.next_steps_heading.clone(),
             next_steps: s.next_steps.as_str().to_string(),
+            top_level: TopLevel::from_code(&s.top_level),
         },
         categories: root
             .categories

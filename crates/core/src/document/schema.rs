@@ -70,6 +70,10 @@ pub struct DocMeta {
     pub counting_basis: String,
     #[autosurgeon(missing = "empty")]
     pub warn_days: Option<i64>,
+    /// `StatedFigures::code`; added after schema 1 without a new version: missing reads as
+    /// not chosen, which is what a document made before it meant
+    #[autosurgeon(missing = "empty")]
+    pub stated_figures: String,
 }
 
 #[derive(Debug, Clone, Default, Hydrate, Reconcile)]
@@ -88,6 +92,10 @@ pub struct DocSections {
     pub next_steps_heading: String,
     #[autosurgeon(missing = "empty")]
     pub next_steps: Text,
+    /// `TopLevel::code`; added after schema 1 without a new version: missing reads as the
+    /// three parts, the only layout before it
+    #[autosurgeon(missing = "empty")]
+    pub top_level: String,
 }
 
 /// A category. Read by hand (`hydrate_by_hand!` below: every read after an edit that is not

@@ -92,6 +92,7 @@ pub fn example_ledger() -> Ledger {
             contact: m.contact,
             counting_basis: CountingBasis::from_code(&m.counting_basis),
             warn_days: DEFAULT_WARN_DAYS,
+            stated_figures: Default::default(),
         },
         sections: seed.sections,
         ..Default::default()

@@ -1,6 +1,7 @@
 //! A bulletin text read for import (从通报导入): the plan the reader in `rectify-office`
-//! makes (a plain ledger and what was recognised), how a picked file's bytes become text, and
-//! the new ledger document made from the plan.
+//! makes (a plain ledger and what was recognised), why a text or file cannot be read, and
+//! the new ledger document made from the plan. (A picked file's bytes become text in the
+//! worker: `rectify_office::text_file`.)
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -19,10 +20,25 @@ pub enum BulletinTextError {
     Empty,
     #[error("the text is too large ({bytes} bytes)")]
     TooLarge { bytes: usize },
-    #[error("the text is not UTF-8 (it looks like GBK)")]
+    #[error("the text is not UTF-8")]
     NotUtf8,
     #[error("not a plain text file")]
     NotText,
+    #[error("an image")]
+    Image,
+    #[error("a PDF file")]
+    Pdf,
+    /// an .xls or .doc of Office 97–2003
+    #[error("an old Office file (.doc, .xls)")]
+    OldOffice,
+    /// an .xlsx: 从 Excel 导入 reads it
+    #[error("an Excel workbook")]
+    Workbook,
+    #[error("a Rectify ledger file")]
+    RectifyFile,
+    /// a .docx that cannot be read, with the reader's (English) detail
+    #[error("the document is damaged ({0})")]
+    Damaged(String),
     /// The text parses into a ledger past a size limit (too many problems, a field too long).
     #[error("cannot import: {0}")]
     OverLimit(LimitError),
@@ -281,95 +297,6 @@ pub struct BulletinReport {
 pub struct BulletinImport {
     pub ledger: Ledger,
     pub report: BulletinReport,
-}
-
-// ───────────────────────────── bytes → text ─────────────────────────────
-
-/// Decode a picked file: UTF-8 (with or without BOM), UTF-16LE/BE with BOM. Anything else
-/// gets a clear error (no encoding tables are shipped: the wasm size budget is tight).
-pub fn decode_text(bytes: &[u8]) -> Result<String, BulletinTextError> {
-    if bytes.len() > MAX_BULLETIN_BYTES {
-        return Err(BulletinTextError::TooLarge { bytes: bytes.len() });
-    }
-    if bytes.is_empty() {
-        return Err(BulletinTextError::Empty);
-    }
-    const BINARY_MAGIC: [&[u8]; 6] = [
-        b"RECTIFY-LEDGER\n",
-        b"PK\x03\x04",
-        b"%PDF",
-        b"\xD0\xCF\x11\xE0",
-        b"\x1F\x8B",
-        b"{\\rtf",
-    ];
-    if BINARY_MAGIC.iter().any(|m| bytes.starts_with(m)) {
-        return Err(BulletinTextError::NotText);
-    }
-    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        std::str::from_utf8(rest)
-            .map_err(|_| BulletinTextError::NotUtf8)?
-            .to_string()
-    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        utf16(rest, u16::from_le_bytes)?
-    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        utf16(rest, u16::from_be_bytes)?
-    } else {
-        if bytes.contains(&0) {
-            return Err(BulletinTextError::NotText);
-        }
-        match std::str::from_utf8(bytes) {
-            Ok(t) => t.to_string(),
-            Err(_) if looks_like_gbk(bytes) => return Err(BulletinTextError::NotUtf8),
-            Err(_) => return Err(BulletinTextError::NotText),
-        }
-    };
-    let controls = text
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        .count();
-    if text.contains('\0') || controls * 20 > text.chars().count().max(1) {
-        return Err(BulletinTextError::NotText);
-    }
-    if text
-        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
-        .is_empty()
-    {
-        return Err(BulletinTextError::Empty);
-    }
-    Ok(text)
-}
-
-fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, BulletinTextError> {
-    if !bytes.len().is_multiple_of(2) {
-        return Err(BulletinTextError::NotText);
-    }
-    let words = bytes.chunks_exact(2).map(|c| word([c[0], c[1]]));
-    char::decode_utf16(words)
-        .collect::<Result<String, _>>()
-        .map_err(|_| BulletinTextError::NotText)
-}
-
-/// Most non-ASCII bytes pair up as GBK double-byte characters (lead 0x81–0xFE, trail
-/// 0x40–0xFE except 0x7F).
-fn looks_like_gbk(bytes: &[u8]) -> bool {
-    let (mut pairs, mut bad, mut i) = (0usize, 0usize, 0usize);
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            i += 1;
-        } else if (0x81..=0xFE).contains(&b)
-            && bytes
-                .get(i + 1)
-                .is_some_and(|&t| (0x40..=0xFE).contains(&t) && t != 0x7F)
-        {
-            pairs += 1;
-            i += 2;
-        } else {
-            bad += 1;
-            i += 1;
-        }
-    }
-    pairs > 0 && bad * 10 <= pairs
 }
 
 /// A new ledger document from a bulletin already read ([`parse_bulletin`], which the page has

@@ -124,6 +124,66 @@ impl CountingBasis {
     }
 }
 
+/// What the bulletin does with the figures the opening's count sentences state (an imported
+/// text's 对8个方面27个具体问题, 已完成整改20个): the person's choice, stored in the document.
+/// Either way a sentence is never part recomputed, part as stated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum StatedFigures {
+    /// not chosen yet: recomputed where the ledger can, and the bulletin view says where the
+    /// ledger's figures differ from the text's until the person chooses
+    #[default]
+    Unchosen,
+    /// every sentence the ledger can count is recomputed from the ledger
+    Recompute,
+    /// every count sentence is kept whole as the text stated it (原文统计)
+    Keep,
+}
+
+impl StatedFigures {
+    pub fn code(self) -> &'static str {
+        match self {
+            StatedFigures::Unchosen => "",
+            StatedFigures::Recompute => "recompute",
+            StatedFigures::Keep => "keep",
+        }
+    }
+    pub fn from_code(code: &str) -> StatedFigures {
+        match code.trim() {
+            "recompute" => StatedFigures::Recompute,
+            "keep" => StatedFigures::Keep,
+            _ => StatedFigures::Unchosen,
+        }
+    }
+}
+
+/// What the bulletin's top-level sections (一、二、三、) are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum TopLevel {
+    /// the three parts (deployment, 整改落实 with one （N） per category, next steps), with the
+    /// sample's headings where the ledger has none
+    #[default]
+    Parts,
+    /// the categories themselves, between the text's own parts before and after them (an
+    /// imported text numbered so: 一、关于党建工作方面 … 三、下一步工作); no heading is added
+    Categories,
+}
+
+impl TopLevel {
+    pub fn code(self) -> &'static str {
+        match self {
+            TopLevel::Parts => "",
+            TopLevel::Categories => "categories",
+        }
+    }
+    pub fn from_code(code: &str) -> TopLevel {
+        if code.trim() == "categories" {
+            TopLevel::Categories
+        } else {
+            TopLevel::Parts
+        }
+    }
+}
+
 /// The ledger's header data: who was inspected, by whom, when; the bulletin's meta.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
@@ -156,6 +216,9 @@ pub struct Meta {
     pub counting_basis: CountingBasis,
     /// days before a deadline that a problem turns yellow
     pub warn_days: i64,
+    /// recompute or keep the opening's stated figures (a document without it: not chosen)
+    #[serde(default)]
+    pub stated_figures: StatedFigures,
 }
 
 /// The narrative parts of the bulletin.
@@ -168,6 +231,9 @@ pub struct Sections {
     pub implementation_intro: String,
     pub next_steps_heading: String,
     pub next_steps: String,
+    /// the bulletin's top-level sections (a document without it: the three parts)
+    #[serde(default)]
+    pub top_level: TopLevel,
 }
 
 /// 反馈问题 / 方面: one heading of the feedback.

@@ -3,9 +3,9 @@
 use rectify_core::document::ProblemText;
 use rectify_core::import::bulletin::{
     BulletinImport, BulletinReport, BulletinTextError, BulletinWarning, KeptIn, Leftover, Level,
-    Outline, OutlineEntry, OutlineNode, Placed, StatusEvidence,
+    Outline, OutlineEntry, OutlineNode, Placed, Role, StatusEvidence,
 };
-use rectify_core::ledger::{Category, Ledger, Meta, Problem, Sections};
+use rectify_core::ledger::{Category, Ledger, Meta, Problem, Sections, TopLevel};
 
 use super::build::{append, Body};
 use super::frame::{contact_start, Frame};
@@ -198,6 +198,12 @@ pub(super) fn assemble(
 ) -> Result<BulletinImport, BulletinTextError> {
     let mut leftovers = Vec::new();
     let (mut sections, contact) = sections(&mut body, &mut leftovers);
+    // the text's own top-level sections are its categories (一、关于党建工作方面 … 三、下一步工作):
+    // the bulletin follows them rather than the sample's three parts
+    let top = levels.first().map(|l| l.role);
+    if top == Some(Role::Category) && sections.implementation_heading.is_empty() {
+        sections.top_level = TopLevel::Categories;
+    }
     let mut opening: Vec<String> = frame.head_notes.iter().map(|(_, l)| l.clone()).collect();
     opening.extend(body.opening.iter().cloned());
     if opening.len() > 1 {

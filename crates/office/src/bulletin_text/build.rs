@@ -243,9 +243,10 @@ impl Body {
         }
     }
 
-    /// A heading between categories and problems: the next problem's first line.
+    /// A heading between categories and problems: the next problem's first line, without
+    /// its number (the ledger numbers the problem; the outline and bulletin print that).
     fn narrative_heading(&mut self, p: &Para) {
-        self.pending.push(p.text.clone());
+        self.pending.push(p.rest.clone());
         self.placed.push(Placed {
             first_line: p.first,
             last_line: p.last,

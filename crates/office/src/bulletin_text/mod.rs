@@ -14,7 +14,10 @@ mod lines;
 mod meta;
 mod numbers;
 mod rules;
+mod table;
 mod text;
+
+pub use table::{read_table_text, tab_grid};
 
 use rectify_core::document::LedgerDoc;
 use rectify_core::import::bulletin::{
@@ -57,6 +60,25 @@ pub fn parse_bulletin_with(
     text: &str,
     chosen: &[(Marker, Role)],
 ) -> Result<BulletinImport, BulletinTextError> {
+    read_bulletin(text, None, chosen)
+}
+
+/// Parse with the roles a person chose when the text's numbering levels were `for_levels`
+/// (outermost first): kept while the text, edited since, still has those levels in that
+/// order; set aside (the roles inferred again) once its structure differs.
+pub fn parse_bulletin_keeping(
+    text: &str,
+    for_levels: &[Marker],
+    chosen: &[(Marker, Role)],
+) -> Result<BulletinImport, BulletinTextError> {
+    read_bulletin(text, Some(for_levels), chosen)
+}
+
+fn read_bulletin(
+    text: &str,
+    for_levels: Option<&[Marker]>,
+    chosen: &[(Marker, Role)],
+) -> Result<BulletinImport, BulletinTextError> {
     if text.len() > MAX_BULLETIN_BYTES {
         return Err(BulletinTextError::TooLarge { bytes: text.len() });
     }
@@ -92,6 +114,10 @@ pub fn parse_bulletin_with(
     let order = levels::nesting(&paras);
     let gaps = levels::keep_in_sequence(&mut paras, &order);
     let order = levels::nesting(&paras);
+    let chosen = match for_levels {
+        Some(those) if those != order.as_slice() => &[][..],
+        _ => chosen,
+    };
     let (levels, tie_warnings) = levels::roles(&paras, &order, &report.stated, chosen);
     let body = build::read_body(&paras, &levels);
     if body.cats.is_empty() {

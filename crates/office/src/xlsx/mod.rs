@@ -8,4 +8,4 @@ mod import;
 pub use export::{
     export_xlsx, GROUP_COLUMNS, LEDGER_SHEET, RULES_SHEET, RULE_COLUMNS, STATS_SHEET,
 };
-pub use import::{date_from_text, read_xlsx, status_from_text};
+pub use import::{date_from_text, read_table, read_xlsx, status_from_text};

@@ -10,6 +10,7 @@ use rectify_core::file::example::example_ledger;
 use rectify_core::import::bulletin::*;
 use rectify_core::ledger::{CountingBasis, Ledger, LedgerCounts, RuleKind, Status};
 use rectify_office::bulletin_text::*;
+use rectify_office::text_file::{decode_text, read_text_file};
 
 const SAMPLE: &str = include_str!("../../../../tests/fixtures/bulletin-2022-06-30.txt");
 const SCHEME_A: &str = include_str!("../../../../tests/fixtures/bulletins/scheme-a-fangmian.txt");
@@ -471,14 +472,19 @@ fn bytes_that_are_not_text() {
     // "整改情况：已完成。" in GBK, as 记事本 saves it on a Chinese Windows.
     let gbk = b"1.\xd5\xfb\xb8\xc4\xc7\xe9\xbf\xf6\xa3\xba\xd2\xd1\xcd\xea\xb3\xc9\xa1\xa3\r\n"
         .repeat(20);
-    let err = decode_text(&gbk).unwrap_err();
-    assert_eq!(err, BulletinTextError::NotUtf8);
-    let rectify_file = include_bytes!("../../../../tests/fixtures/format-v1.rectify");
-    assert_eq!(decode_text(rectify_file), Err(BulletinTextError::NotText));
     assert_eq!(
-        decode_text(b"PK\x03\x04\x14\x00\x06\x00word/document.xml"),
-        Err(BulletinTextError::NotText)
+        decode_text(&gbk).unwrap(),
+        "1.整改情况：已完成。\r\n".repeat(20)
     );
+    let rectify_file = include_bytes!("../../../../tests/fixtures/format-v1.rectify");
+    assert_eq!(
+        decode_text(rectify_file),
+        Err(BulletinTextError::RectifyFile)
+    );
+    assert!(matches!(
+        read_text_file(b"PK\x03\x04\x14\x00\x06\x00word/document.xml"),
+        Err(BulletinTextError::Damaged(_))
+    ));
     assert_eq!(decode_text(b"abc\x00def"), Err(BulletinTextError::NotText));
 }
 

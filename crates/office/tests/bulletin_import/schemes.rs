@@ -19,13 +19,15 @@ fn scheme_a_categories_problems_and_sub_items() {
         .iter()
         .map(|p| p.description.as_str())
         .collect();
+    // a group's heading (1.关于…问题的整改) opens its first problem, without its own number:
+    // the ledger numbers the problem
     assert_eq!(
         descriptions,
         [
-            "1.关于“理论学习不够深入”问题的整改\n关于“中心组学习流于形式”。",
+            "关于“理论学习不够深入”问题的整改\n关于“中心组学习流于形式”。",
             "关于“学习记录不完整”。",
-            "2.关于“防汛责任落实不到位”问题的整改\n关于“应急预案更新不及时”。",
-            "1.关于“公务接待不规范”问题的整改\n关于“接待清单缺失”。",
+            "关于“防汛责任落实不到位”问题的整改\n关于“应急预案更新不及时”。",
+            "关于“公务接待不规范”问题的整改\n关于“接待清单缺失”。",
         ]
     );
     assert_eq!(ledger.problems_in(&ledger.categories[1].id).count(), 1);

@@ -18,7 +18,7 @@ use super::{LEDGER_SHEET, RULES_SHEET, STATS_SHEET};
 use rectify_core::import::xlsx::{Field, XlsxImport, XlsxImportError, XlsxReport, MAX_XLSX_BYTES};
 use rectify_core::ledger::{CountingBasis, Ledger, Meta, DEFAULT_WARN_DAYS};
 use rows::Rows;
-use sheet::{cell_text, find_header, load_sheet, Sheet};
+use sheet::{cell_text, find_header, load_sheet, Header, Sheet};
 pub use values::{date_from_text, status_from_text};
 
 /// The unpacked parts of a workbook may not add up to more than this (a zip bomb guard).
@@ -99,7 +99,7 @@ pub fn read_xlsx(bytes: &[u8], file_name: &str) -> Result<XlsxImport, XlsxImport
             break;
         }
     }
-    let Some((sheet_name, sheet, (header_row, columns, fields))) = found else {
+    let Some((sheet_name, sheet, header)) = found else {
         return Err(XlsxImportError::NoHeader { sheets: names });
     };
 
@@ -109,7 +109,58 @@ pub fn read_xlsx(bytes: &[u8], file_name: &str) -> Result<XlsxImport, XlsxImport
         let rules_sheet = load_sheet(&mut workbook, RULES_SHEET)?;
         rules = rules_sheet::read_rules_sheet(&rules_sheet, is_1904);
     }
+    let found = Found {
+        sheet_name,
+        sheet,
+        header,
+        is_1904,
+        rules,
+    };
+    read_found(found, file_name, "从 Excel 导入的台账")
+}
 
+/// A table given as a grid of cell texts (pasted from Word, WPS or Excel as tab-separated
+/// text, or a Word document's table), read with the same header mapping and rows as a
+/// workbook. None when no row of its first rows is a header (it is not a ledger table).
+pub fn read_table(
+    grid: &[Vec<String>],
+    file_name: &str,
+) -> Option<Result<XlsxImport, XlsxImportError>> {
+    let sheet = match Sheet::from_grid(grid) {
+        Ok(sheet) => sheet,
+        Err(e) => return Some(Err(e)),
+    };
+    let header = find_header(&sheet)?;
+    let found = Found {
+        sheet_name: String::new(),
+        sheet,
+        header,
+        is_1904: false,
+        rules: Vec::new(),
+    };
+    Some(read_found(found, file_name, "导入的台账"))
+}
+
+/// A sheet with its header found: what both a workbook and a pasted table give.
+struct Found {
+    /// the worksheet's name ("" for a pasted table)
+    sheet_name: String,
+    sheet: Sheet,
+    header: Header,
+    is_1904: bool,
+    /// the rules of our own export's 建章立制 sheet
+    rules: Vec<rectify_core::ledger::Rule>,
+}
+
+/// Each row under the header read into the ledger, with the report of what was read.
+fn read_found(found: Found, file_name: &str, unnamed: &str) -> Result<XlsxImport, XlsxImportError> {
+    let Found {
+        sheet_name,
+        sheet,
+        header: (header_row, columns, fields),
+        is_1904,
+        rules,
+    } = found;
     let report = XlsxReport {
         sheet: sheet_name,
         header_row: header_row as usize + 1,
@@ -118,7 +169,7 @@ pub fn read_xlsx(bytes: &[u8], file_name: &str) -> Result<XlsxImport, XlsxImport
     };
     let ledger = Ledger {
         meta: Meta {
-            name: ledger_name(&sheet, header_row, file_name),
+            name: ledger_name(&sheet, header_row, file_name, unnamed),
             warn_days: DEFAULT_WARN_DAYS,
             counting_basis: if fields.contains_key(&Field::Category) {
                 CountingBasis::Category
@@ -140,19 +191,18 @@ pub fn read_xlsx(bytes: &[u8], file_name: &str) -> Result<XlsxImport, XlsxImport
 }
 
 /// The ledger's name: the title row above the header, or else the file's name.
-fn ledger_name(sheet: &Sheet, header_row: u32, file_name: &str) -> String {
+fn ledger_name(sheet: &Sheet, header_row: u32, file_name: &str, unnamed: &str) -> String {
     let title = title_above(sheet, header_row);
-    let stem = file_name
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or("")
-        .trim_end_matches(".xlsx")
-        .trim_end_matches(".XLSX")
-        .trim();
+    let base = file_name.rsplit(['/', '\\']).next().unwrap_or("");
+    let stem = match base.rsplit_once('.') {
+        Some((stem, ext)) if (1..=5).contains(&ext.len()) => stem,
+        _ => base,
+    }
+    .trim();
     let name = [title.as_str(), stem]
         .into_iter()
         .find(|n| !n.is_empty())
-        .unwrap_or("从 Excel 导入的台账")
+        .unwrap_or(unnamed)
         .to_string();
     name
 }

@@ -67,6 +67,15 @@ impl<'a> Rows<'a> {
         if description.is_empty() {
             return self.heading_or_skip(row, &shown);
         }
+        if let [(origin, text)] = shown.as_slice() {
+            // one value merged across the problem's column and the next: a heading row
+            let cols: Vec<u32> = self.fields.values().copied().collect();
+            if cols.len() > 1 && self.sheet.spans(*origin, &cols) {
+                self.category = Some(text.clone());
+                self.headings = true;
+                return;
+            }
+        }
         let category_cell = self.get(row, Field::Category);
         if !category_cell.is_empty() {
             self.category = Some(category_cell);

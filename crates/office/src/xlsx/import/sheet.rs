@@ -99,12 +99,65 @@ impl Sheet {
             .unwrap_or((row, col))
     }
 
+    /// Whether the value at `origin` is merged across at least `cols` (a heading row's one
+    /// value spanning the table).
+    pub(super) fn spans(&self, origin: (u32, u32), cols: &[u32]) -> bool {
+        self.merged.iter().any(|d| {
+            d.start == origin
+                && d.end.1 > d.start.1
+                && cols.iter().all(|c| d.contains(origin.0, *c))
+        })
+    }
+
     pub(super) fn columns(&self) -> (u32, u32) {
         self.columns
     }
 
     pub(super) fn is_empty(&self) -> bool {
         self.rows.is_empty()
+    }
+
+    /// A grid of cell texts (a table pasted as tab-separated text, a Word table) as a sheet:
+    /// each cell a text cell, nothing merged; the same header mapping and row reading follow.
+    /// A row of a single cell (no tab: a Word or WPS row merged across) is merged across
+    /// the table, as such a row is in a workbook.
+    pub(super) fn from_grid(grid: &[Vec<String>]) -> Result<Sheet, XlsxImportError> {
+        let mut cells = HashMap::new();
+        let mut rows = Vec::new();
+        let mut columns = (u32::MAX, 0);
+        for (r, row) in grid.iter().enumerate() {
+            let mut any = false;
+            for (c, text) in row.iter().enumerate().take(MAX_COLUMNS as usize) {
+                if text.trim().is_empty() {
+                    continue;
+                }
+                let (r, c) = (r as u32, c as u32);
+                columns = (columns.0.min(c), columns.1.max(c));
+                cells.insert((r, c), Data::String(text.clone()));
+                any = true;
+            }
+            if any {
+                rows.push(r as u32);
+            }
+        }
+        if rows.len() > MAX_ROWS {
+            return Err(XlsxImportError::TooManyRows {
+                sheet: String::new(),
+                rows: rows.len(),
+            });
+        }
+        let merged = grid
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| row.len() == 1 && columns.1 > 0)
+            .map(|(r, _)| Dimensions::new((r as u32, 0), (r as u32, columns.1)))
+            .collect();
+        Ok(Sheet {
+            cells,
+            rows,
+            columns,
+            merged,
+        })
     }
 }
 
@@ -150,9 +203,12 @@ pub(super) fn load_sheet<RS: Read + Seek>(
     })
 }
 
+/// A header row (0-based), what each column was taken as, and the column of each field.
+pub(super) type Header = (u32, Vec<ColumnMapping>, HashMap<Field, u32>);
+
 /// The header row of a sheet (absolute row) and each column's field, if the sheet has one:
 /// the first row within [`HEADER_SEARCH_ROWS`] that names 问题表现 and at least one more field.
-pub(super) fn find_header(sheet: &Sheet) -> Option<(u32, Vec<ColumnMapping>, HashMap<Field, u32>)> {
+pub(super) fn find_header(sheet: &Sheet) -> Option<Header> {
     if sheet.is_empty() {
         return None;
     }
