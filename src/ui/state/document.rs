@@ -484,4 +484,15 @@ impl OpenDoc {
             .and_then(Result::ok)
             .flatten()
     }
+
+    /// The status each problem made after `since` had when it was made (the weekly
+    /// report's status changes of problems created in the period).
+    pub fn statuses_at_creation(
+        &self,
+        since: i64,
+    ) -> std::collections::HashMap<String, rectify_core::ledger::Status> {
+        self.with_doc(|d| d.as_mut().map(|d| d.statuses_at_creation(since)))
+            .flatten()
+            .unwrap_or_default()
+    }
 }
