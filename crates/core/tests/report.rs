@@ -6,7 +6,9 @@ use common::*;
 
 use chrono::NaiveDate;
 use rectify_core::document::{LedgerDoc, NewRule, ProblemField};
-use rectify_core::ledger::{weekly_report, weekly_report_with, Ledger, Period, ReportCounts, RuleKind, Status};
+use rectify_core::ledger::{
+    weekly_report, weekly_report_with, Ledger, Period, ReportCounts, RuleKind, Status,
+};
 
 /// The week of Monday 3 June 2024 to Sunday 9 June 2024.
 /// A day after every period of these tests: overdue is measured to the period's end.
