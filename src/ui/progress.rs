@@ -54,7 +54,11 @@ pub fn ProgressView() -> impl IntoView {
     let progress = Memo::new(move |_| {
         state.doc.ledger.with(|l| {
             l.as_ref()
-                .map(|l| Progress::of(l, today))
+                .map(|l| {
+                    let mut p = Progress::of(l, today);
+                    p.order_departments_by(platform::zh_order);
+                    p
+                })
                 .unwrap_or_default()
         })
     });

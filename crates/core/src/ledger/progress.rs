@@ -344,6 +344,14 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// Order the departments' rows again, most behind first as [`Progress::of`] does, then by
+    /// `names` among equals (the page passes the browser's pinyin order; `of` has no
+    /// collation and uses code points).
+    pub fn order_departments_by(&mut self, names: impl Fn(&str, &str) -> Ordering) {
+        self.by_department
+            .sort_by(|a, b| a.cmp_behind(b).then_with(|| names(&a.name, &b.name)));
+    }
+
     pub fn of(ledger: &Ledger, today: NaiveDate) -> Progress {
         let warn_days = ledger.meta.warn_days;
         let counts = LedgerCounts::of(ledger, today);
@@ -554,6 +562,31 @@ mod tests {
         assert_eq!(points, [(day(2022, 5, 20), 1, 0), (day(2022, 5, 31), 1, 2)]);
         assert_eq!(t.without_deadline, 1);
         assert_eq!(t.finished_without_date, 1);
+    }
+
+    #[test]
+    fn departments_are_reordered_by_name_only_among_equals() {
+        let names = ["办公室", "财务科", "人事科", "综合科", "党建办", "安全科"];
+        let mut problems: Vec<Problem> = names
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let mut p = problem(&format!("p{i}"), "c", Status::Done);
+                p.departments = vec![d.to_string()];
+                p
+            })
+            .collect();
+        problems[0].status = Status::NotStarted; // 办公室 is behind: first whatever its name
+        let mut p = Progress::of(&ledger(&["c"], problems), day(2024, 1, 1));
+        // a stand-in for the browser's pinyin order
+        let pinyin = ["安全科", "办公室", "财务科", "党建办", "人事科", "综合科"];
+        let place = |n: &str| pinyin.iter().position(|x| *x == n);
+        p.order_departments_by(|a, b| place(a).cmp(&place(b)));
+        let rows: Vec<&str> = p.by_department.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(
+            rows,
+            ["办公室", "安全科", "财务科", "党建办", "人事科", "综合科"]
+        );
     }
 
     #[test]
