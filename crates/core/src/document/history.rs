@@ -131,7 +131,15 @@ impl LedgerDoc {
             .doc
             .get_changes_meta(&[])
             .into_iter()
-            .map(|c| (c.actor.into_owned(), c.start_op, c.max_op, c.timestamp, c.hash))
+            .map(|c| {
+                (
+                    c.actor.into_owned(),
+                    c.start_op,
+                    c.max_op,
+                    c.timestamp,
+                    c.hash,
+                )
+            })
             .collect();
         let mut out = HashMap::new();
         let Ok(Some((Value::Object(ObjType::Map), problems))) = self.doc.get(ROOT, "problems")
@@ -145,9 +153,9 @@ impl LedgerDoc {
             let ObjId::Id(counter, actor, _) = &obj else {
                 continue;
             };
-            let change = made_by.iter().find(|(a, start, max, ..)| {
-                a == actor && (*start..=*max).contains(counter)
-            });
+            let change = made_by
+                .iter()
+                .find(|(a, start, max, ..)| a == actor && (*start..=*max).contains(counter));
             let Some((.., hash)) = change.filter(|(.., time, _)| *time > since) else {
                 continue;
             };
