@@ -191,29 +191,20 @@ pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, Refusal> {
 }
 
 /// Ask the user a yes/no question (window.confirm).
-/// Names in the order Chinese software lists them (pinyin: 安全科, 办公室, 财务科, 党建办…),
-/// from the browser's `Intl.Collator('zh-CN')`: no collation table in the wasm. Falls back
-/// to code-point order where the browser has no `Intl`.
-pub fn zh_order(a: &str, b: &str) -> std::cmp::Ordering {
-    thread_local! {
-        static COMPARE: Option<js_sys::Function> = {
-            let locales = Array::of1(&JsValue::from_str("zh-CN"));
-            let collator = js_sys::Intl::Collator::new(&locales, &js_sys::Object::new());
-            Some(collator.compare()).filter(|f| f.is_function())
-        };
+/// `names` in the order Chinese software lists them (pinyin: 安全科, 办公室, 财务科, 党建办…),
+/// sorted by the browser with `Intl.Collator('zh-CN')`: no collation table in the wasm, and
+/// no sort compiled for it. Left as they are where the browser cannot.
+pub fn zh_sorted(names: Vec<String>) -> Vec<String> {
+    let array: Array = names.iter().map(|n| JsValue::from_str(n)).collect();
+    let locales = Array::of1(&JsValue::from_str("zh-CN"));
+    let compare = js_sys::Intl::Collator::new(&locales, &js_sys::Object::new()).compare();
+    let sort = js_sys::Reflect::get(&array, &JsValue::from_str("sort"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match sort.map(|sort| sort.call1(&array, &compare)) {
+        Some(Ok(_)) => array.iter().filter_map(|v| v.as_string()).collect(),
+        _ => names,
     }
-    let by_browser = COMPARE.with(|compare| {
-        let compare = compare.as_ref()?;
-        let n = compare
-            .call2(&JsValue::NULL, &JsValue::from_str(a), &JsValue::from_str(b))
-            .ok()?
-            .as_f64()?;
-        Some(n.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal))
-    });
-    // equal to the collator (it may ignore some differences): keep a definite order
-    by_browser
-        .unwrap_or(std::cmp::Ordering::Equal)
-        .then_with(|| a.cmp(b))
 }
 
 pub fn confirm(question: &str) -> bool {

@@ -100,13 +100,13 @@ pub fn ChecklistView() -> impl IntoView {
         })
     });
     let departments = Memo::new(move |_| {
-        let mut all = state
-            .doc
-            .ledger
-            .with(|l| l.as_ref().map(|l| l.departments()).unwrap_or_default());
         // in pinyin order, as Chinese software lists names
-        all.sort_by(|a, b| platform::zh_order(a, b));
-        all
+        platform::zh_sorted(
+            state
+                .doc
+                .ledger
+                .with(|l| l.as_ref().map(|l| l.departments()).unwrap_or_default()),
+        )
     });
     let category_ids = Memo::new(move |_| {
         state.doc.ledger.with(|l| {

@@ -54,11 +54,8 @@ pub fn ProgressView() -> impl IntoView {
     let progress = Memo::new(move |_| {
         state.doc.ledger.with(|l| {
             l.as_ref()
-                .map(|l| {
-                    let mut p = Progress::of(l, today);
-                    p.order_departments_by(platform::zh_order);
-                    p
-                })
+                // departments that are equally far along in pinyin order
+                .map(|l| Progress::of_named(l, today, &platform::zh_sorted(l.departments())))
                 .unwrap_or_default()
         })
     });

@@ -20,7 +20,7 @@ pub fn start(state: AppState) {
     }
     let _ = window_event_listener(ev::hashchange, move |_| {
         let route = parse(&current_hash());
-        if route != shown(state) {
+        if route != untrack(|| shown(state)) {
             apply(state, route);
         }
     });

@@ -349,6 +349,9 @@ test('台账管理: keep two ledgers, switch with 当前台账, rename and delet
 
   await app.waitForSave();
   await app.reload();
+  // (the address keeps 台账管理 open across the reload)
+  await expectVisible(ledgers.page.getByRole('tab', { name: '台账管理', selected: true }), true, '台账管理 after reload');
+  await header.show('台账');
   await expectText(checklist.title, '甲台账（新）', 'the open ledger after reload');
   assert.deepEqual(await header.ledgerNames(), ['甲台账（新）']);
 

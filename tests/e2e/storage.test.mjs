@@ -148,9 +148,9 @@ test('another tab deleted a problem this tab edited: the live merge says so, and
   await two.waitForSave();
 
   // tab1 merges tab2's save live, as a file merge would say it
+  await expectCount(one.checklist.problemToggles, 19, 'tab1: problem 3 gone from the list');
   const message = await one.notices.infoText(/已合并/);
   assert.match(message, /对方删除了你修改过的 1 个问题（“.+”）：已移入回收站，你的修改都在，可在回收站恢复。/, `tab1 is told: ${message}`);
-  await expectCount(one.checklist.problemToggles, 19, 'tab1: problem 3 gone from the list');
   await one.page.getByRole('status').getByRole('button', { name: '查看回收站', exact: true }).click();
   const trash = one.page.locator('details.trash');
   await until(async () => (await trash.evaluate((d) => d.open)) === true, 'tab1: the bin open');

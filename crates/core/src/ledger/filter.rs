@@ -93,9 +93,12 @@ impl Filter {
             .enumerate()
             .filter(|(i, p)| self.matches_numbered(ledger, p, i + 1, today))
             .collect();
-        if let Some(n) = self.number() {
-            // a stable sort: the numbered one first, the others keep ledger order
-            shown.sort_by_key(|(i, _)| *i + 1 != n);
+        // the numbered one first, the others keep ledger order
+        let numbered = self
+            .number()
+            .and_then(|n| shown.iter().position(|(i, _)| i + 1 == n));
+        if let Some(at) = numbered {
+            shown[..=at].rotate_right(1);
         }
         shown.into_iter().map(|(_, p)| p).collect()
     }

@@ -344,15 +344,15 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// Order the departments' rows again, most behind first as [`Progress::of`] does, then by
-    /// `names` among equals (the page passes the browser's pinyin order; `of` has no
-    /// collation and uses code points).
-    pub fn order_departments_by(&mut self, names: impl Fn(&str, &str) -> Ordering) {
-        self.by_department
-            .sort_by(|a, b| a.cmp_behind(b).then_with(|| names(&a.name, &b.name)));
+    /// The figures, departments that are equally far along listed by name in code-point order.
+    pub fn of(ledger: &Ledger, today: NaiveDate) -> Progress {
+        Progress::of_named(ledger, today, &[])
     }
 
-    pub fn of(ledger: &Ledger, today: NaiveDate) -> Progress {
+    /// The figures, departments that are equally far along listed in the order of `names`
+    /// (the page passes the ledger's departments in the browser's pinyin order; the core has
+    /// no collation), then any others by code point.
+    pub fn of_named(ledger: &Ledger, today: NaiveDate, names: &[String]) -> Progress {
         let warn_days = ledger.meta.warn_days;
         let counts = LedgerCounts::of(ledger, today);
         let problems = counts.problems;
@@ -395,7 +395,16 @@ impl Progress {
             .into_iter()
             .map(|(name, ps)| GroupRow::of(name.to_string(), ps, today, warn_days))
             .collect();
-        by_department.sort_by(|a, b| a.cmp_behind(b).then_with(|| a.name.cmp(&b.name)));
+        let place = |row: &GroupRow| names.iter().position(|n| *n == row.name);
+        by_department.sort_by(|a, b| {
+            a.cmp_behind(b)
+                .then_with(|| {
+                    place(a)
+                        .unwrap_or(usize::MAX)
+                        .cmp(&place(b).unwrap_or(usize::MAX))
+                })
+                .then_with(|| a.name.cmp(&b.name))
+        });
 
         let mut warnings: Vec<Warning> = ledger
             .problems
@@ -577,11 +586,9 @@ mod tests {
             })
             .collect();
         problems[0].status = Status::NotStarted; // 办公室 is behind: first whatever its name
-        let mut p = Progress::of(&ledger(&["c"], problems), day(2024, 1, 1));
-        // a stand-in for the browser's pinyin order
-        let pinyin = ["安全科", "办公室", "财务科", "党建办", "人事科", "综合科"];
-        let place = |n: &str| pinyin.iter().position(|x| *x == n);
-        p.order_departments_by(|a, b| place(a).cmp(&place(b)));
+                                                 // a stand-in for the browser's pinyin order
+        let pinyin = ["安全科", "办公室", "财务科", "党建办", "人事科", "综合科"].map(String::from);
+        let p = Progress::of_named(&ledger(&["c"], problems), day(2024, 1, 1), &pinyin);
         let rows: Vec<&str> = p.by_department.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(
             rows,
