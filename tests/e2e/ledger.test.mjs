@@ -363,7 +363,8 @@ test('台账管理: keep two ledgers, switch with 当前台账, rename and delet
   await expectVisible(header.tab('台账'), false, 'the 台账 tab without an open ledger');
   await expectVisible(header.exportButton, false, '导出 without an open ledger');
   await app.reload();
-  await start.heading.waitFor();
+  // (the address keeps 台账管理 open across the reload)
+  await expectVisible(header.tab('台账管理').and(app.page.locator('[aria-selected="true"]')), true, '台账管理 after reload');
   assert.deepEqual(await header.ledgerNames(), []);
   await expectCount(app.notices.error, 0, 'error notices on the start page');
 }));

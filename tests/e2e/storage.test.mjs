@@ -135,19 +135,19 @@ test('another tab deleted a problem this tab edited: the live merge says so, and
   await one.waitForSave();
   const two = await one.newTab('tab2');
   await expectCount(two.checklist.problemToggles, 20, 'tab2 opens the same ledger');
-  // tab2 hears nothing from tab1 for a while, so it deletes without having tab1's edit
-  await two.page.evaluate(() => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true));
+  await one.notices.dismiss();
 
+  // tab1 edits problem 3 and has not saved yet (its timers stopped) when tab2 deletes it
+  await one.page.clock.install();
   const e1 = await one.checklist.problem(3).open();
   await e1.write('原因分析', '一号窗口补充的原因分析');
-  await one.waitForSave();
-  await one.notices.dismiss();
+  await one.page.clock.runFor(100);
   const e2 = await two.checklist.problem(3).open();
   await e2.delete();
   await expectCount(two.checklist.problemToggles, 19, 'tab2: problem 3 deleted');
   await two.waitForSave();
 
-  // tab1 merges tab2's save live, as a file merge would say it
+  // tab1 merges tab2's save live, and says it as a file merge would
   await expectCount(one.checklist.problemToggles, 19, 'tab1: problem 3 gone from the list');
   const message = await one.notices.infoText(/已合并/);
   assert.match(message, /对方删除了你修改过的 1 个问题（“.+”）：已移入回收站，你的修改都在，可在回收站恢复。/, `tab1 is told: ${message}`);
