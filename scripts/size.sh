@@ -18,7 +18,7 @@ single=${1:-dist-single/rectify.html}
 # measured size: it fails on any growth. Lower it whenever the app gets smaller; raise it only
 # on purpose, with what the bytes bought measured in the commit that raises it (git log -p
 # scripts/size.sh has every step).
-START_BUDGET=${START_BUDGET:-1107400}
+START_BUDGET=${START_BUDGET:-1107700}
 TARGET=600000
 
 start_raw=0; start_gz=0; lazy_raw=0; lazy_gz=0
