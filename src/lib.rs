@@ -5,6 +5,7 @@
 
 pub mod guide;
 pub mod i18n;
+pub mod route;
 pub mod save_scheduler;
 
 #[cfg(target_arch = "wasm32")]

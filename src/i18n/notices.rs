@@ -5,6 +5,29 @@ use super::{size_label, Lang, Texts};
 impl Texts {
     // ---- the shell and notices ----
 
+    /// A link (the address after #) names a ledger this browser does not have.
+    pub fn link_ledger_missing(&self, id: &str) -> String {
+        let short: String = id.chars().take(8).collect();
+        match self.lang {
+            Lang::Zh => format!(
+                "链接指向的台账（编号 {short}…）不在这个浏览器中。请向发链接的同事要这个台账的文件（.rectify），点“导入”后再打开链接。"
+            ),
+            Lang::En => format!(
+                "The link points to a ledger (id {short}…) that is not in this browser. Ask the colleague who sent it for the ledger's file (.rectify), import it, then open the link again."
+            ),
+        }
+    }
+
+    /// A link names a problem number the open ledger does not have.
+    pub fn link_problem_missing(&self, number: usize, total: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("链接中的第{number}项不存在：这个台账共有{total}项问题。"),
+            Lang::En => format!(
+                "The link's problem {number} does not exist: this ledger has {total} problems."
+            ),
+        }
+    }
+
     pub fn viewing_past(&self, date: &str) -> String {
         match self.lang {
             Lang::Zh => format!("正在查看 {date} 结束时的台账（只读，按修改记录还原）。"),

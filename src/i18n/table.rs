@@ -32,6 +32,7 @@ texts! {
     export_now: "立即导出", "Export now";
     no_matching_problems: "无符合条件的问题。", "No problem matches.";
     clear_filters: "清除筛选", "Clear the filters";
+    number_match: "按编号", "By number";
     show_trash: "查看回收站", "Show the bin";
     close_notice: "关闭提示", "Close the message";
     back_to_present: "回到当前台账", "Back to the current ledger";

@@ -191,6 +191,22 @@ pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, Refusal> {
 }
 
 /// Ask the user a yes/no question (window.confirm).
+/// `names` in the order Chinese software lists them (pinyin: 安全科, 办公室, 财务科, 党建办…),
+/// sorted by the browser with `Intl.Collator('zh-CN')`: no collation table in the wasm, and
+/// no sort compiled for it. Left as they are where the browser cannot.
+pub fn zh_sorted(names: Vec<String>) -> Vec<String> {
+    let array: Array = names.iter().map(|n| JsValue::from_str(n)).collect();
+    let locales = Array::of1(&JsValue::from_str("zh-CN"));
+    let compare = js_sys::Intl::Collator::new(&locales, &js_sys::Object::new()).compare();
+    let sort = js_sys::Reflect::get(&array, &JsValue::from_str("sort"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match sort.map(|sort| sort.call1(&array, &compare)) {
+        Some(Ok(_)) => array.iter().filter_map(|v| v.as_string()).collect(),
+        _ => names,
+    }
+}
+
 pub fn confirm(question: &str) -> bool {
     web_sys::window()
         .and_then(|w| w.confirm_with_message(question).ok())

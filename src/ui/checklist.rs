@@ -26,16 +26,16 @@ type Sections = Vec<(String, usize, Vec<String>)>;
 #[component]
 pub fn ChecklistView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let filter = RwSignal::new(Filter::default());
-    // A problem asked for elsewhere (进度's red/yellow list) opens and comes into view.
-    let expanded = RwSignal::new(state.open_problem.get_untracked());
+    // the filter and the open problem are the app's, so the address can carry them
+    let filter = state.filter;
+    let expanded = state.expanded;
+    // opened from the tabs, the checklist shows every problem closed
+    if state.open_problem.with_untracked(Option::is_none) {
+        expanded.set(None);
+    }
     // each row asks "am I the open one?" through this, so opening a problem wakes two rows
     // instead of every row of the checklist (a click took 270 ms at 2,000 problems)
     let open = StoredValue::new(Selector::new(move || expanded.get()));
-    if let Some(id) = state.open_problem.get_untracked() {
-        state.open_problem.set(None);
-        request_animation_frame(move || reveal_problem(&id));
-    }
     let today = platform::today();
 
     // Ids of the problems the filter shows (sections keep ledger order themselves). Typed
@@ -57,20 +57,39 @@ pub fn ChecklistView() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // a search for a number (17, 第17项): that problem first, above the categories
+    let by_number = Memo::new(move |_| {
+        let n = filter.with(Filter::number)?;
+        state.doc.ledger.with(|l| {
+            let p = l.as_ref()?.problems.get(n - 1)?;
+            visible.with(|v| v.contains(&p.id)).then(|| p.id.clone())
+        })
+    });
     let sections = Memo::new(move |_| {
+        let first = by_number.get();
         state.doc.ledger.with(|l| {
             l.as_ref()
-                .map(|l| visible.with(|v| sections_of(l, v)))
+                .map(|l| visible.with(|v| sections_of(l, v, first.as_deref())))
                 .unwrap_or_default()
         })
     });
     // how many rows are drawn: all at once when a problem is to be revealed
-    let limit = RwSignal::new(if expanded.get_untracked().is_some() {
+    let limit = RwSignal::new(if state.open_problem.with_untracked(Option::is_some) {
         usize::MAX
     } else {
         FIRST_ROWS
     });
     draw_more_after_paint(limit, visible);
+    // A problem asked for elsewhere (进度's red/yellow list, a link) opens and comes into view,
+    // also while the checklist is shown (back and forward).
+    Effect::new(move |_| {
+        if let Some(id) = state.open_problem.get() {
+            state.open_problem.set(None);
+            limit.set(usize::MAX);
+            expanded.set(Some(id.clone()));
+            request_animation_frame(move || reveal_problem(&id));
+        }
+    });
     let counts = Memo::new(move |_| {
         state.doc.ledger.with(|l| {
             l.as_ref().map(|l| {
@@ -81,10 +100,13 @@ pub fn ChecklistView() -> impl IntoView {
         })
     });
     let departments = Memo::new(move |_| {
-        state
-            .doc
-            .ledger
-            .with(|l| l.as_ref().map(|l| l.departments()).unwrap_or_default())
+        // in pinyin order, as Chinese software lists names
+        platform::zh_sorted(
+            state
+                .doc
+                .ledger
+                .with(|l| l.as_ref().map(|l| l.departments()).unwrap_or_default()),
+        )
     });
     let category_ids = Memo::new(move |_| {
         state.doc.ledger.with(|l| {
@@ -159,6 +181,12 @@ pub fn ChecklistView() -> impl IntoView {
                     <button class="small" on:click=move |_| filter.set(Filter::default())>{state.tr(|t| t.clear_filters)}</button>
                 </p>
             </Show>
+            {move || by_number.get().map(|id| view! {
+                <section class="category number-match" aria-label={state.tr(|t| t.number_match)}>
+                    <h3>{state.tr(|t| t.number_match)}</h3>
+                    <ProblemRow id=id expanded=expanded open=open/>
+                </section>
+            })}
             <For
                 each=move || category_ids.get()
                 key=|id| id.clone()
@@ -169,7 +197,7 @@ pub fn ChecklistView() -> impl IntoView {
                     <h3>{state.tr(|t| t.orphans)}</h3>
                     <p class="hint">{state.tr(|t| t.orphans_hint)}</p>
                     <For
-                        each={move || state.doc.ledger.with(|l| l.as_ref().map(|l| l.orphan_problems().map(|p| p.id.clone()).filter(|id| visible.with(|v| v.contains(id))).collect::<Vec<_>>()).unwrap_or_default())}
+                        each={move || state.doc.ledger.with(|l| l.as_ref().map(|l| l.orphan_problems().map(|p| p.id.clone()).filter(|id| visible.with(|v| v.contains(id)) && by_number.with(|b| b.as_ref() != Some(id))).collect::<Vec<_>>()).unwrap_or_default())}
                         key=|id| id.clone()
                         children=move |id| view! { <ProblemRow id=id expanded=expanded open=open/> }
                     />
@@ -223,13 +251,20 @@ pub fn ChecklistView() -> impl IntoView {
 }
 
 /// Group the shown problems by category in one pass (each category scanning the whole
-/// ledger was O(problems × categories) on every edit).
-fn sections_of(ledger: &rectify_core::ledger::Ledger, visible: &HashSet<String>) -> Sections {
+/// ledger was O(problems × categories) on every edit), but `first`, shown above them.
+fn sections_of(
+    ledger: &rectify_core::ledger::Ledger,
+    visible: &HashSet<String>,
+    first: Option<&str>,
+) -> Sections {
     let place: HashMap<&str, usize> = (ledger.categories.iter().enumerate())
         .map(|(i, c)| (c.id.as_str(), i))
         .collect();
     let mut rows = vec![Vec::new(); ledger.categories.len()];
-    for p in ledger.problems.iter().filter(|p| visible.contains(&p.id)) {
+    let shown = |p: &&rectify_core::ledger::Problem| {
+        visible.contains(&p.id) && first != Some(p.id.as_str())
+    };
+    for p in ledger.problems.iter().filter(shown) {
         if let Some(&i) = place.get(p.category_id.as_str()) {
             rows[i].push(p.id.clone());
         }

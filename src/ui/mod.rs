@@ -11,6 +11,7 @@ mod ledgers;
 mod problem;
 mod progress;
 mod report;
+mod routing;
 mod rules;
 pub mod state;
 mod xlsx_import;
@@ -75,6 +76,7 @@ fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
     state.start_offline_support();
+    routing::start(state);
     // <html lang> and the page title follow the chosen language (screen readers, fonts).
     Effect::new(move |_| {
         let lang = state.prefs.lang.get();

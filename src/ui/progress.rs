@@ -54,7 +54,8 @@ pub fn ProgressView() -> impl IntoView {
     let progress = Memo::new(move |_| {
         state.doc.ledger.with(|l| {
             l.as_ref()
-                .map(|l| Progress::of(l, today))
+                // departments that are equally far along in pinyin order
+                .map(|l| Progress::of_named(l, today, &platform::zh_sorted(l.departments())))
                 .unwrap_or_default()
         })
     });

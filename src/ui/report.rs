@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::state::AppState;
 use crate::platform;
 use rectify_core::document::{end_of_day, start_of_day};
-use rectify_core::ledger::{format_date, parse_date, weekly_report, Period, WeeklyReport};
+use rectify_core::ledger::{format_date, parse_date, weekly_report_with, Period, WeeklyReport};
 
 #[component]
 pub fn ReportView() -> impl IntoView {
@@ -30,8 +30,11 @@ pub fn ReportView() -> impl IntoView {
                 .ledger_at(end_of_day(period.to, offset))
                 .ok_or_else(|| state.t().no_record_on(&period.to.to_string()))?
         };
-        let before = state.doc.ledger_at(start_of_day(period.from, offset));
-        let report = weekly_report(before.as_ref(), &after, period, platform::today());
+        let start = start_of_day(period.from, offset);
+        let before = state.doc.ledger_at(start);
+        let created = state.doc.statuses_at_creation(start);
+        let report =
+            weekly_report_with(before.as_ref(), &after, period, platform::today(), &created);
         let text = report.to_text(&now.display_name());
         Ok((report, text))
     });

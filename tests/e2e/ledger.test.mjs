@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { scenario, useBrowser } from './support/harness.mjs';
+import { ProgressPage } from './support/progress-page.mjs';
 import { expectCount, expectText, expectValue, expectVisible, until } from './support/until.mjs';
 
 const env = useBrowser();
@@ -233,6 +234,38 @@ test('filters by department, status, light and text, with the counts of what is 
   await expectCount(checklist.problemToggles, 3, 'problems shown');
 }));
 
+test('departments listed in pinyin order; a number search shows that problem first, then text matches', scenario(env, async ({ laptop }) => {
+  const app = await laptop();
+  const { checklist } = app;
+  await app.start.openExample();
+  await expectCount(checklist.problemToggles, 20, 'the example');
+  // pinyin, as Chinese software lists names (code points would put 党 before 财)
+  const pinyin = ['财政金融局', '党政办公室', '工会委员会', '招商服务部', '组织人事部'];
+  const options = await checklist.departmentFilter.getByRole('option').allTextContents();
+  assert.deepEqual(options.slice(1), pinyin, 'the department filter');
+  const progress = new ProgressPage(app.page, app.header);
+  await progress.open();
+  // every department is as far along as the others: their names decide
+  assert.deepEqual(await progress.byDepartment.rowNames(), pinyin, '进度 by department');
+  await app.header.show('台账');
+
+  // "17": problem 17 first, then problem 7, whose 原因分析 has 2009年4月17日
+  await checklist.filter({ text: '17' });
+  await until(async () => {
+    const titles = await checklist.problemTitles();
+    assert.equal(titles.length, 2, titles.join(' | '));
+    assert.match(titles[0], /^17\./);
+    assert.match(titles[1], /^7\./);
+  }, 'problem 17, then the text match');
+  await expectCount(checklist.main.getByRole('heading', { name: '按编号', exact: true }), 1, 'the number match is headed');
+  await checklist.filter({ text: '第17项' });
+  await until(async () => {
+    const titles = await checklist.problemTitles();
+    assert.equal(titles.length, 1, titles.join(' | '));
+    assert.match(titles[0], /^17\./);
+  }, '第17项: that problem only');
+}));
+
 test('deleting a problem asks first, and the deleted problem stays gone after a reload', scenario(env, async ({ laptop }) => {
   const app = await laptop();
   const { checklist } = app;
@@ -316,6 +349,9 @@ test('台账管理: keep two ledgers, switch with 当前台账, rename and delet
 
   await app.waitForSave();
   await app.reload();
+  // (the address keeps 台账管理 open across the reload)
+  await expectVisible(ledgers.page.getByRole('tab', { name: '台账管理', selected: true }), true, '台账管理 after reload');
+  await header.show('台账');
   await expectText(checklist.title, '甲台账（新）', 'the open ledger after reload');
   assert.deepEqual(await header.ledgerNames(), ['甲台账（新）']);
 
@@ -327,7 +363,8 @@ test('台账管理: keep two ledgers, switch with 当前台账, rename and delet
   await expectVisible(header.tab('台账'), false, 'the 台账 tab without an open ledger');
   await expectVisible(header.exportButton, false, '导出 without an open ledger');
   await app.reload();
-  await start.heading.waitFor();
+  // (the address keeps 台账管理 open across the reload)
+  await expectVisible(header.tab('台账管理').and(app.page.locator('[aria-selected="true"]')), true, '台账管理 after reload');
   assert.deepEqual(await header.ledgerNames(), []);
   await expectCount(app.notices.error, 0, 'error notices on the start page');
 }));

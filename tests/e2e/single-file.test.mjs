@@ -1,6 +1,7 @@
 // The one-file build (dist-single/rectify.html) opened straight from disk by a file:// URL,
 // with no server running: it starts without fetching anything, keeps a ledger across a
-// reload, says where its data lives, and never registers a service worker.
+// reload (the view too, in the address), says where its data lives, and never registers a
+// service worker.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -79,7 +80,7 @@ test('from disk, the Web Worker runs from the page itself: Excel, Word, a file c
   const blobs = await page.evaluate(() => window.workerBlobs());
   assert.deepEqual(blobs.revoked, blobs.made, 'every worker blob: URL let go, the crashed one too');
 
-  const foreign = requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && u !== page.url());
+  const foreign = requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && u.split('#')[0] !== page.url().split('#')[0]);
   assert.deepEqual(foreign, [], 'nothing but the file itself (and its blob: worker) is loaded');
 }));
 
@@ -88,7 +89,7 @@ test('opened from disk with no server: create a ledger, reload, it is still ther
   const { page, start, checklist, header, notices } = app;
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  assert.match(page.url(), /^file:\/\/.*rectify\.html$/);
+  assert.match(page.url(), /^file:\/\/.*rectify\.html(#.*)?$/);
 
   await start.heading.waitFor();
   await start.createLedger('U盘上的整改台账');
@@ -105,7 +106,16 @@ test('opened from disk with no server: create a ledger, reload, it is still ther
   await expectText(checklist.problem(1).toggle, /^1\.\s*从磁盘打开也能保存$/, 'the problem after reload');
   assert.deepEqual(await header.ledgerNames(), ['U盘上的整改台账']);
 
-  const foreign = requests.filter((u) => !u.startsWith('data:') && u !== page.url());
+  // the view is in the address from disk too: a reload keeps it, back returns
+  await header.show('进度');
+  assert.match(page.url(), /^file:\/\/.*rectify\.html#\/progress\?l=/, page.url());
+  await app.reload();
+  await until(async () => (await header.tab('进度').getAttribute('aria-selected')) === 'true', '进度 after a reload');
+  await page.goBack();
+  await until(async () => (await header.tab('台账').getAttribute('aria-selected')) === 'true', '台账 after back');
+
+  const self = page.url().split('#')[0];
+  const foreign = requests.filter((u) => !u.startsWith('data:') && u.split('#')[0] !== self);
   assert.deepEqual(foreign, [], 'nothing but the file itself is loaded');
   // file:// has no service workers at all (Chromium refuses the question); none may exist
   const sw = await page.evaluate(async () => {

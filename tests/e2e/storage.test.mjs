@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
 import { fillStorage, scenario, useBrowser } from './support/harness.mjs';
-import { expectCount, expectValue, expectVisible, until } from './support/until.mjs';
+import { expectCount, expectText, expectValue, expectVisible, until } from './support/until.mjs';
 
 const env = useBrowser();
 
@@ -126,6 +126,35 @@ test('two tabs on the same ledger see each other’s edits, and both survive a r
   const leads = async (app) => [await fieldOf(app, 1, '责任领导'), await fieldOf(app, 2, '责任领导')];
   await until(async () => assert.deepEqual(await leads(one), ['一号领导', '二号领导']), 'tab1: the concurrent edits');
   await until(async () => assert.deepEqual(await leads(two), ['一号领导', '二号领导']), 'tab2: the concurrent edits');
+}));
+
+test('another tab deleted a problem this tab edited: the live merge says so, and 查看回收站 shows it', scenario(env, async ({ laptop }) => {
+  const one = await laptop('tab1');
+  await one.start.openExample();
+  await expectCount(one.checklist.problemToggles, 20, 'tab1: problems');
+  await one.waitForSave();
+  const two = await one.newTab('tab2');
+  await expectCount(two.checklist.problemToggles, 20, 'tab2 opens the same ledger');
+  await one.notices.dismiss();
+
+  // tab1 edits problem 3 and has not saved yet (its timers stopped) when tab2 deletes it
+  await one.page.clock.install();
+  const e1 = await one.checklist.problem(3).open();
+  await e1.write('原因分析', '一号窗口补充的原因分析');
+  await one.page.clock.runFor(100);
+  const e2 = await two.checklist.problem(3).open();
+  await e2.delete();
+  await expectCount(two.checklist.problemToggles, 19, 'tab2: problem 3 deleted');
+  await two.waitForSave();
+
+  // tab1 merges tab2's save live, and says it as a file merge would
+  await expectCount(one.checklist.problemToggles, 19, 'tab1: problem 3 gone from the list');
+  const message = await one.notices.infoText(/已合并/);
+  assert.match(message, /对方删除了你修改过的 1 个问题（“.+”）：已移入回收站，你的修改都在，可在回收站恢复。/, `tab1 is told: ${message}`);
+  await one.page.getByRole('status').getByRole('button', { name: '查看回收站', exact: true }).click();
+  const trash = one.page.locator('details.trash');
+  await until(async () => (await trash.evaluate((d) => d.open)) === true, 'tab1: the bin open');
+  await expectText(trash, /恢复/, 'tab1: the problem in the bin, with its restore button');
 }));
 
 test('a damaged stored copy is reported, kept as it is, and can be downloaded to rescue it', scenario(env, async ({ laptop }) => {

@@ -590,3 +590,30 @@ fn a_problem_edited_here_and_deleted_there_is_named_by_the_merge() {
     let report = merged.merge(&mut theirs.copy(), T0 + 7).unwrap();
     assert!(report.edited_but_deleted.is_empty());
 }
+
+/// Another tab's save: it deleted a problem without having this tab's edit, then merged
+/// that edit from storage before storing. Its copy has the edit, but the deletion did not
+/// see it: the merge still names the problem.
+#[test]
+fn a_deletion_made_before_merging_the_edit_is_still_named() {
+    let (mut ours, _, probs) = small_ledger();
+    let mut theirs = ours.fork(T0 + 2);
+    ours.set_problem_text(&probs[0], ProblemText::Cause, "议事规则不完善")
+        .unwrap();
+    ours.commit(T0 + 3);
+    theirs.delete_problem(&probs[0]).unwrap();
+    theirs.commit(T0 + 4);
+    theirs.merge(&mut ours.copy(), T0 + 5).unwrap();
+
+    let report = ours.copy().merge(&mut theirs.copy(), T0 + 6).unwrap();
+    assert_eq!(report.edited_but_deleted, [probs[0].clone()]);
+    // deleted after having the edit: deliberate, not named
+    ours.set_problem_text(&probs[1], ProblemText::Cause, "会议记录不全")
+        .unwrap();
+    ours.commit(T0 + 7);
+    let mut later = ours.fork(T0 + 8);
+    later.delete_problem(&probs[1]).unwrap();
+    later.commit(T0 + 9);
+    let report = ours.copy().merge(&mut later, T0 + 10).unwrap();
+    assert!(report.edited_but_deleted.is_empty(), "{report:?}");
+}

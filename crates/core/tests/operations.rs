@@ -27,6 +27,47 @@ fn problems_are_numbered_across_the_ledger_in_category_order() {
 }
 
 #[test]
+fn a_number_search_lists_that_problem_first_then_text_matches() {
+    let (mut doc, _, probs) = small_ledger();
+    doc.set_problem_text(
+        &probs[0],
+        ProblemText::Description,
+        "4月3日班子会议代替党委会议",
+    )
+    .unwrap();
+    let l = doc.read().unwrap();
+    let today = day(2024, 6, 1);
+    let shown = |text: &str| {
+        let f = Filter {
+            text: text.into(),
+            ..Default::default()
+        };
+        f.apply(&l, today)
+            .iter()
+            .map(|p| p.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        shown("3"),
+        [probs[2].clone(), probs[0].clone()],
+        "第3项 first, then the text with 4月3日"
+    );
+    for asked in ["第3项", "3号", "3项", "#3", "３", " 第3项 "] {
+        assert_eq!(shown(asked), [probs[2].clone()], "{asked:?}");
+    }
+    assert_eq!(shown("4月3日"), [probs[0].clone()], "a date is text");
+    assert_eq!(shown("9"), Vec::<String>::new(), "no problem 9, no text");
+    let f = |t: &str| Filter {
+        text: t.into(),
+        ..Default::default()
+    };
+    assert_eq!(f("第17项").number(), Some(17));
+    assert_eq!(f("17a").number(), None);
+    assert_eq!(f("0").number(), None);
+    assert_eq!(f("3 会议").number(), None, "a number among words is a word");
+}
+
+#[test]
 fn problems_move_within_and_between_categories() {
     let (mut doc, cats, probs) = small_ledger();
     doc.move_problem(&probs[1], -1).unwrap();

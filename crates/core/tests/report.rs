@@ -6,7 +6,9 @@ use common::*;
 
 use chrono::NaiveDate;
 use rectify_core::document::{LedgerDoc, NewRule, ProblemField};
-use rectify_core::ledger::{weekly_report, Ledger, Period, ReportCounts, RuleKind, Status};
+use rectify_core::ledger::{
+    weekly_report, weekly_report_with, Ledger, Period, ReportCounts, RuleKind, Status,
+};
 
 /// The week of Monday 3 June 2024 to Sunday 9 June 2024.
 /// A day after every period of these tests: overdue is measured to the period's end.
@@ -291,6 +293,60 @@ fn a_scripted_week_reports_what_changed() {
         );
     }
     assert!(!text.lines().any(|l| l == "无"), "{text}");
+}
+
+#[test]
+fn problems_created_during_the_week_report_their_status_changes() {
+    let mut doc = LedgerDoc::create("新建台账", Some("张三"), T0);
+    let c = doc.add_category("针对作风建设的问题").unwrap();
+    let a = doc.add_problem(&c, "整治形式主义").unwrap();
+    let b = doc.add_problem(&c, "整改文山会海").unwrap();
+    let d = doc.add_problem(&c, "清理违规车辆").unwrap();
+    let e = doc.add_problem(&c, "规范公务接待").unwrap();
+    doc.set_status(&b, &Status::InProgress, day(2024, 6, 3))
+        .unwrap();
+    doc.commit(T0 + 10);
+    // six status changes, each saved on its own; e goes there and back
+    let steps = [
+        (&a, Status::InProgress),
+        (&b, Status::Done),
+        (&a, Status::Done),
+        (&d, Status::Ongoing),
+        (&e, Status::InProgress),
+        (&e, Status::NotStarted),
+    ];
+    for (i, (p, status)) in steps.into_iter().enumerate() {
+        doc.set_status(p, &status, day(2024, 6, 4)).unwrap();
+        doc.commit(T0 + 20 + i as i64);
+    }
+    let after = doc.read().unwrap();
+
+    let created = doc.statuses_at_creation(T0 - 1);
+    assert_eq!(created.get(&b), Some(&Status::InProgress), "{created:?}");
+    let report = weekly_report_with(None, &after, week(), LATER, &created);
+    let changes: Vec<(&str, &Status, &Status)> = report
+        .status_changes
+        .iter()
+        .map(|c| (c.problem_id.as_str(), &c.from, &c.to))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            (a.as_str(), &Status::NotStarted, &Status::Done),
+            (b.as_str(), &Status::InProgress, &Status::Done),
+            (d.as_str(), &Status::NotStarted, &Status::Ongoing),
+        ],
+        "from the status each was created with to the one at the end"
+    );
+    let text = report.to_text("新建台账");
+    assert!(
+        text.contains("三、状态变化\n1. 问题1“整治形式主义”：未启动 → 已完成\n"),
+        "{text}"
+    );
+    assert_eq!(report.new_problems.len(), 4, "still listed as new");
+
+    // problems made before `since` (restored from 回收站, or older) are left out
+    assert!(doc.statuses_at_creation(T0 + 100).is_empty());
 }
 
 #[test]

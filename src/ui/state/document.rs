@@ -8,11 +8,15 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::notices::NoticeAction;
 use super::{store, Library, Notices, Prefs, Saves};
 use crate::platform;
 use rectify_core::backup::{BackupStatus, Reminder};
-use rectify_core::document::{self as document, ChangeScope, Conflict, HistoryEntry, LedgerDoc};
+use rectify_core::document::{
+    self as document, ChangeScope, Conflict, HistoryEntry, LedgerDoc, MergeReport,
+};
 use rectify_core::file as io;
+use rectify_core::ledger::report::short_title;
 use rectify_core::ledger::{Ledger, Problem};
 use rectify_core::store::{Compaction, Opened, Recovery, StoreError};
 
@@ -387,10 +391,43 @@ impl OpenDoc {
             d.as_mut()
                 .and_then(|d| store().merge_stored(d, platform::now()))
         });
-        if merged.flatten().is_some() {
+        if let Some(report) = merged.flatten() {
             self.refresh();
+            // (live merges are quiet, unless they put an edit of this tab in 回收站)
+            self.say_merged_from_tab(&report, false);
         }
         self.backup.set(store().backup_status(&id));
+    }
+
+    /// Say what merging another tab's (or window's) save brought: always when `always`,
+    /// else only when it deleted problems this tab had edited.
+    pub(super) fn say_merged_from_tab(&self, report: &MergeReport, always: bool) {
+        if !always && report.edited_but_deleted.is_empty() {
+            return;
+        }
+        let t = self.prefs.tu();
+        let mut said = t.merged_other_tab(report.new_changes, &t.authors(&report.authors));
+        self.say_merged(&mut said, report);
+    }
+
+    /// Show a merge's notice `said`, adding the problems edited here that the other copy
+    /// deleted (now in 回收站, with 查看回收站) — the same for a file, another tab or window.
+    pub(super) fn say_merged(&self, said: &mut String, report: &MergeReport) {
+        if report.edited_but_deleted.is_empty() {
+            return self.notices.info(said.clone());
+        }
+        let titles = self.ledger.with_untracked(|l| {
+            let trash = l.as_ref().map(|l| l.trash.as_slice()).unwrap_or_default();
+            report
+                .edited_but_deleted
+                .iter()
+                .filter_map(|id| trash.iter().find(|p| &p.id == id))
+                .map(|p| short_title(&p.description))
+                .collect::<Vec<_>>()
+        });
+        said.push_str(&self.prefs.tu().edited_but_deleted(&titles));
+        self.notices
+            .info_with(said.clone(), NoticeAction::ShowTrash);
     }
 
     /// Download the open ledger as a `.rectify` file (the rescued copy of what is on screen when
@@ -483,5 +520,16 @@ impl OpenDoc {
             .flatten()
             .and_then(Result::ok)
             .flatten()
+    }
+
+    /// The status each problem made after `since` had when it was made (the weekly
+    /// report's status changes of problems created in the period).
+    pub fn statuses_at_creation(
+        &self,
+        since: i64,
+    ) -> std::collections::HashMap<String, rectify_core::ledger::Status> {
+        self.with_doc(|d| d.as_mut().map(|d| d.statuses_at_creation(since)))
+            .flatten()
+            .unwrap_or_default()
     }
 }

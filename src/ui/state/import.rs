@@ -11,14 +11,12 @@
 
 use leptos::prelude::*;
 
-use super::notices::NoticeAction;
 use super::{store, OpenDoc};
 use crate::platform;
 use crate::platform::worker::WorkerError;
 use rectify_core::document::{Damage, MergeReport};
 use rectify_core::file::envelope;
 use rectify_core::jobs::{Done, Job};
-use rectify_core::ledger::report::short_title;
 use rectify_core::store::{plan_checked_import, plan_import, ImportPlan};
 
 /// An import that waits for the person's decision (the file itself waits beside it).
@@ -186,20 +184,7 @@ impl Imports {
             &t.authors(&report.authors),
             &t.places(&report.both_edited),
         );
-        if report.edited_but_deleted.is_empty() {
-            return self.doc.notices.info(said);
-        }
-        let titles = self.doc.ledger.with_untracked(|l| {
-            let trash = l.as_ref().map(|l| l.trash.as_slice()).unwrap_or_default();
-            report
-                .edited_but_deleted
-                .iter()
-                .filter_map(|id| trash.iter().find(|p| &p.id == id))
-                .map(|p| short_title(&p.description))
-                .collect::<Vec<_>>()
-        });
-        said.push_str(&t.edited_but_deleted(&titles));
-        self.doc.notices.info_with(said, NoticeAction::ShowTrash);
+        self.doc.say_merged(&mut said, &report);
     }
 
     /// Plan the import of a file the worker loaded (or that is no ledger file at all), and

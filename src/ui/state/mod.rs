@@ -28,23 +28,7 @@ pub use office::{ChosenRoles, Office, TextRead};
 pub use prefs::Prefs;
 pub use saves::Saves;
 
-/// Which screen is shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Screen {
-    Checklist,
-    Rules,
-    Bulletin,
-    Info,
-    Ledgers,
-    BulletinImport,
-    /// 从 Excel 导入: the preview of a read workbook
-    XlsxImport,
-    History,
-    Report,
-    Progress,
-    /// 帮助: the user guide
-    Help,
-}
+pub use crate::route::Screen;
 
 /// What the views share, grouped: each part keeps its own state and actions. Copyable
 /// handles into Leptos' arena.
@@ -57,8 +41,12 @@ pub struct AppState {
     pub imports: Imports,
     pub office: Office,
     pub screen: RwSignal<Screen>,
-    /// a problem the checklist opens and scrolls to when it is next shown (from 进度)
+    /// a problem the checklist opens and scrolls to when it is next shown (from 进度, a link)
     pub open_problem: RwSignal<Option<String>>,
+    /// the problem open in the checklist (its id), in the address as its number
+    pub expanded: RwSignal<Option<String>>,
+    /// the checklist's filter, in the address
+    pub filter: RwSignal<rectify_core::ledger::Filter>,
     /// a newer version was downloaded by the service worker; a reload shows it
     pub update_ready: RwSignal<bool>,
     /// 回收站 in the checklist is open (a notice's 查看回收站 opens it)
@@ -92,6 +80,8 @@ impl AppState {
             office: Office::new(screen, doc),
             screen,
             open_problem: RwSignal::new(None),
+            expanded: RwSignal::new(None),
+            filter: RwSignal::new(Default::default()),
             update_ready: RwSignal::new(false),
             trash_open: RwSignal::new(false),
         };

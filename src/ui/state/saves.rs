@@ -140,10 +140,7 @@ impl Saves {
                 }
                 if let Some(report) = outcome.merged {
                     doc.refresh();
-                    let t = doc.prefs.tu();
-                    let who = t.authors(&report.authors);
-                    doc.notices
-                        .info(t.merged_other_tab(report.new_changes, &who));
+                    doc.say_merged_from_tab(&report, true);
                 }
                 doc.library.reload();
             }

@@ -8,13 +8,13 @@ use super::LedgerDoc;
 
 impl LedgerDoc {
     /// The ids of the problems the merge deleted (theirs set `deleted` on a problem this copy
-    /// had not deleted; `our_heads` are this copy's before it) that this copy edited since the
-    /// copies last met (its changes beyond `their_heads`). Only called when theirs wrote a
-    /// `deleted` key at all.
+    /// had not deleted; `our_heads` are this copy's before it) that this copy edited in
+    /// changes the other copy had not seen when it made its own (`seen`: what it had). Only
+    /// called when theirs wrote a `deleted` key at all.
     pub(super) fn edited_here_deleted_there(
         &mut self,
         our_heads: &[ChangeHash],
-        their_heads: &[ChangeHash],
+        seen: &[ChangeHash],
     ) -> Vec<String> {
         // (the document's heads: AutoCommit's `get_heads` would close an open transaction)
         let heads = self.doc.document().get_heads();
@@ -43,9 +43,9 @@ impl LedgerDoc {
         if newly_deleted.is_empty() {
             return vec![];
         }
-        // what this copy's own changes (those the other copy lacked) wrote, by problem
+        // what this copy's changes that the other had not seen wrote, by problem
         let mut edited: Vec<String> = vec![];
-        for patch in self.doc.diff(their_heads, &heads) {
+        for patch in self.doc.diff(seen, our_heads) {
             let mut keys = patch.path.iter().map(|(_, prop)| prop);
             let (Some(Prop::Map(map)), Some(Prop::Map(id))) = (keys.next(), keys.next()) else {
                 continue;

@@ -4,7 +4,9 @@
 use std::collections::{BTreeSet, HashMap};
 
 use automerge::transaction::Transactable;
-use automerge::{ChangeHash, ObjType, Patch, PatchAction, Prop, ReadDoc, Value, ROOT};
+use automerge::{
+    ActorId, ChangeHash, ObjId, ObjType, Patch, PatchAction, Prop, ReadDoc, Value, ROOT,
+};
 use chrono::{NaiveDate, NaiveTime};
 
 use super::change_note::ChangeNote;
@@ -12,7 +14,7 @@ use super::conflicts::{scalar_text, show_value};
 use super::naming::{Author, ChangeScope, PlaceChange, PlaceName, ShownValue};
 use super::{ChangeNotes, DocError, LedgerDoc};
 use super::{Damage, Thing};
-use crate::ledger::Ledger;
+use crate::ledger::{Ledger, Status};
 
 /// One change in the history list.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -118,6 +120,52 @@ impl LedgerDoc {
             cache: Default::default(),
         };
         past.read().map(Some)
+    }
+
+    /// The status each problem had when it was made, for the problems made after `since`
+    /// (epoch seconds): its `status` as the change that made it left it (未启动 when that
+    /// change wrote none). The weekly report compares it with the status at the period's end,
+    /// so a problem created in the period still shows its status changes.
+    pub fn statuses_at_creation(&mut self, since: i64) -> HashMap<String, Status> {
+        let made_by: Vec<(ActorId, u64, u64, i64, ChangeHash)> = self
+            .doc
+            .get_changes_meta(&[])
+            .into_iter()
+            .map(|c| {
+                (
+                    c.actor.into_owned(),
+                    c.start_op,
+                    c.max_op,
+                    c.timestamp,
+                    c.hash,
+                )
+            })
+            .collect();
+        let mut out = HashMap::new();
+        let Ok(Some((Value::Object(ObjType::Map), problems))) = self.doc.get(ROOT, "problems")
+        else {
+            return out;
+        };
+        for id in self.doc.keys(&problems).collect::<Vec<_>>() {
+            let Ok(Some((Value::Object(_), obj))) = self.doc.get(&problems, id.as_str()) else {
+                continue;
+            };
+            let ObjId::Id(counter, actor, _) = &obj else {
+                continue;
+            };
+            let change = made_by
+                .iter()
+                .find(|(a, start, max, ..)| a == actor && (*start..=*max).contains(counter));
+            let Some((.., hash)) = change.filter(|(.., time, _)| *time > since) else {
+                continue;
+            };
+            let code = match self.doc.get_at(&obj, "status", &[*hash]) {
+                Ok(Some((Value::Scalar(s), _))) => s.as_str().unwrap_or_default().to_string(),
+                _ => String::new(),
+            };
+            out.insert(id, Status::from_code(&code));
+        }
+        out
     }
 
     /// The time of the earliest change: when this ledger was created.

@@ -224,7 +224,7 @@ impl LedgerDoc {
         }
         let both_edited = self.texts_edited_by_both(&mut merged, both);
         let edited_but_deleted = if merged.wrote_key("deleted") {
-            self.edited_here_deleted_there(&our_heads, their_heads)
+            self.edited_here_deleted_there(&our_heads, &seen_by_them(&added))
         } else {
             vec![]
         };
@@ -239,4 +239,16 @@ impl LedgerDoc {
             edited_but_deleted,
         })
     }
+}
+
+/// What the other copy had of this one when it made the changes `added` (those this copy
+/// lacked): their dependencies outside them. A change of ours that the other copy merged
+/// only after deleting (another tab's save merging ours before it is stored) is not among
+/// them, so the deletion is still said.
+fn seen_by_them(added: &[automerge::Change]) -> Vec<ChangeHash> {
+    let new: BTreeSet<ChangeHash> = added.iter().map(|c| c.hash()).collect();
+    let seen: BTreeSet<ChangeHash> = (added.iter().flat_map(|c| c.deps().iter().copied()))
+        .filter(|d| !new.contains(d))
+        .collect();
+    seen.into_iter().collect()
 }

@@ -24,6 +24,13 @@ impl Filter {
             && self.text.trim().is_empty()
     }
 
+    /// The problem number the search asks for, when the whole search is one: "17", "第17项",
+    /// "17号", "17项", "#17" (full-width digits too). [`Filter::apply`] lists that problem
+    /// first, then the problems whose text has the words.
+    pub fn number(&self) -> Option<usize> {
+        number_in(self.text.trim())
+    }
+
     pub fn matches(&self, ledger: &Ledger, problem: &Problem, today: NaiveDate) -> bool {
         let number = ledger.number_of(&problem.id).unwrap_or(0);
         self.matches_numbered(ledger, problem, number, today)
@@ -56,7 +63,6 @@ impl Filter {
         if needle.is_empty() {
             return true;
         }
-        let number = number.to_string();
         let category = ledger
             .category(&problem.category_id)
             .map(|c| c.title.as_str());
@@ -74,20 +80,55 @@ impl Filter {
             fields.iter().any(|f| f.contains(word))
                 || problem.departments.iter().any(|d| d.contains(word))
                 || problem.progress_log.iter().any(|e| e.text.contains(word))
-                || number == word
+                || number_in(word) == Some(number)
         })
     }
 
-    /// Ids of the problems the filter shows, in ledger order.
+    /// The problems the filter shows, in ledger order; when the search is a number
+    /// ([`Filter::number`]), the problem with that number comes first.
     pub fn apply<'a>(&self, ledger: &'a Ledger, today: NaiveDate) -> Vec<&'a Problem> {
-        ledger
+        let mut shown: Vec<(usize, &Problem)> = ledger
             .problems
             .iter()
             .enumerate()
             .filter(|(i, p)| self.matches_numbered(ledger, p, i + 1, today))
-            .map(|(_, p)| p)
-            .collect()
+            .collect();
+        // the numbered one first, the others keep ledger order
+        let numbered = self
+            .number()
+            .and_then(|n| shown.iter().position(|(i, _)| i + 1 == n));
+        if let Some(at) = numbered {
+            shown[..=at].rotate_right(1);
+        }
+        shown.into_iter().map(|(_, p)| p).collect()
     }
+}
+
+/// A problem number as people write one in a search: "17", "第17项", "17号", "17项", "#17",
+/// in ASCII or full-width digits. None for anything else ("4月17日", "17a", "0").
+fn number_in(word: &str) -> Option<usize> {
+    let word = word.trim();
+    let word = ["第", "#", "＃", "No.", "no."]
+        .iter()
+        .find_map(|p| word.strip_prefix(p))
+        .unwrap_or(word);
+    let word = ["项", "号", "题"]
+        .iter()
+        .find_map(|s| word.strip_suffix(s))
+        .unwrap_or(word)
+        .trim();
+    if word.is_empty() || word.chars().count() > 6 {
+        return None;
+    }
+    let digits: Option<String> = word
+        .chars()
+        .map(|c| match c {
+            '0'..='9' => Some(c),
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            _ => None,
+        })
+        .collect();
+    digits?.parse().ok().filter(|&n| n > 0)
 }
 
 /// Counts over a set of problems: by status and by light, and how many are finished.

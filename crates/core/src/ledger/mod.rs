@@ -14,7 +14,7 @@ pub use light::{light_of, Light, DEFAULT_WARN_DAYS};
 pub use model::*;
 pub use progress::Progress;
 pub use report::{
-    weekly_report, Period, ReportCounts, ReportEntry, ReportProblem, ReportRule, StatusChange,
-    WeeklyReport,
+    weekly_report, weekly_report_with, Period, ReportCounts, ReportEntry, ReportProblem,
+    ReportRule, StatusChange, WeeklyReport,
 };
 pub use status_words::{read_status, STATUS_ANSWERS, STATUS_WORDS};

@@ -344,7 +344,15 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// The figures, departments that are equally far along listed by name in code-point order.
     pub fn of(ledger: &Ledger, today: NaiveDate) -> Progress {
+        Progress::of_named(ledger, today, &[])
+    }
+
+    /// The figures, departments that are equally far along listed in the order of `names`
+    /// (the page passes the ledger's departments in the browser's pinyin order; the core has
+    /// no collation), then any others by code point.
+    pub fn of_named(ledger: &Ledger, today: NaiveDate, names: &[String]) -> Progress {
         let warn_days = ledger.meta.warn_days;
         let counts = LedgerCounts::of(ledger, today);
         let problems = counts.problems;
@@ -387,7 +395,16 @@ impl Progress {
             .into_iter()
             .map(|(name, ps)| GroupRow::of(name.to_string(), ps, today, warn_days))
             .collect();
-        by_department.sort_by(|a, b| a.cmp_behind(b).then_with(|| a.name.cmp(&b.name)));
+        let place = |row: &GroupRow| names.iter().position(|n| *n == row.name);
+        by_department.sort_by(|a, b| {
+            a.cmp_behind(b)
+                .then_with(|| {
+                    place(a)
+                        .unwrap_or(usize::MAX)
+                        .cmp(&place(b).unwrap_or(usize::MAX))
+                })
+                .then_with(|| a.name.cmp(&b.name))
+        });
 
         let mut warnings: Vec<Warning> = ledger
             .problems
@@ -554,6 +571,29 @@ mod tests {
         assert_eq!(points, [(day(2022, 5, 20), 1, 0), (day(2022, 5, 31), 1, 2)]);
         assert_eq!(t.without_deadline, 1);
         assert_eq!(t.finished_without_date, 1);
+    }
+
+    #[test]
+    fn departments_are_reordered_by_name_only_among_equals() {
+        let names = ["办公室", "财务科", "人事科", "综合科", "党建办", "安全科"];
+        let mut problems: Vec<Problem> = names
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let mut p = problem(&format!("p{i}"), "c", Status::Done);
+                p.departments = vec![d.to_string()];
+                p
+            })
+            .collect();
+        problems[0].status = Status::NotStarted; // 办公室 is behind: first whatever its name
+                                                 // a stand-in for the browser's pinyin order
+        let pinyin = ["安全科", "办公室", "财务科", "党建办", "人事科", "综合科"].map(String::from);
+        let p = Progress::of_named(&ledger(&["c"], problems), day(2024, 1, 1), &pinyin);
+        let rows: Vec<&str> = p.by_department.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(
+            rows,
+            ["办公室", "安全科", "财务科", "党建办", "人事科", "综合科"]
+        );
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! 周报告: what changed in a ledger over a period, from the ledger as it stood at the start
 //! and at the end of it (status changes, completions, progress entries, rules, overdue).
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -234,13 +236,17 @@ fn report_problem(ledger: &Ledger, p: &Problem) -> ReportProblem {
 ///   start, is dated inside the period (written ahead); entries of removed problems do not;
 /// - a problem new in the period counts as completed only when its 完成时间 is not before the
 ///   period (or is empty): a ledger imported this week does not report old completions;
-/// - status changes are those of problems present at both ends;
+/// - status changes are those of problems present at both ends, and of problems created in
+///   the period whose status differs from the one they were created with (`created`, by
+///   problem id: [`crate::document::LedgerDoc::statuses_at_creation`]; a problem missing
+///   there, e.g. restored from 回收站, reports none);
 /// - overdue is measured to `as_of`: `today` while the period runs, else its last day.
-pub fn weekly_report(
+pub fn weekly_report_with(
     before: Option<&Ledger>,
     after: &Ledger,
     period: Period,
     today: NaiveDate,
+    created: &HashMap<String, Status>,
 ) -> WeeklyReport {
     let as_of = period.to.min(today);
     let empty = Ledger::default();
@@ -256,15 +262,15 @@ pub fn weekly_report(
         let number = i + 1;
         let old = at_start(&p.id);
         match old {
-            Some(old) if old.status != p.status => status_changes.push(StatusChange {
-                problem_id: p.id.clone(),
-                number,
-                title: short_title(&p.description),
-                category: category_of(after, p),
-                from: old.status.clone(),
-                to: p.status.clone(),
-            }),
-            None => new_problems.push(report_problem(after, p)),
+            Some(old) if old.status != p.status => {
+                status_changes.push(status_change(after, p, number, &old.status))
+            }
+            None => {
+                new_problems.push(report_problem(after, p));
+                if let Some(first) = created.get(&p.id).filter(|s| **s != p.status) {
+                    status_changes.push(status_change(after, p, number, first));
+                }
+            }
             _ => {}
         }
         let was_finished = old.is_some_and(|o| o.status.is_finished());
@@ -327,6 +333,28 @@ pub fn weekly_report(
         removed_problems,
         new_rules,
         overdue,
+    }
+}
+
+/// [`weekly_report_with`] knowing no problem's status at creation: problems created in the
+/// period report no status change.
+pub fn weekly_report(
+    before: Option<&Ledger>,
+    after: &Ledger,
+    period: Period,
+    today: NaiveDate,
+) -> WeeklyReport {
+    weekly_report_with(before, after, period, today, &HashMap::new())
+}
+
+fn status_change(ledger: &Ledger, p: &Problem, number: usize, from: &Status) -> StatusChange {
+    StatusChange {
+        problem_id: p.id.clone(),
+        number,
+        title: short_title(&p.description),
+        category: category_of(ledger, p),
+        from: from.clone(),
+        to: p.status.clone(),
     }
 }
 
