@@ -64,9 +64,9 @@ test('修改记录 lists who changed which problem, and a change can be put back
   const newest = table.getByRole('row').nth(1);
   await expectText(newest, /张三\s*修改责任人\s*第3项 · 责任人/, 'the newest change, by whom, on which problem');
   assert.ok((await newest.innerText()).includes(`第3项 · 责任人：${before || '（空）'} → 写错的人`), `old → new: ${await newest.innerText()}`);
-  // the example was opened before 我的名字 was given: its making is signed 张三 too, and
-  // summarised rather than listing every field it wrote
-  await expectText(table.getByRole('row').last(), /张三[\s\S]*新增问题类别[\s\S]*20 个问题、16 个类别/, 'the example made by 张三, summarised, not listed field by field');
+  // the example was opened before 我的名字 was given: its making (one change) is signed 张三
+  // too, and summarised rather than listing every field it wrote
+  await expectText(table.getByRole('row').last(), /张三[\s\S]*新建台账；添加16个类别、20个问题[\s\S]*20 个问题、16 个类别/, 'the example made by 张三, summarised, not listed field by field');
   await app.page.getByLabel(/^\s*修改人/).selectOption({ label: '张三' });
   await expectText(app.page.getByText(/^共 \d+ 次修改，显示 \d+ 次$/), /显示 [1-9]\d* 次/, 'filtered by person');
   const confirmed = app.acceptNextConfirm();
