@@ -25,7 +25,9 @@ single=${1:-dist-single/rectify.html}
 START_BUDGET=${START_BUDGET:-1117100}
 # The one file, raw: a ratchet just above its size since its wasm went in gzip-compressed
 # (was 7.2 MB as plain base64). The aim is 2,500,000 B (issue 30; BENCHMARKS.md, "Size").
-ONE_FILE_BUDGET=${ONE_FILE_BUDGET:-3035000}
+# 3,032,665 -> 3,077,688 B with issues 27 and 30 merged (the worker's table, .txt and .docx
+# readers; the page's address, search and notices: both modules, gzip + base64)
+ONE_FILE_BUDGET=${ONE_FILE_BUDGET:-3078000}
 TARGET=600000
 
 start_raw=0; start_gz=0; lazy_raw=0; lazy_gz=0
