@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # vendor/automerge is automerge 0.12.0 as published on crates.io plus the patch series in
-# vendor/automerge/patches/, applied in order (vendor/automerge/VENDORED.md). This rebuilds that
+# vendor/automerge/patches/, applied in order (vendor/automerge/VENDORED.md); vendor/samod-core
+# likewise samod-core 0.16.0 (VENDORED=samod-core picks it; without it, check, --fetch and
+# --update do both). This rebuilds that
 # from cargo's cache of the published crate (checked against its crates.io checksum; fetched
 # through cargo when missing, so offline after one `cargo fetch`) into a temporary directory
 # and fails when it differs from vendor/automerge.
@@ -18,29 +20,37 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-VERSION=0.12.0
-SHA256=2fb849130973a7808a167887f56b1e8bdc36b9b541542602dcb337f34aecf47b
-VENDOR=vendor/automerge
+CRATE=${VENDORED:-automerge}
+case "$CRATE" in
+  automerge) VERSION=0.12.0 SHA256=2fb849130973a7808a167887f56b1e8bdc36b9b541542602dcb337f34aecf47b ;;
+  samod-core) VERSION=0.16.0 SHA256=d3cdfdd6a295b56df993ebccbd0a224d1f431a72b8c3404209baaa060037027e ;;
+  *) echo "vendor-check: no vendored crate $CRATE" >&2; exit 1 ;;
+esac
+VENDOR=vendor/$CRATE
+# without VENDORED, what applies to every vendored crate does samod-core's after automerge's
+case "${VENDORED:-}:${1:-}" in
+  :|:--fetch|:--update) VENDORED=samod-core bash "$0" "$@" ;;
+esac
 # ours, not the crate's: the series and its notes
 OURS=(patches VENDORED.md UPSTREAM.md)
 
 published_crate() {
   local cache="${CARGO_HOME:-$HOME/.cargo}/registry/cache"
   local crate
-  crate=$(ls "$cache"/*/automerge-$VERSION.crate 2>/dev/null | head -n 1 || true)
+  crate=$(ls "$cache"/*/$CRATE-$VERSION.crate 2>/dev/null | head -n 1 || true)
   if [ -z "$crate" ]; then
     # the root's [patch] keeps cargo from fetching the published crate: ask for it alone
     local tmp
     tmp=$(mktemp -d)
     mkdir "$tmp/src" && touch "$tmp/src/lib.rs"
-    printf '[package]\nname = "fetch-automerge"\nversion = "0.0.0"\nedition = "2021"\n[dependencies]\nautomerge = "=%s"\n' \
-      "$VERSION" > "$tmp/Cargo.toml"
+    printf '[package]\nname = "fetch-vendored"\nversion = "0.0.0"\nedition = "2021"\n[dependencies]\n%s = "=%s"\n' \
+      "$CRATE" "$VERSION" > "$tmp/Cargo.toml"
     cargo fetch --quiet --manifest-path "$tmp/Cargo.toml" >&2
     rm -rf "$tmp"
-    crate=$(ls "$cache"/*/automerge-$VERSION.crate | head -n 1)
+    crate=$(ls "$cache"/*/$CRATE-$VERSION.crate | head -n 1)
   fi
   echo "$SHA256  $crate" | sha256sum --check --quiet >&2 \
-    || { echo "vendor-check: $crate is not the published automerge $VERSION" >&2; exit 1; }
+    || { echo "vendor-check: $crate is not the published $CRATE $VERSION" >&2; exit 1; }
   echo "$crate"
 }
 
@@ -98,31 +108,31 @@ fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-unpack "$tmp/automerge"
+unpack "$tmp/$CRATE"
 for p in "$VENDOR"/patches/*.patch; do
-  (cd "$tmp/automerge" && git apply --whitespace=nowarn "$OLDPWD/$p") \
+  (cd "$tmp/$CRATE" && git apply --whitespace=nowarn "$OLDPWD/$p") \
     || { echo "vendor-check: $p does not apply" >&2; exit 1; }
 done
 
 if [ "${1:-}" = "--update" ]; then
   # only what differs is written, so that cargo rebuilds no more than it must
-  (cd "$tmp/automerge" && find . -type f) | while read -r f; do
-    cmp -s "$tmp/automerge/$f" "$VENDOR/$f" || { mkdir -p "$(dirname "$VENDOR/$f")"; cp "$tmp/automerge/$f" "$VENDOR/$f"; }
+  (cd "$tmp/$CRATE" && find . -type f) | while read -r f; do
+    cmp -s "$tmp/$CRATE/$f" "$VENDOR/$f" || { mkdir -p "$(dirname "$VENDOR/$f")"; cp "$tmp/$CRATE/$f" "$VENDOR/$f"; }
   done
   (cd "$VENDOR" && find . -path ./target -prune -o -type f -print) | while read -r f; do
     case "$f" in ./patches/*|./VENDORED.md|./UPSTREAM.md) continue ;; esac
-    [ -e "$tmp/automerge/$f" ] || rm "$VENDOR/$f"
+    [ -e "$tmp/$CRATE/$f" ] || rm "$VENDOR/$f"
   done
-  echo "vendor-check: $VENDOR rewritten from automerge $VERSION and $(ls "$VENDOR"/patches/*.patch | wc -l) patches"
+  echo "vendor-check: $VENDOR rewritten from $CRATE $VERSION and $(ls "$VENDOR"/patches/*.patch | wc -l) patches"
   exit 0
 fi
 
 excludes=(--exclude=target)
 for f in "${OURS[@]}"; do excludes+=("--exclude=$f"); done
-if ! diff -r "${excludes[@]}" "$tmp/automerge" "$VENDOR" >"$tmp/diff"; then
+if ! diff -r "${excludes[@]}" "$tmp/$CRATE" "$VENDOR" >"$tmp/diff"; then
   head -n 60 "$tmp/diff" >&2
-  echo "vendor-check: $VENDOR is not automerge $VERSION plus its patches/ (above: what differs;" \
+  echo "vendor-check: $VENDOR is not $CRATE $VERSION plus its patches/ (above: what differs;" \
     "edit a patch, then bash scripts/vendor-check.sh --update)" >&2
   exit 1
 fi
-echo "vendor-check: $VENDOR is automerge $VERSION plus $(ls "$VENDOR"/patches/*.patch | wc -l) patches"
+echo "vendor-check: $VENDOR is $CRATE $VERSION plus $(ls "$VENDOR"/patches/*.patch | wc -l) patches"
