@@ -13,5 +13,6 @@ pub mod file;
 pub mod import;
 pub mod jobs;
 pub mod ledger;
+pub mod live;
 pub mod store;
 pub mod synthetic;

@@ -25,7 +25,10 @@ fn a_share_link_reads_back_from_every_form_a_person_pastes() {
     let link = ShareLink::of_ledger(" ws://10.0.0.5:3030 ", id);
     let url = link.automerge_url();
     assert!(url.starts_with("automerge:"), "{url}");
-    let address = format!("https://rectify.example.gov.cn/app/index.html{}", link.hash());
+    let address = format!(
+        "https://rectify.example.gov.cn/app/index.html{}",
+        link.hash()
+    );
     for pasted in [
         address.clone(),
         format!("  {address}\n"),
@@ -36,14 +39,21 @@ fn a_share_link_reads_back_from_every_form_a_person_pastes() {
         assert_eq!(read.ledger_id(), id);
     }
     let bare = ShareLink::parse(&url).unwrap();
-    assert_eq!((bare.server.as_str(), bare.ledger_id()), ("", id.to_string()));
+    assert_eq!(
+        (bare.server.as_str(), bare.ledger_id()),
+        ("", id.to_string())
+    );
     // automerge-repo URLs may carry heads after '#'
-    assert_eq!(ShareLink::parse(&format!("{url}#abc")).unwrap().ledger_id(), id);
+    assert_eq!(
+        ShareLink::parse(&format!("{url}#abc")).unwrap().ledger_id(),
+        id
+    );
 }
 
 #[test]
 fn a_mistyped_link_is_no_link() {
-    let url = ShareLink::of_ledger("ws://s", "5f0c6e9e-2c1b-4d8e-9a53-7b1f3f3c2a10").automerge_url();
+    let url =
+        ShareLink::of_ledger("ws://s", "5f0c6e9e-2c1b-4d8e-9a53-7b1f3f3c2a10").automerge_url();
     let mut typo = url.clone();
     typo.pop();
     typo.push(if url.ends_with('2') { '3' } else { '2' });
@@ -67,7 +77,11 @@ fn only_this_ledger_in_a_schema_this_version_reads_is_taken() {
     let bytes = doc.save(T0);
     let ours = AutoCommit::load(&bytes).unwrap();
     assert_eq!(check_arrival(&ours, &id), Ok(true));
-    assert_eq!(check_arrival(&AutoCommit::new(), &id), Ok(false), "empty: nothing yet");
+    assert_eq!(
+        check_arrival(&AutoCommit::new(), &id),
+        Ok(false),
+        "empty: nothing yet"
+    );
 
     let mut newer = AutoCommit::load(&bytes).unwrap();
     newer.put(ROOT, "schema", 2_u64).unwrap();
@@ -75,8 +89,14 @@ fn only_this_ledger_in_a_schema_this_version_reads_is_taken() {
 
     let other = LedgerDoc::create("另一本", None, T0).save(T0);
     let mut merged = AutoCommit::load(&bytes).unwrap();
-    merged.merge(&mut AutoCommit::load(&other).unwrap()).unwrap();
-    assert_eq!(check_arrival(&merged, &id), Err(Refusal::OtherLedger), "two ids side by side");
+    merged
+        .merge(&mut AutoCommit::load(&other).unwrap())
+        .unwrap();
+    assert_eq!(
+        check_arrival(&merged, &id),
+        Err(Refusal::OtherLedger),
+        "two ids side by side"
+    );
 
     let mut list = AutoCommit::new();
     list.put(ROOT, "items", "牛奶").unwrap();

@@ -45,7 +45,7 @@ pub use ops_rule::NewRule;
 pub use persistence::KnownChanges;
 use read::ReadCache;
 pub use schema::{migrate, Migration, SCHEMA_VERSION};
-pub use sync::MergeReport;
+pub use sync::{batch_of, MergeReport};
 
 /// A ledger holds at most this many problems (回收站 included). Adding a problem reads the
 /// whole document, so past a few thousand every edit would make the tab wait; real ledgers

@@ -30,6 +30,18 @@ pub struct MergeReport {
     pub edited_but_deleted: Vec<String>,
 }
 
+/// Changes (each an Automerge change's bytes) as one batch for [`LedgerDoc::merge_changes`]:
+/// each change's bytes after its length (4 bytes, little endian).
+pub fn batch_of(changes: impl IntoIterator<Item = impl AsRef<[u8]>>) -> Vec<u8> {
+    let mut out = Vec::new();
+    for change in changes {
+        let bytes = change.as_ref();
+        out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+        out.extend_from_slice(bytes);
+    }
+    out
+}
+
 impl LedgerDoc {
     /// The changes this document has beyond `heads` (hex), as Automerge bytes that
     /// [`LedgerDoc::apply_chunk`] adds to a copy holding those heads (commits first). Empty
@@ -134,13 +146,8 @@ impl LedgerDoc {
         if (of - have.len()) * 2 > of {
             return None;
         }
-        let mut out = Vec::new();
-        for mut change in self.doc.get_changes(&have) {
-            let bytes = change.bytes();
-            out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
-            out.extend_from_slice(&bytes);
-        }
-        Some(out)
+        let mut changes = self.doc.get_changes(&have);
+        Some(batch_of(changes.iter_mut().map(|c| c.bytes().into_owned())))
     }
 
     /// Merge a batch from [`LedgerDoc::changes_missing_from`] of another copy of this ledger,

@@ -51,7 +51,8 @@ pub fn check_arrival(doc: &impl ReadDoc, ledger_id: &str) -> Result<bool, Refusa
     }
     for (value, _) in &ids {
         match value {
-            Value::Scalar(s) if matches!(s.as_ref(), ScalarValue::Str(id) if id.as_str() == ledger_id) => {}
+            Value::Scalar(s) if matches!(s.as_ref(), ScalarValue::Str(id) if id.as_str() == ledger_id) =>
+                {}
             Value::Scalar(s) if matches!(s.as_ref(), ScalarValue::Str(_)) => {
                 return Err(Refusal::OtherLedger)
             }

@@ -88,7 +88,10 @@ impl ShareLink {
             return None;
         }
         let document_id: [u8; 16] = id.try_into().ok()?;
-        Some(ShareLink { server, document_id })
+        Some(ShareLink {
+            server,
+            document_id,
+        })
     }
 
     /// The ledger id this link names.

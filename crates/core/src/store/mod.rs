@@ -263,6 +263,7 @@ impl<K: KeyValue> LedgerStore<K> {
             self.kv.remove(&format!("{PREFIX}current"))?;
         }
         let _ = self.forget_backup_status(id);
+        let _ = self.set_live_server(id, None);
         Ok(())
     }
 }

@@ -1,5 +1,5 @@
 //! Per-browser settings kept beside the ledgers: 我的名字, the language, the open ledger,
-//! the app version last run.
+//! the app version last run, the sync server each ledger is kept in step with.
 
 use super::*;
 
@@ -48,5 +48,23 @@ impl<K: KeyValue> LedgerStore<K> {
         }
         let _ = self.kv.set(&key, version);
         before
+    }
+
+    /// The sync server `ledger_id` is kept in step with in this browser (联网同步), if any.
+    pub fn live_server(&self, ledger_id: &str) -> Option<String> {
+        self.kv
+            .get(&format!("{PREFIX}live:{ledger_id}"))
+            .ok()
+            .flatten()
+            .filter(|s| !s.trim().is_empty())
+    }
+
+    /// Keep `ledger_id` in step with `server`, or (None) no longer.
+    pub fn set_live_server(&self, ledger_id: &str, server: Option<&str>) -> Result<(), StoreError> {
+        let key = format!("{PREFIX}live:{ledger_id}");
+        match server {
+            Some(server) => self.kv.set(&key, server.trim()),
+            None => self.kv.remove(&key),
+        }
     }
 }
