@@ -5,7 +5,9 @@
 //! - the page (`rectify`) never reaches an office crate, at any depth: the Excel and Word
 //!   libraries live only in the Web Worker's module;
 //! - the core (`rectify-core`) depends on no browser, UI or office crate;
-//! - the office formats (`rectify-office`) depend on no browser or UI crate.
+//! - the office formats (`rectify-office`) depend on no browser or UI crate;
+//! - the page never reaches the sync engine (samod-core runs in the worker), and the sync glue
+//!   (`rectify-sync`) depends on no browser, UI or office crate.
 
 use std::process::Command;
 
@@ -16,6 +18,7 @@ const OFFICE: [&str; 5] = [
     "zip",
     "rectify-office",
 ];
+const SYNC: [&str; 2] = ["samod-core", "rectify-sync"];
 const BROWSER: [&str; 6] = [
     "leptos",
     "web-sys",
@@ -79,6 +82,20 @@ fn the_page_cannot_link_the_office_crates() {
         "the tree was read: {page:?}"
     );
     assert_eq!(offences(&page, &OFFICE), Vec::<&str>::new());
+    assert_eq!(offences(&page, &SYNC), Vec::<&str>::new());
+}
+
+#[test]
+fn the_sync_glue_depends_on_no_browser_ui_or_office_crate() {
+    // (on wasm, getrandom and uuid reach the browser's crypto through js-sys: not ours)
+    let direct = tree_for("rectify-sync", Some("wasm32-unknown-unknown"), Some(1));
+    let all = tree_for("rectify-sync", Some("wasm32-unknown-unknown"), None);
+    assert!(
+        direct.iter().any(|c| c == "samod-core"),
+        "the tree was read: {direct:?}"
+    );
+    assert_eq!(offences(&direct, &BROWSER), Vec::<&str>::new());
+    assert_eq!(offences(&all, &OFFICE), Vec::<&str>::new());
 }
 
 #[test]

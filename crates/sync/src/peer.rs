@@ -15,8 +15,8 @@ use samod_core::actors::HubToDocMsg;
 use samod_core::io::{IoResult, IoTask, StorageResult, StorageTask};
 use samod_core::network::ConnectionEvent;
 use samod_core::{
-    BackoffConfig, CommandId, CommandResult, ConnectionId, DialerConfig, DialerId,
-    DocSearchPhase, DocumentActorId, DocumentId, LoaderState, PeerId, SamodLoader, ShareConfig, StorageKey,
+    BackoffConfig, CommandId, CommandResult, ConnectionId, DialerConfig, DialerId, DocSearchPhase,
+    DocumentActorId, DocumentId, LoaderState, PeerId, SamodLoader, ShareConfig, StorageKey,
     UnixTimestamp,
 };
 
@@ -132,10 +132,9 @@ impl SyncPeer {
                 LoaderState::Loaded(hub) => break hub,
             }
         };
-        let document_id = DocumentId::try_from(
-            rectify_core::live::document_id_of(ledger_id).to_vec(),
-        )
-        .expect("16 bytes are a document id");
+        let document_id =
+            DocumentId::try_from(rectify_core::live::document_id_of(ledger_id).to_vec())
+                .expect("16 bytes are a document id");
         if let Some(bytes) = whole {
             let key = StorageKey::snapshot_prefix(&document_id)
                 .with_component("rectify-page".to_string())
@@ -205,7 +204,11 @@ impl SyncPeer {
         self.effects.push_back(Effect::Disconnected {
             reason: reason.to_string(),
         });
-        self.run(Work::Hub(HubEvent::dial_failed(dialer, reason.to_string(), false)));
+        self.run(Work::Hub(HubEvent::dial_failed(
+            dialer,
+            reason.to_string(),
+            false,
+        )));
     }
 
     /// A message arrived on `connection`.
@@ -317,7 +320,9 @@ impl SyncPeer {
         for (_, connection) in self.dialled.drain() {
             self.effects.push_back(Effect::Close { connection });
         }
-        let hub = self.hub.handle_event(&mut self.rng, self.now, HubEvent::stop());
+        let hub = self
+            .hub
+            .handle_event(&mut self.rng, self.now, HubEvent::stop());
         for task in hub.new_tasks {
             if let HubIoAction::Disconnect { connection_id } = task.action {
                 self.effects.push_back(Effect::Close {
@@ -408,7 +413,10 @@ impl SyncPeer {
                     DocumentIoResult::CheckSharePolicy(ShareConfig::read_write())
                 }
             };
-            queue.push_back(Work::Doc(actor_id, DocInput::Io(IoResult { task_id, payload })));
+            queue.push_back(Work::Doc(
+                actor_id,
+                DocInput::Io(IoResult { task_id, payload }),
+            ));
         }
         for message in result.outgoing_messages {
             queue.push_back(Work::Hub(HubEvent::actor_message(actor_id, message)));
@@ -439,10 +447,7 @@ impl SyncPeer {
         }
         for task in results.new_tasks {
             let payload = match task.action {
-                HubIoAction::Send {
-                    connection_id,
-                    msg,
-                } => {
+                HubIoAction::Send { connection_id, msg } => {
                     self.effects.push_back(Effect::Send {
                         connection: connection_id,
                         bytes: msg,
@@ -507,9 +512,7 @@ impl SyncPeer {
 
     fn connection_event(&mut self, event: ConnectionEvent) {
         match event {
-            ConnectionEvent::HandshakeCompleted { .. } => {
-                self.effects.push_back(Effect::Connected)
-            }
+            ConnectionEvent::HandshakeCompleted { .. } => self.effects.push_back(Effect::Connected),
             ConnectionEvent::ConnectionFailed {
                 connection_id,
                 error,

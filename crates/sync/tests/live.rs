@@ -19,7 +19,12 @@ fn ledger_with_problem() -> (LedgerDoc, String) {
 }
 
 fn text(laptop: &Laptop, problem: &str, field: ProblemText) -> String {
-    laptop.page.as_ref().unwrap().problem_text(problem, field).unwrap()
+    laptop
+        .page
+        .as_ref()
+        .unwrap()
+        .problem_text(problem, field)
+        .unwrap()
 }
 
 fn edit(laptop: &mut Laptop, problem: &str, field: ProblemText, value: &str) {
@@ -59,12 +64,25 @@ fn both_editing_one_text_keep_both_words() {
     settle(&mut server, &mut [&mut a]);
     let mut b = Laptop::start(&id, None);
     settle(&mut server, &mut [&mut a, &mut b]);
-    edit(&mut a, &problem, ProblemText::Description, "会议记录不全，共3次");
-    edit(&mut b, &problem, ProblemText::Description, "党委会议记录不全");
+    edit(
+        &mut a,
+        &problem,
+        ProblemText::Description,
+        "会议记录不全，共3次",
+    );
+    edit(
+        &mut b,
+        &problem,
+        ProblemText::Description,
+        "党委会议记录不全",
+    );
     settle(&mut server, &mut [&mut a, &mut b]);
     let merged = text(&a, &problem, ProblemText::Description);
     assert_eq!(merged, text(&b, &problem, ProblemText::Description));
-    assert!(merged.contains("党委") && merged.contains("共3次"), "{merged}");
+    assert!(
+        merged.contains("党委") && merged.contains("共3次"),
+        "{merged}"
+    );
 }
 
 #[test]
@@ -81,13 +99,20 @@ fn offline_edits_converge_after_reconnect() {
     edit(&mut a, &problem, ProblemText::Progress, "已完成第一阶段");
     edit(&mut b, &problem, ProblemText::Evidence, "会议纪要3份");
     settle(&mut server, &mut [&mut a, &mut b]);
-    assert_eq!(text(&b, &problem, ProblemText::Progress), "", "A's edit waits while offline");
+    assert_eq!(
+        text(&b, &problem, ProblemText::Progress),
+        "",
+        "A's edit waits while offline"
+    );
     a.go_online();
     // the dialer tries again after its back-off (1 s, doubling)
     wait(&mut server, &mut [&mut a, &mut b], 5_000);
     assert!(a.connected);
     for laptop in [&a, &b] {
-        assert_eq!(text(laptop, &problem, ProblemText::Progress), "已完成第一阶段");
+        assert_eq!(
+            text(laptop, &problem, ProblemText::Progress),
+            "已完成第一阶段"
+        );
         assert_eq!(text(laptop, &problem, ProblemText::Evidence), "会议纪要3份");
     }
 }
@@ -112,10 +137,13 @@ fn a_wiped_server_is_refilled_from_the_local_copy() {
 
 /// A laptop that puts `whole` on the server under `ledger_id`'s document id.
 fn plant(server: &mut Server, ledger_id: &str, whole: Vec<u8>) {
-    let mut x = Laptop::start(ledger_id, Some(LedgerDoc::load(&whole).unwrap_or_else(|_| {
-        // (not a ledger: the bytes go to the server as they are)
-        LedgerDoc::create("x", None, T0)
-    })));
+    let mut x = Laptop::start(
+        ledger_id,
+        Some(LedgerDoc::load(&whole).unwrap_or_else(|_| {
+            // (not a ledger: the bytes go to the server as they are)
+            LedgerDoc::create("x", None, T0)
+        })),
+    );
     // the peer's copy is what was given, whatever it is
     x.peer = rectify_sync::SyncPeer::new(ledger_id, Some(&whole), T0);
     x.peer.start("ws://server.test/", T0);
@@ -185,9 +213,14 @@ fn garbage_from_the_server_is_refused() {
     let mut a = Laptop::start(&id, Some(doc));
     settle(&mut server, &mut [&mut a]);
     let connection = a.link.as_ref().unwrap().connection;
-    a.peer.received(connection, vec![0xff, 0x00, 0x13, 0x37], T0);
+    a.peer
+        .received(connection, vec![0xff, 0x00, 0x13, 0x37], T0);
     settle(&mut server, &mut [&mut a]);
-    assert!(matches!(a.refused, Some(Refusal::Malformed(_))), "{:?}", a.refused);
+    assert!(
+        matches!(a.refused, Some(Refusal::Malformed(_))),
+        "{:?}",
+        a.refused
+    );
     assert!(a.link.is_none());
 }
 
@@ -202,7 +235,9 @@ fn a_bad_address_is_refused_at_once() {
         let effects: Vec<_> = std::iter::from_fn(|| peer.next_effect()).collect();
         assert_eq!(
             effects,
-            vec![rectify_sync::Effect::Refused(Refusal::BadAddress(address.to_string()))],
+            vec![rectify_sync::Effect::Refused(Refusal::BadAddress(
+                address.to_string()
+            ))],
             "{address}"
         );
     }
@@ -224,5 +259,9 @@ fn the_share_link_is_samods_automerge_url() {
     let link = rectify_core::live::ShareLink::of_ledger("ws://s", &doc.ledger_id());
     let url = samod_core::AutomergeUrl::from_str(&link.automerge_url()).expect("samod reads it");
     assert_eq!(url.document_id().as_bytes(), link.document_id.as_slice());
-    assert_eq!(url.to_string(), link.automerge_url(), "and writes it the same");
+    assert_eq!(
+        url.to_string(),
+        link.automerge_url(),
+        "and writes it the same"
+    );
 }

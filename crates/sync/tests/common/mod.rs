@@ -160,7 +160,8 @@ impl Laptop {
         match self.page.as_mut() {
             Some(page) => {
                 if let Ok(Some((batch, heads))) = self.peer.changes_for_page() {
-                    page.merge_changes(&batch, &heads, now).expect("a batch that merges");
+                    page.merge_changes(&batch, &heads, now)
+                        .expect("a batch that merges");
                 }
             }
             None => {
