@@ -6,7 +6,8 @@
 //! the worker comes from: in the hosted build Trunk's `rectify-worker_loader.js` beside the
 //! page; in the one-file build the source scripts/single-file.mjs puts in the page as
 //! `<script type="text/plain" id="rectify-worker-source">` (glue and wasm), started from a
-//! blob: URL.
+//! blob: URL. Live sync runs in the same worker: [`send_sync`] posts `{sync, bytes}`, and its
+//! `{synced, bytes}` news goes to the one listener set by [`on_sync`].
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -18,6 +19,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use rectify_core::jobs::{self, Done, Job, PROTOCOL};
+use rectify_core::live::{SyncEvent, SyncRequest};
 
 /// The hosted build's worker script (Trunk's loader shim for the `rectify-worker` binary).
 const WORKER_SCRIPT: &str = "rectify-worker_loader.js";
@@ -105,8 +107,53 @@ impl Helper {
     }
 }
 
+/// Who hears live sync's news from the worker: the event and its bytes, or None when the
+/// worker stopped (its sync session went with it).
+type SyncListener = Rc<dyn Fn(Option<(SyncEvent, Vec<u8>)>)>;
+
 thread_local! {
     static HELPER: RefCell<Option<Helper>> = const { RefCell::new(None) };
+    static SYNC_LISTENER: RefCell<Option<SyncListener>> = const { RefCell::new(None) };
+}
+
+/// Hear live sync's news (one listener: the page's live state).
+pub fn on_sync(listener: impl Fn(Option<(SyncEvent, Vec<u8>)>) + 'static) {
+    SYNC_LISTENER.with(|l| *l.borrow_mut() = Some(Rc::new(listener)));
+}
+
+fn tell_sync(news: Option<(SyncEvent, Vec<u8>)>) {
+    if let Some(listener) = SYNC_LISTENER.with(|l| l.borrow().clone()) {
+        listener(news);
+    }
+}
+
+fn bytes_of(data: &JsValue) -> Vec<u8> {
+    let bytes = get(data, "bytes");
+    if bytes.is_instance_of::<Uint8Array>() {
+        Uint8Array::new(&bytes).to_vec()
+    } else {
+        Vec::new()
+    }
+}
+
+/// Tell the worker's live sync `request` (with `bytes`), starting the worker if need be.
+pub async fn send_sync(request: &SyncRequest, bytes: &[u8]) -> Result<(), WorkerError> {
+    ready().await?;
+    let message = Object::new();
+    let json = serde_json::to_string(request).unwrap_or_default();
+    set(&message, "sync", &JsValue::from_str(&json));
+    let file = Uint8Array::from(bytes);
+    set(&message, "bytes", &file);
+    let transfer = js_sys::Array::of1(&file.buffer());
+    let sent = HELPER.with(|h| {
+        let h = h.borrow();
+        let helper = h.as_ref()?;
+        helper
+            .worker
+            .post_message_with_transfer(&message, &transfer)
+            .ok()
+    });
+    sent.ok_or(WorkerError::Unavailable(Startup::NotSent))
 }
 
 /// The id the ready message resolves (jobs count from 1).
@@ -140,6 +187,7 @@ fn stop(reason: &str) {
         for (_, (_, reject)) in waiting {
             let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(reason));
         }
+        tell_sync(None);
     }
 }
 
@@ -183,6 +231,12 @@ fn start() -> Result<(), Startup> {
                         let _ = reject.call1(&JsValue::NULL, &why.into());
                     }
                     stop(why);
+                }
+                return;
+            }
+            if let Some(json) = get(&data, "synced").as_string() {
+                if let Ok(event) = serde_json::from_str::<SyncEvent>(&json) {
+                    tell_sync(Some((event, bytes_of(&data))));
                 }
                 return;
             }
@@ -230,8 +284,8 @@ pub fn warm() {
     }
 }
 
-/// Run `job` (with its file `bytes`) in the worker, starting the worker on first use.
-pub async fn run(job: &Job, bytes: &[u8]) -> Result<(Done, Vec<u8>), WorkerError> {
+/// The worker, started on first use, once it is ready.
+async fn ready() -> Result<(), WorkerError> {
     if HELPER.with(|h| h.borrow().is_none()) {
         start().map_err(WorkerError::Unavailable)?;
     }
@@ -244,6 +298,12 @@ pub async fn run(job: &Job, bytes: &[u8]) -> Result<(Done, Vec<u8>), WorkerError
             e.as_string(),
         )));
     }
+    Ok(())
+}
+
+/// Run `job` (with its file `bytes`) in the worker, starting the worker on first use.
+pub async fn run(job: &Job, bytes: &[u8]) -> Result<(Done, Vec<u8>), WorkerError> {
+    ready().await?;
     let message = Object::new();
     let file = Uint8Array::from(bytes);
     set(&message, "job", &JsValue::from_str(&jobs::job_to_json(job)));
@@ -285,11 +345,5 @@ pub async fn run(job: &Job, bytes: &[u8]) -> Result<(Done, Vec<u8>), WorkerError
         _ => WorkerError::Crashed,
     })?;
     let done = jobs::done_from_json(&get(&data, "done").as_string().unwrap_or_default());
-    let bytes = get(&data, "bytes");
-    let file = if bytes.is_instance_of::<Uint8Array>() {
-        Uint8Array::new(&bytes).to_vec()
-    } else {
-        Vec::new()
-    };
-    Ok((done, file))
+    Ok((done, bytes_of(&data)))
 }

@@ -11,6 +11,7 @@ use rectify_core::file::example::create_example;
 use rectify_core::import::bulletin::{Marker, Role};
 use rectify_core::import::xlsx::XlsxImportError;
 use rectify_core::jobs::{done_from_json, job_to_json, Done, Job, JobError};
+use rectify_core::live::{Refusal, SyncEvent, SyncRequest, SyncState};
 use rectify_office::jobs::{answer, run};
 
 /// 从通报导入's read of a pasted text, with no roles chosen.
@@ -330,6 +331,40 @@ fn the_message_format_is_pinned_to_its_protocol_number() {
         )))
         .unwrap(),
         serde_json::to_string(&Done::Failed(JobError::UnknownJob("x".into()))).unwrap(),
+        // live sync's messages ride the same worker
+        serde_json::to_string(&SyncRequest::Start {
+            ledger_id: "x".into(),
+            server: "ws://s".into(),
+        })
+        .unwrap(),
+        serde_json::to_string(&SyncRequest::Local {
+            heads: vec!["x".into()],
+        })
+        .unwrap(),
+        serde_json::to_string(&SyncRequest::Took {
+            heads: vec!["x".into()],
+        })
+        .unwrap(),
+        serde_json::to_string(&SyncRequest::Stop).unwrap(),
+        serde_json::to_string(&SyncEvent::State {
+            state: SyncState::Offline {
+                reason: "x".into(),
+                retry_ms: 1,
+            },
+            at: 1,
+        })
+        .unwrap(),
+        serde_json::to_string(&SyncEvent::State {
+            state: SyncState::Failed(Refusal::NewerSchema(2)),
+            at: 1,
+        })
+        .unwrap(),
+        serde_json::to_string(&SyncEvent::Changes {
+            heads: vec!["x".into()],
+        })
+        .unwrap(),
+        serde_json::to_string(&SyncEvent::Whole).unwrap(),
+        serde_json::to_string(&SyncEvent::InStep { at: 1 }).unwrap(),
     ];
     let shapes: Vec<String> = messages
         .iter()
@@ -343,6 +378,7 @@ fn the_message_format_is_pinned_to_its_protocol_number() {
         (4, "906476c157e79f78"),
         (5, "341b09b4be062c93"),
         (6, "ef573d118641385c"),
+        (7, "ac877f0d373d01cd"),
     ];
     let (protocol, expected) = pinned[pinned.len() - 1];
     assert_eq!(

@@ -4,6 +4,10 @@
 //! Messages: the page posts `{id, job, bytes}` (the job as JSON, its file as a Uint8Array);
 //! the worker answers `{id, done, bytes}`, once, when it is ready, `{ready: PROTOCOL}`, and
 //! `{panicked: message}` when a job panics (the page then stops it; nothing is logged).
+//! Live sync's messages, `{sync, bytes}` in and `{synced, bytes}` out, are `live.rs`'s.
+
+#[cfg(target_arch = "wasm32")]
+mod live;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -15,23 +19,26 @@ fn main() {
 fn main() {}
 
 #[cfg(target_arch = "wasm32")]
-mod serve {
+pub(crate) mod serve {
     use js_sys::{Object, Reflect, Uint8Array};
     use rectify_office::jobs::{self, PROTOCOL};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
-    fn get(object: &JsValue, key: &str) -> JsValue {
+    pub(crate) fn get(object: &JsValue, key: &str) -> JsValue {
         Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
     }
 
-    fn set(object: &Object, key: &str, value: &JsValue) {
+    pub(crate) fn set(object: &Object, key: &str, value: &JsValue) {
         let _ = Reflect::set(object, &JsValue::from_str(key), value);
     }
 
     /// One message in, its answer out (the file's buffer transferred, not copied).
     fn answer(reply_to: &web_sys::DedicatedWorkerGlobalScope, event: web_sys::MessageEvent) {
         let data = event.data();
+        if !get(&data, "sync").is_undefined() {
+            return crate::live::handle(&data);
+        }
         let id = get(&data, "id");
         let job = get(&data, "job").as_string().unwrap_or_default();
         let bytes = get(&data, "bytes");
