@@ -38,8 +38,8 @@ if [ "${1:-}" != "--test" ]; then
     npm ci --no-audit --no-fund --omit=dev
   fi
 else
-  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/yjs ] || [ ! -d node_modules/@automerge/automerge ]; then
-    say "installing wasm-opt (binaryen 132), playwright-core and the peer CRDTs of the benchmarks from npm"
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/yjs ] || [ ! -d node_modules/@automerge/automerge ] || [ ! -d node_modules/@automerge/automerge-repo-sync-server ]; then
+    say "installing wasm-opt (binaryen 132), playwright-core, the peer CRDTs of the benchmarks and the sync server from npm"
     npm ci --no-audit --no-fund
   fi
   # LibreOffice headless and poppler: the office-file tests open the .docx and .xlsx files the

@@ -2,7 +2,7 @@
 //! words. Only in the page (wasm32), where `platform` is.
 
 use super::{Lang, Texts};
-use crate::platform::worker::Startup;
+use crate::platform::worker::{Startup, WorkerError};
 use crate::platform::Refusal;
 
 impl Texts {
@@ -38,6 +38,15 @@ impl Texts {
             }
             (Lang::En, Startup::NotSent) => "the job could not be sent".to_string(),
             (Lang::En, Startup::Browser(None)) => "it could not be loaded".to_string(),
+        }
+    }
+
+    /// The worker could not take live sync's message.
+    pub fn worker_error(&self, e: &WorkerError) -> String {
+        match e {
+            WorkerError::Unavailable(why) => self.startup(why),
+            WorkerError::Crashed => self.worker_crashed.to_string(),
+            WorkerError::TimedOut => self.worker_timed_out.to_string(),
         }
     }
 }

@@ -220,7 +220,7 @@ impl Texts {
         }
     }
 
-    fn pick(&self, zh: &'static str, en: &'static str) -> &'static str {
+    pub(super) fn pick(&self, zh: &'static str, en: &'static str) -> &'static str {
         match self.lang {
             Lang::Zh => zh,
             Lang::En => en,

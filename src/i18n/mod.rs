@@ -92,6 +92,7 @@ macro_rules! texts {
 mod browser;
 mod history;
 mod import_messages;
+mod live;
 mod messages;
 mod notices;
 mod storage;

@@ -171,6 +171,7 @@ pub fn LedgersView() -> impl IntoView {
                 {state.tr(|t| t.ledgers_intro)}
             </p>
             <StorageInfo/>
+            <super::live::LivePanel/>
             <table class="ledger-table">
                 <thead>
                     <tr>

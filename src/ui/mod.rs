@@ -8,6 +8,7 @@ mod help;
 mod history;
 mod info;
 mod ledgers;
+mod live;
 mod problem;
 mod progress;
 mod report;

@@ -15,11 +15,15 @@ use rectify_core::ledger::Filter;
 /// Follow the address from now on; call once, after the app's state is loaded.
 pub fn start(state: AppState) {
     let hash = current_hash();
-    if !hash.is_empty() && hash != "#" {
+    if !join_by_link(state, &hash) && !hash.is_empty() && hash != "#" {
         apply(state, parse(&hash));
     }
     let _ = window_event_listener(ev::hashchange, move |_| {
-        let route = parse(&current_hash());
+        let hash = current_hash();
+        if join_by_link(state, &hash) {
+            return;
+        }
+        let route = parse(&hash);
         if route != untrack(|| shown(state)) {
             apply(state, route);
         }
@@ -41,6 +45,22 @@ pub fn start(state: AppState) {
             let _ = location.replace(&format!("{base}{hash}"));
         }
     });
+}
+
+/// A share link opened (`#/sync?server=…&doc=automerge:…`): join that ledger, then show
+/// 台账管理, where its sync state is.
+fn join_by_link(state: AppState, hash: &str) -> bool {
+    if !hash.starts_with("#/sync?") {
+        return false;
+    }
+    match rectify_core::live::ShareLink::parse(hash) {
+        Some(link) if !link.server.is_empty() => {
+            state.doc.live.join(state.doc, &link, &link.server);
+        }
+        _ => state.notices.error(state.tu().live_bad_link().to_string()),
+    }
+    state.screen.set(Screen::Ledgers);
+    true
 }
 
 fn current_hash() -> String {

@@ -9,7 +9,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::notices::NoticeAction;
-use super::{store, Library, Notices, Prefs, Saves};
+use super::{store, Library, Live, Notices, Prefs, Saves};
 use crate::platform;
 use rectify_core::backup::{BackupStatus, Reminder};
 use rectify_core::document::{
@@ -62,6 +62,8 @@ pub struct OpenDoc {
     pub(super) notices: Notices,
     pub(super) library: Library,
     pub(super) saves: Saves,
+    /// 联网同步 of the open ledger
+    pub live: Live,
 }
 
 impl OpenDoc {
@@ -97,6 +99,7 @@ impl OpenDoc {
             notices,
             library,
             saves: Saves::new(),
+            live: Live::new(),
         }
     }
 
@@ -407,6 +410,17 @@ impl OpenDoc {
         }
         let t = self.prefs.tu();
         let mut said = t.merged_other_tab(report.new_changes, &t.authors(&report.authors));
+        self.say_merged(&mut said, report);
+    }
+
+    /// Say what others' changes from the sync server brought: only when they put an edit of
+    /// this page in 回收站 (live changes arrive all day; the panel shows the last sync).
+    pub(super) fn say_merged_live(&self, report: &MergeReport) {
+        if report.edited_but_deleted.is_empty() {
+            return;
+        }
+        let t = self.prefs.tu();
+        let mut said = t.merged_live(report.new_changes, &t.authors(&report.authors));
         self.say_merged(&mut said, report);
     }
 

@@ -1,7 +1,8 @@
 //! The app's state, by concern, each in its own file: the open ledger and its edits
 //! (`document.rs`, `edits.rs`), its saves (`saves.rs`, driving `crate::save_scheduler`), the
 //! ledger library (`library.rs`), a colleague's file (`import.rs`), the office formats in the
-//! worker (`office.rs`), the settings (`prefs.rs`) and the notice line (`notices.rs`).
+//! worker (`office.rs`), live sync with a server (`live.rs`), the settings (`prefs.rs`) and the
+//! notice line (`notices.rs`).
 //! [`AppState`] only groups them for the views, which reach it with `expect_context`; the
 //! rules themselves live in the core.
 
@@ -9,6 +10,7 @@ mod document;
 mod edits;
 mod import;
 mod library;
+mod live;
 mod notices;
 mod office;
 mod prefs;
@@ -23,6 +25,7 @@ use rectify_core::store::{KeyValue, LedgerStore, StoreError};
 pub use document::OpenDoc;
 pub use import::{Imports, PendingImport};
 pub use library::Library;
+pub use live::{Live, LiveStatus};
 pub use notices::{Notice, NoticeAction, NoticeKind, Notices};
 pub use office::{ChosenRoles, Office, TextRead};
 pub use prefs::Prefs;
@@ -96,10 +99,23 @@ impl AppState {
         if let Some(id) = store.current() {
             library.open(doc, &id);
         }
+        state.follow_live();
         if !store.list().unwrap_or_default().is_empty() {
             library.ask_persistent_storage();
         }
         state
+    }
+
+    /// 联网同步 follows the open ledger: its session starts when a ledger synced here opens and
+    /// ends when another opens.
+    fn follow_live(&self) {
+        let doc = self.doc;
+        doc.live.listen(doc);
+        let open = Memo::new(move |_| doc.ledger.with(|l| l.as_ref().map(|l| l.id.clone())));
+        Effect::new(move |_| {
+            open.track();
+            doc.live.follow_open(doc);
+        });
     }
 
     /// An IndexedDB transaction that fails after its save returned (quota) says 未保存 like

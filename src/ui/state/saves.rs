@@ -143,6 +143,7 @@ impl Saves {
                     doc.say_merged_from_tab(&report, true);
                 }
                 doc.library.reload();
+                doc.live.after_save(doc);
             }
             Some(Err(e)) => doc
                 .notices
