@@ -7,6 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
+import { BulletinPage } from './support/bulletin-pages.mjs';
 import { scenario, useBrowser } from './support/harness.mjs';
 import { closePeer, jsPeer, Automerge } from './support/js-peer.mjs';
 import { syncServer } from './support/sync-server.mjs';
@@ -121,6 +122,18 @@ test('offline edits are kept and converge when the laptop is back; a restarted s
   await a.context.setOffline(false);
   await expectField(b, 4, '整改情况', /甲离线时填写/, 'A’s offline edit arrives');
   await expectField(a, 5, '整改情况', /乙在线填写/, 'B’s edit reaches A');
+  // the same checklist and the same bulletin on both
+  assert.deepEqual(await a.checklist.problemTitles(), await b.checklist.problemTitles(), 'one checklist');
+  const bulletinOf = async (app) => {
+    const bulletin = new BulletinPage(app.page, app.header);
+    await bulletin.open();
+    return (await bulletin.preview.textContent()).replace(/\s+/g, '');
+  };
+  const bulletinA = await bulletinOf(a);
+  assert.ok(bulletinA.includes('甲离线时填写') && bulletinA.includes('乙在线填写'), 'the bulletin has both');
+  assert.equal(bulletinA, await bulletinOf(b), 'one bulletin text');
+  await a.header.show('台账');
+  await b.header.show('台账');
 
   await server.stop();
   await a.ledgers.open();
@@ -132,6 +145,42 @@ test('offline edits are kept and converge when the laptop is back; a restarted s
   await expectField(b, 6, '整改措施', /服务器重启期间的修改/, 'the edit made while the server was down');
   await a.ledgers.open();
   await expectText(status(a), /已连接/, 'A: connected again');
+}));
+
+test('files and links meet: a link opened where the ledger came by file merges into it; a file imported by a connected laptop reaches the others', scenario(env, async ({ laptop, tmpFile }) => {
+  const a = await laptop('A');
+  await a.start.openExample();
+  await a.header.setMyName('张三');
+  // B and C got the ledger by file first, as before there was a server
+  const first = await a.header.export();
+  const file = await tmpFile(first.fileName, first.bytes);
+  const fromFile = async (name) => {
+    const x = await laptop(name);
+    await x.header.importFile(file);
+    await x.notices.importDialogButton('作为新台账打开').click();
+    await expectCount(x.checklist.problemToggles, 20, `${name}: the ledger from the file`);
+    return x;
+  };
+  const b = await fromFile('B');
+  const c = await fromFile('C');
+  await c.header.setMyName('王五');
+  const link = await connect(a);
+
+  // B opens the link itself (the address, as from a chat message): no second copy
+  await b.page.goto(link);
+  await b.ready();
+  await b.ledgers.open();
+  await expectText(status(b), /已连接/, 'B: connected by the link');
+  assert.equal((await b.ledgers.names()).length, 1, 'B still has one ledger');
+
+  // C, offline from the server, edits and mails a file; A imports it; B sees C's edit
+  const c7 = await c.checklist.problem(7).open();
+  await c7.write('原因分析', '丙：责任落实不到位');
+  await c.waitForSave();
+  const cFile = await c.header.export();
+  await a.header.importFile(await tmpFile(cFile.fileName, cFile.bytes));
+  await a.notices.infoText(/合并/);
+  await expectField(b, 7, '原因分析', /丙：责任落实不到位/, 'C’s edit, by A’s import and the server');
 }));
 
 test('a JavaScript automerge-repo peer reads the ledger and writes a progress entry the app shows', scenario(env, async ({ laptop }) => {

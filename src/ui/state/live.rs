@@ -73,9 +73,22 @@ impl Live {
         {
             return;
         }
-        match store().live_server(&id) {
-            Some(server) => self.start(doc, &id, &server),
-            None => self.end(),
+        let Some(server) = store().live_server(&id) else {
+            return self.end();
+        };
+        // a ledger shown from its stored view loads its document when the page is idle: the
+        // session starts then, not before the checklist is on screen
+        if doc.deferred.with_value(Option::is_some) {
+            self.end();
+            let wait = Duration::from_secs(2);
+            return platform::when_idle(move || self.follow_open_loaded(doc, &id, &server), wait);
+        }
+        self.start(doc, &id, &server);
+    }
+
+    fn follow_open_loaded(self, doc: OpenDoc, id: &str, server: &str) {
+        if doc.current_id().as_deref() == Some(id) {
+            self.start(doc, id, server);
         }
     }
 
