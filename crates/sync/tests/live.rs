@@ -265,3 +265,22 @@ fn the_share_link_is_samods_automerge_url() {
         "and writes it the same"
     );
 }
+
+#[test]
+fn a_message_larger_than_any_ledger_is_refused_unread() {
+    let mut server = Server::new();
+    let (doc, _) = ledger_with_problem();
+    let id = doc.ledger_id();
+    let mut a = Laptop::start(&id, Some(doc));
+    settle(&mut server, &mut [&mut a]);
+    let connection = a.link.as_ref().unwrap().connection;
+    // (zeroed pages are mapped lazily: this costs no real memory)
+    let huge = vec![0_u8; rectify_sync::MAX_MESSAGE_BYTES + 1];
+    a.peer.received(connection, huge, T0);
+    settle(&mut server, &mut [&mut a]);
+    assert_eq!(
+        a.refused,
+        Some(Refusal::TooLarge(rectify_sync::MAX_MESSAGE_BYTES + 1))
+    );
+    assert!(a.link.is_none());
+}
