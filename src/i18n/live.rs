@@ -101,8 +101,8 @@ impl Texts {
             Refusal::Malformed(_) => "a message from the server could not be read".into(),
             Refusal::TooLarge(n) if zh => format!("服务器发来的消息过大（{n} 字节）"),
             Refusal::TooLarge(n) => format!("a message from the server is too large ({n} bytes)"),
-            Refusal::BadAddress(a) if zh => format!("“{a}”不是 ws:// 或 wss:// 开头的服务器地址"),
-            Refusal::BadAddress(a) => format!("“{a}” is not a ws:// or wss:// server address"),
+            Refusal::BadAddress(a) if zh => format!("“{a}”不是可用的服务器地址（应以 ws:// 或 wss:// 开头，中文域名写成 xn-- 形式）"),
+            Refusal::BadAddress(a) => format!("“{a}” is not a usable server address (it starts with ws:// or wss://; a non-ASCII host name is written as xn--…)"),
             Refusal::NotOnServer if zh => "服务器上没有这本台账".into(),
             Refusal::NotOnServer => "the server does not have this ledger".into(),
         }

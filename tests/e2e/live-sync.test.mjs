@@ -258,7 +258,7 @@ test('a share link that is not one, and a server address that is not ws://, are 
   await a.ledgers.open();
   await panel(a).getByLabel('服务器地址').fill('http://127.0.0.1:1');
   await panel(a).getByRole('button', { name: '连接', exact: true }).click();
-  await a.notices.errorText(/不是 ws:\/\/ 或 wss:\/\/ 开头的服务器地址/);
+  await a.notices.errorText(/不是可用的服务器地址（应以 ws:\/\/ 或 wss:\/\/ 开头/);
   await a.header.show('台账');
   await expectCount(a.checklist.problemToggles, 20, 'the ledger is as it was');
 }));

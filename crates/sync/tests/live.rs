@@ -284,3 +284,29 @@ fn a_message_larger_than_any_ledger_is_refused_unread() {
     );
     assert!(a.link.is_none());
 }
+
+#[test]
+fn server_addresses_are_ws_or_wss_with_an_ascii_host() {
+    for good in [
+        "ws://127.0.0.1:3030",
+        "wss://sync.example.gov.cn/",
+        " ws://[::1]:3030 ",
+        "ws://xn--fiq228c.example:3030",
+    ] {
+        assert!(rectify_sync::SyncPeer::server_url(good).is_ok(), "{good}");
+    }
+    // (a Unicode host name is refused: punycode works, and no Unicode tables are shipped)
+    for bad in [
+        "ws://巡察.example/",
+        "http://s/",
+        "s:3030",
+        "wss://",
+        "file:///x",
+    ] {
+        assert_eq!(
+            rectify_sync::SyncPeer::server_url(bad),
+            Err(Refusal::BadAddress(bad.to_string())),
+            "{bad}"
+        );
+    }
+}
