@@ -13,11 +13,14 @@
 // - replaces Trunk's loader (`import init, * as bindings from './rectify-app-….js'; … init({
 //   module_or_path: './…_bg.wasm' })`) by one inline <script type="module"> holding
 //   wasm-bindgen's JS glue (its `export`s and `import.meta` removed) followed by the wasm,
-//   gzip-compressed as base64, started with `__wbg_init({ module_or_path: inflate(…) })`
+//   gzip-compressed, started with `__wbg_init({ module_or_path: inflate(…) })`
 //   (DecompressionStream unpacks it into a Response the wasm compiles from as it streams):
 //   inline module scripts run from file://, only module imports and fetches of other files
 //   are refused there. The worker's wasm goes the same way into the worker's source, which
-//   is only text until the worker first starts.
+//   is only text until the worker first starts;
+// - declares the file windows-1252 and puts bytes (the gzip, the guide's UTF-8) in as JS string
+//   literals holding them as they are (scripts/pack-bytes.mjs: 8 bits a byte, base64 holds 6);
+//   everything else is made ASCII (character references in the HTML, escapes in the CSS).
 // Fails (exit 1) when Trunk's or wasm-bindgen's output does not have the shape this expects,
 // so a changed toolchain never yields a silently broken file.
 
@@ -25,6 +28,8 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants, gzipSync } from 'node:zlib';
+
+import { UNPACK_SOURCE, packLiteral } from './pack-bytes.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DIST = resolve(process.argv[2] ?? join(ROOT, 'dist'));
@@ -54,6 +59,14 @@ const local = (href) => {
 };
 const attr = (tag, name) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
 
+// Bytes that go into the file as they are: a placeholder (NUL-delimited, as no text part holds
+// NUL) stands for each literal until the file is written.
+const literals = [];
+const literal = (bytes) => `\0${literals.push(packLiteral(bytes)) - 1}\0`;
+const NON_ASCII = /[^\0-\x7f]/gu;
+const isAscii = (text) => !/[^\0-\x7f]/.test(text);
+const hex = (c) => c.codePointAt(0).toString(16);
+
 // Trunk's loader: the glue module and the wasm it initialises.
 const loaderPattern =
   /<script type="module"[^>]*>\s*import init, \* as bindings from '([^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '([^']+\.wasm)' \}\);[\s\S]*?<\/script>/g;
@@ -77,23 +90,39 @@ glue = glue
   .replaceAll('import.meta.url', 'document.baseURI');
 if (/^export\s/m.test(glue)) fail(`${glueHref} has an export this script does not know: ${glue.match(/^export\s.*$/m)[0]}`);
 if (/import\.meta/.test(glue)) fail(`${glueHref} still uses import.meta`);
+if (!isAscii(glue)) fail(`${glueHref} holds non-ASCII text, which this windows-1252 file cannot carry as is`);
 glue = glue.replaceAll('</script', '<\\/script');
 
-// The wasm goes in gzip-compressed, as base64 (the file is text): about 40% of the raw wasm
-// as base64 would be. `inflate` (in the page and in the worker) decodes it and unpacks it with
-// the browser's own DecompressionStream, as a Response the wasm compiles from as it streams.
-const packed = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).toString('base64');
-const inflate = `function inflate(base64) {
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  const wasm = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+// The wasm goes in gzip-compressed, its bytes as they are (scripts/pack-bytes.mjs): about 40%
+// of the raw wasm. `inflate` (in the page and in the worker) takes the bytes back and unpacks
+// them with the browser's own DecompressionStream, as a Response the wasm compiles from as it
+// streams; gzip's CRC-32 makes any wrong byte fail the start rather than run.
+const packed = (bytes) => literal(gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }));
+const inflate = `${UNPACK_SOURCE}
+function inflate(text) {
+  const wasm = new Blob([unpackBytes(text)]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Response(wasm, { headers: { 'Content-Type': 'application/wasm' } });
 }`;
+// Read in another encoding (a web server's charset header overrides the file's own), the bytes
+// are lost: say so rather than fail silently.
+const wrongEncoding = JSON.stringify(
+  '整改台账无法启动：这个文件被当作 CHARSET 编码读取了。请直接从磁盘打开它（双击文件），不要经网站服务器打开。' +
+    ' Rectify cannot start: this file was read as CHARSET. Open it straight from disk (double-click it), not through a web server.',
+).replace(NON_ASCII, (c) => `\\u${hex(c).padStart(4, '0')}`);
+// The user guide (docs/guide.md, copied to dist/guide.md), which the 帮助 view fetches when
+// hosted: here <script type="text/markdown" id="rectify-guide">, read by src/platform/mod.rs's
+// guide_text(), filled from its UTF-8 bytes before the app starts.
+if (!files.includes('guide.md')) fail(`guide.md is missing from ${DIST} (the copy-file link in public/index.html)`);
+const guide = await readFile(join(DIST, 'guide.md'));
 const start = `
-// ---- the wasm, embedded (gzip, base64), started without fetching anything ----
+// ---- the wasm, embedded (gzip, as bytes), started without fetching anything ----
 ${inflate}
-const wasm_instance = await __wbg_init({ module_or_path: inflate("${packed(wasm)}") });
+if (document.characterSet !== 'windows-1252') {
+  document.body.textContent = ${wrongEncoding}.replaceAll('CHARSET', document.characterSet);
+  throw new Error('the one-file build was read as ' + document.characterSet + ', not windows-1252');
+}
+document.getElementById('rectify-guide').textContent = new TextDecoder().decode(unpackBytes(${literal(guide)}));
+const wasm_instance = await __wbg_init({ module_or_path: inflate(${packed(wasm)}) });
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: wasm_instance } }));
 `;
 
@@ -108,23 +137,19 @@ let workerGlue = await readFile(join(DIST, WORKER_JS), 'utf8');
 const workerWasm = await readFile(join(DIST, WORKER_WASM));
 if (workerWasm.subarray(0, 4).toString('latin1') !== '\0asm') fail(`${WORKER_WASM} is not a WebAssembly module`);
 if (!/\bwasm_bindgen\b/.test(workerGlue) || /^\s*(import|export)\s/m.test(workerGlue)) fail(`${WORKER_JS} is not wasm-bindgen's no-modules glue (a global wasm_bindgen, no import/export)`);
+if (!isAscii(workerGlue)) fail(`${WORKER_JS} holds non-ASCII text, which this windows-1252 file cannot carry as is`);
 workerGlue = workerGlue.replaceAll('</script', '<\\/script');
 const workerSource = `<script type="text/plain" id="rectify-worker-source">
 ${workerGlue}
 ${inflate}
-wasm_bindgen({ module_or_path: inflate("${packed(workerWasm)}") });
+wasm_bindgen({ module_or_path: inflate(${packed(workerWasm)}) });
 </script>`;
 
-// The user guide (docs/guide.md, copied to dist/guide.md), which the 帮助 view fetches when
-// hosted: inline as <script type="text/markdown" id="rectify-guide">, read by
-// src/platform/mod.rs's guide_text(). Its text goes in verbatim, so it may not close or
-// comment out the script.
-if (!files.includes('guide.md')) fail(`guide.md is missing from ${DIST} (the copy-file link in public/index.html)`);
-const guide = await readFile(join(DIST, 'guide.md'), 'utf8');
-if (/<\/script|<!--/i.test(guide)) fail('docs/guide.md holds "</script" or "<!--", which cannot go inline');
-const guideSource = `<script type="text/markdown" id="rectify-guide">\n${guide}</script>`;
+const guideSource = '<script type="text/markdown" id="rectify-guide"></script>';
 
-let html = html0;
+// Trunk's page, its Chinese (title, description, <noscript>) as character references.
+if (/<(script|style)\b[^>]*>[^<]*[^\0-\x7f]/i.test(html0)) fail('index.html has non-ASCII text in a <script> or <style>');
+let html = html0.replace(NON_ASCII, (c) => `&#x${hex(c)};`);
 html = replaceOne(html, /<\/body>/g, () => `${workerSource}\n${guideSource}\n</body>`, '</body>');
 html = replaceOne(html, loaderPattern, () => `<script type="module">\n${glue}\n${start}</script>`, 'Trunk loader script');
 
@@ -140,7 +165,9 @@ for (const [tag] of sheetTags) {
   if (!href) fail(`a stylesheet link without href: ${tag}`);
   const css = await readFile(local(href), 'utf8');
   if (/<\/style/i.test(css)) fail(`${href} contains "</style"`);
-  html = html.replace(tag, () => `<style>\n${css}\n</style>`);
+  // CSS escapes for the font names and comments in Chinese (the space ends the escape)
+  const ascii = css.replace(NON_ASCII, (c) => `\\${hex(c)} `);
+  html = html.replace(tag, () => `<style>\n${ascii}\n</style>`);
   sheets++;
 }
 if (sheets === 0) fail('no <link rel="stylesheet"> in index.html');
@@ -154,8 +181,10 @@ html = html.replace(icon[0][0], () => `<link rel="icon" href="data:image/svg+xml
 html = replaceOne(html, /<link rel="manifest"[^>]*>\s*/g, '', '<link rel="manifest">');
 html = replaceOne(html, /<link rel="apple-touch-icon"[^>]*>\s*/g, '', '<link rel="apple-touch-icon">');
 
-// Mark the build (the app never registers a service worker in it).
-html = replaceOne(html, /<meta charset="?utf-8"?\s*\/?>/gi, (m) => `${m}\n  <meta name="rectify-build" content="single-file">`, '<meta charset="utf-8">');
+// The file's encoding (scripts/pack-bytes.mjs); mark the build (the app never registers a
+// service worker in it).
+html = replaceOne(html, /<meta charset="?utf-8"?\s*\/?>/gi, () => '<meta charset="windows-1252">\n  <meta name="rectify-build" content="single-file">', '<meta charset="utf-8">');
+if (html.indexOf('<meta charset="windows-1252">') > 900) fail('<meta charset> is not within the first 1,024 bytes, where browsers look for it');
 
 // Nothing may still point at a side file.
 const refs = [...html.matchAll(/<(?:link|script|img|source)\b[^>]*\s(?:href|src)="([^"]*)"/g)]
@@ -164,8 +193,19 @@ const refs = [...html.matchAll(/<(?:link|script|img|source)\b[^>]*\s(?:href|src)
 if (refs.length) fail(`the file still refers to other files: ${refs.join(', ')}`);
 if (/<script[^>]*\ssrc=/.test(html)) fail('an external <script src> is left');
 
+// The text is ASCII, the literals are bytes.
+const pieces = html.split(/\0(\d+)\0/);
+const file = Buffer.concat(
+  pieces.map((piece, i) => {
+    if (i % 2) return literals[Number(piece)];
+    if (/[^\x01-\x7f]/.test(piece)) fail(`non-ASCII text left outside the packed bytes: ${piece.match(/.{0,40}[^\x01-\x7f]/)[0]}`);
+    return Buffer.from(piece, 'latin1');
+  }),
+);
+if (pieces.length !== 2 * literals.length + 1) fail('a packed literal went missing');
+
 await mkdir(dirname(OUT), { recursive: true });
-await writeFile(OUT, html);
+await writeFile(OUT, file);
 console.log(
-  `scripts/single-file.mjs: wrote ${OUT} (${Buffer.byteLength(html)} bytes; wasm ${wasm.length} bytes, worker wasm ${workerWasm.length} bytes, both gzip + base64; ${sheets} stylesheets inlined)`,
+  `scripts/single-file.mjs: wrote ${OUT} (${file.length} bytes; wasm ${wasm.length} bytes, worker wasm ${workerWasm.length} bytes, both gzip, as bytes in windows-1252; ${sheets} stylesheets inlined)`,
 );

@@ -5,8 +5,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { FIXTURES, scenario } from './support/harness.mjs';
 import { BulletinPage } from './support/bulletin-pages.mjs';
@@ -16,7 +17,9 @@ import { expectText, until } from './support/until.mjs';
 const env = useBrowserWithoutServer();
 
 test('the single file holds everything: no side files, no service worker, no module imports', async () => {
-  const html = await readFile(SINGLE, 'utf8');
+  // windows-1252: the packed bytes as they are, all else ASCII (scripts/pack-bytes.mjs)
+  const html = await readFile(SINGLE, 'latin1');
+  assert.match(html.slice(0, 1024), /<meta charset="windows-1252">/, 'the encoding declared where browsers look');
   assert.match(html, /<meta name="rectify-build" content="single-file">/);
   assert.doesNotMatch(html, /<link[^>]+rel="(?:stylesheet|modulepreload|preload|manifest)"/, 'no linked files');
   assert.doesNotMatch(html, /<script[^>]+\bsrc=/, 'no external scripts');
@@ -154,6 +157,21 @@ test('from disk, 帮助 shows the guide the file carries inline, fetching nothin
   assert.equal(await guide.getByRole('alert').count(), 0, 'no error instead of the guide');
   assert.deepEqual(requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:')), [], 'nothing fetched');
 }));
+
+test('read as UTF-8 (as a web server may declare it), the file says it must be opened from disk', async () => {
+  // the same bytes but the declared encoding: the packed bytes are lost, so the app cannot start
+  const html = await readFile(SINGLE, 'latin1');
+  const copy = join(env.tmp, 'as-utf8.html');
+  await writeFile(copy, Buffer.from(html.replace('<meta charset="windows-1252">', '<meta charset="utf-8">'), 'latin1'));
+  const page = await env.browser.newPage();
+  try {
+    await page.goto(pathToFileURL(copy).href);
+    await expectText(page.locator('body'), /整改台账无法启动：这个文件被当作 UTF-8 编码读取了。请直接从磁盘打开它/, 'the message');
+    assert.equal(await page.locator('header h1').count(), 0, 'no app');
+  } finally {
+    await page.close();
+  }
+});
 
 test("no build phones home: neither dist/ nor the one file carries Trunk's live-reload client", async () => {
   const { DIST } = await import('./support/server.mjs');
