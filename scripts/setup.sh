@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and serving Rectify needs (the wasm32 target, Trunk, wasm-bindgen-cli,
-# wasm-opt from npm), and with --test what the tests add (Chromium and Chinese fonts for the
+# wasm-opt and Zopfli from npm), and with --test what the tests add (Chromium and Chinese fonts for the
 # browser tests, LibreOffice and poppler for the office-file tests, openpyxl for the Excel
 # fixtures, playwright-core and the benchmarks' peer CRDTs from npm), only where missing.
 # Safe to run again and again: every step checks first.
@@ -32,14 +32,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
 fi
 
 if [ "${1:-}" != "--test" ]; then
-  if [ ! -x node_modules/.bin/wasm-opt ]; then
-    say "installing wasm-opt (binaryen 132) from npm"
-    # binaryen is package.json's only non-dev dependency
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@gfx/zopfli ]; then
+    say "installing wasm-opt (binaryen 132) and Zopfli (the one file's gzip) from npm"
+    # binaryen and @gfx/zopfli are package.json's only non-dev dependencies
     npm ci --no-audit --no-fund --omit=dev
   fi
 else
-  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/yjs ] || [ ! -d node_modules/@automerge/automerge ] || [ ! -d node_modules/@automerge/automerge-repo-sync-server ]; then
-    say "installing wasm-opt (binaryen 132), playwright-core, the peer CRDTs of the benchmarks and the sync server from npm"
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@gfx/zopfli ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/yjs ] || [ ! -d node_modules/@automerge/automerge ] || [ ! -d node_modules/@automerge/automerge-repo-sync-server ]; then
+    say "installing wasm-opt (binaryen 132), Zopfli, playwright-core, the peer CRDTs of the benchmarks and the sync server from npm"
     npm ci --no-audit --no-fund
   fi
   # LibreOffice headless and poppler: the office-file tests open the .docx and .xlsx files the
