@@ -26,13 +26,15 @@ single=${1:-dist-single/rectify.html}
 # follows the open ledger, the share link with base58, the sync messages, their words) +16.2 KB;
 # samod-core itself is in the worker
 START_BUDGET=${START_BUDGET:-1133300}
-# The one file, raw: a ratchet just above its size since its wasm went in gzip-compressed
-# (was 7.2 MB as plain base64). The aim is 2,500,000 B (issue 30; BENCHMARKS.md, "Size").
+# The one file, raw: a ratchet just above its size (was 7.2 MB as plain base64). The aim,
+# 2,500,000 B (issue 30; BENCHMARKS.md, "Size"), is met since its gzip went in as bytes.
 # 3,032,665 -> 3,077,688 B with issues 27 and 30 merged (the worker's table, .txt and .docx
 # readers; the page's address, search and notices: both modules, gzip + base64)
 # 3,077,688 -> 3,319,098 B with issue 31: the worker's samod-core, minicbor, url (with its
 # IDNA tables) and rand, +175 KB gzip, and the page's +16 KB, each a third more as base64
-ONE_FILE_BUDGET=${ONE_FILE_BUDGET:-3319100}
+# 3,319,098 -> 2,264,125 B: the gzip as bytes in a windows-1252 file, not base64
+# (scripts/pack-bytes.mjs), and Zopfli's gzip (-4.3%)
+ONE_FILE_BUDGET=${ONE_FILE_BUDGET:-2265000}
 TARGET=600000
 
 start_raw=0; start_gz=0; lazy_raw=0; lazy_gz=0
@@ -68,7 +70,7 @@ echo "one-file build:"
 printf '  %-46s %10d B raw %10d B gzip\n' "$single" "$raw" "$gz"
 printf '  one file raw: %d B; budget %d B\n' "$raw" "$ONE_FILE_BUDGET"
 if [ "$raw" -gt "$ONE_FILE_BUDGET" ]; then
-  echo "the one-file build ($raw B) is over its budget ($ONE_FILE_BUDGET B): is its wasm still gzip-compressed (scripts/single-file.mjs)?" >&2
+  echo "the one-file build ($raw B) is over its budget ($ONE_FILE_BUDGET B): is its wasm still Zopfli's gzip, as bytes (scripts/single-file.mjs)?" >&2
   exit 1
 fi
 # ratio with two decimals, in integer arithmetic
