@@ -163,10 +163,11 @@ const wrongEncoding = JSON.stringify(
 ).replace(NON_ASCII, (c) => `\\u${hex(c).padStart(4, '0')}`);
 const start = `
 // ---- the app's wasm, compiling since the classic script after <script id="rectify-wasm"> ----
-if (!window.rectifyWasm) {
+if (document.characterSet !== 'windows-1252') {
   document.body.textContent = ${wrongEncoding}.replaceAll('CHARSET', document.characterSet);
   throw new Error('the one-file build was read as ' + document.characterSet + ', not windows-1252');
 }
+if (!window.rectifyWasm) throw new Error("the page's wasm did not start (the error above)");
 const guide = document.getElementById('rectify-guide');
 guide.textContent = new TextDecoder().decode(unpackBytes(guide.textContent));
 const wasm_instance = await __wbg_init({ module_or_path: window.rectifyWasm });
