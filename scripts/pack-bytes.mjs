@@ -50,14 +50,19 @@ function unpackBytes(text) {
   const byteOf = new Int16Array(65536).fill(-1);
   const read = new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 256 }, (_, b) => b));
   for (let b = 0; b < 256; b++) byteOf[read.charCodeAt(b)] = b;
+  byteOf[0x5c] = -2; // the escape: the next character says which byte
   const escaped = new Int16Array(128).fill(-1);
   for (const [c, b] of [['0', 0x00], ['r', 0x0d], ['l', 0x3c], ['t', 0x60], ['s', 0x24], ['\\\\', 0x5c]]) escaped[c.charCodeAt(0)] = b;
   const bytes = new Uint8Array(text.length);
   let n = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const b = c === 0x5c ? escaped[text.charCodeAt(++i)] ?? -1 : byteOf[c];
-    if (b < 0) throw new Error(c === 0x5c ? 'a broken escape at ' + i : 'U+' + c.toString(16) + ' is not a windows-1252 character: this file was read in another encoding');
+    let b = byteOf[text.charCodeAt(i)];
+    if (b === -2) {
+      b = escaped[text.charCodeAt(++i)] ?? -1;
+      if (b < 0) throw new Error('a broken escape at ' + i);
+    } else if (b < 0) {
+      throw new Error('U+' + text.charCodeAt(i).toString(16) + ' is not a windows-1252 character: this file was read in another encoding');
+    }
     bytes[n++] = b;
   }
   return bytes.subarray(0, n);
