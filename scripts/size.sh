@@ -34,7 +34,7 @@ START_BUDGET=${START_BUDGET:-1133300}
 # IDNA tables) and rand, +175 KB gzip, and the page's +16 KB, each a third more as base64
 # 3,319,098 -> 2,264,125 B: the gzip as bytes in a windows-1252 file, not base64
 # (scripts/pack-bytes.mjs), and Zopfli's gzip (-4.3%)
-ONE_FILE_BUDGET=${ONE_FILE_BUDGET:-2265000}
+ONE_FILE_BUDGET=${ONE_FILE_BUDGET:-2266000}
 TARGET=600000
 
 start_raw=0; start_gz=0; lazy_raw=0; lazy_gz=0
