@@ -17,6 +17,9 @@ use crate::serve::{get, set};
 
 /// How often the peer is ticked for its back-off timers.
 const TICK_MS: i32 = 1_000;
+/// Others' changes go to the page at most this often, gathered into one batch: each batch
+/// costs the page a merge and a read, so a colleague typing ten keys a second is one batch.
+const GATHER_MS: i32 = 150;
 
 struct Session {
     peer: SyncPeer,
@@ -27,6 +30,8 @@ struct Session {
     dialling: HashMap<DialerId, web_sys::WebSocket>,
     sockets: HashMap<ConnectionId, web_sys::WebSocket>,
     tick: Option<i32>,
+    /// others' changes are being gathered for the page
+    gathering: bool,
 }
 
 thread_local! {
@@ -114,6 +119,7 @@ fn start(ledger_id: &str, server: &str, whole: Option<Vec<u8>>) {
             dialling: HashMap::new(),
             sockets: HashMap::new(),
             tick: tick_id,
+            gathering: false,
         })
     });
     post_state(SyncState::Connecting);
@@ -199,7 +205,7 @@ fn do_effect(session: &mut Session, effect: Effect) -> Option<Later> {
             reason,
             retry_ms: backoff().initial_delay.as_millis() as u64,
         }),
-        Effect::Changed => changed(session),
+        Effect::Changed => gather(session),
         Effect::Refused(refusal) => {
             let generation = session.generation;
             post_state(SyncState::Failed(refusal));
@@ -212,6 +218,27 @@ fn do_effect(session: &mut Session, effect: Effect) -> Option<Later> {
         }
     }
     None
+}
+
+/// Send the page what changed once `GATHER_MS` has passed (the first change of a batch starts
+/// the wait; the ledger the page asked to join goes at once).
+fn gather(session: &mut Session) {
+    if !session.page_has_ledger {
+        return changed(session);
+    }
+    if session.gathering {
+        return;
+    }
+    session.gathering = true;
+    let generation = session.generation;
+    let send = Closure::once_into_js(move || {
+        with_session_of(generation, |s| {
+            s.gathering = false;
+            changed(s);
+        })
+    });
+    let _ = scope()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(send.unchecked_ref(), GATHER_MS);
 }
 
 fn changed(session: &mut Session) {

@@ -304,7 +304,8 @@ impl Live {
                 if report.new_changes > 0 {
                     doc.refresh();
                     doc.say_merged_live(&report);
-                    doc.save_now();
+                    // stored with the next save, as an edit is (a flush on leaving saves it)
+                    doc.saves.edited(doc);
                 }
             }
             Err(e) => doc.notices.error(doc.prefs.tu().doc_error(&e)),
