@@ -25,7 +25,10 @@
 // - remote edits streaming in (LIVE_RATE a second for LIVE_STREAM_S, round-robin over the Node
 //   peers into random problems, every tenth into the open one) while the page types a letter
 //   every 120 ms into 原因分析: the page's long tasks, its keystroke latency, how late the
-//   stream's edits to the open problem show.
+//   stream's edits to the open problem show;
+// - the page's main-thread time per remote keystroke and per streamed edit, by kind (script,
+//   layout, style: CDP Performance.getMetrics), and at the end whether every marker is still
+//   in the first Node peer's copy and in the page's textarea (nothing lost).
 // Times are epoch ms from performance.timeOrigin + performance.now() in each thread and page
 // (one machine clock). Reported (median, p95 by nearest rank), never asserted.
 
@@ -224,6 +227,14 @@ async function pageJoins(browser, appUrl, link) {
     ws.on('framereceived', (f) => (frames.in += size(f)));
     ws.on('framesent', (f) => (frames.out += size(f)));
   });
+  // the renderer's main-thread time by kind (CDP Performance.getMetrics), to say where it goes
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = async () => {
+    const { metrics: list } = await cdp.send('Performance.getMetrics');
+    const m = Object.fromEntries(list.map(({ name, value }) => [name, value]));
+    return { task: m.TaskDuration, script: m.ScriptDuration, layout: m.LayoutDuration, style: m.RecalcStyleDuration, heapMB: m.JSHeapUsedSize / 1048576 };
+  };
   await page.goto(appUrl);
   const banner = page.getByRole('banner');
   await banner.getByRole('heading', { name: '整改台账', exact: true, level: 1 }).waitFor();
@@ -255,7 +266,7 @@ async function pageJoins(browser, appUrl, link) {
   const editor = page.getByRole('main').getByRole('group', { name: '问题详情' }).first();
   await editor.waitFor();
   const description = await editor.getByLabel('问题表现', { exact: true }).inputValue();
-  return { context, page, errors, frames, description, join: { notice: notice - t0, rows: rows - t0, rowsShown: shown } };
+  return { context, page, errors, frames, description, metrics, join: { notice: notice - t0, rows: rows - t0, rowsShown: shown } };
 }
 
 /** One keystroke from a Node peer to every other peer; resolves to { node: [ms…], page: ms }. */
@@ -355,9 +366,18 @@ async function streamWhileTyping(page, peers, openId, allIds) {
   };
 }
 
+/** The sync server running, stopped (and its folder removed) when the benchmark is stopped. */
+let running = null;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    (running?.close() ?? Promise.resolve()).finally(() => process.exit(130));
+  });
+}
+
 async function runN(n, ledger, browser, appUrl) {
   const result = { peers: n };
   const server = await syncServer();
+  running = server;
   const peers = [];
   let pageSide = null;
   try {
@@ -416,7 +436,10 @@ async function runN(n, ledger, browser, appUrl) {
     const [openId] = ids;
     const allIds = (await seeder.call('allIds')).ids;
 
+    /** main-thread ms by kind between two metrics, per `per` events */
+    const spent = (a, b, per) => Object.fromEntries(['task', 'script', 'layout', 'style'].map((k) => [k, Math.round(((b[k] - a[k]) * 1000) / per)]));
     log(`N = ${n}: ${KEYS} keystrokes Node → all`);
+    const m0 = await pageSide.metrics();
     const fromNode = { node: [], everyNode: [], page: [], missed: 0 };
     for (let k = 0; k < KEYS; k++) {
       const r = await nodeKeystroke(seeder, peers.slice(1), page, openId, `[n${String(k).padStart(3, '0')}]`);
@@ -426,7 +449,13 @@ async function runN(n, ledger, browser, appUrl) {
       fromNode.missed += r.missed.length + (r.page == null ? 1 : 0);
       await sleep(200);
     }
-    result.keystrokeFromNode = { node: stats(fromNode.node), everyNode: stats(fromNode.everyNode), page: stats(fromNode.page), missed: fromNode.missed };
+    result.keystrokeFromNode = {
+      node: stats(fromNode.node),
+      everyNode: stats(fromNode.everyNode),
+      page: stats(fromNode.page),
+      missed: fromNode.missed,
+      pageMainThreadPerKey: spent(m0, await pageSide.metrics(), KEYS),
+    };
     log(`N = ${n}: Node → page p50 ${result.keystrokeFromNode.page?.median} ms, → every Node p50 ${result.keystrokeFromNode.everyNode?.median} ms`);
 
     log(`N = ${n}: ${KEYS} keystrokes page → Node`);
@@ -446,7 +475,10 @@ async function runN(n, ledger, browser, appUrl) {
 
     log(`N = ${n}: ${RATE} remote edits/s for ${STREAM_S} s while the page types`);
     await sleep(2000);
+    const m1 = await pageSide.metrics();
     result.stream = await streamWhileTyping(page, peers, openId, allIds);
+    result.stream.pageMainThreadPerEdit = spent(m1, await pageSide.metrics(), RATE * STREAM_S);
+    result.pageHeapMB = Math.round((await pageSide.metrics()).heapMB);
     log(`N = ${n}: longest task ${Math.round(result.stream.longTasks.longest)} ms, ${result.stream.longTasks.over50} over 50 ms`);
     // every marker typed into the open problem's 整改措施: still there, in the first Node peer's
     // copy and in the page's textarea? (a merge that drops one loses someone's typing)
@@ -477,6 +509,7 @@ async function runN(n, ledger, browser, appUrl) {
     await pageSide?.context.close().catch(() => {});
     for (const p of peers) await p.close().catch(() => {});
     await server.close();
+    running = null;
   }
   return result;
 }
