@@ -7,7 +7,8 @@
 //   CARGO_TARGET_DIR=… cargo run --release -p rectify-core --example synthetic -- 2000 target/bench
 // Environment: LIVE_PEERS (default 2,10,20), LIVE_KEYS (keystrokes each way, default 50),
 // LIVE_RATE (remote edits a second while the page types, default 20), LIVE_STREAM_S (default 10),
-// LIVE_PROBES (new Node peers timed joining the full set, default 3), CHROMIUM.
+// LIVE_PROBES (new Node peers timed joining the full set, default 3), LIVE_PROFILE (a folder:
+// the page's CPU profile of the Node → page keystrokes, and its top functions), CHROMIUM.
 //
 // Per N, on a fresh server (temp data folder): the ledger's Automerge bytes are imported into the
 // first Node peer's repo under the ledger's document id (its uuid's bytes, base58check), which
@@ -20,14 +21,17 @@
 //   event, as an IME commits a word); the time until every Node peer's handle has it;
 // - first full sync: a Node peer's repo.find(url) until ready and the bytes of its WebSocket
 //   frames; the page from the link's address to the 已从服务器获取 notice and the checklist's rows,
-//   bytes from CDP's Network.webSocketFrameReceived (the worker's socket);
+//   bytes of the worker's WebSocket frames (Playwright's websocket events, which it takes from
+//   CDP's Network.webSocketFrame* on the worker's target);
 // - the server's VmRSS (/proc/<pid>/status): idle, the ledger loaded, N peers, and its peak;
 // - remote edits streaming in (LIVE_RATE a second for LIVE_STREAM_S, round-robin over the Node
 //   peers into random problems, every tenth into the open one) while the page types a letter
 //   every 120 ms into 原因分析: the page's long tasks, its keystroke latency, how late the
 //   stream's edits to the open problem show;
 // - the page's main-thread time per remote keystroke and per streamed edit, by kind (script,
-//   layout, style: CDP Performance.getMetrics), and at the end whether every marker is still
+//   layout, style: CDP Performance.getMetrics; wall time, so inflated on a busy machine), the
+//   CPU time (/proc/<pid>/stat) of the page's renderer with its worker, the sync server and the
+//   Node peers' process per keystroke and per streamed edit, and at the end whether every marker is still
 //   in the first Node peer's copy and in the page's textarea (nothing lost).
 // Times are epoch ms from performance.timeOrigin + performance.now() in each thread and page
 // (one machine clock). Reported (median, p95 by nearest rank), never asserted.
@@ -38,6 +42,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { stringifyAutomergeUrl } from '@automerge/automerge-repo';
 
@@ -54,6 +59,7 @@ const KEYS = Number(process.env.LIVE_KEYS ?? 50);
 const RATE = Number(process.env.LIVE_RATE ?? 20);
 const STREAM_S = Number(process.env.LIVE_STREAM_S ?? 10);
 const PROBES = Number(process.env.LIVE_PROBES ?? 3);
+const PROFILE = process.env.LIVE_PROFILE; // a folder: the page's CPU profile of the Node → page keystrokes
 const ROUND_TIMEOUT = 60_000;
 const LONG = 10 * 60_000;
 const KEY_GAP_MS = 120;
@@ -93,6 +99,40 @@ function documentUrl(ledgerId) {
   const bytes = Uint8Array.from(hex.match(/../g).map((h) => parseInt(h, 16)));
   return stringifyAutomergeUrl(bytes);
 }
+
+/** CPU time (user + system, ms) of process `pid`, from /proc/<pid>/stat (10 ms ticks). */
+function cpuOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0; // gone
+  }
+}
+
+/** This process's Chromium renderers (the page and its worker): their pids. */
+function renderers() {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/))
+    .filter(Boolean)
+    .map(([, pid, ppid, args]) => ({ pid: Number(pid), ppid: Number(ppid), args }));
+  const mine = new Set([process.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const r of rows) if (mine.has(r.ppid) && !mine.has(r.pid)) (mine.add(r.pid), (grew = true));
+  }
+  return rows.filter((r) => mine.has(r.pid) && r.args.includes('--type=renderer')).map((r) => r.pid);
+}
+
+/** CPU ms so far of the page's renderers, the sync server and this process (the Node peers). */
+function cpuNow(serverPid) {
+  const u = process.cpuUsage();
+  return { page: renderers().reduce((a, pid) => a + cpuOf(pid), 0), server: cpuOf(serverPid), node: (u.user + u.system) / 1000 };
+}
+
+const cpuPer = (a, b, per) => Object.fromEntries(Object.keys(a).map((k) => [k, Math.round((b[k] - a[k]) / per)]));
 
 function rssOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -166,11 +206,17 @@ function pageProbe() {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longtasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
+  let cached = null;
   const textarea = (label) => {
+    if (cached?.isConnected && cached.label === label) return cached.el;
+    cached = null;
     for (const l of document.querySelectorAll('main [role=group] label')) {
       if (l.firstChild?.textContent.trim() === label) {
         const t = l.querySelector('textarea');
-        if (t) return t;
+        if (t) {
+          cached = { el: t, label, get isConnected() { return t.isConnected; } };
+          return t;
+        }
       }
     }
     return null;
@@ -266,7 +312,7 @@ async function pageJoins(browser, appUrl, link) {
   const editor = page.getByRole('main').getByRole('group', { name: '问题详情' }).first();
   await editor.waitFor();
   const description = await editor.getByLabel('问题表现', { exact: true }).inputValue();
-  return { context, page, errors, frames, description, metrics, join: { notice: notice - t0, rows: rows - t0, rowsShown: shown } };
+  return { context, page, errors, frames, description, metrics, cdp, join: { notice: notice - t0, rows: rows - t0, rowsShown: shown } };
 }
 
 /** One keystroke from a Node peer to every other peer; resolves to { node: [ms…], page: ms }. */
@@ -374,6 +420,21 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+/** Stop the page's profiler, write the profile; resolves to the 15 functions of most self time. */
+async function saveProfile(cdp, file) {
+  const { profile } = await cdp.send('Profiler.stop');
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify(profile));
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  profile.samples.forEach((id, i) => {
+    const { functionName, url } = byId.get(id).callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, ms]) => [k, Math.round(ms)]);
+}
+
 async function runN(n, ledger, browser, appUrl) {
   const result = { peers: n };
   const server = await syncServer();
@@ -440,6 +501,11 @@ async function runN(n, ledger, browser, appUrl) {
     const spent = (a, b, per) => Object.fromEntries(['task', 'script', 'layout', 'style'].map((k) => [k, Math.round(((b[k] - a[k]) * 1000) / per)]));
     log(`N = ${n}: ${KEYS} keystrokes Node → all`);
     const m0 = await pageSide.metrics();
+    const c0 = cpuNow(server.pid);
+    if (PROFILE) {
+      await pageSide.cdp.send('Profiler.enable');
+      await pageSide.cdp.send('Profiler.start');
+    }
     const fromNode = { node: [], everyNode: [], page: [], missed: 0 };
     for (let k = 0; k < KEYS; k++) {
       const r = await nodeKeystroke(seeder, peers.slice(1), page, openId, `[n${String(k).padStart(3, '0')}]`);
@@ -449,12 +515,14 @@ async function runN(n, ledger, browser, appUrl) {
       fromNode.missed += r.missed.length + (r.page == null ? 1 : 0);
       await sleep(200);
     }
+    if (PROFILE) result.profileTop = await saveProfile(pageSide.cdp, join(PROFILE, `live-n${n}.cpuprofile`));
     result.keystrokeFromNode = {
       node: stats(fromNode.node),
       everyNode: stats(fromNode.everyNode),
       page: stats(fromNode.page),
       missed: fromNode.missed,
       pageMainThreadPerKey: spent(m0, await pageSide.metrics(), KEYS),
+      cpuPerKey: cpuPer(c0, cpuNow(server.pid), KEYS),
     };
     log(`N = ${n}: Node → page p50 ${result.keystrokeFromNode.page?.median} ms, → every Node p50 ${result.keystrokeFromNode.everyNode?.median} ms`);
 
@@ -476,8 +544,10 @@ async function runN(n, ledger, browser, appUrl) {
     log(`N = ${n}: ${RATE} remote edits/s for ${STREAM_S} s while the page types`);
     await sleep(2000);
     const m1 = await pageSide.metrics();
+    const c1 = cpuNow(server.pid);
     result.stream = await streamWhileTyping(page, peers, openId, allIds);
     result.stream.pageMainThreadPerEdit = spent(m1, await pageSide.metrics(), RATE * STREAM_S);
+    result.stream.cpuPerEdit = cpuPer(c1, cpuNow(server.pid), RATE * STREAM_S);
     result.pageHeapMB = Math.round((await pageSide.metrics()).heapMB);
     log(`N = ${n}: longest task ${Math.round(result.stream.longTasks.longest)} ms, ${result.stream.longTasks.over50} over 50 ms`);
     // every marker typed into the open problem's 整改措施: still there, in the first Node peer's
