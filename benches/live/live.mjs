@@ -36,7 +36,7 @@
 // Times are epoch ms from performance.timeOrigin + performance.now() in each thread and page
 // (one machine clock). Reported (median, p95 by nearest rank), never asserted.
 
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -100,14 +100,38 @@ function documentUrl(ledgerId) {
   return stringifyAutomergeUrl(bytes);
 }
 
-/** CPU time (user + system, ms) of process `pid`, from /proc/<pid>/stat (10 ms ticks). */
-function cpuOf(pid) {
+/** CPU time (user + system, ms) of a process or thread, from its stat file (10 ms ticks). */
+function cpuOf(pid, path = `/proc/${pid}/stat`) {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const fields = readFileSync(path, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return 0; // gone
   }
+}
+
+/** A renderer's CPU ms by thread: its main thread (the page), its dedicated worker, the rest. */
+function rendererThreads(pid) {
+  const out = { main: 0, worker: 0 };
+  let tids = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    const comm = (() => {
+      try {
+        return readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+      } catch {
+        return '';
+      }
+    })();
+    const ms = cpuOf(0, `/proc/${pid}/task/${tid}/stat`);
+    if (Number(tid) === pid) out.main += ms;
+    else if (comm.startsWith('DedicatedWorker')) out.worker += ms;
+  }
+  return out;
 }
 
 /** This process's Chromium renderers (the page and its worker): their pids. */
@@ -129,7 +153,15 @@ function renderers() {
 /** CPU ms so far of the page's renderers, the sync server and this process (the Node peers). */
 function cpuNow(serverPid) {
   const u = process.cpuUsage();
-  return { page: renderers().reduce((a, pid) => a + cpuOf(pid), 0), server: cpuOf(serverPid), node: (u.user + u.system) / 1000 };
+  const pids = renderers();
+  const threads = pids.map(rendererThreads);
+  return {
+    page: pids.reduce((a, pid) => a + cpuOf(pid), 0),
+    pageMain: threads.reduce((a, t) => a + t.main, 0),
+    pageWorker: threads.reduce((a, t) => a + t.worker, 0),
+    server: cpuOf(serverPid),
+    node: (u.user + u.system) / 1000,
+  };
 }
 
 const cpuPer = (a, b, per) => Object.fromEntries(Object.keys(a).map((k) => [k, Math.round((b[k] - a[k]) / per)]));
@@ -596,6 +628,10 @@ function report(results) {
     ['server RSS idle / loaded / N peers / end (peak)', (r) => `${r.serverIdle.rssMB} / ${r.serverLoaded.rssMB} / ${r.serverWithPeers.rssMB} / ${r.serverEnd.rssMB} (${r.serverEnd.hwmMB}) MB`],
     ['stream: page longest task; tasks > 50 ms', (r) => `${f({ median: r.stream.longTasks.longest })}; ${r.stream.longTasks.over50}`],
     ['stream: page keystroke p50 / p95', (r) => `${f(r.stream.keystrokes)} / ${f(r.stream.keystrokes, 'p95')}`],
+    ['CPU per Node keystroke: page main / worker / all renderer; server; Node peers', (r) => {
+      const c = r.keystrokeFromNode.cpuPerKey;
+      return `${c.pageMain} / ${c.pageWorker} / ${c.page}; ${c.server}; ${c.node} ms`;
+    }],
     ['stream: open problem edits shown after p50 / max', (r) => `${f(r.stream.openProblemEdits)} / ${f(r.stream.openProblemEdits, 'max')}`],
   ];
   console.log(`\n| measure | ${cols.join(' | ')} |`);
