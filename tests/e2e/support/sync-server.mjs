@@ -31,6 +31,10 @@ export async function syncServer() {
     port,
     dataDir,
     url: `ws://127.0.0.1:${port}`,
+    /** the server process's id while it runs (the live-sync benchmark reads its memory) */
+    get pid() {
+      return child?.pid ?? null;
+    },
     async start() {
       child = spawn(process.execPath, [SERVER], {
         env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
