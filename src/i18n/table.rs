@@ -353,6 +353,7 @@ texts! {
 
     // the inspection office's seat (ui/rounds.rs, ui/round_unit.rs)
     tab_rounds: "巡察轮次", "Rounds";
+    open_rounds: "巡察轮次 · 汇总（巡察办）", "Rounds · rollup (inspection office)";
     rounds_heading: "巡察轮次 · 汇总", "Inspection rounds · Rollup";
     rounds_intro: "巡察办：建立一轮巡察，加入各被巡察单位的台账，查看汇总，审核销号并退回各单位。", "Inspection office: set up a round, add each inspected unit's ledger, see the rollup, review closures and send them back.";
     new_round: "新建巡察轮次", "New round";

@@ -230,7 +230,6 @@ fn Header() -> impl IntoView {
                     {tab(Screen::History, |t| t.tab_history)}
                 </Show>
                 {tab(Screen::Ledgers, |t| t.tab_ledgers)}
-                {tab(Screen::Rounds, |t| t.tab_rounds)}
                 {tab(Screen::Help, |t| t.tab_help)}
             </nav>
             <div class="actions">

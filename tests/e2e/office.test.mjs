@@ -46,8 +46,9 @@ test('the office rolls up two units, signs off one problem, returns another, and
   const { page } = office;
   await office.start.heading.waitFor();
   await office.header.setMyName('王五');
-  await office.header.show('巡察轮次');
   const main = page.getByRole('main');
+  await main.getByRole('button', { name: '巡察轮次 · 汇总（巡察办）', exact: true }).click();
+  await main.getByRole('heading', { name: '巡察轮次 · 汇总', exact: true }).waitFor();
   await main.getByText('新建巡察轮次', { exact: true }).click();
   await main.getByLabel('轮次名称').fill('区委第五轮巡察');
   await main.getByLabel('巡察机构').fill('区委巡察办');
