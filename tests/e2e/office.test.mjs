@@ -104,3 +104,45 @@ test('the office rolls up two units, signs off one problem, returns another, and
   await expectCount(finance.checklist.problemToggles, 1, 'the 退回 filter');
   await expectText(finance.checklist.problemToggles.first(), /2\./, 'the returned problem');
 }));
+
+test('unit files a round refuses: damaged, already in another round, a second unit of the same name', scenario(env, async ({ laptop, tmpFile }) => {
+  const unit = await laptop('区财政局');
+  const file = await unitLedger(unit, tmpFile, '区财政局整改台账', ['已完成']);
+  const twin = await laptop('另一个区财政局');
+  const twinFile = await unitLedger(twin, tmpFile, '区财政局整改台账', ['整改中']);
+
+  const office = await laptop('巡察办');
+  const main = office.page.getByRole('main');
+  await main.getByRole('button', { name: '巡察轮次 · 汇总（巡察办）', exact: true }).click();
+  const makeRound = async (name) => {
+    await main.getByText('新建巡察轮次', { exact: true }).click();
+    await main.getByLabel('轮次名称').fill(name);
+    await main.getByRole('button', { name: '建立', exact: true }).click();
+    await office.notices.infoText(new RegExp(`已建立巡察轮次“${name}”`));
+  };
+  const importUnit = (path) => main.getByLabel('导入单位台账文件', { exact: true }).setInputFiles(path);
+  const rows = () => main.getByRole('table', { name: '汇总表' }).locator('tbody tr');
+
+  await makeRound('第四轮巡察');
+  await importUnit(file);
+  await main.getByRole('alertdialog', { name: '加入本轮' }).getByRole('button', { name: '加入本轮', exact: true }).click();
+  await expectCount(rows(), 1, 'the unit in the first round');
+
+  // a damaged copy of the file: refused, nothing added
+  const bytes = await readFile(file);
+  bytes[bytes.length - 30] ^= 0x55;
+  await importUnit(await tmpFile('damaged.rectify', bytes));
+  await office.notices.errorText(/本轮和各单位台账均未改变/);
+  await expectCount(rows(), 1, 'still one unit');
+
+  // a second unit named the same: refused before any question
+  await importUnit(twinFile);
+  await office.notices.errorText(/本轮已有名为“区财政局整改台账”的单位/);
+  await expectCount(rows(), 1, 'still one unit after the same name');
+
+  // the same ledger into a second round: refused
+  await makeRound('第五轮巡察');
+  await importUnit(file);
+  await office.notices.errorText(/已在另一轮巡察“第四轮巡察”中/);
+  await expectCount(main.getByRole('table', { name: '汇总表' }).locator('tbody tr'), 0, 'the second round stays empty');
+}));
