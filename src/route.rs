@@ -4,7 +4,7 @@
 //! from file:// (the one file) as from a host. Plain functions, tested natively
 //! (`tests/route.rs`); `ui/routing.rs` reads and writes the browser's address with them.
 
-use rectify_core::ledger::{Filter, Light, Status};
+use rectify_core::ledger::{Filter, Light, ReviewState, Status};
 
 /// Which screen is shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -23,11 +23,13 @@ pub enum Screen {
     Progress,
     /// 帮助: the user guide
     Help,
+    /// 巡察轮次 · 汇总: the inspection office's rounds
+    Rounds,
 }
 
 /// The screens an address can name, with the word it uses. The two import previews are
 /// not among them: they show a file just read, which a link cannot carry.
-const SCREENS: [(Screen, &str); 9] = [
+const SCREENS: [(Screen, &str); 10] = [
     (Screen::Checklist, "checklist"),
     (Screen::Progress, "progress"),
     (Screen::Rules, "rules"),
@@ -37,6 +39,7 @@ const SCREENS: [(Screen, &str); 9] = [
     (Screen::History, "history"),
     (Screen::Ledgers, "ledgers"),
     (Screen::Help, "help"),
+    (Screen::Rounds, "rounds"),
 ];
 
 impl Screen {
@@ -83,6 +86,7 @@ pub fn parse(hash: &str) -> Route {
             }
             "dept" if !value.is_empty() => route.filter.department = Some(value),
             "light" => route.filter.light = Light::from_code(&value),
+            "review" => route.filter.review = ReviewState::from_code(&value),
             _ => {}
         }
     }
@@ -109,6 +113,9 @@ pub fn format(route: &Route) -> Option<String> {
     }
     if let Some(light) = f.light {
         query.append_pair("light", light.code());
+    }
+    if let Some(review) = f.review {
+        query.append_pair("review", review.code());
     }
     if !f.text.is_empty() {
         query.append_pair("q", &f.text);

@@ -14,6 +14,7 @@ fn full() -> Route {
             status: Some(Status::InProgress),
             department: Some("党政办 & 财务科".into()),
             light: Some(Light::Red),
+            review: Some(rectify_core::ledger::ReviewState::Returned),
             text: " 会议 记录?#&=+% ".into(),
         },
     }
@@ -40,6 +41,7 @@ fn a_route_survives_the_hash_and_back() {
         Screen::History,
         Screen::Ledgers,
         Screen::Help,
+        Screen::Rounds,
     ] {
         let route = Route {
             screen,

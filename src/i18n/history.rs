@@ -121,6 +121,12 @@ impl Texts {
             (Lang::En, Field::RuleDate) => "Issued on",
             (Lang::Zh, Field::RuleCandidate) => "计入通报",
             (Lang::En, Field::RuleCandidate) => "Counted in the bulletin",
+            (Lang::Zh, Field::BasicallyDone) => "基本完成",
+            (Lang::En, Field::BasicallyDone) => "Basically done",
+            (Lang::Zh, Field::Review) => "销号审核",
+            (Lang::En, Field::Review) => "Sign-off review",
+            (Lang::Zh, Field::ReviewNote) => "审核意见",
+            (Lang::En, Field::ReviewNote) => "Review note",
         }
     }
 
@@ -153,6 +159,9 @@ impl Texts {
             (_, ShownValue::Category(Some(title))) => title.clone(),
             (Lang::Zh, ShownValue::Category(None)) => "（已删除的类别）".to_string(),
             (Lang::En, ShownValue::Category(None)) => "(a deleted category)".to_string(),
+            (_, ShownValue::Verdict(Some(v))) => self.verdict(*v).to_string(),
+            (Lang::Zh, ShownValue::Verdict(None)) => "（其他审核结果）".to_string(),
+            (Lang::En, ShownValue::Verdict(None)) => "(another review result)".to_string(),
         }
     }
 
@@ -185,6 +194,10 @@ impl Texts {
             (Lang::En, N::SetField(f)) => format!("Changed {}", self.short_field(*f)),
             (Lang::En, N::SetStatus(s)) => format!("Status set to {}", self.status(s)),
             (Lang::En, N::SetDepartments) => "Changed Departments".into(),
+            (Lang::En, N::SetBasicallyDone(true)) => "Marked basically done".into(),
+            (Lang::En, N::SetBasicallyDone(false)) => "Unmarked basically done".into(),
+            (Lang::En, N::SignOff) => "Signed off".into(),
+            (Lang::En, N::ReturnProblem) => "Returned for more work".into(),
             (Lang::En, N::AddProgress) => "Added a progress entry".into(),
             (Lang::En, N::DeleteProgress) => "Deleted a progress entry".into(),
             (Lang::En, N::AddCategory(t)) => format!("Added category “{t}”"),

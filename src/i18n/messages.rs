@@ -122,12 +122,16 @@ impl Texts {
             (Lang::Zh, DocError::BadWarnDays) => "预警天数应为 0 到 365 的整数".to_string(),
             (Lang::Zh, DocError::BadDate(v)) => format!("“{v}”不是有效日期，请写成 2024-06-30"),
             (Lang::Zh, DocError::OtherLedger) => "这不是同一本台账，不能合并".to_string(),
+            (Lang::Zh, DocError::NotFinished) => "只有“已完成”或“长期坚持”的问题可以同意销号".to_string(),
+            (Lang::Zh, DocError::NoReason) => "退回时请填写退回理由".to_string(),
             (Lang::En, DocError::ReadOnly) => "This ledger was created by a newer version of Rectify and can only be viewed, not changed".to_string(),
             (Lang::En, DocError::NotFound(thing)) => format!("{} not found (perhaps someone else deleted it)", self.thing(*thing)),
             (Lang::En, DocError::Unreadable(d)) => format!("The ledger's content cannot be read: {}", self.damage(d)),
             (Lang::En, DocError::BadWarnDays) => "Warning days must be a whole number from 0 to 365".to_string(),
             (Lang::En, DocError::BadDate(v)) => format!("“{v}” is not a valid date; write it as 2024-06-30"),
             (Lang::En, DocError::OtherLedger) => "This is not the same ledger; it cannot be merged".to_string(),
+            (Lang::En, DocError::NotFinished) => "Only a problem that is Done or Kept up can be signed off".to_string(),
+            (Lang::En, DocError::NoReason) => "Please give the reason for returning it".to_string(),
         }
     }
 

@@ -95,6 +95,7 @@ mod import_messages;
 mod live;
 mod messages;
 mod notices;
+mod rounds;
 mod storage;
 mod table;
 #[cfg(test)]

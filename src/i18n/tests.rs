@@ -143,6 +143,8 @@ fn every_message(t: &Texts) -> Vec<String> {
         DocError::BadDate("next month".into()),
         DocError::NothingToAdd,
         DocError::OtherLedger,
+        DocError::NotFinished,
+        DocError::NoReason,
     ];
     docs.extend(things.map(DocError::NotFound));
     out.extend(docs.iter().map(|e| t.doc_error(e)));
@@ -453,6 +455,8 @@ fn history_words_in_both_languages() {
         ShownValue::Candidate(true),
         ShownValue::Candidate(false),
         ShownValue::Category(None),
+        ShownValue::Verdict(Some(rectify_core::ledger::Verdict::Returned)),
+        ShownValue::Verdict(None),
     ];
     let changed = |place: PlaceName, values| rectify_core::document::PlaceChange { place, values };
     let many = rectify_core::document::ChangeScope::of(

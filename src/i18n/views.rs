@@ -7,7 +7,7 @@ impl Texts {
     // ---- 台账 ----
 
     pub fn shown_counts(&self, c: &rectify_core::ledger::Counts, total: usize) -> String {
-        match self.lang {
+        let mut line = match self.lang {
             Lang::Zh => format!(
                 "显示 {} 个问题（共 {} 个）：未启动 {}，整改中 {}，已完成 {}，长期坚持 {}；红灯 {}，黄灯 {}，绿灯 {}",
                 c.total, total, c.not_started, c.in_progress, c.done, c.ongoing, c.red, c.yellow, c.green
@@ -16,7 +16,27 @@ impl Texts {
                 "Showing {} problems (of {}): not started {}, in progress {}, done {}, ongoing {}; red {}, yellow {}, green {}",
                 c.total, total, c.not_started, c.in_progress, c.done, c.ongoing, c.red, c.yellow, c.green
             ),
+        };
+        if c.basically_done > 0 {
+            line.push_str(&match self.lang {
+                Lang::Zh => format!("；基本完成 {}", c.basically_done),
+                Lang::En => format!("; basically done {}", c.basically_done),
+            });
         }
+        // the 销号 figures once the office has reviewed anything in this ledger
+        if c.signed_off + c.returned > 0 {
+            line.push_str(&match self.lang {
+                Lang::Zh => format!(
+                    "；待销号 {}，已销号 {}，退回 {}",
+                    c.awaiting_sign_off, c.signed_off, c.returned
+                ),
+                Lang::En => format!(
+                    "; to sign off {}, signed off {}, returned {}",
+                    c.awaiting_sign_off, c.signed_off, c.returned
+                ),
+            });
+        }
+        line
     }
 
     /// The guide could not be read (hosted, offline before the service worker kept it).

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use super::problem::ProblemRow;
 use super::state::AppState;
 use crate::platform;
-use rectify_core::ledger::{Counts, Filter, Light, Status};
+use rectify_core::ledger::{Counts, Filter, Light, ReviewState, Status};
 
 /// Rows drawn before the checklist is first painted, then added per step after it: the first
 /// screenful comes at once and the rest follow in steps short enough for a click or a key to
@@ -162,6 +162,16 @@ pub fn ChecklistView() -> impl IntoView {
                     }>
                         <option value="">{state.tr(|t| t.all_lights)}</option>
                         {Light::ALL.iter().map(|&l| view! { <option value=l.code()>{move || state.t().light(l)}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    {state.tr(|t| t.filter_review)}
+                    <select prop:value=move || filter.with(|f| f.review.map(|r| r.code()).unwrap_or_default()) on:change=move |e| {
+                        let v = event_target_value(&e);
+                        filter.update(|f| f.review = ReviewState::from_code(&v));
+                    }>
+                        <option value="">{state.tr(|t| t.review_any)}</option>
+                        {ReviewState::ALL.iter().map(|&r| view! { <option value=r.code()>{move || state.t().review_state(r)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>

@@ -70,6 +70,11 @@ pub fn StartView() -> impl IntoView {
                     <h3>{state.tr(|t| t.start_file)}</h3>
                     <p>{state.tr(|t| t.start_file_text)}</p>
                 </div>
+                <div class="card">
+                    <h3>{state.tr(|t| t.tab_rounds)}</h3>
+                    <p>{state.tr(|t| t.rounds_intro)}</p>
+                    <button on:click=move |_| state.screen.set(Screen::Rounds)>{state.tr(|t| t.open_rounds)}</button>
+                </div>
             </div>
             <Show when=move || state.library.ledgers.with(|l| !l.is_empty())>
                 <p>
@@ -172,6 +177,7 @@ pub fn LedgersView() -> impl IntoView {
             </p>
             <StorageInfo/>
             <super::live::LivePanel/>
+            <p><button on:click=move |_| state.screen.set(Screen::Rounds)>{state.tr(|t| t.open_rounds)}</button></p>
             <table class="ledger-table">
                 <thead>
                     <tr>

@@ -12,6 +12,8 @@ mod live;
 mod problem;
 mod progress;
 mod report;
+mod round_unit;
+mod rounds;
 mod routing;
 mod rules;
 pub mod state;
@@ -157,6 +159,7 @@ fn App() -> impl IntoView {
                     (_, Screen::BulletinImport) => view! { <bulletin_import::BulletinImportView/> }.into_any(),
                     (_, Screen::XlsxImport) => view! { <xlsx_import::XlsxImportView/> }.into_any(),
                     (_, Screen::Help) => view! { <help::HelpView/> }.into_any(),
+                    (_, Screen::Rounds) => view! { <rounds::RoundsView/> }.into_any(),
                     (false, _) => view! { <ledgers::StartView/> }.into_any(),
                     (true, Screen::Checklist) => view! { <checklist::ChecklistView/> }.into_any(),
                     (true, Screen::Rules) => view! { <rules::RulesView/> }.into_any(),

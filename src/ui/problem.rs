@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::round_unit::review_text;
 use super::state::AppState;
 use crate::platform;
 use rectify_core::document::{ProblemField, ProblemText};
@@ -56,6 +57,7 @@ pub fn ProblemRow(
                         p.deadline,
                         p.owner.clone(),
                         p.departments.join("、"),
+                        (p.basically_done(), review_text(state, p)),
                     )
                 })
             })
@@ -83,7 +85,7 @@ pub fn ProblemRow(
     };
     view! {
         <article class="problem" id=format!("problem-{}", pid.get_value()) class:open=is_open>
-            {move || summary.get().map(|(description, status, light, deadline, owner, departments)| {
+            {move || summary.get().map(|(description, status, light, deadline, owner, departments, (basically_done, review))| {
                 let text = if description.trim().is_empty() { state.t().no_description.to_string() } else { description };
                 view! {
                     <div class="problem-row">
@@ -96,6 +98,8 @@ pub fn ProblemRow(
                         // tag keeps the columns of the rows without one
                         <span class="status-cell">
                             <span class=format!("status {}", status.code())>{state.t().status(&status)}</span>
+                            {basically_done.then(|| view! { <span class="tag basically-done">{state.t().badge_basically_done}</span> })}
+                            {review.map(|(s, line)| view! { <span class=format!("tag review {}", s.code())>{line}</span> })}
                             {move || has_conflict().then(|| view! { <span class="tag candidate" title=state.t().has_conflict_title>{state.t().has_conflict}</span> })}
                         </span>
                         <span class="meta-cell">{if deadline.is_some() { state.t().deadline_cell(&format_date(deadline)) } else { String::new() }}</span>
@@ -264,6 +268,18 @@ fn ProblemEditor(id: String, expanded: RwSignal<Option<String>>) -> impl IntoVie
                             view! { <option value=value prop:selected=selected>{move || state.t().status(&s)}</option> }
                         }).collect_view()}
                     </select>
+                </label>
+                <label class="field check">
+                    <input
+                        type="checkbox"
+                        disabled=ro
+                        prop:checked=move || with_problem(state, &pid.get_value(), |p| p.basically_done())
+                        on:change=move |e| {
+                            let on = event_target_checked(&e);
+                            state.doc.edit(|d| d.set_basically_done(&pid.get_value(), on, platform::today()));
+                        }
+                    />
+                    {state.tr(|t| t.basically_done_label)}
                 </label>
                 <label class="field">
                     {state.tr(|t| t.category)}

@@ -17,7 +17,7 @@ use crate::ledger::Ledger;
 /// gets the new worker's files). `crates/office/tests/jobs.rs` pins the messages' shape to it: a change
 /// to `Job`, `Done` or what they carry (Ledger, Bulletin, XlsxImport, BulletinImport) fails
 /// there until this is bumped.
-pub const PROTOCOL: u32 = 7;
+pub const PROTOCOL: u32 = 8;
 
 /// A job for the worker. Its input file, when it has one, travels beside it as bytes.
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -14,5 +14,6 @@ pub mod import;
 pub mod jobs;
 pub mod ledger;
 pub mod live;
+pub mod round;
 pub mod store;
 pub mod synthetic;

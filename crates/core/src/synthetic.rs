@@ -193,6 +193,8 @@ pub fn script(spec: Spec) -> Script {
             status: Status::NotStarted,
             evidence: String::new(),
             progress_log: vec![],
+            basically_done: false,
+            review: None,
         });
     }
     let mut steps = Vec::with_capacity(spec.edits);

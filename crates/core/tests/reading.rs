@@ -219,6 +219,16 @@ mod derived {
         pub evidence: Text,
         #[autosurgeon(missing = "Default::default")]
         pub log: HashMap<String, DocProgressEntry>,
+        #[autosurgeon(missing = "Default::default")]
+        pub basically_done: bool,
+        #[autosurgeon(missing = "Default::default")]
+        pub review: String,
+        #[autosurgeon(missing = "Default::default")]
+        pub review_by: String,
+        #[autosurgeon(missing = "Default::default")]
+        pub review_date: String,
+        #[autosurgeon(missing = "Default::default")]
+        pub review_note: String,
     }
 
     #[derive(Debug, Hydrate)]
@@ -408,6 +418,13 @@ fn problems_read_as_the_derive_reads_them(doc: &automerge::AutoCommit) -> usize 
                             &p.evidence
                         ),
                         (&p.departments, &p.deadline, &p.completed_on, &p.status, log),
+                        (
+                            p.basically_done,
+                            &p.review,
+                            &p.review_by,
+                            &p.review_date,
+                            &p.review_note
+                        ),
                     )
                 )
             }

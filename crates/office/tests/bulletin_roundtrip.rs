@@ -92,6 +92,8 @@ fn ledger_of(seed: u64) -> Ledger {
                 status,
                 evidence: String::new(),
                 progress_log: vec![],
+                basically_done: false,
+                review: None,
             });
             if let Some(title) = rule {
                 ledger.rules.push(Rule {

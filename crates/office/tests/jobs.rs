@@ -379,6 +379,7 @@ fn the_message_format_is_pinned_to_its_protocol_number() {
         (5, "341b09b4be062c93"),
         (6, "ef573d118641385c"),
         (7, "ac877f0d373d01cd"),
+        (8, "d86fcce7096f0f24"),
     ];
     let (protocol, expected) = pinned[pinned.len() - 1];
     assert_eq!(

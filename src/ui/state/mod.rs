@@ -1,8 +1,8 @@
 //! The app's state, by concern, each in its own file: the open ledger and its edits
 //! (`document.rs`, `edits.rs`), its saves (`saves.rs`, driving `crate::save_scheduler`), the
 //! ledger library (`library.rs`), a colleague's file (`import.rs`), the office formats in the
-//! worker (`office.rs`), live sync with a server (`live.rs`), the settings (`prefs.rs`) and the
-//! notice line (`notices.rs`).
+//! worker (`office.rs`), live sync with a server (`live.rs`), the office's rounds (`rounds.rs`),
+//! the settings (`prefs.rs`) and the notice line (`notices.rs`).
 //! [`AppState`] only groups them for the views, which reach it with `expect_context`; the
 //! rules themselves live in the core.
 
@@ -14,6 +14,7 @@ mod live;
 mod notices;
 mod office;
 mod prefs;
+mod rounds;
 mod saves;
 
 use leptos::prelude::*;
@@ -29,6 +30,7 @@ pub use live::{Live, LiveStatus};
 pub use notices::{Notice, NoticeAction, NoticeKind, Notices};
 pub use office::{ChosenRoles, Office, TextRead};
 pub use prefs::Prefs;
+pub use rounds::{Rounds, Shown};
 pub use saves::Saves;
 
 pub use crate::route::Screen;
@@ -43,6 +45,8 @@ pub struct AppState {
     pub doc: OpenDoc,
     pub imports: Imports,
     pub office: Office,
+    /// the inspection office's rounds (巡察轮次)
+    pub rounds: Rounds,
     pub screen: RwSignal<Screen>,
     /// a problem the checklist opens and scrolls to when it is next shown (from 进度, a link)
     pub open_problem: RwSignal<Option<String>>,
@@ -81,6 +85,7 @@ impl AppState {
             doc,
             imports: Imports::new(doc),
             office: Office::new(screen, doc),
+            rounds: Rounds::new(doc),
             screen,
             open_problem: RwSignal::new(None),
             expanded: RwSignal::new(None),

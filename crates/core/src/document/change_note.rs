@@ -21,6 +21,12 @@ pub enum ChangeNote {
     SetField(ProblemField),
     SetStatus(Status),
     SetDepartments,
+    /// 基本完成、持续整改 marked (true) or unmarked
+    SetBasicallyDone(bool),
+    /// 同意销号
+    SignOff,
+    /// 退回整改
+    ReturnProblem,
     AddProgress,
     DeleteProgress,
     AddCategory(String),
@@ -47,7 +53,7 @@ pub enum ChangeNote {
 }
 
 /// The fixed messages, as stored.
-const FIXED: [(&str, ChangeNote); 21] = [
+const FIXED: [(&str, ChangeNote); 25] = [
     ("新建台账", ChangeNote::CreateLedger),
     ("新增问题", ChangeNote::AddProblem),
     ("删除问题", ChangeNote::DeleteProblem(None)),
@@ -55,6 +61,10 @@ const FIXED: [(&str, ChangeNote); 21] = [
     ("调整问题顺序", ChangeNote::ReorderProblem),
     ("移动问题到其他类别", ChangeNote::MoveProblem),
     ("修改责任部门", ChangeNote::SetDepartments),
+    ("标记基本完成", ChangeNote::SetBasicallyDone(true)),
+    ("取消基本完成", ChangeNote::SetBasicallyDone(false)),
+    ("同意销号", ChangeNote::SignOff),
+    ("退回整改", ChangeNote::ReturnProblem),
     ("新增进展记录", ChangeNote::AddProgress),
     ("删除进展记录", ChangeNote::DeleteProgress),
     ("调整问题类别顺序", ChangeNote::ReorderCategories),

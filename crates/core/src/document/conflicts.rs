@@ -9,7 +9,7 @@ use automerge::{ObjId, ObjType, ReadDoc, Value, ValueRef, ROOT};
 use super::change_note::ChangeNote;
 use super::naming::{Author, Field, PlaceName, ShownValue, Spot};
 use super::{normalise_date, DocError, LedgerDoc, MetaField};
-use crate::ledger::{CountingBasis, Ledger, RuleKind, StatedFigures, Status, TopLevel};
+use crate::ledger::{CountingBasis, Ledger, RuleKind, StatedFigures, Status, TopLevel, Verdict};
 
 /// Where a short field lives, so a conflict on it can be shown and settled.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -41,7 +41,7 @@ impl Place {
     pub fn takes_free_text(&self) -> bool {
         !matches!(
             self,
-            Place::Problem(_, "status" | "category_id")
+            Place::Problem(_, "status" | "category_id" | "review")
                 | Place::Meta("counting_basis")
                 | Place::Rule(_, "kind" | "candidate")
         )
@@ -73,8 +73,10 @@ pub struct Conflict {
 }
 
 /// The short fields of problems, categories and rules that can be in conflict.
-pub(super) const PROBLEM_FIELDS: [&str; 6] = [
+pub(super) const PROBLEM_FIELDS: [&str; 8] = [
     "status",
+    "review",
+    "review_note",
     "deadline",
     "completed_on",
     "owner",
@@ -335,6 +337,9 @@ impl LedgerDoc {
                         "status" => Status::from_label(value)
                             .map(|s| s.code().to_string())
                             .unwrap_or_else(|| Status::from_code(value).code().to_string()),
+                        "review" => Verdict::from_code(value)
+                            .map(|v| v.code().to_string())
+                            .unwrap_or_default(),
                         "counting_basis" => CountingBasis::from_code(value).code().to_string(),
                         "stated_figures" => StatedFigures::from_code(value).code().to_string(),
                         "top_level" => TopLevel::from_code(value).code().to_string(),
@@ -378,6 +383,7 @@ pub(super) fn show_value(key: &str, raw: &str, ledger: Option<&Ledger>) -> Shown
     }
     match key {
         "status" => ShownValue::Status(Status::from_code(raw)),
+        "review" => ShownValue::Verdict(Verdict::from_code(raw)),
         "counting_basis" => ShownValue::CountingBasis(CountingBasis::from_code(raw)),
         "stated_figures" => ShownValue::StatedFigures(StatedFigures::from_code(raw)),
         "top_level" => ShownValue::TopLevel(TopLevel::from_code(raw)),

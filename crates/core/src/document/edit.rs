@@ -143,6 +143,29 @@ impl LedgerDoc {
         Ok(true)
     }
 
+    /// Put a boolean register, writing nothing when the value is unchanged and not in conflict.
+    pub(super) fn put_bool(
+        &mut self,
+        obj: &ObjId,
+        key: &str,
+        value: bool,
+    ) -> Result<bool, DocError> {
+        let current = match self.doc.get(obj, key)? {
+            Some((Value::Scalar(s), _)) => s.as_bool(),
+            _ => None,
+        };
+        let conflicted = self
+            .doc
+            .get_all(obj, key)
+            .map(|v| v.len() > 1)
+            .unwrap_or(false);
+        if current.unwrap_or(false) == value && !conflicted {
+            return Ok(false);
+        }
+        self.doc.put(obj, key, value)?;
+        Ok(true)
+    }
+
     /// Set a text object to `value` by diffing, so that concurrent edits elsewhere in the
     /// same paragraph survive. Creates the text object if it is missing.
     ///

@@ -28,6 +28,12 @@ pub enum DocError {
     NothingToAdd,
     #[error("another ledger: cannot merge")]
     OtherLedger,
+    /// 同意销号 of a problem that is not 已完成 or 长期坚持
+    #[error("only a finished problem can be signed off")]
+    NotFinished,
+    /// 退回 without a reason
+    #[error("a return needs its reason")]
+    NoReason,
 }
 
 /// What an operation looked for and did not find (perhaps deleted by someone else).

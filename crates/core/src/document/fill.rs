@@ -243,7 +243,13 @@ fn problem_value(p: &Problem, category_id: &str, order: &str, encoding: TextEnco
         ("status", New::scalar(p.status.code())),
         ("evidence", text(&p.evidence)),
         ("log", map(log)),
-    ])
+    ]
+    .into_iter()
+    // written only when set: a ledger without it reads as not flagged
+    .chain(
+        p.basically_done()
+            .then(|| ("basically_done", New::scalar(true))),
+    ))
 }
 
 /// What [`LedgerDoc::add_contents`] added: new categories, problems and rules.

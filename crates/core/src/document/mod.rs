@@ -21,6 +21,7 @@ mod ops_category;
 mod ops_meta;
 mod ops_problem;
 mod ops_progress;
+mod ops_review;
 mod ops_rule;
 mod persistence;
 mod read;

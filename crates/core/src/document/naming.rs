@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::{MetaField, ProblemField, ProblemText};
-use crate::ledger::{CountingBasis, Ledger, RuleKind, StatedFigures, Status, TopLevel};
+use crate::ledger::{CountingBasis, Ledger, RuleKind, StatedFigures, Status, TopLevel, Verdict};
 
 /// Who made a change or wrote a value.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -65,6 +65,12 @@ pub enum Field {
     RuleDate,
     /// whether a rule counts in the bulletin (计入通报)
     RuleCandidate,
+    /// 基本完成、持续整改
+    BasicallyDone,
+    /// the office's 销号 review: verdict, reviewer, date
+    Review,
+    /// 审核意见 or 退回理由
+    ReviewNote,
     Meta(MetaField),
 }
 
@@ -92,6 +98,9 @@ impl Field {
             "kind" => Some(Field::RuleKind),
             "date" => Some(Field::RuleDate),
             "candidate" => Some(Field::RuleCandidate),
+            "basically_done" => Some(Field::BasicallyDone),
+            "review" | "review_by" | "review_date" => Some(Field::Review),
+            "review_note" => Some(Field::ReviewNote),
             _ => None,
         }
     }
@@ -179,6 +188,8 @@ pub enum ShownValue {
     Candidate(bool),
     /// a problem's category by title; `None` once deleted
     Category(Option<String>),
+    /// the 销号 review's verdict (`None`: a code this build does not know)
+    Verdict(Option<Verdict>),
 }
 
 /// An author is a name when they signed with it (tests and filters compare with names).

@@ -294,6 +294,10 @@ impl LedgerDoc {
         if changed {
             self.note_problem(id, ChangeNote::SetStatus(status.clone()));
         }
+        // 基本完成 is a flag on 整改中: another status ends it
+        if *status != Status::InProgress && self.put_bool(&obj, "basically_done", false)? {
+            self.note_problem(id, ChangeNote::SetBasicallyDone(false));
+        }
         let has_date = match self.doc.get(&obj, "completed_on")? {
             Some((Value::Scalar(s), _)) => s.as_str().is_some_and(|d| !d.is_empty()),
             _ => false,

@@ -11,8 +11,8 @@ use super::schema::{DocProblem, DocProgressEntry, DocRoot};
 use super::Conflict;
 use super::{not_a_ledger, DocError, LedgerDoc};
 use crate::ledger::{
-    parse_date, Category, CountingBasis, Ledger, Meta, Problem, ProgressEntry, Rule, RuleKind,
-    Sections, StatedFigures, Status, TopLevel, DEFAULT_WARN_DAYS,
+    parse_date, Category, CountingBasis, Ledger, Meta, Problem, ProgressEntry, Review, Rule,
+    RuleKind, Sections, StatedFigures, Status, TopLevel, Verdict, DEFAULT_WARN_DAYS,
 };
 
 /// [`LedgerDoc::read`] hydrates the whole document once; after that an edit to one problem
@@ -114,6 +114,7 @@ impl LedgerDoc {
         }
         let date = |d: &Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
         let problem = |p: &Problem, deleted: bool| {
+            let review = p.review.as_ref();
             let doc_problem = DocProblem {
                 category_id: p.category_id.clone(),
                 deleted,
@@ -141,6 +142,11 @@ impl LedgerDoc {
                         (e.id.clone(), entry)
                     })
                     .collect(),
+                basically_done: p.basically_done,
+                review: review.map(|r| r.verdict.code()).unwrap_or("").to_string(),
+                review_by: review.map(|r| r.by.clone()).unwrap_or_default(),
+                review_date: review.map(|r| date(&r.date)).unwrap_or_default(),
+                review_note: review.map(|r| r.note.clone()).unwrap_or_default(),
             };
             (p.id.clone(), doc_problem)
         };
@@ -311,6 +317,13 @@ fn to_problem(id: &str, p: &DocProblem) -> Problem {
                 text: e.text.as_str().to_string(),
             })
             .collect(),
+        basically_done: p.basically_done,
+        review: Verdict::from_code(&p.review).map(|verdict| Review {
+            verdict,
+            by: p.review_by.clone(),
+            date: parse_opt_date(&p.review_date),
+            note: p.review_note.clone(),
+        }),
     }
 }
 

@@ -150,6 +150,23 @@ pub struct DocProblem {
     /// 进展记录: entry id → entry
     #[autosurgeon(missing = "empty")]
     pub log: HashMap<String, DocProgressEntry>,
+    /// 基本完成、持续整改, a flag read only on 整改中. This and the four `review*` registers
+    /// were added within schema 1, without a migration: a document without them reads as not
+    /// flagged and not reviewed, which is what it meant, and a build before them ignores them
+    /// (it shows 整改中 and no review)
+    #[autosurgeon(missing = "empty")]
+    pub basically_done: bool,
+    /// `Verdict::code` ("" none): 同意销号 or 退回; a register, so an approval and a return
+    /// made at once on two computers are a conflict a person settles
+    #[autosurgeon(missing = "empty")]
+    pub review: String,
+    #[autosurgeon(missing = "empty")]
+    pub review_by: String,
+    #[autosurgeon(missing = "empty")]
+    pub review_date: String,
+    /// 审核意见 or 退回理由
+    #[autosurgeon(missing = "empty")]
+    pub review_note: String,
 }
 
 /// A problem is read in one pass over its map (`map_range`), each value hydrated as the derive
@@ -197,6 +214,11 @@ hydrate_by_hand!(DocProblem {
     status,
     evidence,
     log,
+    basically_done,
+    review,
+    review_by,
+    review_date,
+    review_note,
 });
 hydrate_by_hand!(DocProgressEntry { date, author, text });
 hydrate_by_hand!(DocCategory {

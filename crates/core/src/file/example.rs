@@ -121,6 +121,8 @@ pub fn example_ledger() -> Ledger {
                 status: Status::from_label(&p.status).unwrap_or(Status::InProgress),
                 evidence: String::new(),
                 progress_log: vec![],
+                basically_done: false,
+                review: None,
             });
         }
     }

@@ -5,13 +5,16 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::light::{light_of, Light};
-use super::model::{Ledger, Problem, Status};
+use super::model::{Ledger, Problem, ReviewState, Status};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Filter {
     pub status: Option<Status>,
     pub department: Option<String>,
     pub light: Option<Light>,
+    /// the office's 销号 review: 待销号, 已销号 or 退回
+    #[serde(default)]
+    pub review: Option<ReviewState>,
     /// matched against every text field of a problem, its category title and its number
     pub text: String,
 }
@@ -21,6 +24,7 @@ impl Filter {
         self.status.is_none()
             && self.department.is_none()
             && self.light.is_none()
+            && self.review.is_none()
             && self.text.trim().is_empty()
     }
 
@@ -58,6 +62,9 @@ impl Filter {
             if light_of(problem, today, ledger.meta.warn_days) != light {
                 return false;
             }
+        }
+        if self.review.is_some() && problem.review_state() != self.review {
+            return false;
         }
         let needle = self.text.trim();
         if needle.is_empty() {
@@ -143,6 +150,16 @@ pub struct Counts {
     pub red: usize,
     pub yellow: usize,
     pub green: usize,
+    /// 整改中 and flagged 基本完成、持续整改 (also counted in `in_progress`)
+    #[serde(default)]
+    pub basically_done: usize,
+    /// the 销号 review ([`ReviewState`]): 待销号, 已销号, 退回
+    #[serde(default)]
+    pub awaiting_sign_off: usize,
+    #[serde(default)]
+    pub signed_off: usize,
+    #[serde(default)]
+    pub returned: usize,
 }
 
 impl Counts {
@@ -166,13 +183,47 @@ impl Counts {
                 Light::Yellow => c.yellow += 1,
                 Light::Green => c.green += 1,
             }
+            c.basically_done += usize::from(p.basically_done());
+            match p.review_state() {
+                Some(ReviewState::Awaiting) => c.awaiting_sign_off += 1,
+                Some(ReviewState::SignedOff) => c.signed_off += 1,
+                Some(ReviewState::Returned) => c.returned += 1,
+                None => {}
+            }
         }
         c
     }
 
-    /// 已完成 + 长期坚持
+    /// Add another set's counts (a round's totals over its units).
+    pub fn add(&mut self, other: &Counts) {
+        let pairs = [
+            (&mut self.total, other.total),
+            (&mut self.not_started, other.not_started),
+            (&mut self.in_progress, other.in_progress),
+            (&mut self.done, other.done),
+            (&mut self.ongoing, other.ongoing),
+            (&mut self.other, other.other),
+            (&mut self.red, other.red),
+            (&mut self.yellow, other.yellow),
+            (&mut self.green, other.green),
+            (&mut self.basically_done, other.basically_done),
+            (&mut self.awaiting_sign_off, other.awaiting_sign_off),
+            (&mut self.signed_off, other.signed_off),
+            (&mut self.returned, other.returned),
+        ];
+        for (mine, theirs) in pairs {
+            *mine += theirs;
+        }
+    }
+
+    /// 已完成 + 长期坚持: 完成整改, what every completion rate counts
     pub fn finished(&self) -> usize {
         self.done + self.ongoing
+    }
+
+    /// 未完成: neither finished nor 基本完成 (未启动, 整改中 without the flag, other statuses)
+    pub fn unfinished(&self) -> usize {
+        self.total - self.finished() - self.basically_done
     }
 }
 

@@ -83,6 +83,8 @@ mod tests {
             status,
             evidence: String::new(),
             progress_log: vec![],
+            basically_done: false,
+            review: None,
         }
     }
 

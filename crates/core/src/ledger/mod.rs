@@ -7,6 +7,7 @@ pub mod model;
 pub mod progress;
 pub mod report;
 mod report_text;
+mod review;
 pub mod status_words;
 
 pub use filter::{Counts, Filter, LedgerCounts};
@@ -15,6 +16,8 @@ pub use model::*;
 pub use progress::Progress;
 pub use report::{
     weekly_report, weekly_report_with, Period, ReportCounts, ReportEntry, ReportProblem,
-    ReportRule, StatusChange, WeeklyReport,
+    ReportReview, ReportRule, StatusChange, WeeklyReport,
 };
-pub use status_words::{read_status, STATUS_ANSWERS, STATUS_WORDS};
+pub use status_words::{
+    read_status, says_basically_done, BASICALLY_DONE_WORDS, STATUS_ANSWERS, STATUS_WORDS,
+};

@@ -4,6 +4,8 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+pub use super::review::{Review, ReviewState, Verdict};
+
 /// 整改状态. Stored in the document as a stable ASCII code (see [`Status::code`]).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Status {
@@ -283,6 +285,13 @@ pub struct Problem {
     pub evidence: String,
     /// 进展记录, oldest first
     pub progress_log: Vec<ProgressEntry>,
+    /// 基本完成、持续整改 (取得阶段性成果): a flag on 整改中, read only while the status is
+    /// 整改中 ([`Problem::basically_done`]); not finished, so not in the completion rate
+    #[serde(default)]
+    pub basically_done: bool,
+    /// the inspection office's 销号 review: 同意销号 or 退回, or none yet
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 /// 建章立制: a rule or regulation adopted or revised, linked to problems.

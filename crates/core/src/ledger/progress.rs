@@ -48,7 +48,7 @@ impl Rate {
     }
 
     /// Lower rate first (more behind); an empty whole counts as not behind at all.
-    fn cmp_behind(self, other: Rate) -> Ordering {
+    pub(crate) fn cmp_behind(self, other: Rate) -> Ordering {
         match (self.whole, other.whole) {
             (0, 0) => Ordering::Equal,
             (0, _) => Ordering::Greater,
@@ -490,6 +490,8 @@ mod tests {
             status,
             evidence: String::new(),
             progress_log: vec![],
+            basically_done: false,
+            review: None,
         }
     }
 

@@ -7,7 +7,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::light::{light_of, Light};
-use super::model::{full_date, Ledger, Problem, Rule, RuleKind, Status};
+use super::model::{full_date, Ledger, Problem, Review, Rule, RuleKind, Status};
 
 /// A period of whole days, both ends included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -178,6 +178,37 @@ pub struct WeeklyReport {
     pub new_rules: Vec<ReportRule>,
     /// red on the `as_of` day, most overdue first
     pub overdue: Vec<ReportProblem>,
+    /// the office's 销号 reviews that came in the period (同意销号, 退回), in ledger order
+    #[serde(default)]
+    pub reviews: Vec<ReportReview>,
+}
+
+/// A 销号 review listed in the report: the problem and the review as it stands at the end.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportReview {
+    pub problem_id: String,
+    pub number: usize,
+    pub title: String,
+    pub review: Review,
+}
+
+/// Reviews at the end of the period that differ from those at its start.
+fn reviews_in(before: &Ledger, after: &Ledger) -> Vec<ReportReview> {
+    after
+        .problems
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let review = p.review.as_ref()?;
+            let old = before.problem(&p.id).and_then(|o| o.review.as_ref());
+            (old != Some(review)).then(|| ReportReview {
+                problem_id: p.id.clone(),
+                number: i + 1,
+                title: short_title(&p.description),
+                review: review.clone(),
+            })
+        })
+        .collect()
 }
 
 /// The description on one line, its first sentence when it has several, at most
@@ -333,6 +364,7 @@ pub fn weekly_report_with(
         removed_problems,
         new_rules,
         overdue,
+        reviews: reviews_in(start_ledger, after),
     }
 }
 

@@ -3,8 +3,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::model::full_date;
-use super::report::{one_line, ReportEntry, ReportProblem, ReportRule, StatusChange, WeeklyReport};
+use super::model::{full_date, Verdict};
+use super::report::{
+    one_line, ReportEntry, ReportProblem, ReportReview, ReportRule, StatusChange, WeeklyReport,
+};
 
 impl WeeklyReport {
     /// 6月4日 in the period's year, else 2023年6月4日.
@@ -69,9 +71,40 @@ impl WeeklyReport {
         out.push(String::new());
         out.push("七、新增/删除的问题".to_string());
         out.extend(self.added_and_removed());
+        // a ledger the office has not reviewed keeps the seven parts it always had
+        if !self.reviews.is_empty() {
+            out.push(String::new());
+            out.push("八、销号审核".to_string());
+            for (i, r) in self.reviews.iter().enumerate() {
+                out.push(format!("{}. {}", i + 1, self.review_line(r)));
+            }
+        }
         let mut text = out.join("\n");
         text.push('\n');
         text
+    }
+
+    /// "第3项 …：同意销号（张三，2024年6月5日）：意见" / "…：退回整改（…）：理由".
+    fn review_line(&self, r: &ReportReview) -> String {
+        let what = match r.review.verdict {
+            Verdict::SignedOff => "同意销号",
+            Verdict::Returned => "退回整改",
+        };
+        let mut who: Vec<String> = vec![];
+        if !r.review.by.trim().is_empty() {
+            who.push(one_line(&r.review.by));
+        }
+        if let Some(d) = r.review.date {
+            who.push(self.date(d));
+        }
+        let mut line = format!("{}：{what}", problem_name(r.number, &r.title));
+        if !who.is_empty() {
+            line.push_str(&format!("（{}）", who.join("，")));
+        }
+        if !r.review.note.trim().is_empty() {
+            line.push_str(&format!("：{}", one_line(&r.review.note)));
+        }
+        line
     }
 
     /// The title and 一、总体情况: each count at the start and at the end.

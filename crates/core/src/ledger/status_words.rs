@@ -23,6 +23,7 @@ pub const STATUS_WORDS: [(Status, &[&str]); 4] = [
             "持续推进",
             "部分完成",
             "基本完成",
+            "阶段性成果",
             "未销号",
         ],
     ),
@@ -47,6 +48,16 @@ pub const STATUS_WORDS: [(Status, &[&str]); 4] = [
         ],
     ),
 ];
+
+/// Words that say 基本完成、持续整改 (取得阶段性成果): 整改中 with the flag
+/// ([`crate::ledger::Problem::basically_done`]). Both are 整改中 words above too.
+pub const BASICALLY_DONE_WORDS: [&str; 2] = ["基本完成", "阶段性成果"];
+
+/// Whether a text that says 整改中 says it is 基本完成 (取得阶段性成果、持续整改): what both
+/// importers set the flag from, beside the status the text says.
+pub fn says_basically_done(status: &Status, text: &str) -> bool {
+    *status == Status::InProgress && BASICALLY_DONE_WORDS.iter().any(|w| text.contains(w))
+}
 
 /// Whole answers in a yes/no column (是否完成): 是 √ ✓ → 已完成, 否 × → 未启动.
 pub const STATUS_ANSWERS: [(&str, Status); 5] = [
@@ -103,12 +114,13 @@ impl Status {
 // ───────────── a whole 整改情况: the last sentence that says a status ─────────────
 
 /// Phrases that say a status, most telling first within a sentence.
-const SAYS: [(&str, Status); 22] = [
+const SAYS: [(&str, Status); 23] = [
     ("尚未启动", Status::NotStarted),
     ("未启动", Status::NotStarted),
     ("长期坚持", Status::Ongoing),
     ("常态化", Status::Ongoing),
     ("基本完成", Status::InProgress),
+    ("阶段性成果", Status::InProgress),
     ("正在整改", Status::InProgress),
     ("正在推进", Status::InProgress),
     ("持续推进", Status::InProgress),
@@ -142,7 +154,8 @@ fn sentence_status(s: &str) -> Option<(Status, bool)> {
     if done && kept_up {
         return Some((Status::Ongoing, false));
     }
-    let unsure = s.contains("基本完成") || (done && first == Status::InProgress);
+    // 基本完成 with nothing finished is 整改中 flagged (`says_basically_done`): no doubt left
+    let unsure = done && first == Status::InProgress;
     Some((first, unsure))
 }
 
@@ -189,6 +202,22 @@ mod tests {
         assert_eq!(Status::said_in("否"), Some(Status::NotStarted));
         assert_eq!(Status::said_in("是否"), None);
         assert_eq!(Status::said_in("待研究"), None);
+    }
+
+    /// 基本完成 and 取得阶段性成果、持续整改 are 整改中 with the flag, whichever reader reads them.
+    #[test]
+    fn basically_done_is_in_progress_flagged() {
+        for text in ["基本完成", "基本完成并持续整改", "取得阶段性成果、持续整改"]
+        {
+            let said = Status::said_in(text).unwrap();
+            assert_eq!(said, Status::InProgress, "{text}");
+            assert!(says_basically_done(&said, text), "{text}");
+            let (read, sentence, _) = read_status(&format!("已制定方案。{text}。"));
+            assert_eq!(read, Status::InProgress, "{text}");
+            assert!(says_basically_done(&read, &sentence), "{text}");
+        }
+        assert!(!says_basically_done(&Status::InProgress, "正在整改"));
+        assert!(!says_basically_done(&Status::Done, "基本完成"));
     }
 
     #[test]
@@ -254,7 +283,8 @@ mod reading_tests {
             (Status::Done, "已完成整改", true)
         );
         assert!(read_status("开展学习").2);
-        assert!(read_status("基本完成").2);
+        assert!(!read_status("基本完成").2);
+        assert!(read_status("基本完成，已完成").2);
         assert!(!read_status("已完成。").2);
     }
 }

@@ -20,6 +20,7 @@ mod known;
 mod kv;
 mod loading;
 mod prefs;
+mod rounds;
 mod saving;
 mod tiers;
 mod views;
@@ -27,6 +28,7 @@ mod views;
 pub use generations::{Opened, Recovery};
 pub use import_plan::{plan_checked_import, plan_import, ImportPlan};
 pub use kv::{KeyValue, MemoryKv};
+pub use rounds::{UnitAdded, ROUND_KEY_PREFIX};
 pub use saving::SaveOutcome;
 pub use tiers::{
     compaction_overdue, should_compact, should_move, Compaction, Place, Usage,

@@ -6,7 +6,7 @@ use super::*;
 /// The format of a stored view (`rectify:view:<id>`): bump it when [`Ledger`]'s serde shape
 /// changes (`crates/core/tests/storage/` pins the shape to this number), so a view written by
 /// another version is not read as this one's.
-pub const VIEW_FORMAT: u32 = 2;
+pub const VIEW_FORMAT: u32 = 3;
 
 /// Where views are kept (`rectify:view:<id>`). A view is optional: a store that fails to write
 /// one drops it rather than carry it into the next save (it is four times the document).

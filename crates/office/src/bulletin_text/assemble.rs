@@ -78,6 +78,7 @@ fn problems(body: &Body, ledger: &mut Ledger, report: &mut BulletinReport) {
                     .map_or("", |(_, rest)| rest)
             };
             let (status, sentence, ambiguous) = rectify_core::ledger::read_status(said);
+            let basically_done = rectify_core::ledger::says_basically_done(&status, &sentence);
             report.statuses.push(StatusEvidence {
                 number,
                 status: status.clone(),
@@ -100,6 +101,8 @@ fn problems(body: &Body, ledger: &mut Ledger, report: &mut BulletinReport) {
                 status,
                 evidence: String::new(),
                 progress_log: vec![],
+                basically_done,
+                review: None,
             });
             if !has_progress {
                 report.warnings.push(BulletinWarning::NoProgress { number });

@@ -171,6 +171,7 @@ impl<'a> Rows<'a> {
         let completed_on = self.date(row, Field::CompletedOn, &mut measures);
         let status_text = self.get(row, Field::Status);
         let (status, known) = status_from_text(&status_text, completed_on.is_some());
+        let basically_done = rectify_core::ledger::says_basically_done(&status, &status_text);
         if !known {
             self.report.notes.push(XlsxNote::StatusAssumed {
                 row: row as usize + 1,
@@ -197,6 +198,8 @@ impl<'a> Rows<'a> {
             status,
             evidence: self.get(row, Field::Evidence),
             progress_log: vec![],
+            basically_done,
+            review: None,
         };
         self.ledger.problems.push(problem);
     }

@@ -3,7 +3,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use rectify_core::ledger::{parse_date, Status};
+use rectify_core::ledger::{parse_date, says_basically_done, Status};
 
 /// Excel's day numbers: 1 is 1900-01-01 (counted from 1899-12-30, past Excel's 1900-02-29).
 pub(super) fn date_of_serial(serial: f64, is_1904: bool) -> Option<NaiveDate> {
@@ -67,7 +67,10 @@ pub fn status_from_text(text: &str, has_completed_on: bool) -> (Status, bool) {
         return (s, true);
     }
     match Status::said_in(&t) {
-        Some(s) => (s, Status::is_status_word(&t)),
+        Some(s) => {
+            let known = Status::is_status_word(&t) || says_basically_done(&s, &t);
+            (s, known)
+        }
         None => (Status::InProgress, false),
     }
 }
