@@ -26,6 +26,7 @@ mod persistence;
 mod read;
 pub mod schema;
 mod sync;
+mod text_edit;
 
 use std::cell::RefCell;
 
@@ -46,6 +47,7 @@ pub use persistence::KnownChanges;
 use read::ReadCache;
 pub use schema::{migrate, Migration, SCHEMA_VERSION};
 pub use sync::{batch_of, MergeReport};
+pub use text_edit::{FieldState, TextEdit};
 
 /// A ledger holds at most this many problems (回收站 included). Adding a problem reads the
 /// whole document, so past a few thousand every edit would make the tab wait; real ledgers
