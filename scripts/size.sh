@@ -25,7 +25,10 @@ single=${1:-dist-single/rectify.html}
 # 1,117,063 -> 1,133,282 B: issue 31's 联网同步 in the page (the panel, the session state that
 # follows the open ledger, the share link with base58, the sync messages, their words) +16.2 KB;
 # samod-core itself is in the worker
-START_BUDGET=${START_BUDGET:-1133300}
+# 1,133,282 -> 1,141,071 B: issue 30's typing written as the splice its field describes and
+# 创建新台账 in steps with a progress notice (+4.5 KB and +1.6 KB measured apart before
+# rebasing onto issue 31)
+START_BUDGET=${START_BUDGET:-1141100}
 # The one file, raw: a ratchet just above its size (was 7.2 MB as plain base64). The aim,
 # 2,500,000 B (issue 30; BENCHMARKS.md, "Size"), is met since its gzip went in as bytes.
 # 3,032,665 -> 3,077,688 B with issues 27 and 30 merged (the worker's table, .txt and .docx

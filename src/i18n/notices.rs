@@ -287,6 +287,14 @@ impl Texts {
         }
     }
 
+    /// 创建新台账 from a workbook, part way: `done` of `of` problems written.
+    pub fn creating_from_excel_progress(&self, done: usize, of: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("正在创建台账……已写入 {done} / {of} 个问题"),
+            Lang::En => format!("Creating the ledger… {done} of {of} problems written"),
+        }
+    }
+
     pub fn created_from_excel(
         &self,
         file_name: &str,

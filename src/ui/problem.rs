@@ -6,8 +6,10 @@ use leptos::prelude::*;
 use super::round_unit::review_text;
 use super::state::AppState;
 use crate::platform;
-use rectify_core::document::{ProblemField, ProblemText};
+use rectify_core::document::{FieldState, ProblemField, ProblemText};
 use rectify_core::ledger::{format_date, light_of, parse_date, Problem, Status};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlTextAreaElement;
 
 /// Read one problem out of the ledger signal.
 fn with_problem<T: Default>(state: AppState, id: &str, f: impl FnOnce(&Problem) -> T) -> T {
@@ -122,6 +124,44 @@ fn TextField(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let value = move || with_problem(state, &pid.get_value(), |p| field.of(p).to_string());
+    // Chromium's spell check reads the whole paragraph around the caret after every key
+    // (5–11 ms in a text of 14,000 characters, BENCHMARKS.md "Typing into a long text"); it
+    // knows no Chinese, so a long text goes without it.
+    let spellcheck = move || {
+        let long = with_problem(state, &pid.get_value(), |p| {
+            field.of(p).len() > LONG_TEXT_BYTES
+        });
+        if long {
+            "false"
+        } else {
+            "true"
+        }
+    };
+    // the field just before an edit (or an input method's composition) began
+    let before = StoredValue::new(None::<FieldState>);
+    let typed = move |e: &web_sys::Event, described: bool| {
+        let Some(area) = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+        else {
+            return;
+        };
+        let was = before.try_update_value(Option::take).flatten();
+        let stretch = was.filter(|_| described).and_then(|was| {
+            let caret = area.selection_start().ok()??;
+            let len = area.text_length() as usize;
+            let (at, deleted, inserted) = was.replaced(caret as usize, len)?;
+            let text = field_text(&area, at, at + inserted)?;
+            Some((was.len, len, (at, deleted, text)))
+        });
+        let id = pid.get_value();
+        match stretch {
+            Some((was, len, edit)) => state
+                .doc
+                .type_text(&id, field, (was, len), edit, || area.value()),
+            None => state.doc.edit_text(&id, field, &area.value()),
+        }
+    };
     // Each text in a form of its own: on every keystroke Chrome's autofill reads the form of
     // the field typed in, and a field outside any form belongs to the page's one "form" of all
     // unowned controls (thousands of buttons in a large checklist): 2.5–4 ms a keystroke at
@@ -134,20 +174,61 @@ fn TextField(
                 <textarea
                     rows=rows
                     readonly=move || state.doc.read_only.get()
+                    spellcheck=spellcheck
                     prop:value=value
+                    on:beforeinput=move |e| {
+                        if !super::composing(&e) {
+                            before.set_value(field_state(&e));
+                        }
+                    }
+                    on:compositionstart=move |e| before.set_value(field_state(&e))
                     on:input=move |e| {
                         if super::composing(&e) {
                             return;
                         }
-                        state.doc.edit_text(&pid.get_value(), field, &event_target_value(&e));
+                        let kind = e.dyn_ref::<web_sys::InputEvent>().map(|e| e.input_type());
+                        typed(&e, kind.is_some_and(|k| DESCRIBED.contains(&k.as_str())));
                     }
-                    on:compositionend=move |e| {
-                        state.doc.edit_text(&pid.get_value(), field, &event_target_value(&e));
-                    }
+                    on:compositionend=move |e| typed(&e, true)
                 ></textarea>
             </label>
         </form>
     }
+}
+
+/// A text longer than this (in bytes of UTF-8: about 2,700 Chinese characters) is not spell
+/// checked.
+const LONG_TEXT_BYTES: usize = 8_000;
+
+/// The edits a text field describes by its selection before and its caret after
+/// ([`FieldState::replaced`]); any other (an undo, a drop, a spelling suggestion) writes the
+/// whole text.
+const DESCRIBED: [&str; 8] = [
+    "insertText",
+    "insertLineBreak",
+    "insertFromPaste",
+    "deleteContentBackward",
+    "deleteContentForward",
+    "deleteWordBackward",
+    "deleteWordForward",
+    "deleteByCut",
+];
+
+/// The selection and length of the text area an event is for.
+fn field_state(e: &web_sys::Event) -> Option<FieldState> {
+    let area = e.target()?.dyn_into::<HtmlTextAreaElement>().ok()?;
+    Some(FieldState {
+        start: area.selection_start().ok()?? as usize,
+        end: area.selection_end().ok()?? as usize,
+        len: area.text_length() as usize,
+    })
+}
+
+/// `from..to` (UTF-16 units) of a text area's text, without copying the rest out of it.
+fn field_text(area: &HtmlTextAreaElement, from: usize, to: usize) -> Option<String> {
+    let value = js_sys::Reflect::get(area, &"value".into()).ok()?;
+    let value: js_sys::JsString = value.dyn_into().ok()?;
+    Some(value.substring(from as u32, to as u32).into())
 }
 
 #[component]

@@ -199,10 +199,10 @@ pub(super) fn Preview(
                 {state.tr(|t| t.new_ledger_name)}
                 <input type="text" prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e))/>
             </label>
-            <button class="primary" disabled=!has_problems on:click=move |_| state.office.create_from_xlsx(&source(), for_create.clone(), &name.get_untracked())>
+            <button class="primary" disabled=move || !has_problems || state.office.creating.get() on:click=move |_| state.office.create_from_xlsx(&source(), for_create.clone(), &name.get_untracked())>
                 {state.tr(|t| t.create_new_ledger)}
             </button>
-            <button disabled=move || !can_add() title=move || state.t().add_to(&current_name()) on:click=move |_| state.office.add_xlsx_to_current(&source_add(), &for_add)>
+            <button disabled=move || !can_add() || state.office.creating.get() title=move || state.t().add_to(&current_name()) on:click=move |_| state.office.add_xlsx_to_current(&source_add(), &for_add)>
                 {state.tr(|t| t.add_to_current)}
             </button>
             <button on:click=move |_| on_cancel.run(())>{state.tr(|t| t.cancel)}</button>

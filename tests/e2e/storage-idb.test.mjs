@@ -338,8 +338,9 @@ test('typing in a ledger in IndexedDB appends a chunk a save; they are compacted
 }));
 
 test('typing into a long field (14,000 characters), at its end and in its middle, is saved as typed', scenario(env, async ({ laptop }) => {
-  // each keystroke is written as one splice where it happened (crates/core document/edit.rs):
-  // characters outside the BMP, a deletion and an input method's word in the middle included
+  // each keystroke is written as one splice where it happened (crates/core document/text_edit.rs,
+  // described by the field; else document/edit.rs): characters outside the BMP, a deletion, an
+  // input method's word in the middle, a paste, a cut and an undo included
   const app = patient(await laptop('long-text'));
   await app.start.openExample();
   await app.header.importFile(join(FIXTURES, 'large-ledger.rectify'));
@@ -366,12 +367,32 @@ test('typing into a long field (14,000 characters), at its end and in its middle
   await editor.typeWithInputMethod(label, ['zh', 'zhong'], '中间');
   await app.page.keyboard.press('Delete');
   await app.page.keyboard.type('𠀀x');
-  const expected = before.slice(0, middle) + '中间' + '𠀀x' + before.slice(middle + 1) + '末尾 end';
+  let expected = before.slice(0, middle) + '中间' + '𠀀x' + before.slice(middle + 1) + '末尾 end';
   await expectValue(field, expected, 'the text as typed');
+  // a stretch copied and pasted over a selection, a selection typed over, cut, and an undo
+  // (each keystroke the field describes is written as a splice; an undo as the whole text)
+  const select = (from, to) => field.evaluate((t, [a, b]) => t.setSelectionRange(a, b), [from, to]);
+  await select(10, 14);
+  await app.page.keyboard.press('Control+C');
+  await select(100, 103);
+  await app.page.keyboard.press('Control+V');
+  expected = expected.slice(0, 100) + expected.slice(10, 14) + expected.slice(103);
+  await expectValue(field, expected, 'pasted over a selection');
+  await select(200, 205);
+  await app.page.keyboard.type('改');
+  expected = expected.slice(0, 200) + '改' + expected.slice(205);
+  await expectValue(field, expected, 'a selection typed over');
+  await select(300, 302);
+  await app.page.keyboard.press('Control+X');
+  expected = expected.slice(0, 300) + expected.slice(302);
+  await expectValue(field, expected, 'a selection cut');
+  await app.page.keyboard.press('Control+Z');
+  const undone = await field.inputValue();
+  assert.notEqual(undone, expected, 'the undo changed the text');
   await app.waitForSave();
   await app.reload();
   const again = await app.checklist.problem(1).open();
-  await expectValue(again.field(label), expected, 'the text as typed, after a reload');
+  await expectValue(again.field(label), undone, 'the text as typed and undone, after a reload');
 }));
 
 test('storage disabled: a clear message, and a person can still work and export', scenario(env, async ({ laptop, tmpFile }) => {

@@ -162,3 +162,39 @@ test('从 Excel 导入 refuses foreign files with a Chinese message and creates 
   await app.header.show('台账');
   await expectCount(app.checklist.problemToggles, 20, 'the open ledger unchanged');
 }));
+
+test('创建新台账 from a workbook of 450 rows says how many problems are written while it works', scenario(env, async ({ laptop }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'rectify-xlsx-'));
+  const file = join(dir, 'rows-450.xlsx');
+  const script = [
+    'import openpyxl, sys',
+    'wb = openpyxl.Workbook(); ws = wb.active',
+    'ws.append(["序号", "问题类别", "问题表现", "原因分析", "整改措施", "责任人", "整改状态"])',
+    'for i in range(450):',
+    '    ws.append([i + 1, "第%d类问题" % (i // 50 + 1), "问题%d：制度执行不到位，" % (i + 1) * 8, "原因" * 40, "措施" * 40, "张三", "整改中"])',
+    'wb.save(sys.argv[1])',
+  ].join('\n');
+  execFileSync('python3', ['-c', script, file], { stdio: 'pipe' });
+  const app = await laptop();
+  await app.start.heading.waitFor();
+  await pickXlsx(app.page, file);
+  const preview = new XlsxPreview(app.page);
+  await preview.heading.waitFor();
+  await expectText(preview.result, /反馈问题（类别）9 个，具体问题 450 个/, 'what was read');
+  // every notice text shown from the click on, as a person would see them go by
+  await app.page.evaluate(() => {
+    const seen = (window.__notices = []);
+    new MutationObserver(() => {
+      for (const e of document.querySelectorAll('[role=status]')) {
+        const t = e.textContent.trim();
+        if (t && seen.at(-1) !== t) seen.push(t);
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await preview.create.click();
+  await app.notices.infoText(/已从“rows-450\.xlsx”创建台账.*具体问题 450 个/);
+  const seen = await app.page.evaluate(() => window.__notices);
+  assert.ok(seen.some((t) => /正在创建台账……已写入 200 \/ 450 个问题/.test(t)), `progress shown: ${JSON.stringify(seen)}`);
+  assert.ok(seen.some((t) => /已写入 400 \/ 450 个问题/.test(t)), `progress shown: ${JSON.stringify(seen)}`);
+  await expectText(app.checklist.problem(450).toggle, /^450\.\s*问题450：/, 'the last problem');
+}));

@@ -144,3 +144,37 @@ fn an_addition_over_a_limit_writes_nothing() {
     assert!(!doc.has_pending(), "nothing half added");
     assert_eq!(doc.read().unwrap(), before);
 }
+
+#[test]
+fn a_ledger_filled_in_steps_is_the_one_filled_at_once() {
+    let mut source = script(Spec::sized(60)).ledger;
+    source.rules.truncate(3);
+    let mut at_once = LedgerDoc::create_filled(&source, Some("张三"), T0).unwrap();
+    let mut filling = rectify_core::document::Filling::start(source.clone(), Some("张三")).unwrap();
+    let mut steps = vec![];
+    loop {
+        let (done, of) = filling.step(7).unwrap();
+        steps.push(done);
+        if done == of {
+            break;
+        }
+    }
+    assert_eq!(steps.first(), Some(&7));
+    assert_eq!(steps.last(), Some(&source.problems.len()));
+    let mut in_steps = filling.finish(T0).unwrap();
+    assert_eq!(
+        in_steps.change_count(T0),
+        1,
+        "one change, however it was cut"
+    );
+    let (a, b) = (at_once.read().unwrap(), in_steps.read().unwrap());
+    let shown_all = |l: &Ledger| l.problems.iter().map(|p| shown(p, l)).collect::<Vec<_>>();
+    assert_eq!(shown_all(&a), shown_all(&b));
+    assert_eq!(rules(&a), rules(&b));
+    assert_eq!(a.meta, b.meta);
+    assert_eq!(
+        at_once.history()[0].did,
+        in_steps.history()[0].did,
+        "the same 新建台账 note"
+    );
+}

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::OpenDoc;
-use rectify_core::document::{DocError, LedgerDoc, Place, ProblemText};
+use rectify_core::document::{DocError, LedgerDoc, Place, ProblemText, TextEdit};
 
 impl OpenDoc {
     /// Apply a named operation to the open ledger, show the result, and schedule a save.
@@ -22,23 +22,67 @@ impl OpenDoc {
     pub fn edit_text(&self, id: &str, field: ProblemText, text: &str) {
         self.edit_then(
             |d| d.set_problem_text(id, field, text),
-            |open| {
-                let shown = open.ledger.try_update_untracked(|l| {
-                    l.as_mut()
-                        .and_then(|l| l.problem_mut(id))
-                        .map(|p| *field.of_mut(p) = text.to_string())
-                        .is_some()
-                });
-                if shown == Some(true) {
-                    if let Some(t) = open.problem_triggers.with_value(|t| t.get(id).cloned()) {
-                        t.notify();
-                    }
-                    open.revision.update(|r| *r += 1);
-                } else {
-                    open.refresh();
-                }
-            },
+            |open| open.show_text(id, field, text.to_string()),
         );
+    }
+
+    /// Type into a problem's text field when the field said what changed: `at`, `deleted`
+    /// in its UTF-16 units, `inserted`. The core writes one splice without reading the whole
+    /// text (`LedgerDoc::splice_problem_text`, checked against the text shown); when that
+    /// cannot be sure, the field's whole text (`whole`) is written as by [`OpenDoc::edit_text`].
+    ///
+    /// `lengths` are the field's before and after the edit: the text shown must have had the
+    /// one (else the field and the text shown had parted, say mid-composition) and the
+    /// spliced text must have the other.
+    pub fn type_text(
+        &self,
+        id: &str,
+        field: ProblemText,
+        (was, len): (usize, usize),
+        (at, deleted, inserted): (usize, usize, String),
+        whole: impl FnOnce() -> String,
+    ) {
+        let before = self.ledger.with_untracked(|l| {
+            l.as_ref()
+                .and_then(|l| l.problem(id))
+                .map(|p| field.of(p).to_string())
+        });
+        let before = before.filter(|b| utf16_len(b) == was);
+        let edit = before
+            .as_deref()
+            .and_then(|b| TextEdit::from_utf16(b, at, deleted, inserted));
+        let (Some(before), Some(edit)) = (before, edit) else {
+            return self.edit_text(id, field, &whole());
+        };
+        let spliced = self.edit_then(|d| d.splice_problem_text(id, field, &before, &edit), |_| {});
+        match spliced {
+            Some(Some(after)) if utf16_len(&after) == len => self.show_text(id, field, after),
+            Some(Some(_)) => {
+                // cannot happen when the field described its edit rightly; the document has
+                // the splice, so write what the field holds over it
+                self.edit_text(id, field, &whole());
+            }
+            Some(None) => self.edit_text(id, field, &whole()),
+            None => {}
+        }
+    }
+
+    /// Show a problem's text as just typed: patch the ledger shown in place.
+    fn show_text(&self, id: &str, field: ProblemText, text: String) {
+        let shown = self.ledger.try_update_untracked(|l| {
+            l.as_mut()
+                .and_then(|l| l.problem_mut(id))
+                .map(|p| *field.of_mut(p) = text)
+                .is_some()
+        });
+        if shown == Some(true) {
+            if let Some(t) = self.problem_triggers.with_value(|t| t.get(id).cloned()) {
+                t.notify();
+            }
+            self.revision.update(|r| *r += 1);
+        } else {
+            self.refresh();
+        }
     }
 
     fn edit_then<T>(
@@ -96,4 +140,9 @@ impl OpenDoc {
             }
         });
     }
+}
+
+/// A text's length as a browser's text field counts it.
+fn utf16_len(s: &str) -> usize {
+    s.chars().map(char::len_utf16).sum()
 }

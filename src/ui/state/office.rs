@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::{OpenDoc, Screen};
 use crate::platform;
 use crate::platform::worker::WorkerError;
+use rectify_core::document::Filling;
 use rectify_core::import;
 use rectify_core::import::bulletin::{BulletinImport, Marker, Role};
 use rectify_core::import::xlsx::XlsxImport;
@@ -31,6 +32,8 @@ pub struct ChosenRoles {
 pub struct Office {
     /// a workbook read for 从 Excel 导入 (file name, what was read), waiting in the preview
     pub xlsx_import: RwSignal<Option<(String, import::xlsx::XlsxImport)>>,
+    /// 创建新台账 from a workbook is under way (its steps run between frames)
+    pub creating: RwSignal<bool>,
     screen: RwSignal<Screen>,
     /// the open ledger, and through it the notices, settings and library
     doc: OpenDoc,
@@ -40,6 +43,7 @@ impl Office {
     pub fn new(screen: RwSignal<Screen>, doc: OpenDoc) -> Office {
         Office {
             xlsx_import: RwSignal::new(None),
+            creating: RwSignal::new(false),
             screen,
             doc,
         }
@@ -216,44 +220,68 @@ impl Office {
     }
 
     /// 创建新台账 from the workbook or table in the preview (read from `file_name`), named
-    /// `name`: says so first, and does it once that is drawn (thousands of rows take a moment).
+    /// `name`: says so first, then writes the problems a step at a time (thousands of rows
+    /// take seconds), saying how many are written after each step. A second click meanwhile
+    /// does nothing.
     pub fn create_from_xlsx(&self, file_name: &str, import: import::xlsx::XlsxImport, name: &str) {
+        if self.creating.get_untracked() {
+            return;
+        }
+        self.creating.set(true);
         let office = *self;
         let (file_name, name) = (file_name.to_string(), name.to_string());
         self.doc
             .notices
             .info(self.doc.prefs.tu().creating_from_excel);
-        after_a_frame(move || office.create_from_xlsx_now(&file_name, import, &name));
+        after_a_frame(move || office.start_from_xlsx(file_name, import, &name));
     }
 
-    fn create_from_xlsx_now(
-        &self,
-        file_name: &str,
-        mut import: import::xlsx::XlsxImport,
-        name: &str,
-    ) {
+    fn start_from_xlsx(self, file_name: String, mut import: import::xlsx::XlsxImport, name: &str) {
         if !name.trim().is_empty() {
             import.ledger.meta.name = name.trim().to_string();
         }
         self.doc.flush();
         let author = self.doc.prefs.author();
-        match import::xlsx::create_from_xlsx(&import, author.as_deref(), platform::now()) {
-            Ok(doc) => {
-                self.doc.library.open_new(self.doc, doc);
-                self.xlsx_import.set(None);
-                let r = &import.report;
+        match import::xlsx::start_from_xlsx(&import, author.as_deref()) {
+            Ok(filling) => self.fill_step(file_name, import, filling),
+            Err(e) => self.creation_failed(&e),
+        }
+    }
+
+    /// Write the next problems of a ledger being created, then show how far it got and go on
+    /// once that is drawn; the last step commits and opens it.
+    fn fill_step(self, file_name: String, import: import::xlsx::XlsxImport, mut filling: Filling) {
+        let t = self.doc.prefs.tu();
+        match filling.step(PROBLEMS_A_STEP) {
+            Ok((done, of)) if done < of => {
                 self.doc
                     .notices
-                    .info(self.doc.prefs.tu().created_from_excel(
-                        file_name,
+                    .info(t.creating_from_excel_progress(done, of));
+                after_a_frame(move || self.fill_step(file_name, import, filling));
+            }
+            Ok(_) => match filling.finish(platform::now()) {
+                Ok(doc) => {
+                    self.creating.set(false);
+                    self.doc.library.open_new(self.doc, doc);
+                    self.xlsx_import.set(None);
+                    let r = &import.report;
+                    self.doc.notices.info(t.created_from_excel(
+                        &file_name,
                         &import.ledger.meta.name,
                         r.categories,
                         r.problems,
                         r.skipped.len(),
                     ));
-            }
-            Err(e) => self.doc.notices.error(self.doc.prefs.tu().xlsx_error(&e)),
+                }
+                Err(e) => self.creation_failed(&import::xlsx::creation_error(e)),
+            },
+            Err(e) => self.creation_failed(&import::xlsx::creation_error(e)),
         }
+    }
+
+    fn creation_failed(self, e: &import::xlsx::XlsxImportError) {
+        self.creating.set(false);
+        self.doc.notices.error(self.doc.prefs.tu().xlsx_error(e));
     }
 
     /// 添加到当前台账: add the workbook's (or table's) problems to the open ledger, in one
@@ -279,6 +307,10 @@ impl Office {
         }
     }
 }
+
+/// How many problems 创建新台账 writes between two frames: about a third of a second each in the
+/// page at 500 characters a row (BENCHMARKS.md, "从 Excel 导入 of 2,000 rows").
+const PROBLEMS_A_STEP: usize = 200;
 
 /// Run `f` after the next frame is drawn (a notice set just before shows while `f` works).
 fn after_a_frame(f: impl FnOnce() + 'static) {

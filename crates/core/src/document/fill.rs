@@ -36,6 +36,13 @@ impl LedgerDoc {
     /// Fill a fresh ledger from a plain ledger in one go
     /// (used for the example ledger and imports). Ids and order keys are made here.
     pub fn fill_from(&mut self, ledger: &Ledger) -> Result<(), DocError> {
+        self.fill_meta(ledger)?;
+        self.add_contents(ledger, false)?;
+        Ok(())
+    }
+
+    /// The first part of [`Self::fill_from`]: the size checks and the ledger's information.
+    pub(super) fn fill_meta(&mut self, ledger: &Ledger) -> Result<(), DocError> {
         self.writable()?;
         check_sizes(ledger)?;
         let fresh = self.pending == [ChangeNote::CreateLedger];
@@ -46,7 +53,6 @@ impl LedgerDoc {
             // the ledger's information is part of making it: 新建台账 says it
             self.pending.retain(|n| *n != ChangeNote::EditMeta);
         }
-        self.add_contents(ledger, false)?;
         Ok(())
     }
 
@@ -77,19 +83,54 @@ impl LedgerDoc {
         ledger: &Ledger,
         reuse_categories: bool,
     ) -> Result<AddedContents, DocError> {
-        self.writable()?;
-        let existing = self.read()?;
+        let mut adding = Adding::start(self, ledger, reuse_categories)?;
+        adding.problems(self, ledger, usize::MAX)?;
+        adding.finish(self, ledger)
+    }
+
+    /// Write `value` whole under a fresh id in `map`, in one batch; returns the id.
+    fn put_new(&mut self, map: &ObjId, value: New) -> Result<String, DocError> {
+        let id = new_id();
+        self.doc
+            .batch_create_object(map, id.as_str(), &value, false)?;
+        Ok(id)
+    }
+}
+
+/// [`LedgerDoc::add_contents`] in three parts, so that its problems can be written a few at a
+/// time ([`super::Filling`]): the checks and the categories, the problems, then the rules and
+/// the note. What it writes is the same however the problems are cut.
+pub(super) struct Adding {
+    existing: Ledger,
+    reuse_categories: bool,
+    /// the problems to write, in order: their index in the ledger given, and their category
+    queue: Vec<(usize, String)>,
+    written: usize,
+    /// the last order key in each category
+    last_in: HashMap<String, String>,
+    /// the ledger's problem ids → the document's
+    ids: BTreeMap<String, String>,
+    added: AddedContents,
+}
+
+impl Adding {
+    /// Check everything, then write the categories.
+    pub(super) fn start(
+        doc: &mut LedgerDoc,
+        ledger: &Ledger,
+        reuse_categories: bool,
+    ) -> Result<Adding, DocError> {
+        doc.writable()?;
+        let existing = doc.read()?;
         check_addition(&existing, ledger)?;
         let mut added = AddedContents::default();
-        // the last order key in each category, and of the categories
         let mut last_in: HashMap<String, String> = HashMap::new();
         for p in &existing.problems {
             last_in.insert(p.category_id.clone(), p.order.clone());
         }
         let mut last_category = existing.categories.last().map(|c| c.order.clone());
-        let categories = self.map_at(ROOT, "categories")?;
-        let problems = self.map_at(ROOT, "problems")?;
-        let mut ids = BTreeMap::new();
+        let categories = doc.map_at(ROOT, "categories")?;
+        let mut queue = Vec::new();
         for c in &ledger.categories {
             let known = existing
                 .categories
@@ -107,32 +148,70 @@ impl LedgerDoc {
                     ]);
                     last_category = Some(order);
                     added.categories += 1;
-                    self.put_new(&categories, category)?
+                    doc.put_new(&categories, category)?
                 }
             };
-            for p in ledger.problems_in(&c.id) {
-                let order = order_after(last_in.get(&cid).map(String::as_str));
-                let problem = problem_value(p, &cid, &order, self.doc.text_encoding());
-                last_in.insert(cid.clone(), order);
-                let pid = self.put_new(&problems, problem)?;
-                added.problems += 1;
-                ids.insert(p.id.clone(), pid);
+            for (i, p) in ledger.problems.iter().enumerate() {
+                if p.category_id == c.id {
+                    queue.push((i, cid.clone()));
+                }
             }
         }
-        let rules = self.map_at(ROOT, "rules")?;
+        Ok(Adding {
+            existing,
+            reuse_categories,
+            queue,
+            written: 0,
+            last_in,
+            ids: BTreeMap::new(),
+            added,
+        })
+    }
+
+    /// Write up to `count` more problems; returns how many are written so far, of how many.
+    pub(super) fn problems(
+        &mut self,
+        doc: &mut LedgerDoc,
+        ledger: &Ledger,
+        count: usize,
+    ) -> Result<(usize, usize), DocError> {
+        let problems = doc.map_at(ROOT, "problems")?;
+        let end = self.queue.len().min(self.written.saturating_add(count));
+        for (i, cid) in &self.queue[self.written..end] {
+            let p = &ledger.problems[*i];
+            let order = order_after(self.last_in.get(cid).map(String::as_str));
+            let problem = problem_value(p, cid, &order, doc.doc.text_encoding());
+            self.last_in.insert(cid.clone(), order);
+            let pid = doc.put_new(&problems, problem)?;
+            self.added.problems += 1;
+            self.ids.insert(p.id.clone(), pid);
+        }
+        self.written = end;
+        Ok((self.written, self.queue.len()))
+    }
+
+    /// Write the rules (linking the problems written) and note what was added.
+    pub(super) fn finish(
+        self,
+        doc: &mut LedgerDoc,
+        ledger: &Ledger,
+    ) -> Result<AddedContents, DocError> {
+        let mut added = self.added;
+        let rules = doc.map_at(ROOT, "rules")?;
         for r in &ledger.rules {
-            let problem_ids = r.problem_ids.iter().filter_map(|p| ids.get(p));
-            let known = existing
+            let problem_ids = r.problem_ids.iter().filter_map(|p| self.ids.get(p));
+            let known = self
+                .existing
                 .rules
                 .iter()
-                .find(|e| reuse_categories && e.title.trim() == r.title.trim())
+                .find(|e| self.reuse_categories && e.title.trim() == r.title.trim())
                 .map(|e| e.id.clone());
             match known {
                 Some(rule_id) => {
-                    let obj = self.rule_obj(&rule_id)?;
-                    let links = self.map_at(obj, "problems")?;
+                    let obj = doc.rule_obj(&rule_id)?;
+                    let links = doc.map_at(obj, "problems")?;
                     for pid in problem_ids {
-                        self.doc.put(&links, pid.as_str(), true)?;
+                        doc.doc.put(&links, pid.as_str(), true)?;
                     }
                 }
                 None => {
@@ -144,23 +223,15 @@ impl LedgerDoc {
                         ("problems", map(links)),
                         ("candidate", New::scalar(r.candidate)),
                     ]);
-                    self.put_new(&rules, rule)?;
+                    doc.put_new(&rules, rule)?;
                     added.rules += 1;
                 }
             }
         }
         if added != AddedContents::default() {
-            self.note(ChangeNote::AddContents(added));
+            doc.note(ChangeNote::AddContents(added));
         }
         Ok(added)
-    }
-
-    /// Write `value` whole under a fresh id in `map`, in one batch; returns the id.
-    fn put_new(&mut self, map: &ObjId, value: New) -> Result<String, DocError> {
-        let id = new_id();
-        self.doc
-            .batch_create_object(map, id.as_str(), &value, false)?;
-        Ok(id)
     }
 }
 

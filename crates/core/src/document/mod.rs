@@ -13,6 +13,7 @@ mod deleted_there;
 mod edit;
 mod error;
 mod fill;
+mod fill_steps;
 pub mod history;
 mod merge;
 mod meta_field;
@@ -27,6 +28,7 @@ mod persistence;
 mod read;
 pub mod schema;
 mod sync;
+mod text_edit;
 
 use std::cell::RefCell;
 
@@ -38,6 +40,7 @@ pub use change_note::{ChangeNote, ChangeNotes};
 pub use conflicts::{Conflict, ConflictValue, Place};
 pub use error::{Damage, DocError, LimitError, Thing};
 pub use fill::AddedContents;
+pub use fill_steps::Filling;
 pub use history::{end_of_day, start_of_day, HistoryEntry};
 pub use meta_field::{MetaField, MetaGroup, MetaKind};
 pub use naming::{Author, ChangeScope, Field, PlaceChange, PlaceName, ShownValue, Spot};
@@ -47,6 +50,7 @@ pub use persistence::KnownChanges;
 use read::ReadCache;
 pub use schema::{migrate, Migration, SCHEMA_VERSION};
 pub use sync::{batch_of, MergeReport};
+pub use text_edit::{FieldState, TextEdit};
 
 /// A ledger holds at most this many problems (回收站 included). Adding a problem reads the
 /// whole document, so past a few thousand every edit would make the tab wait; real ledgers

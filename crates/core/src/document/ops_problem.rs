@@ -36,7 +36,7 @@ impl ProblemText {
         ProblemText::Evidence,
     ];
 
-    fn key(self) -> &'static str {
+    pub(super) fn key(self) -> &'static str {
         match self {
             ProblemText::Description => "description",
             ProblemText::Cause => "cause",

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::document::{AddedContents, DocError, LedgerDoc, LimitError};
+use crate::document::{AddedContents, DocError, Filling, LedgerDoc, LimitError};
 use crate::ledger::{Ledger, Status};
 
 /// Files larger than this are refused: a ledger of a few hundred problems is well under 1 MB.
@@ -352,10 +352,26 @@ pub fn create_from_xlsx(
     if import.ledger.problems.is_empty() {
         return Err(XlsxImportError::NoProblems);
     }
-    LedgerDoc::create_filled(&import.ledger, author, now).map_err(|e| match e {
+    LedgerDoc::create_filled(&import.ledger, author, now).map_err(creation_error)
+}
+
+/// [`create_from_xlsx`] in steps ([`Filling`]: the page says how far it got between them).
+pub fn start_from_xlsx(
+    import: &XlsxImport,
+    author: Option<&str>,
+) -> Result<Filling, XlsxImportError> {
+    if import.ledger.problems.is_empty() {
+        return Err(XlsxImportError::NoProblems);
+    }
+    Filling::start(import.ledger.clone(), author).map_err(creation_error)
+}
+
+/// What a failure to create the ledger means to the person who imported the workbook.
+pub fn creation_error(e: DocError) -> XlsxImportError {
+    match e {
         DocError::OverLimit(limit) => XlsxImportError::OverLimit(limit),
         other => XlsxImportError::Corrupt(other.to_string()),
-    })
+    }
 }
 
 /// Add what was read to an open ledger (添加到当前台账) in one batch
