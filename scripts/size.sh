@@ -28,7 +28,10 @@ single=${1:-dist-single/rectify.html}
 # 1,133,282 -> 1,141,071 B: issue 30's typing written as the splice its field describes and
 # 创建新台账 in steps with a progress notice (+4.5 KB and +1.6 KB measured apart before
 # rebasing onto issue 31)
-START_BUDGET=${START_BUDGET:-1141100}
+# 1,141,071 -> 1,196,216 B: issue 32's office seat in the page (巡察轮次 and its rollup, the
+# round document, 销号 review, the round's report text, their words) +55.1 KB; 2 KB left for
+# builds in longer paths (the wasm holds its source paths)
+START_BUDGET=${START_BUDGET:-1198300}
 # The one file, raw: a ratchet just above its size (was 7.2 MB as plain base64). The aim,
 # 2,500,000 B (issue 30; BENCHMARKS.md, "Size"), is met since its gzip went in as bytes.
 # 3,032,665 -> 3,077,688 B with issues 27 and 30 merged (the worker's table, .txt and .docx
@@ -37,7 +40,9 @@ START_BUDGET=${START_BUDGET:-1141100}
 # IDNA tables) and rand, +175 KB gzip, and the page's +16 KB, each a third more as base64
 # 3,319,098 -> 2,442,505 B: the gzip as bytes in a windows-1252 file, not base64
 # (scripts/pack-bytes.mjs), and Zopfli's gzip (-4.3%); 1.3 KB left for builds in longer paths
-ONE_FILE_BUDGET=${ONE_FILE_BUDGET:-2443800}
+# 2,442,505 -> 2,466,033 B: the worker without IDNA tables (-), issue 30's typing splice and
+# stepped 创建新台账, issue 32's office seat (+); 2 KB left for longer paths
+ONE_FILE_BUDGET=${ONE_FILE_BUDGET:-2468100}
 TARGET=600000
 
 start_raw=0; start_gz=0; lazy_raw=0; lazy_gz=0
