@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Every test: formatting, clippy (native and wasm), the vendored Automerge checked against the
-# release plus its patches and its own tests run, the native tests of every crate (with the
+# Every test: formatting, clippy (native and wasm), the vendored crates checked against their
+# releases plus patches and Automerge's own tests run, the native tests of every crate (with the
 # office-file tests that need LibreOffice and openpyxl), the release build (the hosted dist/
 # and the one-file dist-single/rectify.html) and their sizes, and the browser tests in
 # headless Chromium. Installs what is missing first (scripts/setup.sh --test).
@@ -20,7 +20,7 @@ cargo clippy --all-targets -- -D warnings
 step "clippy (wasm32: the page and the worker's module)"
 cargo clippy --target wasm32-unknown-unknown -p rectify -p rectify-worker --lib --bins -- -D warnings
 
-step "vendor/automerge is automerge 0.12.0 plus its patches (vendor/automerge/VENDORED.md)"
+step "the vendored crates are their releases plus their patches (vendor/*/VENDORED.md)"
 bash scripts/vendor-check.sh
 
 step "Automerge's own tests on the patched copy, and the patches' tests"
