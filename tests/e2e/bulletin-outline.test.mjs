@@ -3,6 +3,7 @@
 // with the sentence it was read from; a person changes a level's role and the outline follows.
 
 import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
 import { FIXTURES, scenario, useBrowser } from './support/harness.mjs';
@@ -22,7 +23,9 @@ test('从通报导入 shows the inferred outline, the count check, and re-reads 
   await expectText(importer.result, /通报写明 5 个具体问题，识别出 5 个/, 'the count check agrees');
   const problems = importer.outline.getByRole('treeitem', { level: 3 });
   await expectCount(problems, 5, 'five problems in the outline');
-  await expectText(problems.nth(4), /基本完成，持续推进.*请核对/, 'the status evidence, flagged to check');
+  // (基本完成 reads as 整改中, flagged 基本完成 as units report it: no longer a doubt to check)
+  await expectText(problems.nth(4), /整改中（依据：“[^”]*基本完成，持续推进”）/, 'the status and its evidence');
+  assert.doesNotMatch(await problems.nth(4).innerText(), /请核对/, 'not flagged to check');
   await expectValue(importer.roleOf('(1)'), 'problem', 'the (1) level is the problems');
 
   // the person says the 1. level is the problems and (1) parts of them
