@@ -112,3 +112,33 @@ fn a_splice_and_a_colleagues_edit_of_the_same_paragraph_both_survive() {
     assert_eq!(cause(&mut ab, p), expected);
     assert_eq!(ab.read().unwrap(), ba.read().unwrap());
 }
+
+#[test]
+fn a_whole_value_replaced_by_itself_and_more_merges_without_doubling() {
+    let (mut doc, _cats, probs) = small_ledger();
+    let p = &probs[0];
+    let original = "议事规则不够完善，班子成员交叉任职";
+    doc.set_problem_text(p, CAUSE, original).unwrap();
+    let mut colleague = doc.fork(T0 + 1);
+    // select all, then paste the text with an addition at the end (as `fill` does)
+    let units = original.encode_utf16().count();
+    let replaced =
+        TextEdit::from_utf16(original, 0, units, format!("{original}（甲补充）")).expect("an edit");
+    assert_eq!(
+        replaced,
+        edit(original.chars().count(), 0, "（甲补充）"),
+        "only the addition"
+    );
+    splice(&mut doc, p, replaced).expect("spliced");
+    colleague
+        .set_problem_text(p, CAUSE, &format!("（乙补充）{original}"))
+        .unwrap();
+    doc.merge(&mut colleague, T0 + 2).unwrap();
+    assert_eq!(
+        cause(&mut doc, p),
+        format!("（乙补充）{original}（甲补充）")
+    );
+    // and a replacement sharing nothing is written whole
+    let other = TextEdit::from_utf16("ab", 0, 2, "xy".into()).unwrap();
+    assert_eq!(other, edit(0, 2, "xy"));
+}

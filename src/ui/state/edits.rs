@@ -55,12 +55,17 @@ impl OpenDoc {
             return self.edit_text(id, field, &whole());
         };
         let spliced = self.edit_then(|d| d.splice_problem_text(id, field, &before, &edit), |_| {});
+        // the result must be exactly what the field holds (a comparison, not a diff): a value
+        // replaced whole, or one whose caret is not after what was inserted, describes its
+        // edit wrongly; the document then gets what the field holds written over the splice
         match spliced {
-            Some(Some(after)) if utf16_len(&after) == len => self.show_text(id, field, after),
-            Some(Some(_)) => {
-                // cannot happen when the field described its edit rightly; the document has
-                // the splice, so write what the field holds over it
-                self.edit_text(id, field, &whole());
+            Some(Some(after)) => {
+                let held = whole();
+                if utf16_len(&after) == len && after == held {
+                    self.show_text(id, field, after)
+                } else {
+                    self.edit_text(id, field, &held)
+                }
             }
             Some(None) => self.edit_text(id, field, &whole()),
             None => {}

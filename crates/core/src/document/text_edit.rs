@@ -33,10 +33,30 @@ impl TextEdit {
     ) -> Option<TextEdit> {
         let from = char_at_unit(before, at)?;
         let to = char_at_unit(before, at + deleted)?;
+        if from == to {
+            return Some(TextEdit {
+                at: from,
+                deleted: 0,
+                inserted,
+            });
+        }
+        // What the replaced stretch and the inserted text share at either end is kept, not
+        // deleted and inserted again: a whole value replaced by itself plus a few characters
+        // (select all and paste, a field filled by a program) is the few characters, so a
+        // colleague's concurrent edit to the same text is not duplicated by the merge.
+        let gone: Vec<char> = before.chars().skip(from).take(to - from).collect();
+        let new: Vec<char> = inserted.chars().collect();
+        let prefix = gone.iter().zip(&new).take_while(|(a, b)| a == b).count();
+        let suffix = gone[prefix..]
+            .iter()
+            .rev()
+            .zip(new[prefix..].iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
         Some(TextEdit {
-            at: from,
-            deleted: to - from,
-            inserted,
+            at: from + prefix,
+            deleted: gone.len() - prefix - suffix,
+            inserted: new[prefix..new.len() - suffix].iter().collect(),
         })
     }
 
