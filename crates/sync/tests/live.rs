@@ -27,14 +27,8 @@ fn text(laptop: &Laptop, problem: &str, field: ProblemText) -> String {
         .unwrap()
 }
 
-fn edit(laptop: &mut Laptop, problem: &str, field: ProblemText, value: &str) {
-    let page = laptop.page.as_mut().unwrap();
-    page.set_problem_text(problem, field, value).unwrap();
-    laptop.send_local();
-}
-
-#[test]
-fn a_colleague_joins_by_link_and_edits_go_both_ways() {
+/// A server, laptop A with a one-problem ledger, laptop B that joined it by link.
+fn pair() -> (Server, Laptop, Laptop, String) {
     let mut server = Server::new();
     let (doc, problem) = ledger_with_problem();
     let id = doc.ledger_id();
@@ -44,6 +38,18 @@ fn a_colleague_joins_by_link_and_edits_go_both_ways() {
     let mut b = Laptop::start(&id, None);
     settle(&mut server, &mut [&mut a, &mut b]);
     assert!(b.refused.is_none(), "{:?}", b.refused);
+    (server, a, b, problem)
+}
+
+fn edit(laptop: &mut Laptop, problem: &str, field: ProblemText, value: &str) {
+    let page = laptop.page.as_mut().unwrap();
+    page.set_problem_text(problem, field, value).unwrap();
+    laptop.send_local();
+}
+
+#[test]
+fn a_colleague_joins_by_link_and_edits_go_both_ways() {
+    let (mut server, mut a, mut b, problem) = pair();
     assert_eq!(text(&b, &problem, ProblemText::Description), "会议记录不全");
 
     edit(&mut a, &problem, ProblemText::Measures, "补齐记录");
@@ -57,13 +63,7 @@ fn a_colleague_joins_by_link_and_edits_go_both_ways() {
 
 #[test]
 fn both_editing_one_text_keep_both_words() {
-    let mut server = Server::new();
-    let (doc, problem) = ledger_with_problem();
-    let id = doc.ledger_id();
-    let mut a = Laptop::start(&id, Some(doc));
-    settle(&mut server, &mut [&mut a]);
-    let mut b = Laptop::start(&id, None);
-    settle(&mut server, &mut [&mut a, &mut b]);
+    let (mut server, mut a, mut b, problem) = pair();
     edit(
         &mut a,
         &problem,
@@ -87,13 +87,7 @@ fn both_editing_one_text_keep_both_words() {
 
 #[test]
 fn offline_edits_converge_after_reconnect() {
-    let mut server = Server::new();
-    let (doc, problem) = ledger_with_problem();
-    let id = doc.ledger_id();
-    let mut a = Laptop::start(&id, Some(doc));
-    settle(&mut server, &mut [&mut a]);
-    let mut b = Laptop::start(&id, None);
-    settle(&mut server, &mut [&mut a, &mut b]);
+    let (mut server, mut a, mut b, problem) = pair();
 
     a.go_offline();
     edit(&mut a, &problem, ProblemText::Progress, "已完成第一阶段");
@@ -156,18 +150,11 @@ fn plant(server: &mut Server, ledger_id: &str, whole: Vec<u8>) {
 #[test]
 fn another_ledger_under_this_id_is_refused() {
     let mut server = Server::new();
-    let (mut doc, _) = ledger_with_problem();
-    let id = doc.ledger_id();
+    let (doc, _) = ledger_with_problem();
     let (mut other, _) = ledger_with_problem();
-    plant(&mut server, &id, other.save(T0));
-    let _ = doc.save(T0);
+    plant(&mut server, &doc.ledger_id(), other.save(T0));
     // a laptop with the real ledger meets the other one on the server
-    let before = doc.save(T0);
-    let mut a = Laptop::start(&id, Some(doc));
-    settle(&mut server, &mut [&mut a]);
-    assert_eq!(a.refused, Some(Refusal::OtherLedger));
-    assert!(a.link.is_none());
-    assert_eq!(a.page.as_mut().unwrap().save(T0), before);
+    refused_or(&mut server, doc, Refusal::OtherLedger);
 }
 
 #[test]
